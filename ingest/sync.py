@@ -1,0 +1,194 @@
+"""Bring a store in step with files and folders: add new documents, re-index changed ones, drop deleted ones."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.acronyms import find_acronyms
+from ingest.chunk import chunk, embedding_text
+from ingest.load import file_sha256, load, read_manifest, walk
+from ingest.types import Document, Failure, LoadError
+from nsss.settings import Settings
+
+# Documents are embedded in groups of at least this many chunks: big enough to keep the model busy,
+# small enough that an interrupted ingest loses little work.
+GROUP_CHUNKS = 1024
+
+
+@dataclass(frozen=True)
+class Report:
+    """What an ingest did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: tuple[Failure, ...] = ()
+    documents: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+
+    def as_json(self) -> dict:
+        """Return the report in the shape `nsss ingest --json` prints."""
+        return {
+            "added": self.added, "updated": self.updated, "removed": self.removed, "unchanged": self.unchanged,
+            "failed": [{"path": f.path, "error": f.error} for f in self.failed],
+            "documents": self.documents, "chunks": self.chunks, "seconds": round(self.seconds, 3),
+        }
+
+
+class UsageError(ValueError):
+    """The paths given cannot be ingested at all (they do not exist)."""
+
+
+@dataclass
+class _Plan:
+    root: Path  # the folder sources are relative to
+    scope: Path  # the folder or file asked for, inside root
+    files: list[Path]
+    whole_folder: bool
+    manifest: dict = field(default_factory=dict)
+
+
+def ingest(
+    paths: list[Path],
+    settings: Settings,
+    progress: bool = True,
+    on_file: Callable[[str], None] | None = None,
+) -> Report:
+    """Sync the store with files and folders; failures are reported per file and lose nothing stored."""
+    from index import open_index
+    from index.store import writing
+
+    started = time.perf_counter()
+    missing = [str(p) for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
+    if missing:
+        raise UsageError(f"{', '.join(missing)}: no such file or folder")
+    with writing(settings):
+        index = open_index(settings, lexical=False)
+        store, embedder = index.store, index.embedder
+        records = {r.key: r for r in store.documents()}
+        roots = {Path(r.root) for r in records.values()}
+        failures: list[Failure] = []
+        plans = [_plan(Path(p), roots, failures) for p in paths]
+        counts = {"added": 0, "updated": 0, "removed": 0, "unchanged": 0}
+
+        todo: list[tuple[Document, str]] = []
+        seen: set[str] = set()
+        files = [(plan, f) for plan in plans for f in plan.files]
+        bar = _bar(progress, total=len(files), desc="Reading", unit="file")
+        for plan, path in files:
+            bar.update(1)
+            source = path.relative_to(plan.root).as_posix() if _inside(path, plan.root) else path.name
+            key = f"{plan.root}::{source}"
+            if key in seen:
+                continue
+            seen.add(key)
+            old = records.get(key)
+            try:
+                if old is not None and path.is_file() and file_sha256(path) == old.sha256:
+                    counts["unchanged"] += 1
+                    continue
+                doc = load(path, plan.root, max_mb=settings.max_file_mb, manifest=plan.manifest)
+            except LoadError as exc:
+                failures.append(Failure(exc.path, exc.reason))
+                continue
+            except OSError as exc:
+                failures.append(Failure(str(path), f"cannot be read: {exc.strerror or exc}"))
+                continue
+            todo.append((doc, "updated" if old is not None else "added"))
+        bar.close()
+
+        _write(todo, store, embedder, settings, progress, counts, on_file)
+
+        for plan in plans:
+            if not plan.whole_folder:
+                continue
+            failed_paths = {f.path for f in failures}
+            for key, record in records.items():
+                if Path(record.root) != plan.root or key in seen:
+                    continue
+                if not _inside(Path(record.root) / record.source, plan.scope):
+                    continue
+                if str(Path(record.root) / record.source) in failed_paths:
+                    continue
+                store.remove(key)
+                counts["removed"] += 1
+        store.sweep()
+        index.refresh_lexical()
+        documents = store.documents()
+        return Report(
+            **counts, failed=tuple(failures), documents=len(documents),
+            chunks=sum(r.chunks for r in documents), seconds=time.perf_counter() - started,
+        )
+
+
+def _write(todo, store, embedder, settings, progress, counts, on_file) -> None:
+    """Chunk, embed (in groups, so the model runs on big sorted batches) and store documents."""
+    if not todo:
+        return
+    all_chunks = [(doc, how, chunk([doc], embedder.tokenize, embedder.max_tokens, settings.chunk_overlap))
+                  for doc, how in todo]
+    bar = _bar(progress, total=sum(len(c) for _, _, c in all_chunks), desc="Embedding", unit="chunk")
+    group: list = []
+    for item in all_chunks:
+        group.append(item)
+        if sum(len(c) for _, _, c in group) >= GROUP_CHUNKS:
+            _store_group(group, store, embedder, counts, on_file, bar)
+            group = []
+    if group:
+        _store_group(group, store, embedder, counts, on_file, bar)
+    bar.close()
+
+
+def _store_group(group, store, embedder, counts, on_file, bar) -> None:
+    texts = [embedding_text(c) for _, _, chunks in group for c in chunks]
+    vectors = embedder.embed(texts) if texts else []
+    i = 0
+    for doc, how, chunks in group:
+        store.write(doc, chunks, vectors[i:i + len(chunks)], find_acronyms(doc.text))
+        i += len(chunks)
+        counts[how] += 1
+        bar.update(len(chunks))
+        if on_file:
+            on_file(doc.source)
+
+
+def _plan(path: Path, roots: set[Path], failures: list[Failure]) -> _Plan:
+    """Decide a path's root folder (an already-ingested folder holding it, if any) and its files."""
+    absolute = Path(path).absolute()
+    resolved = absolute.resolve() if absolute.is_dir() else absolute.parent.resolve() / absolute.name
+    owner = max((r for r in roots if _inside(resolved, r)), key=lambda r: len(r.parts), default=None)
+    if resolved.is_dir():
+        root = owner or resolved
+        files, problems = walk(resolved)
+        failures.extend(Failure(p, reason) for p, reason in problems)
+        plan = _Plan(root=root, scope=resolved, files=files, whole_folder=True)
+    else:
+        root = owner or resolved.parent
+        plan = _Plan(root=root, scope=resolved, files=[resolved], whole_folder=False)
+    try:
+        plan.manifest = read_manifest(root)
+    except LoadError as exc:
+        failures.append(Failure(exc.path, exc.reason))
+    return plan
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
+def _bar(enabled: bool, total: int, desc: str, unit: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit=unit, disable=not enabled or total == 0, file=sys.stderr,
+                leave=False, dynamic_ncols=True)
+

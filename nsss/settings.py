@@ -1,0 +1,108 @@
+"""One typed settings object, read from defaults, an optional TOML file and NSSS_* environment variables."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+BUNDLED_MODEL = "all-MiniLM-L6-v2"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
+
+# Set before any heavy library is imported, so nothing looks anything up on the internet.
+OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_DATASETS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "HF_HUB_DISABLE_IMPLICIT_TOKEN": "1",
+    "DO_NOT_TRACK": "1",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "ANONYMIZED_TELEMETRY": "False",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+
+def go_offline() -> None:
+    """Set the environment that keeps every library offline and silent."""
+    os.environ.update(OFFLINE_ENV)
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used."""
+
+
+def _default_store() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "nsss"
+
+
+def _default_config() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "nsss" / "config.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the assistant can be told; see the README's settings table."""
+
+    store: Path = field(default_factory=_default_store)
+    chroma_url: str = ""
+    embed_model: str = BUNDLED_MODEL
+    max_file_mb: float = 50.0
+    chunk_overlap: int = 32
+    top_k: int = 5
+    llm_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = ""
+    llm_timeout: float = 60.0
+    auth: str = ""
+    host: str = "127.0.0.1"
+    port: int = 7860
+
+    @classmethod
+    def load(cls, config: Path | None = None, **overrides) -> Settings:
+        """Read settings: defaults, then the TOML file, then NSSS_* variables, then explicit overrides."""
+        values: dict[str, object] = {}
+        path = config or (Path(os.environ["NSSS_CONFIG"]) if os.environ.get("NSSS_CONFIG") else None)
+        if path is None and _default_config().is_file():
+            path = _default_config()
+        if path is not None:
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                raise SettingsError(f"{path}: settings file not found") from None
+            except tomllib.TOMLDecodeError as exc:
+                raise SettingsError(f"{path}: not valid TOML ({exc})") from None
+            known = {f.name for f in fields(cls)}
+            unknown = sorted(set(data) - known)
+            if unknown:
+                raise SettingsError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            values.update(data)
+        for f in fields(cls):
+            env = os.environ.get(f"NSSS_{f.name.upper()}")
+            if env is not None and env != "":
+                values[f.name] = env
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**{k: _convert(cls, k, v) for k, v in values.items()})
+
+    def replace(self, **changes) -> Settings:
+        """Return a copy with some settings changed."""
+        return dataclasses.replace(self, **{k: _convert(type(self), k, v) for k, v in changes.items()})
+
+
+def _convert(cls, name: str, value: object) -> object:
+    kind = {f.name: f.type for f in fields(cls)}[name]
+    try:
+        if kind == "Path":
+            return Path(str(value)).expanduser()
+        if kind == "int":
+            return int(value)
+        if kind == "float":
+            return float(value)
+        return str(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"setting {name} (NSSS_{name.upper()}): {value!r} is not a valid {kind}") from None

@@ -98,12 +98,24 @@ def _tail(path: Path, limit: int = 4000) -> str:
 
 
 def start_llama_server(
-    port: int | None = None, timeout: float = 60.0
+    port: int | None = None,
+    timeout: float = 60.0,
+    n_threads: int = 1,
+    chat_format: str | None = "chatml",
+    extra_args: list[str] | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> tuple[subprocess.Popen, str]:
     """Start llama_cpp.server on 127.0.0.1 with SmolLM2 and wait until it answers.
 
-    Returns the process and the OpenAI base URL ``http://127.0.0.1:PORT/v1``.
+    Returns the process and the OpenAI base URL ``http://127.0.0.1:PORT/v1``; the
+    server reports the model id ``smollm2`` (MODEL_ALIAS) at /v1/models.
     Raises RuntimeError (with the tail of the server's log) if it does not come up.
+
+    n_threads defaults to 1: ggml's OpenMP threads spin at barriers, so with 2
+    threads on this 2-core machine any other busy process (the test process, a
+    parallel job) can slow decoding from ~60 to ~3 tokens/s; 1 thread stays steady.
+    chat_format "chatml" is SmolLM2's format; None uses the template in the gguf
+    (also ChatML, plus a default "You are SmolLM" system prompt).
     """
     model = smollm2_path()
     if port is None:
@@ -112,16 +124,18 @@ def start_llama_server(
         sys.executable, "-m", "llama_cpp.server",
         "--model", str(model),
         "--model_alias", MODEL_ALIAS,
-        "--chat_format", "chatml",
+        *(["--chat_format", chat_format] if chat_format else []),
         "--host", "127.0.0.1",
         "--port", str(port),
         "--n_ctx", "2048",
-        "--n_threads", "2",
-        "--n_threads_batch", "2",
+        "--n_threads", str(n_threads),
+        "--n_threads_batch", str(n_threads),
+        *(extra_args or []),
     ]
     env = dict(os.environ)
     env.setdefault("HF_HUB_OFFLINE", "1")
     env.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    env.update(extra_env or {})
     # The server's output goes to a file, not a pipe: a full pipe that nobody
     # reads would block the server.
     log = tempfile.NamedTemporaryFile(
@@ -137,9 +151,11 @@ def start_llama_server(
     deadline = time.monotonic() + timeout
     while True:
         if proc.poll() is not None:
+            tail = _tail(proc.log_path)
+            stop(proc)
             raise RuntimeError(
                 f"llama_cpp.server exited with code {proc.returncode} before answering.\n"
-                f"command: {' '.join(cmd)}\nlog tail:\n{_tail(proc.log_path)}"
+                f"command: {' '.join(cmd)}\nlog tail:\n{tail}"
             )
         try:
             with urllib.request.urlopen(f"{base_url}/models", timeout=2) as resp:
@@ -148,10 +164,11 @@ def start_llama_server(
         except (urllib.error.URLError, ConnectionError, OSError):
             pass
         if time.monotonic() > deadline:
+            tail = _tail(proc.log_path)
             stop(proc)
             raise RuntimeError(
                 f"llama_cpp.server did not answer at {base_url}/models within {timeout:.0f} s.\n"
-                f"command: {' '.join(cmd)}\nlog tail:\n{_tail(proc.log_path)}"
+                f"command: {' '.join(cmd)}\nlog tail:\n{tail}"
             )
         time.sleep(0.25)
 

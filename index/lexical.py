@@ -144,6 +144,16 @@ class LexicalIndex:
             scores = np.where(mask, scores, 0.0)
         return scores
 
+    def idf(self, term: str) -> float:
+        """Return how rare a term is among the chunks (BM25's idf); unseen terms are the rarest."""
+        n = len(self.ids)
+        df = 0
+        if self.retriever is not None and term in self.retriever.vocab_dict:
+            t = self.retriever.vocab_dict[term]
+            indptr = self.retriever.scores["indptr"]
+            df = int(indptr[t + 1] - indptr[t])
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
     def mask(self, doc_keys=(), kinds=(), years=()) -> np.ndarray | None:
         """Return which chunks pass the filters, or None when there are none."""
         if not (doc_keys or kinds or years):

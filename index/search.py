@@ -12,11 +12,11 @@ from index.lexical import LexicalIndex, tokenize
 from index.store import DocRecord, Store, bm25_dir, chunk_from
 from nsss.settings import Settings
 
-# Reciprocal-rank fusion: BM25 is the stronger signal on this domain (names, acronyms, figures),
-# dense retrieval adds paraphrase matches. Tuned on eval/web_qa.jsonl (see eval/RESULTS.md).
-RRF_K = 60
-LEXICAL_WEIGHT = 1.0
-DENSE_WEIGHT = 0.7
+# Score fusion: BM25 (scaled by the best BM25 score) plus dense similarity (scaled between the weakest and the
+# best of the dense candidates). BM25 is the stronger signal on this domain (names, acronyms, figures); dense
+# retrieval adds paraphrase matches. This beat reciprocal-rank fusion on eval/web_qa.jsonl and eval/seed_qa.jsonl
+# (see eval/RESULTS.md, "Fusion").
+DENSE_WEIGHT = 0.6
 CANDIDATES = 60
 
 
@@ -123,28 +123,34 @@ class Index:
         expanded = self.expand(query)
         mask = self.lexical.mask(keys, kinds, years)
         lex_scores = self.lexical.scores(tokenize(expanded), mask)
-        order = np.argsort(-lex_scores)[:CANDIDATES]
-        lexical_ranked = [(self.lexical.ids[i], float(lex_scores[i])) for i in order if lex_scores[i] > 0]
+        top_lexical = [int(i) for i in np.argsort(-lex_scores)[:CANDIDATES] if lex_scores[i] > 0]
+        lex_max = float(lex_scores.max()) if len(lex_scores) else 0.0
 
-        where = _where(keys, kinds, years)
         vector = self.embedder.embed([expanded])[0]
-        dense_ranked = self.store.query(vector, CANDIDATES, where)
+        dense_ranked = self.store.query(vector, CANDIDATES, _where(keys, kinds, years))
+        dense = {c.id: sim for c, sim in dense_ranked}
+        chunks = {c.id: c for c, _ in dense_ranked}
+        floor = min(dense.values(), default=0.0)
+        span = max(dense.values(), default=0.0) - floor
 
-        fused: dict[str, float] = {}
-        for rank, (cid, _) in enumerate(lexical_ranked):
-            fused[cid] = fused.get(cid, 0.0) + LEXICAL_WEIGHT / (RRF_K + rank)
-        for rank, (c, _) in enumerate(dense_ranked):
-            fused[c.id] = fused.get(c.id, 0.0) + DENSE_WEIGHT / (RRF_K + rank)
+        candidates = dict.fromkeys([self.lexical.ids[i] for i in top_lexical] + list(dense))
+        fused = {}
+        for cid in candidates:
+            i = self.lexical.position.get(cid)
+            lex = float(lex_scores[i]) if i is not None else 0.0
+            dn = (dense[cid] - floor) / span if cid in dense and span > 0 else (1.0 if cid in dense else 0.0)
+            fused[cid] = (lex / lex_max if lex_max > 0 else 0.0) + DENSE_WEIGHT * dn
         best = sorted(fused, key=fused.get, reverse=True)[:k]
 
-        chunks = {c.id: c for c, _ in dense_ranked}
         missing = [cid for cid in best if cid not in chunks]
         if missing:
             got = self.store.chunks.get(ids=missing, include=["documents", "metadatas"])
             chunks.update({cid: chunk_from(cid, t, m) for cid, t, m in zip(got["ids"], got["documents"], got["metadatas"])})
-        dense = {c.id: s for c, s in dense_ranked}
-        lexical = dict(lexical_ranked)
-        return [Hit(chunks[cid], fused[cid], dense.get(cid, 0.0), lexical.get(cid, 0.0)) for cid in best if cid in chunks]
+        return [
+            Hit(chunks[cid], fused[cid], dense.get(cid, 0.0),
+                float(lex_scores[self.lexical.position[cid]]) if cid in self.lexical.position else 0.0)
+            for cid in best if cid in chunks
+        ]
 
 
 def _squash(text: str) -> str:

@@ -1,0 +1,278 @@
+"""Answer without an LLM: pick the sentences of the retrieved passages that answer the question, and quote them."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.lexical import tokenize
+from index.search import Hit
+
+# Words that say what is asked, not what about: they never count as evidence.
+QUESTION_TERMS = set(tokenize(
+    "what which who whom whose when where why how many much is are was were does did do the a of "
+    "name names list tell give describe explain mean meant stand",
+)) | {"mani", "much", "tell", "give", "name", "list"}
+
+ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Md|Prof|No|Nos|St|Govt|Gov|Jr|Sr|Ltd|Co|Inc|etc|vs|approx|e\.g|i\.e|"
+                           r"Tk|Rs|Fig|Vol|Art|Sec|Ref|[A-Z])\.)$")
+SENTENCE_END = re.compile(r"(?<=[.!?।])[\"”’')\]]*\s+")
+LIST_ITEM = re.compile(r"^\s*(?:[-•*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
+NUMBER = re.compile(r"\d|[০-৯]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|"
+                    r"billion|crore|lakh)\b", re.I)
+DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December)\b|[০-৯]{4}", re.I)
+HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Md|Prof|Mohammad|Muhammad|Sheikh|Begum|Engr|Justice|Professor)\b\.?\s+[A-Z]")
+ORG_WORDS = frozenset("""Social Security Protection National Strategy Division Ministry Committee Programme Program
+Bangladesh Plan Action Policy Support Government Cabinet Planning Commission General Economics Development Bank
+Department Office Council Conference Centre Center International Five Year Phase Workshop Report Progress The
+Central Management Monitoring Affairs Welfare Women Children Child Labour Employment Finance Disaster Relief Safety
+Net Nations United World Household Database System Registry Allowance Benefit Fund Scheme Sustainable Goals""".split())
+ORG = re.compile(r"\b[A-Z]{2,}\b|\b(?:[A-Z][a-z]+ ){1,4}(?:Division|Ministry|Committee|Programme|Program|Bank|Office|"
+                 r"Council|Team|Institute|Organisation|Organization|Agency|Department|Commission|Unit)\b")
+
+
+def has_person(text: str) -> bool:
+    """Tell whether a text names a person: an honorific, or two or more capitalised words that are not an office."""
+    if HONORIFIC.search(text):
+        return True
+    for run in re.findall(r"\b(?:[A-Z][a-z]+(?:\s+|$)){2,4}", text):
+        if not any(w in ORG_WORDS for w in run.split()):
+            return True
+    return False
+
+LIST_QUESTION = re.compile(
+    r"^\s*(?:what|which)\s+(?:\w+\s+){0,3}(?:were|are|did|do|does|have|has)\b.*\b(?:\w+s|criteria|media|data|people)\b"
+    r"|\b(?:list|outcomes|objectives|challenges|topics|groups|recommendations|components|steps|types|kinds|areas|"
+    r"priorities|reforms|features|sectors|parts|functions|roles|measures|partners|programmes|programs|categories|"
+    r"ministries|agencies|members|benefits|goals|lessons|activities|services|tasks|pillars|clusters|issues|"
+    r"decisions|suggestions|achievements|findings)\b|কী কী|কোন কোন",
+    re.I,
+)
+
+
+SHORTLIST = 12  # sentences embedded per question
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a retrieved passage, with its exact place in the document."""
+
+    hit_rank: int
+    hit: Hit
+    start: int  # offsets in the document text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A sentence chosen as evidence, and how well it answers."""
+
+    sentence: Sentence
+    score: float
+    coverage: float
+
+
+def sentences(hits: list[Hit]) -> list[Sentence]:
+    """Split retrieved passages into sentences (and list items), once each, keeping document offsets."""
+    seen: set[tuple[str, int]] = set()
+    out: list[Sentence] = []
+    for rank, hit in enumerate(hits):
+        c = hit.chunk
+        for start, end in split_sentences(c.text):
+            key = (c.doc_key, c.start + start)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Sentence(rank, hit, c.start + start, c.start + end, c.text[start:end]))
+    return out
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences and list items of a text, joining hard-wrapped lines."""
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text):
+        block = text[block_start:block_end]
+        cursor = 0
+        for match in SENTENCE_END.finditer(block):
+            head = block[cursor:match.start()]
+            nxt = block[match.end():match.end() + 1]
+            if ABBREVIATIONS.search(head) or not nxt.strip() or nxt.islower():
+                continue
+            spans.append((block_start + cursor, block_start + match.start()))
+            cursor = match.end()
+        spans.append((block_start + cursor, block_end))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s >= 3 and re.search(r"\w", text[s:e]):
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Split text at hard line breaks; a line that wraps mid-sentence continues on the next one."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start()]
+    blocks: list[list[int]] = []
+    for start, end in lines:
+        line = text[start:end].strip()
+        if not line:
+            continue
+        if blocks:
+            prev = text[blocks[-1][0]:blocks[-1][1]].rstrip()
+            prev_line = prev.rsplit("\n", 1)[-1]
+            gap = text[blocks[-1][1]:start]
+            soft = (
+                gap.count("\n") == 1
+                and len(prev_line) >= 50
+                and not re.search(r"[.!?:;।\"”)]$", prev_line)
+                and not LIST_ITEM.match(text[start:end])
+            )
+            if soft:
+                blocks[-1][1] = end
+                continue
+        blocks.append([start, end])
+    return [(s, e) for s, e in blocks]
+
+
+def query_terms(query: str) -> list[str]:
+    """Return the content terms of a question, without question words."""
+    return [t for t in dict.fromkeys(tokenize(query)) if t not in QUESTION_TERMS]
+
+
+def is_list_question(question: str) -> bool:
+    """Tell whether a question asks for several items."""
+    return bool(LIST_QUESTION.search(question))
+
+
+def expected_type(question: str) -> str:
+    """Guess what kind of thing answers the question: number, date, person, or anything."""
+    q = question.lower().strip()
+    if re.search(r"\bhow (?:many|much|long|old|big|large)\b|\b(?:what|which) (?:amount|share|percentage|number|"
+                 r"proportion|rate|figure|sum|budget|allocation)\b|\bwhat (?:is|was) the (?:amount|number|total|"
+                 r"rate|share|budget|allocation|value|size)\b|কত", q):
+        return "number"
+    if re.match(r"^(?:when|in which year|what year|since when|by (?:which|what) (?:year|date))\b|কবে|কখন", q):
+        return "date"
+    if re.match(r"^(?:who|whom)\b|\bwho\b|কে\b", q):
+        return "person"
+    return "any"
+
+
+def type_matches(kind: str, text: str) -> bool:
+    """Tell whether a text holds the kind of thing the question asks for."""
+    if kind == "number":
+        return bool(NUMBER.search(text))
+    if kind == "date":
+        return bool(DATE.search(text))
+    if kind == "person":
+        return has_person(text) or bool(ORG.search(text))
+    return True
+
+
+def score_sentences(question: str, query: str, hits: list[Hit], idf, embed) -> list[Pick]:
+    """Score every sentence of the passages by how well it answers the question, best first."""
+    cands = sentences(hits)
+    if not cands:
+        return []
+    terms = query_terms(query)
+    token_sets = [set(tokenize(s.text)) for s in cands]
+    # A term most candidate sentences share is the topic; one few share is the focus of the question.
+    n = len(cands)
+    weights = {}
+    for t in terms:
+        local = sum(t in ts for ts in token_sets)
+        weights[t] = idf(t) * (0.4 + 0.6 * math.log(1 + n / (1 + local)) / math.log(1 + n))
+    total = sum(weights.values()) or 1.0
+    lexical = np.array([sum(w for t, w in weights.items() if t in ts) / total for ts in token_sets])
+    top = max(h.score for h in hits) or 1.0
+    passage = np.array([s.hit.score / top for s in cands])
+    shortlist = np.argsort(-(0.6 * lexical + 0.4 * passage))[:SHORTLIST]
+    # Only the most promising sentences are embedded (and only their first words): answers stay fast.
+    texts = [" ".join(cands[i].text.split()[:60]) for i in shortlist]
+    vectors = np.array(embed([query] + texts))
+    dense = vectors[1:] @ vectors[0]
+    kind = expected_type(question)
+    query_set = set(terms)
+    picks = []
+    for j, i in enumerate(shortlist):
+        s = cands[i]
+        score = 0.45 * lexical[i] + 0.3 * float(dense[j]) + 0.15 * passage[i]
+        if kind == "person":
+            score += 0.12 if has_person(s.text) else (0.05 if type_matches(kind, s.text) else 0.0)
+        elif kind != "any" and type_matches(kind, s.text):
+            score += 0.12
+        # A sentence that only restates the question (a heading, a title) does not answer it.
+        novel = len(token_sets[i] - query_set)
+        score += 0.1 * min(novel, 6) / 6
+        words = len(s.text.split())
+        if words < 6:
+            score -= 0.15
+        elif words > 80:
+            score -= 0.05
+        if words < 15 and not re.search(r"[.!?।:]$", s.text):
+            score -= 0.08  # a heading
+        picks.append(Pick(s, float(score), float(lexical[i])))
+    return sorted(picks, key=lambda p: p.score, reverse=True)
+
+
+def is_compound(question: str) -> bool:
+    """Tell whether a question asks two things at once ("When was it held, and who chaired it?")."""
+    return bool(re.search(r"\b(?:and|or)\s+(?:who|what|when|where|which|how|whom|why|is|was|were|did|does)\b|"
+                          r"\b(?:when|where|who|what)\s+and\s+(?:when|where|who|what|how)\b|এবং|ও\s", question, re.I))
+
+
+def select(question: str, picks: list[Pick], max_items: int = 5) -> list[Pick]:
+    """Choose the sentences to quote: the best one (two for two-part questions), or for lists all good ones."""
+    if not picks:
+        return []
+    best = picks[0]
+    listing = is_list_question(question)
+    wanted = max_items if listing else (3 if is_compound(question) else 2)
+    floor = best.score * (0.75 if listing else 0.85 if wanted == 3 else 0.92)
+    chosen = [best]
+    for p in picks[1:]:
+        if len(chosen) >= wanted or p.score < floor:
+            break
+        # Beyond lists, a second sentence must come from the same document: one source, one story.
+        if not listing and p.sentence.hit.chunk.doc_key != best.sentence.hit.chunk.doc_key:
+            continue
+        if any(_overlap(p.sentence.text, c.sentence.text) > 0.6 for c in chosen):
+            continue
+        chosen.append(p)
+    return chosen
+
+
+def _overlap(a: str, b: str) -> float:
+    ta, tb = set(tokenize(a)), set(tokenize(b))
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
+def list_continuation(text: str, end: int, limit: int = 8) -> list[tuple[int, int]]:
+    """Return the spans of the list items that follow a sentence ending in a colon."""
+    spans: list[tuple[int, int]] = []
+    itemized = None
+    for line in re.finditer(r"[^\n]+", text[end:end + 4000]):
+        raw = line.group()
+        body = raw.strip()
+        if not body:
+            continue
+        is_item = bool(LIST_ITEM.match(raw))
+        if itemized is None:
+            itemized = is_item
+        if is_item != itemized or len(body.split()) > 60:
+            break
+        start = end + line.start() + (len(raw) - len(raw.lstrip()))
+        spans.append((start, start + len(body)))
+        if len(spans) >= (limit if itemized else 6):
+            break
+    return spans

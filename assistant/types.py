@@ -1,0 +1,62 @@
+"""The data an answer is made of: citations with exact quotes, the passages considered, the conversation so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from index.search import Hit
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a statement comes from: the document, its page, and the exact words quoted from it."""
+
+    n: int
+    source: str  # path relative to the folder the document was ingested from
+    title: str
+    page: int | None
+    quote: str  # an exact substring of the document's extracted text
+    doc_key: str
+    start: int  # character offsets of the quote in the document text
+    end: int
+    page_label: str = ""
+    passage: str = ""  # the chunk the quote was found in, for showing it in context
+    passage_start: int = 0  # offset of the passage in the document text
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer with its citations, or an abstention with the nearest passages."""
+
+    question: str
+    text: str  # the answer, with [n] markers pointing at citations
+    abstained: bool
+    citations: tuple[Citation, ...]
+    retrieved: tuple[Hit, ...]
+    timings_ms: dict = field(default_factory=dict)
+    mode: str = "extractive"  # or "llm"
+    notice: str = ""  # shown to the user, e.g. when the LLM failed and the extractive answer stands in
+    query: str = ""  # the question as searched, with the conversation's context folded in
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One question and its answer in a conversation."""
+
+    question: str
+    query: str
+    answer: str
+    sources: tuple[str, ...] = ()  # document keys cited
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """The turns so far, so that follow-up questions can be understood."""
+
+    turns: tuple[Turn, ...] = ()
+
+    def add(self, answer: Answer) -> Conversation:
+        """Return the conversation with one more turn."""
+        sources = tuple(dict.fromkeys(c.doc_key for c in answer.citations))
+        turn = Turn(answer.question, answer.query or answer.question, answer.text, sources)
+        return Conversation(self.turns[-7:] + (turn,))

@@ -35,6 +35,7 @@ class Assistant:
 
             self.llm = LLMClient(settings)
         self._texts: dict[str, str] = {}
+        self.index.embedder.embed(["warm up"])  # the first inference is slow; pay for it before the first question
 
     def answer(
         self,
@@ -58,7 +59,7 @@ class Assistant:
             from assistant.llm import LLMFailure
 
             try:
-                text, citations, abstained = self.llm.answer(question, hits, conversation, self)
+                text, citations, abstained, notice = self.llm.answer(question, hits, conversation, self, top_k)
                 mode = "llm"
             except LLMFailure as exc:
                 notice = f"The language model did not give a usable answer ({exc}); this is the extractive answer."
@@ -83,7 +84,8 @@ class Assistant:
         """Compose an answer that quotes the best sentences, or abstain when the evidence is weak."""
         expanded = self.index.expand(query)
         picks = ex.score_sentences(question, expanded, hits, self._idf, self._embed)
-        if abstain(question, expanded, hits, picks, self._idf):
+        urls = " ".join(r.url for r in self.index.records if r.key in {h.chunk.doc_key for h in hits[:3]})
+        if abstain(question, expanded, hits, picks, self._idf, urls):
             return ABSTAIN_TEXT, [], True
         chosen = ex.select(question, picks)
         spans = []
@@ -157,14 +159,23 @@ def contextual_query(question: str, conversation: Conversation | None) -> str:
     return f"{question} {previous}"
 
 
-def abstain(question: str, query: str, hits: list[Hit], picks: list[ex.Pick], idf) -> bool:
-    """Decide that the documents do not answer: weak term coverage, a missing figure, or no fitting sentence."""
+def abstain(question: str, query: str, hits: list[Hit], picks: list[ex.Pick], idf, urls: str = "") -> bool:
+    """Decide that the documents do not answer: a figure the question names is absent, nothing of the kind asked
+    for is there, or the question's terms are barely covered."""
     if not hits or not picks:
         return True
-    top = " ".join(h.chunk.text for h in hits[:5]).lower()
-    for figure in re.findall(r"\d[\d,./-]*\d|\d", question):
-        if figure.lower() not in top:
+    # A figure the question names (a year, a fiscal year, an amount) must stand near the evidence.
+    near = " ".join(f"{p.sentence.hit.chunk.title} {p.sentence.text}" for p in picks[:8]) + " " + urls
+    near = ex.normalize_figures(near.lower())
+    for figure in ex.figures(question):
+        if figure not in near:
             return True
+    kind = ex.expected_type(question)
+    simple = not ex.is_compound(question)
+    if kind == "number" and simple and not any(ex.answers_quantity(question, p.sentence.text) for p in picks[:4]):
+        return True
+    if kind != "any" and not any(ex.type_matches(kind, p.sentence.text) for p in picks[:3]):
+        return True
     terms = ex.query_terms(query)
     weights = {t: idf(t) for t in terms}
     total = sum(weights.values()) or 1.0
@@ -174,12 +185,8 @@ def abstain(question: str, query: str, hits: list[Hit], picks: list[ex.Pick], id
         return sum(w for t, w in weights.items() if t in have) / total
 
     passage_cov = max(coverage(f"{h.chunk.title} {h.chunk.text}") for h in hits[:3])
-    best = picks[0]
     dense = max(h.dense for h in hits[:3])
-    kind = ex.expected_type(question)
-    if kind != "any" and not any(ex.type_matches(kind, p.sentence.text) for p in picks[:3]):
-        return True
-    return passage_cov < 0.5 and best.score < 0.45 and dense < 0.55
+    return passage_cov < 0.5 and picks[0].score < 0.45 and dense < 0.55
 
 
 def _ms(seconds: float) -> float:

@@ -166,10 +166,37 @@ def expected_type(question: str) -> str:
     return "any"
 
 
+YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*(?:(?:19|20)(\d\d)|(\d\d))\b")
+QUANTITY = re.compile(r"(?<![\d-])(?!(?:19|20)\d\d\b)\d[\d,.]*|[০-৯]+|\b(?:one|two|three|four|five|six|seven|eight|nine|"
+                      r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|crore|lakh|half|"
+                      r"double|twice)\b", re.I)
+
+
+def normalize_figures(text: str) -> str:
+    """Write year ranges one way (2021-22, 2021–2022 and 2021/22 all become 2021-22)."""
+    return YEAR_RANGE.sub(lambda m: f"{m.group(1)}-{m.group(2) or m.group(3)}", text)
+
+
+def figures(question: str) -> list[str]:
+    """Return the numbers, years and year ranges a question names, written as normalize_figures writes them."""
+    return [f.lower() for f in re.findall(r"\d[\d,./-]*\d|\d", normalize_figures(question))]
+
+
+def answers_quantity(question: str, text: str) -> bool:
+    """Tell whether a sentence gives a quantity (not just a year) next to what the question counts."""
+    if not QUANTITY.search(text):
+        return False
+    match = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", question, re.I)
+    if not match:
+        return True
+    wanted = [t for t in tokenize(match.group(1)) if t not in QUESTION_TERMS]
+    return not wanted or bool(set(wanted) & _with_prefixes(set(tokenize(text)), wanted))
+
+
 def type_matches(kind: str, text: str) -> bool:
     """Tell whether a text holds the kind of thing the question asks for."""
     if kind == "number":
-        return bool(NUMBER.search(text))
+        return bool(QUANTITY.search(text))
     if kind == "date":
         return bool(DATE.search(text))
     if kind == "person":
@@ -183,13 +210,16 @@ def score_sentences(question: str, query: str, hits: list[Hit], idf, embed) -> l
     if not cands:
         return []
     terms = query_terms(query)
-    token_sets = [set(tokenize(s.text)) for s in cands]
+    own = set(query_terms(question))
+    token_sets = [_with_prefixes(set(tokenize(s.text)), terms) for s in cands]
     # A term most candidate sentences share is the topic; one few share is the focus of the question.
     n = len(cands)
     weights = {}
     for t in terms:
         local = sum(t in ts for ts in token_sets)
         weights[t] = idf(t) * (0.4 + 0.6 * math.log(1 + n / (1 + local)) / math.log(1 + n))
+        if own and t not in own:
+            weights[t] *= 0.35  # context carried over from earlier turns counts less than the question's words
     total = sum(weights.values()) or 1.0
     lexical = np.array([sum(w for t, w in weights.items() if t in ts) / total for ts in token_sets])
     top = max(h.score for h in hits) or 1.0
@@ -217,10 +247,26 @@ def score_sentences(question: str, query: str, hits: list[Hit], idf, embed) -> l
             score -= 0.15
         elif words > 80:
             score -= 0.05
-        if words < 15 and not re.search(r"[.!?।:]$", s.text):
-            score -= 0.08  # a heading
+        if is_heading(s.text):
+            score -= 0.1
         picks.append(Pick(s, float(score), float(lexical[i])))
     return sorted(picks, key=lambda p: p.score, reverse=True)
+
+
+def _with_prefixes(have: set[str], terms: list[str]) -> set[str]:
+    """Count a question term as present when a sentence word shares its stem's start (cover ~ coverage)."""
+    extra = {t for t in terms if t not in have and len(t) >= 4 and any(
+        len(w) >= 4 and (w.startswith(t) or t.startswith(w)) for w in have)}
+    return have | extra
+
+
+def is_heading(text: str) -> bool:
+    """Tell whether a line is a title or heading rather than a statement ("Chair: Mr X" is a statement)."""
+    words = text.split()
+    if len(words) >= 20 or ":" in text or re.search(r"[.!?।]$", text):
+        return False
+    capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return capitalised >= 0.6 * len(words)
 
 
 def is_compound(question: str) -> bool:

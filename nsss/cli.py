@@ -175,13 +175,15 @@ def cmd_serve(args, settings: Settings) -> int:
 
 def cmd_eval(args, settings: Settings) -> int:
     """Score the assistant and the baselines on a question set, and write a report."""
-    from eval.harness import run_eval
+    from eval.harness import run_eval, summary_text
 
     systems = tuple(s.strip() for s in args.systems.split(",")) if args.systems else None
     result = run_eval(args.questions, settings, corpus=args.corpus, report=args.report, systems=systems,
                       store_given=args.store is not None)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(summary_text(result))
     return EXIT_OK
 
 

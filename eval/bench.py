@@ -1,0 +1,41 @@
+"""What the benchmark scripts share: where the web corpus is, a store holding it, and a summary of timings."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from eval.metrics import percentile
+from nsss.settings import PROJECT_ROOT, Settings, go_offline
+
+WEB_QA = PROJECT_ROOT / "eval" / "web_qa.jsonl"
+
+
+def web_corpus() -> Path:
+    """Return the web corpus folder (NSSS_WEB_CORPUS, else ../shared/corpus-web beside the project); never copied."""
+    folder = Path(os.environ.get("NSSS_WEB_CORPUS", PROJECT_ROOT.parent / "shared" / "corpus-web"))
+    if not folder.is_dir():
+        raise SystemExit(f"web corpus not found at {folder}; set NSSS_WEB_CORPUS to its folder")
+    return folder
+
+
+@contextlib.contextmanager
+def corpus_store(corpus: Path, store: Path | None = None) -> Iterator[Settings]:
+    """Yield settings for a store that holds the corpus: the given store (synced), else a temporary one."""
+    from ingest import ingest
+
+    go_offline()
+    with contextlib.ExitStack() as stack:
+        folder = Path(store) if store else Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nsss-bench-")))
+        settings = Settings.load(store=folder).replace(chroma_url="")
+        ingest([corpus], settings, progress=True)
+        yield settings
+
+
+def summary(values_ms: list[float]) -> dict[str, float]:
+    """Return n, p50, p95 and max of timings in ms, rounded."""
+    return {"n": len(values_ms), "p50_ms": round(percentile(values_ms, 50), 2),
+            "p95_ms": round(percentile(values_ms, 95), 2), "max_ms": round(max(values_ms), 2)}

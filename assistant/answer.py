@@ -35,6 +35,10 @@ class Assistant:
 
             self.llm = LLMClient(settings)
         self._texts: dict[str, str] = {}
+        import torch
+
+        # Questions embed a few short texts: one thread answers them faster than two that fight for the cores.
+        torch.set_num_threads(1)
         self.index.embedder.embed(["warm up"])  # the first inference is slow; pay for it before the first question
 
     def answer(

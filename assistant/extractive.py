@@ -44,14 +44,11 @@ def has_person(text: str) -> bool:
             return True
     return False
 
-LIST_QUESTION = re.compile(
-    r"^\s*(?:what|which)\s+(?:\w+\s+){0,3}(?:were|are|did|do|does|have|has)\b.*\b(?:\w+s|criteria|media|data|people)\b"
-    r"|\b(?:list|outcomes|objectives|challenges|topics|groups|recommendations|components|steps|types|kinds|areas|"
-    r"priorities|reforms|features|sectors|parts|functions|roles|measures|partners|programmes|programs|categories|"
-    r"ministries|agencies|members|benefits|goals|lessons|activities|services|tasks|pillars|clusters|issues|"
-    r"decisions|suggestions|achievements|findings)\b|কী কী|কোন কোন",
-    re.I,
-)
+LIST_START = re.compile(r"^\s*(?:list|name|enumerate|give)\b|কী কী|কোন কোন|কারা", re.I)
+WHAT_WHICH = re.compile(r"^\s*(?:(?:in|for|from|to|at|on|by|under|with)\s+)?(?:what|which)\s+(.*)", re.I)
+AUXILIARY = frozenset("is are was were do does did will would can could should shall have has had may might must".split())
+PLURAL_EXCEPTIONS = frozenset("is was has does this its us bus status process access gas less less news series "
+                              "basis analysis crisis thesis success business progress address class".split())
 
 
 SHORTLIST = 12  # sentences embedded per question
@@ -148,8 +145,28 @@ def query_terms(query: str) -> list[str]:
 
 
 def is_list_question(question: str) -> bool:
-    """Tell whether a question asks for several items."""
-    return bool(LIST_QUESTION.search(question))
+    """Tell whether a question asks for several items: "Which groups...", "What were the outcomes...", "List..."."""
+    if LIST_START.search(question) or re.search(r"\bwho (?:are|were)\b", question, re.I):
+        return True
+    match = WHAT_WHICH.match(question)
+    if not match:
+        return False
+    words = [w.lower().strip("?,.;:'’\"") for w in match.group(1).split()]
+    had_auxiliary = bool(words) and words[0] in AUXILIARY
+    if had_auxiliary:
+        words = words[1:]
+    for i, word in enumerate(words[:5]):
+        if word in AUXILIARY:
+            break
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if i and not had_auxiliary and following in ("the", "a", "an", "to", "as", "that", "this", "its", "their", "for", "in", "on"):
+            break  # "which ministry coordinates the ...": a verb, not a plural noun
+        if word in ("kinds", "types", "parts", "ways", "sorts") or (
+            len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "'s", "’s"))
+            and word not in PLURAL_EXCEPTIONS
+        ):
+            return True
+    return False
 
 
 def expected_type(question: str) -> str:
@@ -182,15 +199,33 @@ def figures(question: str) -> list[str]:
     return [f.lower() for f in re.findall(r"\d[\d,./-]*\d|\d", normalize_figures(question))]
 
 
+MONEY = re.compile(r"\b(?:tk|taka|bdt|usd|aud|us\$|a\$|\$|dollars?|euros?|crore|lakh|million|billion|percent|per cent)\b|"
+                   r"[%$৳€£]|টাকা|কোটি|লাখ", re.I)
+
+
 def answers_quantity(question: str, text: str) -> bool:
-    """Tell whether a sentence gives a quantity (not just a year) next to what the question counts."""
+    """Tell whether a sentence gives the quantity asked for: an amount for "how much", and for "how many X"
+    a number within a few words of X."""
     if not QUANTITY.search(text):
         return False
-    match = re.search(r"\bhow (?:many|much)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", question, re.I)
+    match = re.search(r"\bhow (many|much)\s+((?:[\w'-]+\s+){0,4}[\w'-]+)", question, re.I)
     if not match:
         return True
-    wanted = [t for t in tokenize(match.group(1)) if t not in QUESTION_TERMS]
-    return not wanted or bool(set(wanted) & _with_prefixes(set(tokenize(text)), wanted))
+    if match.group(1).lower() == "much":
+        return bool(MONEY.search(text)) or bool(re.search(r"\bhow much (?:land|time|food|rice|grain)\b", question, re.I))
+    counted = []
+    for word in match.group(2).split():
+        if word.lower() in AUXILIARY:
+            break
+        counted.append(word)
+    wanted = [t for t in tokenize(" ".join(counted)) if t not in QUESTION_TERMS]
+    if not wanted:
+        return True
+    words = [(t, bool(QUANTITY.fullmatch(w) or re.fullmatch(r"\d[\d,.]*", w)))
+             for w in re.findall(r"[\w.,'’%৳$]+", text) for t in (tokenize(w) or [w.lower()])]
+    numbers = [i for i, (_, is_number) in enumerate(words) if is_number]
+    targets = [i for i, (t, _) in enumerate(words) if any(t.startswith(x[:5]) or x.startswith(t[:5]) for x in wanted)]
+    return any(abs(i - j) <= 4 for i in numbers for j in targets)
 
 
 def type_matches(kind: str, text: str) -> bool:
@@ -281,14 +316,16 @@ def select(question: str, picks: list[Pick], max_items: int = 5) -> list[Pick]:
         return []
     best = picks[0]
     listing = is_list_question(question)
-    wanted = max_items if listing else (3 if is_compound(question) else 2)
-    floor = best.score * (0.75 if listing else 0.85 if wanted == 3 else 0.92)
+    compound = is_compound(question)
+    wanted = max_items if listing else (3 if compound else 2)
+    floor = best.score * (0.75 if listing else 0.8 if compound else 0.88)
     chosen = [best]
     for p in picks[1:]:
         if len(chosen) >= wanted or p.score < floor:
             break
-        # Beyond lists, a second sentence must come from the same document: one source, one story.
-        if not listing and p.sentence.hit.chunk.doc_key != best.sentence.hit.chunk.doc_key:
+        # A simple question is answered from one document: one source, one story. Two-part questions and
+        # lists may need more than one.
+        if not (listing or compound) and p.sentence.hit.chunk.doc_key != best.sentence.hit.chunk.doc_key:
             continue
         if any(_overlap(p.sentence.text, c.sentence.text) > 0.6 for c in chosen):
             continue

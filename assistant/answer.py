@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import time
 
@@ -35,6 +34,7 @@ class Assistant:
 
             self.llm = LLMClient(settings)
         self._texts: dict[str, str] = {}
+        self._vectors: dict[str, list[float]] = {}
         import torch
 
         # Questions embed a few short texts: one thread answers them faster than two that fight for the cores.
@@ -141,15 +141,18 @@ class Assistant:
                         return page
         return None
 
-    @functools.cached_property
-    def _lexical(self):
-        return self.index.lexical
-
     def _idf(self, term: str) -> float:
         return self.index.lexical.idf(term)
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        return self.index.embedder.embed(texts)
+        """Embed texts, reusing the vectors of sentences seen in earlier answers."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            for text, vector in zip(missing, self.index.embedder.embed(missing)):
+                self._vectors[text] = vector
+            while len(self._vectors) > 20_000:
+                self._vectors.pop(next(iter(self._vectors)))
+        return [self._vectors[t] for t in texts]
 
 
 def contextual_query(question: str, conversation: Conversation | None) -> str:

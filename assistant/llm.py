@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import extractive as ex
-from assistant.types import Citation, Conversation
+from assistant.types import Conversation
 from index.lexical import tokenize
 from index.search import Hit
 from nsss.settings import Settings

@@ -252,11 +252,25 @@ def score_sentences(question: str, query: str, hits: list[Hit], idf, embed) -> l
     weights = {}
     for t in terms:
         local = sum(t in ts for ts in token_sets)
-        weights[t] = idf(t) * (0.4 + 0.6 * math.log(1 + n / (1 + local)) / math.log(1 + n))
+        rarity = math.log(1 + n / (1 + local)) / math.log(1 + n)
+        weights[t] = idf(t) * (0.4 + 0.6 * rarity)
         if own and t not in own:
             weights[t] *= 0.35  # context carried over from earlier turns counts less than the question's words
     total = sum(weights.values()) or 1.0
-    lexical = np.array([sum(w for t, w in weights.items() if t in ts) / total for ts in token_sets])
+
+    def cover(tokens: set[str]) -> float:
+        return sum(w for t, w in weights.items() if t in tokens) / total
+
+    # A sentence's topic may be named just before it ("The committee ... its member secretary"): what it covers
+    # with the two sentences before it and its document's title counts too, less than what it covers alone.
+    context = []
+    for i, s in enumerate(cands):
+        ctx = set(token_sets[i]) | _with_prefixes(set(tokenize(s.hit.chunk.title)), terms)
+        for j in (i - 1, i - 2):
+            if j >= 0 and cands[j].hit is s.hit:
+                ctx |= token_sets[j]
+        context.append(ctx)
+    lexical = np.array([0.65 * cover(token_sets[i]) + 0.35 * cover(context[i]) for i in range(n)])
     top = max(h.score for h in hits) or 1.0
     passage = np.array([s.hit.score / top for s in cands])
     shortlist = np.argsort(-(0.6 * lexical + 0.4 * passage))[:SHORTLIST]

@@ -31,7 +31,10 @@ BANGLA_STOP = frozenset("""
 থেকে জন্য মধ্যে সাথে সঙ্গে দিয়ে নিয়ে না নয় এক একটি এর আর বা তবে কিন্তু যদি তাই উপর পর প্রতি হলো হল
 """.split())
 
-# Common Bangla inflections, longest first, stripped when a stem of two letters or more is left.
+# Saved indexes record this; one written by a tokenizer that splits words differently is rebuilt, not misread.
+TOKENIZER_VERSION = 2
+
+# Common Bangla inflections, longest first, stripped while a stem of two letters or more is left.
 BANGLA_SUFFIXES = tuple(sorted(
     "গুলোর গুলো গুলি দের েরা ের কে তে রা টি টা টির টার য় এর র ে".split(), key=len, reverse=True))
 
@@ -48,10 +51,16 @@ def _term(word: str) -> str | None:
     if word[0] >= "\u0980":
         if word in BANGLA_STOP:
             return None
-        for suffix in BANGLA_SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-                return word[: -len(suffix)]
-        return word
+        stem = word
+        while True:  # strip until nothing strips, so মন্ত্রণালয়গুলোর and মন্ত্রণালয় get the same stem
+            for suffix in BANGLA_SUFFIXES:
+                shorter = stem[: -len(suffix)]
+                # A stem ending in hasanta would cut a conjunct in two (কৌশলপত্র is not কৌশলপত্ + র).
+                if stem.endswith(suffix) and len(shorter) >= 2 and not shorter.endswith("\u09cd"):
+                    stem = shorter
+                    break
+            else:
+                return stem
     low = word.lower().replace("’", "'")
     if low in ENGLISH_STOP or (len(low) == 1 and not low.isdigit()):
         return None
@@ -107,8 +116,8 @@ class LexicalIndex:
         tmp.mkdir(parents=True)
         if self.retriever is not None:
             self.retriever.save(str(tmp / "bm25"))
-        meta = {"fingerprint": fingerprint, "ids": self.ids, "doc_keys": list(self.doc_keys),
-                "kinds": list(self.kinds), "years": [int(y) for y in self.years]}
+        meta = {"fingerprint": fingerprint, "tokenizer": TOKENIZER_VERSION, "ids": self.ids,
+                "doc_keys": list(self.doc_keys), "kinds": list(self.kinds), "years": [int(y) for y in self.years]}
         (tmp / "chunks.json").write_text(json.dumps(meta), encoding="utf-8")
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
@@ -126,7 +135,7 @@ class LexicalIndex:
             meta = json.loads((folder / "chunks.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if meta.get("fingerprint") != fingerprint:
+        if meta.get("fingerprint") != fingerprint or meta.get("tokenizer") != TOKENIZER_VERSION:
             return None
         retriever = bm25s.BM25.load(str(folder / "bm25")) if meta["ids"] else None
         return cls(meta["ids"], meta["doc_keys"], meta["kinds"], meta["years"], retriever)

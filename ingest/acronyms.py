@@ -20,7 +20,7 @@ def find_acronyms(text: str) -> dict[str, list[str]]:
         window = " ".join(words[-(len(short) + 5):])
         window = re.split(r"[.;:()\n]", window)[-1].strip(" ,–-")
         long = _best_long_form(short, window)
-        if long and long.lower() != short.lower() and len(long.split()) >= 2:
+        if long and long.lower() != short.lower() and len(re.split(r"[\s‐-]+", long)) >= 2:
             forms = found.setdefault(short, [])
             if long not in forms:
                 forms.append(long)

@@ -183,6 +183,10 @@ def abstain(question: str, query: str, hits: list[Hit], picks: list[ex.Pick], id
         return True
     if kind != "any" and not any(ex.type_matches(kind, p.sentence.text) for p in picks[:3]):
         return True
+    # "Who is the minister...?" asks for a person by name; an office or a body does not answer it.
+    if re.match(r"\s*who (?:is|was|are|were) the\b", question, re.I) and not any(
+            ex.has_person(p.sentence.text) for p in picks[:3]):
+        return True
     terms = ex.query_terms(query)
     weights = {t: idf(t) for t in terms}
     total = sum(weights.values()) or 1.0

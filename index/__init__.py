@@ -1,6 +1,6 @@
 """Where chunks are stored and found: Chroma for vectors and records, BM25 beside it, fused search."""
 
-from index.search import Filters, FilterError, Hit, Index
+from index.search import FilterError, Filters, Hit, Index
 from index.store import DocRecord, StoreBusy, StoreError
 
 

@@ -75,7 +75,11 @@ def _model_path(name: str) -> str:
     return name
 
 
-@functools.lru_cache(maxsize=4)
 def load_embedder(name: str = BUNDLED_MODEL) -> SentenceEmbedder:
     """Load a model once per process and reuse it."""
+    return _cached_embedder(name)  # one cache key per name, however the caller spells the call
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_embedder(name: str) -> SentenceEmbedder:
     return SentenceEmbedder(name)

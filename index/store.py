@@ -106,27 +106,32 @@ class Store:
             raise KeyError(key)
         return got["documents"][0]
 
-    def write(self, doc: Document, chunks: list[Chunk], vectors: list[list[float]], acronyms: dict) -> None:
-        """Store a document's chunks, drop its old ones, then mark it complete; safe to repeat after a crash."""
-        for i in range(0, len(chunks), self.batch):
-            part = chunks[i:i + self.batch]
+    def write(self, entries: list[tuple[Document, list[Chunk], list[list[float]], dict]]) -> None:
+        """Store documents' chunks, drop their old ones, then mark them complete; safe to repeat after a crash.
+
+        Each entry is a document, its chunks, their vectors and the acronyms it defines. Many documents go in
+        one call: Chroma's cost is per call, not per chunk.
+        """
+        rows = [(c, v, doc) for doc, chunks, vectors, _ in entries for c, v in zip(chunks, vectors, strict=True)]
+        for i in range(0, len(rows), self.batch):
+            part = rows[i:i + self.batch]
             self.chunks.upsert(
-                ids=[c.id for c in part], embeddings=vectors[i:i + self.batch],
-                documents=[c.text for c in part], metadatas=[_chunk_meta(c, doc) for c in part],
+                ids=[c.id for c, _, _ in part], embeddings=[v for _, v, _ in part],
+                documents=[c.text for c, _, _ in part], metadatas=[_chunk_meta(c, doc) for c, _, doc in part],
             )
-        keep = {c.id for c in chunks}
-        old = self.chunks.get(where={"doc_key": doc.key}, include=[])["ids"]
+        keep = {c.id for c, _, _ in rows}
+        keys = [doc.key for doc, *_ in entries]
+        old = self.chunks.get(where={"doc_key": {"$in": keys}}, include=[])["ids"] if keys else []
         stale = [i for i in old if i not in keep]
         for i in range(0, len(stale), self.batch):
             self.chunks.delete(ids=stale[i:i + self.batch])
-        # The record is written last: a document without one is unfinished and is redone on the next ingest.
-        meta = {
-            "key": doc.key, "root": doc.root, "source": doc.source, "title": doc.title, "kind": doc.kind,
-            "date": doc.date, "url": doc.url, "format": doc.format, "sha256": doc.sha256,
-            "pages": len(doc.pages), "chunks": len(chunks), "acronyms": json.dumps(acronyms, ensure_ascii=False),
-            "page_spans": json.dumps([[p.number, p.label, p.start, p.end] for p in doc.pages]),
-        }
-        self.docs.upsert(ids=[_doc_id(doc.key)], embeddings=[[1.0]], documents=[doc.text], metadatas=[meta])
+        # Records are written last: a document without one is unfinished and is redone on the next ingest.
+        records = [(_doc_id(doc.key), doc.text, _doc_meta(doc, len(chunks), acronyms))
+                   for doc, chunks, _, acronyms in entries]
+        for i in range(0, len(records), self.batch):
+            part = records[i:i + self.batch]
+            self.docs.upsert(ids=[r[0] for r in part], embeddings=[[1.0]] * len(part),
+                             documents=[r[1] for r in part], metadatas=[r[2] for r in part])
 
     def remove(self, key: str) -> None:
         """Delete a document: chunks first, record last, so a crash leaves it to be removed again."""
@@ -161,7 +166,7 @@ class Store:
             got = self.chunks.get(include=["documents", "metadatas"], limit=page, offset=offset)
             if not got["ids"]:
                 return
-            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
                 if (meta.get("doc_key"), meta.get("sha256")) in complete:
                     yield chunk_from(cid, text, meta)
             offset += page
@@ -181,7 +186,7 @@ class Store:
         return [
             (chunk_from(cid, text, meta), 1.0 - dist)
             for cid, text, meta, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
-                                             got["distances"][0])
+                                             got["distances"][0], strict=True)
         ]
 
     def _all_chunk_meta(self) -> Iterator[tuple[str, dict]]:
@@ -190,7 +195,7 @@ class Store:
             got = self.chunks.get(include=["metadatas"], limit=page, offset=offset)
             if not got["ids"]:
                 return
-            yield from zip(got["ids"], got["metadatas"])
+            yield from zip(got["ids"], got["metadatas"], strict=True)
             offset += page
 
 
@@ -199,6 +204,15 @@ def _chunk_meta(c: Chunk, doc: Document) -> dict:
         "doc_key": c.doc_key, "root": doc.root, "source": c.source, "title": c.title, "kind": c.kind,
         "date": c.date, "year": c.year or 0, "page": c.page or 0, "page_label": c.page_label,
         "start": c.start, "end": c.end, "position": c.position, "sha256": doc.sha256,
+    }
+
+
+def _doc_meta(doc: Document, chunks: int, acronyms: dict) -> dict:
+    return {
+        "key": doc.key, "root": doc.root, "source": doc.source, "title": doc.title, "kind": doc.kind,
+        "date": doc.date, "url": doc.url, "format": doc.format, "sha256": doc.sha256,
+        "pages": len(doc.pages), "chunks": chunks, "acronyms": json.dumps(acronyms, ensure_ascii=False),
+        "page_spans": json.dumps([[p.number, p.label, p.start, p.end] for p in doc.pages]),
     }
 
 

@@ -35,6 +35,8 @@ KIND_WORDS = [
     ("evaluation", "evaluation"),
     ("review", "evaluation"),
 ]
+# Titles that authoring tools write when the author gave none; the file name says more.
+PLACEHOLDER_TITLE = re.compile(r"(?i)\s*(untitled(\s*-?\s*\d+)?|document\s*\d*|microsoft (word|excel|powerpoint) - .*)\s*")
 
 
 def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest: dict | None = None) -> Document:
@@ -85,27 +87,28 @@ def _read_bytes(path: Path, max_mb: float) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise LoadError(shown, _os_reason(exc)) from None
+        raise LoadError(shown, os_reason(exc)) from None
     if not path.is_file():
         raise LoadError(shown, "is not a regular file")
     if size == 0:
         raise LoadError(shown, "is empty")
     if size > max_mb * 1024 * 1024:
-        raise LoadError(shown, f"is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit "
+        raise LoadError(shown, f"is {size / 1024 / 1024:.3g} MB, over the {max_mb:g} MB limit "
                                "(raise NSSS_MAX_FILE_MB to ingest it)")
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise LoadError(shown, _os_reason(exc)) from None
+        raise LoadError(shown, os_reason(exc)) from None
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """Say in words why the system could not read a file."""
     import errno
 
     if exc.errno == errno.ELOOP:
         return "is a symbolic link loop"
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "cannot be read: permission denied"
+        return "cannot be read: permission denied (give your user read access to it)"
     if exc.errno == errno.ENOENT:
         return "does not exist (a broken link?)"
     return f"cannot be read: {exc.strerror}"
@@ -124,6 +127,10 @@ def _pretty_name(path: Path) -> str:
     return re.sub(r"[-_]+", " ", path.stem).strip() or path.name
 
 
+def _placeholder(title: str) -> bool:
+    return not title.strip() or bool(PLACEHOLDER_TITLE.fullmatch(title))
+
+
 def _guess_kind(text: str) -> str:
     low = text.lower()
     for word, kind in KIND_WORDS:
@@ -133,8 +140,13 @@ def _guess_kind(text: str) -> str:
 
 
 def _pdf(shown: str, data: bytes):
+    import logging
+
     import pypdf
     from pypdf.errors import PdfReadError, PyPdfError
+
+    # pypdf logs what it repairs ("EOF marker not found") without a file name; the LoadError below says it better.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         start = data[:8].decode("latin-1").encode("unicode_escape").decode()
@@ -173,7 +185,7 @@ def _pdf(shown: str, data: bytes):
     info = {}
     try:
         meta = reader.metadata or {}
-        if meta.get("/Title") and str(meta["/Title"]).strip():
+        if meta.get("/Title") and not _placeholder(str(meta["/Title"])):
             info["title"] = str(meta["/Title"])
         created = meta.get("/CreationDate")
         if created and re.match(r"D:\d{8}", str(created)):
@@ -208,7 +220,7 @@ def _docx(shown: str, data: bytes):
                 lines.append(" | ".join(cell.text.strip() for cell in row.cells))
     text = _normalize("\n".join(lines)).strip()
     props = document.core_properties
-    info = {"title": (props.title or "").strip() or heading}
+    info = {"title": heading if _placeholder(props.title or "") else props.title.strip()}
     if props.created:
         info["date"] = props.created.date().isoformat()
     return text, [], info
@@ -332,7 +344,7 @@ def walk(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
-            problems.append((str(directory), _os_reason(exc)))
+            problems.append((str(directory), os_reason(exc)))
             return
         for entry in entries:
             if entry.name.startswith(".") or (entry.name == MANIFEST and directory == folder):
@@ -341,7 +353,7 @@ def walk(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
             try:
                 is_dir = entry.is_dir()
             except OSError as exc:
-                problems.append((str(path), _os_reason(exc)))
+                problems.append((str(path), os_reason(exc)))
                 continue
             if is_dir:
                 visit(path)

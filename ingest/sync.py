@@ -10,13 +10,13 @@ from pathlib import Path
 
 from ingest.acronyms import find_acronyms
 from ingest.chunk import chunk, embedding_text
-from ingest.load import file_sha256, load, read_manifest, walk
+from ingest.load import file_sha256, load, os_reason, read_manifest, walk
 from ingest.types import Document, Failure, LoadError
 from nsss.settings import Settings
 
-# Documents are embedded in groups of at least this many chunks: big enough to keep the model busy,
+# Documents are embedded in groups of at least this many chunks: big enough to keep the model busy (four batches),
 # small enough that an interrupted ingest loses little work.
-GROUP_CHUNKS = 1024
+GROUP_CHUNKS = 128
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def ingest(
                 failures.append(Failure(exc.path, exc.reason))
                 continue
             except OSError as exc:
-                failures.append(Failure(str(path), f"cannot be read: {exc.strerror or exc}"))
+                failures.append(Failure(str(path), os_reason(exc)))
                 continue
             todo.append((doc, "updated" if old is not None else "added"))
         bar.close()
@@ -108,13 +108,15 @@ def ingest(
         for plan in plans:
             if not plan.whole_folder:
                 continue
-            failed_paths = {f.path for f in failures}
+            failed_paths = [Path(f.path) for f in failures]
             for key, record in records.items():
                 if Path(record.root) != plan.root or key in seen:
                     continue
-                if not _inside(Path(record.root) / record.source, plan.scope):
+                path = Path(record.root) / record.source
+                if not _inside(path, plan.scope):
                     continue
-                if str(Path(record.root) / record.source) in failed_paths:
+                # A file, or a folder holding it, that could not be read now is not a file deleted: keep it.
+                if any(_inside(path, failed) for failed in failed_paths):
                     continue
                 store.remove(key)
                 counts["removed"] += 1
@@ -148,10 +150,12 @@ def _write(todo, store, embedder, settings, progress, counts, on_file) -> None:
 def _store_group(group, store, embedder, counts, on_file, bar) -> None:
     texts = [embedding_text(c) for _, _, chunks in group for c in chunks]
     vectors = embedder.embed(texts) if texts else []
-    i = 0
-    for doc, how, chunks in group:
-        store.write(doc, chunks, vectors[i:i + len(chunks)], find_acronyms(doc.text))
+    entries, i = [], 0
+    for doc, _, chunks in group:
+        entries.append((doc, chunks, vectors[i:i + len(chunks)], find_acronyms(doc.text)))
         i += len(chunks)
+    store.write(entries)
+    for doc, how, chunks in group:
         counts[how] += 1
         bar.update(len(chunks))
         if on_file:
@@ -192,3 +196,18 @@ def _bar(enabled: bool, total: int, desc: str, unit: str):
     return tqdm(total=total, desc=desc, unit=unit, disable=not enabled or total == 0, file=sys.stderr,
                 leave=False, dynamic_ncols=True)
 
+
+def forget(keys: list[str], settings: Settings) -> int:
+    """Remove documents from the store by key and bring the lexical index in step; return how many went."""
+    from index import open_index
+    from index.store import writing
+
+    with writing(settings):
+        index = open_index(settings, lexical=False)
+        known = {r.key for r in index.store.documents()}
+        gone = [key for key in dict.fromkeys(keys) if key in known]
+        for key in gone:
+            index.store.remove(key)
+        if gone:
+            index.refresh_lexical()
+        return len(gone)

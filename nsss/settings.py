@@ -53,7 +53,7 @@ class Settings:
     chroma_url: str = ""
     embed_model: str = BUNDLED_MODEL
     max_file_mb: float = 50.0
-    chunk_overlap: int = 64  # tokens of whole sentences repeated from the previous chunk
+    chunk_overlap: int = 64  # at most this many word pieces of whole sentences repeat the previous chunk
     top_k: int = 5
     llm_url: str = ""
     llm_model: str = ""

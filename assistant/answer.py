@@ -77,12 +77,14 @@ class Assistant:
         )
 
     def document_text(self, key: str) -> str:
-        """Return a document's extracted text (cached), the ground truth for every quote."""
-        if key not in self._texts:
+        """Return a document's extracted text (cached), the ground truth for every quote; safe across threads."""
+        text = self._texts.get(key)
+        if text is None:
+            text = self.index.store.document_text(key)
             if len(self._texts) > 64:
-                self._texts.clear()
-            self._texts[key] = self.index.store.document_text(key)
-        return self._texts[key]
+                self._texts = {}  # replaced, not cleared: another thread may be reading the old one
+            self._texts[key] = text
+        return text
 
     def extract(self, question: str, query: str, hits: list[Hit]) -> tuple[str, list[Citation], bool]:
         """Compose an answer that quotes the best sentences, or abstain when the evidence is weak."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ingest.chunk import CHUNKER_VERSION
 from ingest.types import Chunk, Document, Page
 from nsss.settings import Settings, go_offline
 
@@ -37,6 +38,7 @@ class DocRecord:
     chunks: int
     acronyms: dict  # acronym -> list of long forms defined in the document
     page_spans: tuple[Page, ...] = ()
+    chunker: int = 0  # the ingest.chunk.CHUNKER_VERSION that cut it
 
     @property
     def year(self) -> int | None:
@@ -213,6 +215,7 @@ def _doc_meta(doc: Document, chunks: int, acronyms: dict) -> dict:
         "date": doc.date, "url": doc.url, "format": doc.format, "sha256": doc.sha256,
         "pages": len(doc.pages), "chunks": chunks, "acronyms": json.dumps(acronyms, ensure_ascii=False),
         "page_spans": json.dumps([[p.number, p.label, p.start, p.end] for p in doc.pages]),
+        "chunker": CHUNKER_VERSION,
     }
 
 
@@ -231,6 +234,7 @@ def _record(meta: dict) -> DocRecord:
         key=meta["key"], root=meta["root"], source=meta["source"], title=meta["title"], kind=meta["kind"],
         date=meta["date"], url=meta["url"], format=meta["format"], sha256=meta["sha256"], pages=meta["pages"],
         chunks=meta["chunks"], acronyms=json.loads(meta["acronyms"]), page_spans=spans,
+        chunker=meta.get("chunker", 0),
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ingest.acronyms import find_acronyms
 from ingest.chunk import chunk, embedding_text
+from ingest.chunk import CHUNKER_VERSION
 from ingest.load import file_sha256, load, os_reason, read_manifest, walk
 from ingest.types import Document, Failure, LoadError
 from nsss.settings import Settings
@@ -90,7 +91,8 @@ def ingest(
             seen.add(key)
             old = records.get(key)
             try:
-                if old is not None and path.is_file() and file_sha256(path) == old.sha256:
+                if (old is not None and old.chunker == CHUNKER_VERSION and path.is_file()
+                        and file_sha256(path) == old.sha256):
                     counts["unchanged"] += 1
                     continue
                 doc = load(path, plan.root, max_mb=settings.max_file_mb, manifest=plan.manifest)

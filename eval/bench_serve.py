@@ -1,0 +1,174 @@
+"""Measure the web app: time from `nsss serve` to a usable page, and the latency the app adds to an answer.
+
+    python eval/bench_serve.py [--store DIR] [--runs 3] [--questions 30] [--json]
+
+Start-up: `nsss serve --store STORE` as a subprocess on a store already holding the web corpus; the clock runs
+from just before the process starts until (a) the page answers HTTP 200 and (b) a first `/ask` call through
+gradio_client returns an answer. Median of --runs starts.
+Added latency: one server, warmed with one question, then each question asked through `/ask` (gradio_client,
+one at a time) and, right after, in this process with `Assistant.answer` over the same store; both use no LLM.
+The app's overhead per call is the client's wall time minus the answer's own `timings_ms.total` from the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="store to use (synced with the web corpus); default: temporary")
+    parser.add_argument("--runs", type=int, default=3, help="server starts to time")
+    parser.add_argument("--questions", type=int, default=30, help="web questions to time the added latency on")
+    parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    args = parser.parse_args(argv)
+
+    questions = [json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = questions[: args.questions]
+    load_before = os.getloadavg()
+    with corpus_store(web_corpus(), args.store) as settings:
+        starts = [start_up(settings.store, questions[0]) for _ in range(args.runs)]
+        added = added_latency(settings, questions)
+    result = {
+        "startup": {
+            "page_s": round(statistics.median(s["page_s"] for s in starts), 2),
+            "first_answer_s": round(statistics.median(s["first_answer_s"] for s in starts), 2),
+            "runs": starts,
+        },
+        "added": added,
+        "load_average": [round(x, 2) for x in load_before + os.getloadavg()],
+    }
+    print(report(result), file=sys.stderr)
+    if args.json:
+        print(json.dumps(result))
+    return 0
+
+
+def _env() -> dict[str, str]:
+    # No LLM and no developer settings: the app answers extractively, as `Assistant(use_llm=False)` below.
+    return {k: v for k, v in os.environ.items() if not k.startswith("NSSS_")}
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(store: Path) -> tuple[subprocess.Popen, str, float]:
+    port = _port()
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nsss.cli", "serve", "--store", str(store), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=_env(),
+    )
+    return proc, f"http://127.0.0.1:{port}/", started
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _wait_page(url: str, proc: subprocess.Popen, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"nsss serve exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as page:
+                if page.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"nsss serve did not answer at {url} within {timeout:.0f} s")
+
+
+def start_up(store: Path, question: str) -> dict:
+    """Start the server; return seconds until the page answers and until a first /ask call is answered."""
+    from gradio_client import Client
+
+    proc, url, started = _serve(store)
+    try:
+        _wait_page(url, proc)
+        page = time.perf_counter() - started
+        result = Client(url, verbose=False, download_files=False).predict(question, api_name="/ask")
+        first = time.perf_counter() - started
+        if not result.get("retrieved"):
+            raise SystemExit(f"/ask gave no passages: {result}")
+    finally:
+        _stop(proc)
+    return {"page_s": round(page, 2), "first_answer_s": round(first, 2)}
+
+
+def added_latency(settings, questions: list[str]) -> dict:
+    """Time each question through /ask and in-process; return both and the app's overhead."""
+    from gradio_client import Client
+
+    from assistant import open_assistant
+
+    proc, url, _ = _serve(settings.store)
+    try:
+        _wait_page(url, proc)
+        client = Client(url, verbose=False, download_files=False)
+        client.predict(questions[0], api_name="/ask")  # warm: first-call costs are start-up, not latency
+        assistant = open_assistant(settings, use_llm=False)
+        assistant.answer(questions[0])
+        api_ms, server_ms, local_ms = [], [], []
+        for q in questions:
+            t0 = time.perf_counter()
+            out = client.predict(q, api_name="/ask")
+            api_ms.append((time.perf_counter() - t0) * 1000)
+            server_ms.append(out["timings_ms"]["total"])
+            t0 = time.perf_counter()
+            assistant.answer(q)
+            local_ms.append((time.perf_counter() - t0) * 1000)
+    finally:
+        _stop(proc)
+    overhead = [a - s for a, s in zip(api_ms, server_ms, strict=True)]
+    return {
+        "api": summary(api_ms), "api_server_side": summary(server_ms), "in_process": summary(local_ms),
+        "overhead": summary(overhead),
+        "ratio_p50": round(statistics.median(api_ms) / statistics.median(local_ms), 2),
+        "difference_p50_ms": round(statistics.median(api_ms) - statistics.median(local_ms), 1),
+    }
+
+
+def report(r: dict) -> str:
+    """Format the figures for a person."""
+    s, a = r["startup"], r["added"]
+    return "\n".join([
+        f"start-up to page: {s['page_s']} s, to first answer: {s['first_answer_s']} s (median of {len(s['runs'])})",
+        f"/ask via gradio_client p50/p95: {a['api']['p50_ms']}/{a['api']['p95_ms']} ms; "
+        f"server-side answer p50 {a['api_server_side']['p50_ms']} ms; "
+        f"in-process Assistant.answer p50/p95: {a['in_process']['p50_ms']}/{a['in_process']['p95_ms']} ms",
+        f"added by the app per call (wall minus server answer time) p50/p95: "
+        f"{a['overhead']['p50_ms']}/{a['overhead']['p95_ms']} ms; ratio api/in-process p50 {a['ratio_p50']}, "
+        f"difference {a['difference_p50_ms']} ms",
+        f"load average {r['load_average']}",
+    ])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

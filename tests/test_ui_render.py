@@ -1,0 +1,220 @@
+"""The web app's small parts without a browser: HTML formatting and escaping, quote offsets, the page cut for the
+source viewer, notes numbering and export, upload names and checks, the login setting."""
+
+import re
+
+import pytest
+
+from assistant.types import Answer, Citation
+from index import DocRecord, Hit
+from ingest.types import Chunk, Page
+from ui import render
+from ui.notes import answer_note, citation_note, hit_note, notes_docx, notes_markdown, numbered
+
+DOC = ("Minutes of the pilot board.\n\nThe board was chaired by Ms. Rahman <b>not bold</b>. "
+       "It approved 12 upazilas.\n\nAnnex: distribution list.")
+XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+
+
+def cite(quote: str, n: int = 1, passage_start: int = 0, passage: str | None = None, **extra) -> Citation:
+    start = DOC.index(quote)
+    passage = DOC[passage_start:] if passage is None else passage
+    values = {"n": n, "source": "board.txt", "title": "Pilot board minutes", "page": None, "quote": quote,
+              "doc_key": "/docs::board.txt", "start": start, "end": start + len(quote), "passage": passage,
+              "passage_start": passage_start}
+    values.update(extra)
+    return Citation(**values)
+
+
+def answer(text: str, citations=(), abstained: bool = False, question: str = "Who chaired it?", retrieved=()) -> Answer:
+    return Answer(question=question, text=text, abstained=abstained, citations=tuple(citations),
+                  retrieved=tuple(retrieved), timings_ms={"total": 12.5})
+
+
+def test_highlight_escapes_and_marks_exactly_the_span():
+    text = "a <b> c & d"
+    assert render.highlight(text, 2, 5) == "a <mark>&lt;b&gt;</mark> c &amp; d"
+    assert render.highlight(text, -5, 1) == "<mark>a</mark> &lt;b&gt; c &amp; d"  # clamped
+    assert render.highlight(text, 8, 99) == "a &lt;b&gt; c <mark>&amp; d</mark>"
+    assert render.highlight(text, 4, 4) == "a &lt;b&gt; c &amp; d"
+
+
+def test_quote_span_uses_offsets_then_falls_back_to_search():
+    quote = "The board was chaired by Ms. Rahman"
+    c = cite(quote, passage_start=10)
+    s, e = render.quote_span(c.passage, c.passage_start, c.quote, c.start, c.end)
+    assert c.passage[s:e] == quote
+    # a quote that runs past its passage (a list continued) is marked up to the passage's end
+    short = DOC[10:DOC.index("Rahman")]
+    s, e = render.quote_span(short, 10, quote, c.start, c.end)
+    assert (s, e) == (c.start - 10, len(short))
+    # offsets that do not fit (a different passage) fall back to finding the quote
+    assert render.quote_span("x " + quote, 999, quote, 0, len(quote)) == (2, 2 + len(quote))
+    assert render.quote_span("unrelated", 0, quote, 0, len(quote)) is None
+
+
+def test_excerpt_cuts_at_spaces_and_keeps_the_mark():
+    text = "word " * 200 + "TARGET" + " tail" * 200
+    i = text.index("TARGET")
+    html = render.excerpt(text, i, i + 6, context=30)
+    assert html.startswith("… ") and html.endswith(" …")
+    assert "<mark>TARGET</mark>" in html
+    assert "wor " not in html and len(html) < 120
+
+
+def test_answer_html_escapes_text_and_links_only_real_markers():
+    a = answer(f"He said {XSS} [1] and [7].", [cite("The board was chaired by Ms. Rahman")])
+    html = render.answer_html(a, turn=3)
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in html
+    assert '<a class="nsss-ref" href="#nsss-open-3-1"' in html
+    assert "[7]" in html and "#nsss-open-3-7" not in html  # no citation 7: left as text
+    assert 'href="#nsss-pinanswer-3-0"' in html
+
+
+def test_answer_html_lists_and_joins_wrapped_lines():
+    a = answer("- first item\nwrapped on [1]\n- second [2]", [cite("The board", 1), cite("It approved", 2)])
+    html = render.answer_html(a, 0)
+    assert html.count("<li>") == 2 and "first item wrapped on" in html
+    prose = render.answer_html(answer("The board was\nchaired by Ms. Rahman [1]", [cite("The board")]), 0)
+    assert "<ul" not in prose and "The board was chaired by" in prose
+
+
+def test_abstention_says_not_found_and_lists_the_nearest_passages():
+    chunk = Chunk(id="c1", doc_key="/docs::board.txt", source="board.txt", title=f"Title {XSS}", kind="minutes",
+                  date="2022", page=4, page_label="", start=0, end=40, position=0, text=f"Nearby {XSS} passage")
+    a = answer("The documents do not answer this question.", abstained=True,
+               retrieved=[Hit(chunk, 0.4, 0.3, 1.0)])
+    chat = render.answer_html(a, 0)
+    assert "Not found in the documents" in chat
+    panel = render.sources_html(a, 0)
+    assert "Not found in the documents" in panel and "Nearest passages" in panel
+    assert panel.count('data-act="open-hit"') == 2 and "p. 4" in panel
+    assert "<script" not in panel and "<img" not in panel and "&lt;img src=x" in panel
+
+
+def test_citation_card_shows_title_page_quote_in_passage_and_the_reference():
+    c = cite("The board was chaired by Ms. Rahman <b>not bold</b>.", page=2, page_label="ii",
+             title='Minutes "draft" <i>x</i>')
+    html = render.citation_card(c, 0)
+    assert "<mark>The board was chaired by Ms. Rahman &lt;b&gt;not bold&lt;/b&gt;.</mark>" in html
+    assert "p. 2 (printed ii)" in html
+    assert "Minutes &quot;draft&quot; &lt;i&gt;x&lt;/i&gt;" in html
+    ref = re.search(r'data-ref="([^"]*)"', html).group(1)
+    assert ref.startswith("Minutes &quot;draft&quot; &lt;i&gt;x&lt;/i&gt;, p. 2 (printed ii): “The board")
+    assert html.count("<b>") == 0 and html.count("<i>") == 0
+
+
+def record(pages=()) -> DocRecord:
+    return DocRecord(key="/docs::board.pdf", root="/docs", source="board.pdf", title="Board", kind="minutes",
+                     date="2022-06-26", url="", format="pdf", sha256="0", pages=len(pages), chunks=3, acronyms={},
+                     page_spans=tuple(pages))
+
+
+def test_source_view_cuts_out_the_page_that_holds_the_quote():
+    cut = DOC.index("\n\nThe board") + 2
+    cut2 = DOC.index("\n\nAnnex") + 2
+    pages = [Page(1, "i", 0, cut), Page(2, "ii", cut, cut2), Page(3, "3", cut2, len(DOC))]
+    quote = "chaired by Ms. Rahman"
+    start = DOC.index(quote)
+    view = render.source_view(record(pages), DOC, start, start + len(quote))
+    assert view.text == DOC[cut:cut2]
+    assert view.text[view.start:view.end] == quote
+    assert view.where == "Page 2 of 3 (printed ii)"
+    html = render.viewer_html(view)
+    assert f"<mark>{quote}</mark>" in html and "Minutes of the pilot" not in html and "Annex" not in html
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in html
+
+
+def test_source_view_of_a_long_unpaged_document_is_a_window_around_the_quote():
+    text = ("filler line\n" * 2000) + "THE QUOTE" + ("\nmore filler" * 2000)
+    start = text.index("THE QUOTE")
+    view = render.source_view(None, text, start, start + 9, title="T", source="t.txt")
+    assert view.text[view.start:view.end] == "THE QUOTE"
+    assert len(view.text) <= 2 * render.WINDOW + 9 and view.where.startswith("Characters ")
+    small = render.source_view(None, DOC, 5, 10, title="T", source="t.txt")
+    assert small.text == DOC and small.where == "Whole document"
+
+
+def test_chat_messages_escape_the_question_too():
+    a = answer("Nothing [1]", [cite("The board")], question=XSS)
+    user, bot = render.chat_messages((a,))
+    assert user == {"role": "user", "content": render.esc(XSS)}
+    assert bot["role"] == "assistant" and "<img" not in bot["content"]
+
+
+def test_library_and_status_are_escaped():
+    r = record()
+    r = DocRecord(**{**r.__dict__, "title": XSS, "source": "a<b>.md"})
+    html = render.library_html([r])
+    assert "<script" not in html and "<img" not in html and "a&lt;b&gt;.md" in html
+    assert 'data-act="delete"' in html and 'data-key="/docs::board.pdf"' in html
+    status = render.status_html({"LLM": "none — extractive answers", "Store": "/tmp/<x>"})
+    assert "/tmp/&lt;x&gt;" in status
+
+
+def test_notes_renumber_citations_into_one_reference_list(tmp_path):
+    from docx import Document
+
+    one = answer("The board was chaired by Ms. Rahman [1] and it approved 12 upazilas [2].",
+                 [cite("The board was chaired by Ms. Rahman", 1), cite("It approved 12 upazilas", 2)])
+    two = answer("It approved 12 upazilas [1].", [cite("It approved 12 upazilas", 1)], question="What was approved?")
+    chunk = Chunk(id="c", doc_key="/docs::annex.txt", source="annex.txt", title="Annex", kind="", date="", page=None,
+                  page_label="", start=0, end=12, position=0, text="Distribution")
+    notes = (answer_note(one), citation_note(two, two.citations[0]), hit_note(two, Hit(chunk, 1, 1, 1)))
+    items, cited = numbered(notes)
+    assert [c.n for c in cited] == [1, 2, 3]  # the repeated quote is cited once
+    assert items[1][1] == "“It approved 12 upazilas” [2]"
+    assert items[2][1] == "“Distribution” [3]"
+
+    md = notes_markdown(notes)
+    assert "## 1. Who chaired it?" in md and "## 2. What was approved?" in md
+    refs = md.split("## References")[1]
+    assert "1. Pilot board minutes: “The board was chaired by Ms. Rahman” (board.txt)" in refs
+    assert "3. Annex: “Distribution” (annex.txt)" in refs
+
+    path = notes_docx(notes, tmp_path / "notes.docx")
+    paragraphs = [p.text for p in Document(str(path)).paragraphs]
+    assert paragraphs[paragraphs.index("References") + 1:] == [f"[{c.n}] {ref}" for c, ref in zip(
+        cited, [r.split(". ", 1)[1] for r in refs.strip().splitlines()], strict=True)]
+
+
+def test_upload_names_cannot_leave_the_folder_and_types_are_checked(tmp_path):
+    from ui.uploads import receive, safe_name
+
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name("..\\..\\boot.ini") == "boot.ini"
+    assert safe_name(".hidden.md") == "hidden.md"
+    assert safe_name("...") == "upload"
+    assert safe_name("সামাজিক নিরাপত্তা.pdf") == "সামাজিক নিরাপত্তা.pdf"
+    assert len(safe_name("x" * 500 + ".docx")) == 120 and safe_name("x" * 500 + ".docx").endswith(".docx")
+
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    files = {"../../escape.md": b"# Hi\n\ntext", "big.txt": b"x" * 3_000_000, "tool.exe": b"MZ", "empty.md": b"",
+             "ok.html": b"<p>fine</p>"}
+    pairs = []
+    for i, (name, data) in enumerate(files.items()):
+        temp = incoming / f"t{i}"
+        temp.write_bytes(data)
+        pairs.append((temp, name))
+    folder = tmp_path / "store" / "uploads"
+    saved, refused = receive(pairs, folder, max_mb=2)
+    assert sorted(p.name for p in saved) == ["escape.md", "ok.html"]
+    assert all(p.parent == folder.resolve() for p in saved)
+    assert not (tmp_path / "escape.md").exists()
+    reasons = dict(refused)
+    assert reasons["big.txt"].startswith("is 2.86 MB, over the 2 MB limit")
+    assert reasons["tool.exe"].startswith(".exe is not a supported type")
+    assert reasons["empty.md"] == "is empty"
+
+
+def test_login_setting_must_be_user_and_password():
+    from nsss.settings import SettingsError
+    from ui.app import parse_auth
+
+    assert parse_auth("") is None
+    assert parse_auth("ana:pa:ss") == ("ana", "pa:ss")
+    for bad in ("ana", ":pw", "ana:"):
+        with pytest.raises(SettingsError, match="user:password"):
+            parse_auth(bad)

@@ -1,0 +1,132 @@
+"""What the web app talks to: one assistant over one store, loaded once and shared by every browser session."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from assistant.types import Answer, Conversation
+from index import DocRecord, Filters
+from nsss.settings import BUNDLED_CORPUS, Settings
+from ui.uploads import receive, uploads_folder
+
+
+class Service:
+    """The store, the model and the assistant; opened in the background so the web page can load meanwhile."""
+
+    def __init__(self, settings: Settings, use_llm: bool = True, bootstrap: bool = False,
+                 torch_threads: int | None = None):
+        self.settings = settings
+        self.torch_threads = torch_threads
+        self.use_llm = use_llm
+        self._assistant = None
+        self._error: BaseException | None = None
+        self._changing = threading.Lock()  # one library change at a time; answers go on meanwhile
+        self._loader = threading.Thread(target=self._load, args=(bootstrap,), name="nsss-load", daemon=True)
+        self._loader.start()
+
+    def _load(self, bootstrap: bool) -> None:
+        try:
+            self._open()
+            if self.torch_threads:
+                import torch
+
+                torch.set_num_threads(self.torch_threads)
+            if bootstrap and not self._assistant.index.records:
+                from ingest import ingest
+
+                print(f"The store {self.settings.store} is empty: adding the bundled documents first.", flush=True)
+                report = ingest([BUNDLED_CORPUS], self.settings, progress=True)
+                print(f"Added {report.added} documents ({report.chunks} passages) in {report.seconds:.1f} s.", flush=True)
+                for failure in report.failed:
+                    print(f"failed: {failure.path}: {failure.error}", flush=True)
+                self._open()
+            threading.Thread(target=self._warm_up, name="nsss-warm-up", daemon=True).start()
+        except BaseException as exc:  # noqa: BLE001 - kept and raised to whoever waits for the service
+            self._error = exc
+
+    def _warm_up(self) -> None:
+        """Answer one question before the first person does: the first call pays for lazy set-up in the libraries."""
+        # A failed warm-up only means the first answer is slower.
+        with contextlib.suppress(Exception):
+            if self._assistant.index.records:
+                self._assistant.answer("What is the National Social Security Strategy?")
+
+    def _open(self) -> None:
+        from assistant import Assistant
+        from index import open_index
+
+        # One assignment swaps index and assistant together; answers already running keep the old pair.
+        self._assistant = Assistant(self.settings, index=open_index(self.settings), use_llm=self.use_llm)
+
+    def wait(self) -> Service:
+        """Block until the store and model are open; raise what stopped them."""
+        self._loader.join()
+        if self._error is not None:
+            raise self._error
+        return self
+
+    @property
+    def assistant(self):
+        """Return the shared Assistant, waiting for it to load."""
+        return self.wait()._assistant
+
+    def answer(self, question: str, conversation: Conversation | None = None, filters: Filters | None = None) -> Answer:
+        """Answer a question with the shared assistant."""
+        return self.assistant.answer(question, conversation=conversation, filters=filters)
+
+    def records(self) -> list[DocRecord]:
+        """List the documents in the store, by title."""
+        return list(self.assistant.index.records)
+
+    def record(self, key: str) -> DocRecord | None:
+        """Return a document's record, or None when it is gone."""
+        return next((r for r in self.records() if r.key == key), None)
+
+    def document_text(self, key: str) -> str:
+        """Return a document's extracted text."""
+        return self.assistant.document_text(key)
+
+    def add(self, files: list[tuple[Path, str]], on_file: Callable[[str], None] | None = None):
+        """Receive uploads into the store's folder and ingest them; return (saved paths, refusals, report)."""
+        from ingest import ingest
+
+        saved, refused = receive(files, uploads_folder(self.settings.store), self.settings.max_file_mb)
+        if not saved:
+            return saved, refused, None
+        with self._changing:
+            report = ingest(saved, self.settings, progress=False, on_file=on_file)
+            self._open()
+        return saved, refused, report
+
+    def delete(self, key: str) -> DocRecord | None:
+        """Remove a document from the store (and its uploaded file, if it was uploaded here)."""
+        from ingest.sync import forget
+
+        with self._changing:
+            record = self.record(key)
+            if record is None:
+                return None
+            forget([key], self.settings)
+            folder = uploads_folder(self.settings.store).resolve()
+            if Path(record.root).resolve() == folder:
+                (folder / record.source).unlink(missing_ok=True)
+            self._open()
+        return record
+
+    def info(self) -> dict[str, str]:
+        """Describe what is in use, for the settings panel."""
+        s = self.settings
+        assistant = self.assistant
+        llm = f"{s.llm_model or 'default model'} at {s.llm_url}" if assistant.llm is not None else "none — extractive answers"
+        records = assistant.index.records
+        return {
+            "LLM": llm,
+            "Store": assistant.index.store.location,
+            "Embedding model": s.embed_model,
+            "Documents": f"{len(records):,}",
+            "Passages (chunks)": f"{sum(r.chunks for r in records):,}",
+            "Uploads folder": str(uploads_folder(s.store)),
+        }

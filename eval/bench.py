@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
 import tempfile
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,3 +42,19 @@ def summary(values_ms: list[float]) -> dict[str, float]:
     """Return n, p50, p95 and max of timings in ms, rounded."""
     return {"n": len(values_ms), "p50_ms": round(percentile(values_ms, 50), 2),
             "p95_ms": round(percentile(values_ms, 95), 2), "max_ms": round(max(values_ms), 2)}
+
+
+def wait_for_page(url: str, server: subprocess.Popen, timeout: float = 180, poll: float = 0.1) -> None:
+    """Wait until `nsss serve` answers HTTP 200 at url; stop with a message if it exits or takes too long."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"nsss serve exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as page:
+                if page.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(poll)
+    raise SystemExit(f"nsss serve did not answer at {url} within {timeout:.0f} s")

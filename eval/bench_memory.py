@@ -13,19 +13,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, corpus_store, web_corpus  # noqa: E402
+from eval.bench import WEB_QA, corpus_store, wait_for_page, web_corpus  # noqa: E402
 from eval.bench_answer import ENCODE_ONLY  # noqa: E402
 
 PEAK_OF_ENCODE = ENCODE_ONLY + "; print(open('/proc/self/status').read())"
@@ -68,13 +66,13 @@ def serve_and_ask(store: Path, questions: list[str], port: int, timeout: float) 
     started = time.perf_counter()
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        _wait_for(url, server, timeout)
+        wait_for_page(url, server, timeout, poll=0.5)
         startup = time.perf_counter() - started
         idle = _memory(server.pid)
         from gradio_client import Client
 
         client = Client(url, verbose=False, download_files=False)
-        endpoint = _ask_endpoint(client)
+        endpoint = "/ask"
         answers = []
         for q in questions:
             t0 = time.perf_counter()
@@ -94,33 +92,6 @@ def serve_and_ask(store: Path, questions: list[str], port: int, timeout: float) 
     return {"peak_mb": peak["VmHWM"], "rss_mb": peak["VmRSS"], "idle_rss_mb": idle["VmRSS"],
             "idle_peak_mb": idle["VmHWM"], "startup_s": round(startup, 1), "answers": answers,
             "processes": peak["processes"], "endpoint": endpoint}
-
-
-def _ask_endpoint(client) -> str:
-    """Return the app's ask endpoint: /ask, or /ask_N when Gradio had to rename it to avoid a clash."""
-    names = list(client.view_api(return_format="dict", print_info=False)["named_endpoints"])
-    if "/ask" in names:
-        return "/ask"
-    renamed = [n for n in names if re.fullmatch(r"/ask_\d+", n)]
-    if not renamed:
-        raise SystemExit(f"the app has no /ask API endpoint; it has {names}")
-    print(f"note: the app's ask endpoint is named {renamed[0]}, not /ask", file=sys.stderr)
-    return renamed[0]
-
-
-def _wait_for(url: str, server: subprocess.Popen, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"nsss serve exited with {server.returncode}: {server.stderr.read()[-2000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as page:
-                if page.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise SystemExit(f"nsss serve did not answer at {url} within {timeout:.0f} s")
 
 
 def _memory(pid: int) -> dict:

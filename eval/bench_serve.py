@@ -21,13 +21,12 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
+from eval.bench import WEB_QA, corpus_store, summary, wait_for_page, web_corpus  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,28 +89,13 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
-def _wait_page(url: str, proc: subprocess.Popen, timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"nsss serve exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as page:
-                if page.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise SystemExit(f"nsss serve did not answer at {url} within {timeout:.0f} s")
-
-
 def start_up(store: Path, question: str) -> dict:
     """Start the server; return seconds until the page answers and until a first /ask call is answered."""
     from gradio_client import Client
 
     proc, url, started = _serve(store)
     try:
-        _wait_page(url, proc)
+        wait_for_page(url, proc, poll=0.05)
         page = time.perf_counter() - started
         result = Client(url, verbose=False, download_files=False).predict(question, api_name="/ask")
         first = time.perf_counter() - started
@@ -130,7 +114,7 @@ def added_latency(settings, questions: list[str]) -> dict:
 
     proc, url, _ = _serve(settings.store)
     try:
-        _wait_page(url, proc)
+        wait_for_page(url, proc, poll=0.05)
         client = Client(url, verbose=False, download_files=False)
         client.predict(questions[0], api_name="/ask")  # warm: first-call costs are start-up, not latency
         assistant = open_assistant(settings, use_llm=False)

@@ -332,14 +332,15 @@ def select(question: str, picks: list[Pick], max_items: int = 5) -> list[Pick]:
     listing = is_list_question(question)
     compound = is_compound(question)
     wanted = max_items if listing else (3 if compound else 2)
-    floor = best.score * (0.75 if listing else 0.8 if compound else 0.88)
+    floor = best.score * 0.75
     chosen = [best]
     for p in picks[1:]:
         if len(chosen) >= wanted or p.score < floor:
             break
         # A simple question is answered from one document: one source, one story. Two-part questions and
         # lists may need more than one.
-        if not (listing or compound) and p.sentence.hit.chunk.doc_key != best.sentence.hit.chunk.doc_key:
+        other_doc = p.sentence.hit.chunk.doc_key != best.sentence.hit.chunk.doc_key
+        if other_doc and not listing and (not compound or p.sentence.hit_rank > 1):
             continue
         if any(_overlap(p.sentence.text, c.sentence.text) > 0.6 for c in chosen):
             continue

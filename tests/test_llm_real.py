@@ -9,7 +9,7 @@ import pytest
 
 from assistant import Assistant, Conversation, open_assistant
 from assistant.format import answer_text
-from tests.llm_server import MODEL_ALIAS, start_llama_server, stop, unavailable_reason
+from llm_server import MODEL_ALIAS, start_llama_server, stop, unavailable_reason
 
 FOCAL = "focal-point-meeting-2022-06-26.txt"
 MARKER = re.compile(r"\[(\d+)\]")

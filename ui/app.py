@@ -262,8 +262,10 @@ def build_app(settings: Settings, service: Service | None = None):
                 concurrency_id="answer", **private,
             )
         new_btn.click(new_conversation, session, [chat, sources, viewer, session], queue=False, **private)
+        # Every click counts (Gradio ignores a click while the last one is pending, by default), and one at a time:
+        # two quick pins must both land, each reading the notes the other wrote.
         chat_bridge.click(act, [chat_bridge, session], [sources, viewer, notes_view, md_btn, docx_btn, session],
-                          **private)
+                          trigger_mode="multiple", concurrency_id="clicks", concurrency_limit=1, **private)
         library_bridge.click(delete, library_bridge, [upload_status, *refresh], concurrency_id="library",
                              concurrency_limit=1, **private)
         add_btn.click(upload, files, [upload_status, files, *refresh], concurrency_id="library",

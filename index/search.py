@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest.types import Chunk
 from index.lexical import LexicalIndex, tokenize
 from index.store import DocRecord, Store, bm25_dir, chunk_from
+from ingest.types import Chunk
 from nsss.settings import Settings
 
 # Score fusion: BM25 (scaled by the best BM25 score) plus dense similarity (scaled between the weakest and the

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.acronyms import find_acronyms
-from ingest.chunk import chunk, embedding_text
-from ingest.chunk import CHUNKER_VERSION
+from ingest.chunk import CHUNKER_VERSION, chunk, embedding_text
 from ingest.load import file_sha256, load, os_reason, read_manifest, walk
 from ingest.types import Document, Failure, LoadError
 from nsss.settings import Settings

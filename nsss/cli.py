@@ -31,8 +31,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fail(exc: Exception) -> int:
-    from ingest import UsageError
     from index import FilterError, StoreError
+    from ingest import UsageError
 
     usage = (SettingsError, UsageError, FilterError)
     if isinstance(exc, usage):

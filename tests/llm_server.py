@@ -138,7 +138,7 @@ def start_llama_server(
     env.update(extra_env or {})
     # The server's output goes to a file, not a pipe: a full pipe that nobody
     # reads would block the server.
-    log = tempfile.NamedTemporaryFile(
+    log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - lives as long as the server; stop() removes it
         prefix=f"llama-server-{port}-", suffix=".log", delete=False
     )
     proc = subprocess.Popen(
@@ -184,7 +184,4 @@ def stop(proc: subprocess.Popen, timeout: float = 10.0) -> None:
             proc.wait(timeout=timeout)
     log_path = getattr(proc, "log_path", None)
     if log_path is not None:
-        try:
-            Path(log_path).unlink()
-        except OSError:
-            pass
+        Path(log_path).unlink(missing_ok=True)

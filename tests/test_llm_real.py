@@ -6,10 +6,10 @@ Two LLM calls in all: SmolLM2 is slow with long prompts here, so answers use top
 import re
 
 import pytest
+from llm_server import MODEL_ALIAS, start_llama_server, stop, unavailable_reason
 
 from assistant import Assistant, Conversation, open_assistant
 from assistant.format import answer_text
-from llm_server import MODEL_ALIAS, start_llama_server, stop, unavailable_reason
 
 FOCAL = "focal-point-meeting-2022-06-26.txt"
 MARKER = re.compile(r"\[(\d+)\]")

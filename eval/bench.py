@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import tempfile
 import time
@@ -58,3 +59,13 @@ def wait_for_page(url: str, server: subprocess.Popen, timeout: float = 180, poll
             pass
         time.sleep(poll)
     raise SystemExit(f"nsss serve did not answer at {url} within {timeout:.0f} s")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    """Stop `nsss serve` as Ctrl-C would, killing it if it does not exit within 20 s."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()

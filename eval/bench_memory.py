@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, corpus_store, wait_for_page, web_corpus  # noqa: E402
+from eval.bench import WEB_QA, corpus_store, stop_server, wait_for_page, web_corpus  # noqa: E402
 from eval.bench_answer import ENCODE_ONLY  # noqa: E402
 
 PEAK_OF_ENCODE = ENCODE_ONLY + "; print(open('/proc/self/status').read())"
@@ -81,12 +80,7 @@ def serve_and_ask(store: Path, questions: list[str], port: int, timeout: float) 
                             "reply_chars": len(json.dumps(out, default=str))})
         peak = _memory(server.pid)
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_server(server)
     if not all(a["reply_chars"] > 20 for a in answers):
         raise SystemExit(f"the server gave empty replies: {answers}")
     return {"peak_mb": peak["VmHWM"], "rss_mb": peak["VmRSS"], "idle_rss_mb": idle["VmRSS"],

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -26,7 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, corpus_store, summary, wait_for_page, web_corpus  # noqa: E402
+from eval.bench import WEB_QA, corpus_store, stop_server, summary, wait_for_page, web_corpus  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,15 +79,6 @@ def _serve(store: Path) -> tuple[subprocess.Popen, str, float]:
     return proc, f"http://127.0.0.1:{port}/", started
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    proc.send_signal(signal.SIGINT)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
 def start_up(store: Path, question: str) -> dict:
     """Start the server; return seconds until the page answers and until a first /ask call is answered."""
     from gradio_client import Client
@@ -102,7 +92,7 @@ def start_up(store: Path, question: str) -> dict:
         if not result.get("retrieved"):
             raise SystemExit(f"/ask gave no passages: {result}")
     finally:
-        _stop(proc)
+        stop_server(proc)
     return {"page_s": round(page, 2), "first_answer_s": round(first, 2)}
 
 
@@ -129,7 +119,7 @@ def added_latency(settings, questions: list[str]) -> dict:
             assistant.answer(q)
             local_ms.append((time.perf_counter() - t0) * 1000)
     finally:
-        _stop(proc)
+        stop_server(proc)
     overhead = [a - s for a, s in zip(api_ms, server_ms, strict=True)]
     return {
         "api": summary(api_ms), "api_server_side": summary(server_ms), "in_process": summary(local_ms),

@@ -55,16 +55,21 @@ def quote_span(passage: str, offset: int, quote: str, start: int, end: int) -> t
     return None
 
 
+def window(text: str, start: int, end: int, context: int, separator: str) -> tuple[int, int]:
+    """Return the bounds of a span with about `context` characters either side, cut at a separator."""
+    lo, hi = max(0, start - context), min(len(text), end + context)
+    if lo > 0:
+        cut = text.find(separator, lo, start)
+        lo = cut + 1 if cut >= 0 else lo
+    if hi < len(text):
+        cut = text.rfind(separator, end, hi)
+        hi = cut if cut >= 0 else hi
+    return lo, hi
+
+
 def excerpt(text: str, start: int, end: int, context: int = 240) -> str:
     """Show the highlighted span with some words either side, cut at spaces, as escaped HTML."""
-    lo = max(0, start - context)
-    hi = min(len(text), end + context)
-    if lo > 0:
-        space = text.find(" ", lo, start)
-        lo = space + 1 if space >= 0 else lo
-    if hi < len(text):
-        space = text.rfind(" ", end, hi)
-        hi = space if space >= 0 else hi
+    lo, hi = window(text, start, end, context, " ")
     body = highlight(text[lo:hi], start - lo, end - lo)
     return f"{'… ' if lo > 0 else ''}{body}{' …' if hi < len(text) else ''}"
 
@@ -214,13 +219,7 @@ def source_view(record: DocRecord | None, text: str, start: int, end: int, title
                               min(end, page.end) - page.start, f"Page {page.number} of {len(pages)}{label}")
     if len(text) <= 4 * WINDOW:
         return SourceView(title, source, text, start, end, "Whole document")
-    lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
-    if lo > 0:
-        cut = text.find("\n", lo, start)
-        lo = cut + 1 if cut >= 0 else lo
-    if hi < len(text):
-        cut = text.rfind("\n", end, hi)
-        hi = cut if cut >= 0 else hi
+    lo, hi = window(text, start, end, WINDOW, "\n")
     where = "Whole document" if lo == 0 and hi == len(text) else f"Characters {lo:,}–{hi:,} of {len(text):,}"
     return SourceView(title, source, text[lo:hi], start - lo, end - lo, where)
 

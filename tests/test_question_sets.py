@@ -9,8 +9,10 @@ import pytest
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
 KEYS = {"id", "question", "answer", "sources", "evidence", "type", "answerable"}
+OPTIONAL = {"lang", "conversation", "turn", "split", "near_sources"}
 QUESTION_SETS = sorted((PROJECT / "eval").glob("*.jsonl"))
 WEB_SET = PROJECT / "eval" / "web_qa.jsonl"
+DEV_SET = PROJECT / "eval" / "dev_qa.jsonl"
 
 
 def collapse(text):
@@ -27,11 +29,11 @@ def web_corpus():
 
 
 def locate(question_set, name):
-    """Return the file a question set's source name refers to."""
-    if question_set.name == WEB_SET.name:
-        return web_corpus() / name
-    bundled = PROJECT / "corpus" / name
-    return bundled if bundled.exists() else SHARED / "corpus" / name
+    """Return the file a question set's source name refers to: a bundled document or a web one."""
+    for folder in (PROJECT / "corpus", SHARED / "corpus"):
+        if (folder / name).exists():
+            return folder / name
+    return web_corpus() / name
 
 
 def load(question_set):
@@ -51,8 +53,8 @@ def problems(question_set, records):
     found, seen, texts = [], set(), {}
     for record in records:
         qid = record.get("id", "<no id>")
-        if set(record) != KEYS:
-            found.append(f"{qid}: keys are {sorted(record)}, expected {sorted(KEYS)}")
+        if not KEYS <= set(record) <= KEYS | OPTIONAL:
+            found.append(f"{qid}: keys are {sorted(record)}, expected {sorted(KEYS)} and any of {sorted(OPTIONAL)}")
             continue
         if qid in seen:
             found.append(f"{qid}: duplicate id")
@@ -94,3 +96,33 @@ def test_web_question_set_is_large_and_varied():
     assert len(records) >= 60, f"only {len(records)} questions"
     assert sum(not record.get("answerable") for record in records) >= 8, "fewer than 8 unanswerable"
     assert types.count("bangla") >= 5, "fewer than 5 Bangla questions"
+
+
+def test_development_set_is_large_varied_and_split_once():
+    """Check the development set: 300+ questions, 60+ near misses, 20+ conversations of 2-4 turns, 30+ in Bangla,
+    split into two halves with each conversation wholly in one."""
+    records = load(DEV_SET)
+    types = [r["type"] for r in records]
+    assert len(records) >= 300, f"only {len(records)} questions"
+    assert types.count("near-miss") >= 60 and all(not r["answerable"] for r in records if r["type"] == "near-miss")
+    assert sum(r.get("lang") == "bn" for r in records) >= 30
+    conversations = {}
+    for r in records:
+        if r.get("conversation"):
+            conversations.setdefault(r["conversation"], []).append(r)
+    assert len(conversations) >= 20
+    for name, turns in conversations.items():
+        assert 2 <= len(turns) <= 4, name
+        assert [t["turn"] for t in turns] == list(range(1, len(turns) + 1)), f"{name}: turns out of order"
+        assert len({t["split"] for t in turns}) == 1, f"{name}: split across halves"
+    halves = [r["split"] for r in records]
+    assert set(halves) == {"tune", "test"} and abs(halves.count("tune") - halves.count("test")) <= 0.1 * len(records)
+
+
+def test_the_split_is_reproducible():
+    """Check eval/split_dev.py gives the same halves again: the split was made once, with a fixed seed."""
+    from eval.split_dev import split
+
+    records = load(DEV_SET)
+    again = split([{k: v for k, v in r.items() if k != "split"} for r in records])
+    assert [r["split"] for r in again] == [r["split"] for r in records]

@@ -1,6 +1,8 @@
 """Split the development question set once, with a fixed seed, into a tune half and a test half.
 
-A conversation's turns stay together; each question type is split evenly. Run once (it was, before any tuning):
+A conversation's turns stay together; each question type is split evenly. Every document that holds one of a
+question's evidence quotes word for word is one of its sources (the bundled corpus and the web corpus repeat some
+texts). Run once (it was, before any tuning):
     python -m eval.split_dev PARTS... > eval/dev_qa.jsonl
 """
 
@@ -10,6 +12,9 @@ import json
 import random
 import sys
 from collections import defaultdict
+from pathlib import Path
+
+from nsss.settings import BUNDLED_CORPUS, PROJECT_ROOT
 
 SEED = 20261201
 
@@ -32,8 +37,22 @@ def split(rows: list[dict], seed: int = SEED) -> list[dict]:
     return [{**row, "split": half[row.get("conversation") or row["id"]]} for row in rows]
 
 
+def complete_sources(rows: list[dict], folders: list[Path]) -> list[dict]:
+    """Add to each answerable question every document that holds one of its evidence quotes."""
+    texts = {f.name: " ".join(f.read_text(encoding="utf-8").split())
+             for folder in folders for f in sorted(folder.iterdir()) if f.suffix in (".md", ".txt")}
+    out = []
+    for row in rows:
+        quotes = [" ".join(e.split()) for e in row.get("evidence", ())]
+        extra = [name for name, text in texts.items()
+                 if row.get("answerable") and name not in row["sources"] and any(q in text for q in quotes)]
+        out.append({**row, "sources": row["sources"] + extra})
+    return out
+
+
 def main(paths: list[str]) -> None:
     rows = [json.loads(line) for path in paths for line in open(path, encoding="utf-8") if line.strip()]
+    rows = complete_sources(rows, [BUNDLED_CORPUS, PROJECT_ROOT.parent / "shared" / "corpus-web"])
     for row in split(rows):
         print(json.dumps(row, ensure_ascii=False))
 

@@ -1,32 +1,41 @@
-"""Answer a question from the documents: retrieve, then quote (or ask an LLM and verify), or abstain."""
+"""Answer a question from the documents: read it, retrieve, quote (or ask an LLM and verify), or abstain."""
 
 from __future__ import annotations
 
-import re
 import time
+from dataclasses import dataclass, replace
 
-from assistant import extractive as ex
+from assistant import answerability, compose
+from assistant import conversation as talk
+from assistant.question import QUESTION_WORDS, Question, analyse
+from assistant.scoring import Pick, lead, score_sentences
 from assistant.types import Answer, Citation, Conversation
+from assistant.weights import WEIGHTS, Weights
 from index import Filters, Hit, Index, open_index
 from index.lexical import tokenize
 from nsss.settings import Settings
 
-ABSTAIN_TEXT = "The documents do not answer this question. The nearest passages are listed below."
-CONSIDERED = 8  # passages read for every answer; `retrieved` lists them all
 
-FOLLOW_UP = re.compile(
-    r"^\s*(?:and|but|also|so|then|what about|how about|and what|and who|and when|and where|what else|why)\b"
-    r"|\b(?:it|its|they|them|their|he|him|his|she|her|this|that|these|those|there|the same|former|latter)\b"
-    r"|^\s*(?:ও|আর|এবং)\b",
-    re.I,
-)
+@dataclass(frozen=True)
+class Reading:
+    """What the passages say to one question: the chosen quotes, or why there are none."""
+
+    hits: tuple[Hit, ...]
+    picks: tuple[Pick, ...]
+    spans: tuple[compose.Span, ...]
+    section: str  # the heading whose items answer a section question, "" otherwise
+    features: dict
+    probability: float
+    answerable: bool
 
 
 class Assistant:
     """The documents, the model, and (optionally) an LLM: everything needed to answer, loaded once."""
 
-    def __init__(self, settings: Settings, index: Index | None = None, use_llm: bool = True):
+    def __init__(self, settings: Settings, index: Index | None = None, use_llm: bool = True,
+                 weights: Weights = WEIGHTS):
         self.settings = settings
+        self.weights = weights
         self.index = index or open_index(settings)
         self.llm = None
         if use_llm and settings.llm_url:
@@ -50,31 +59,78 @@ class Assistant:
     ) -> Answer:
         """Answer a question with citations, or say that the documents do not answer it."""
         started = time.perf_counter()
-        question = " ".join(question.split())
-        if not question:
+        q = analyse(question)
+        if not q.text:
             raise ValueError("the question is empty")
         top_k = max(1, top_k or self.settings.top_k)
-        query = contextual_query(question, conversation)
-        hits = self.index.search(query, k=max(top_k, CONSIDERED), filters=filters)
+        k = max(top_k, self.weights.considered)
+        plan = talk.plan(q, conversation)
+        reading = None
+        focus = _within(plan.focus, filters)
+        if focus is not None:
+            reading = self.read(q, self.index.search(plan.query, k=k, filters=focus), plan.query)
+            if not reading.answerable:
+                # The topic's documents do not answer: search everywhere, leaning toward them.
+                # Its answer must then name the topic too: the topic's words join the question's.
+                topic = tuple(t for t in plan.topic.split() if t not in q.terms)
+                wide = replace(q, terms=q.terms + topic, subject=q.subject + topic)
+                wider = self.index.search(f"{plan.query} {plan.topic}".strip(), k=k, filters=filters)
+                reading = self.read(wide, _lean(wider, plan.focus, self.weights.focus_boost), plan.query)
+        if reading is None:
+            reading = self.read(q, self.index.search(plan.query, k=k, filters=filters), plan.query)
         retrieved_at = time.perf_counter()
-        text, citations, abstained = self.extract(question, query, hits)
+        records = self._records()
+        hits = list(reading.hits)
+        if reading.answerable:
+            citations = compose.cite(list(reading.spans), self.document_text, records)
+            text, abstained = compose.compose(q, citations, reading.section), False
+        else:
+            citations, text, abstained = [], compose.ABSTAIN_TEXT, True
         mode, notice = "extractive", ""
-        if self.llm is not None and hits:
+        if self.llm is not None and reading.answerable:
             from assistant.llm import LLMFailure
 
             try:
-                text, citations, abstained, notice = self.llm.answer(question, hits, conversation, self, top_k)
+                text, citations, abstained, notice = self.llm.answer(q, hits, conversation, self, top_k)
                 mode = "llm"
             except LLMFailure as exc:
                 notice = f"The language model did not give a usable answer ({exc}); this is the extractive answer."
         done = time.perf_counter()
+        # What the answer is about, for a follow-up: the documents it cites; when it cites none, the topic's
+        # documents, or else the nearest document ("who was the chief guest?" after a declined question about it).
+        about = (tuple(dict.fromkeys(c.doc_key for c in citations)) or (plan.focus if plan.followup else ())
+                 or tuple(h.chunk.doc_key for h in hits[:1]))
         return Answer(
-            question=question, text=text, abstained=abstained, citations=tuple(citations),
-            retrieved=tuple(hits[:max(top_k, 5)]) if len(hits) >= 5 else tuple(hits),
+            question=q.text, text=text, abstained=abstained, citations=tuple(citations),
+            retrieved=tuple(hits[:max(top_k, 5)]),
             timings_ms={"retrieve": _ms(retrieved_at - started), "answer": _ms(done - retrieved_at),
                         "total": _ms(done - started)},
-            mode=mode, notice=notice, query=query,
+            mode=mode, notice=notice, query=plan.query, focus=about,
+            topic=plan.topic if plan.followup else _subject_words(q),
+            asked=" ".join(t for t in q.terms if t not in q.subject), followup=plan.followup,
+            signals={**reading.features, "probability": round(reading.probability, 4)},
         )
+
+    def read(self, q: Question, hits: list[Hit], query: str = "") -> Reading:
+        """Find the sentences (or the section's items) that answer, and decide whether they do."""
+        w = self.weights
+        expanded = self.index.expand(query or q.text)
+        terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS]
+        picks = lead(q, score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w)) if hits else []
+        records = self._records()
+        section_spans = compose.section_spans(q, hits, records, w.section_items) if q.section else []
+        urls = " ".join(records[k].url for k in {h.chunk.doc_key for h in hits[:3]} if k in records)
+        values = answerability.features(q, hits, picks, self.index.lexical.idf, urls, bool(section_spans))
+        ok, p = answerability.answerable(values)
+        if section_spans:
+            spans, section = section_spans, "section"
+        else:
+            spans, section = compose.spans_of(compose.select(q, picks, w), self.document_text), ""
+        return Reading(tuple(hits), tuple(picks), tuple(spans), section, values, p, ok and bool(spans))
+
+    def cite(self, spans: list[compose.Span]) -> list[Citation]:
+        """Turn document spans into numbered citations with exact quotes."""
+        return compose.cite(spans, self.document_text, self._records())
 
     def document_text(self, key: str) -> str:
         """Return a document's extracted text (cached), the ground truth for every quote; safe across threads."""
@@ -86,120 +142,42 @@ class Assistant:
             self._texts[key] = text
         return text
 
-    def extract(self, question: str, query: str, hits: list[Hit]) -> tuple[str, list[Citation], bool]:
-        """Compose an answer that quotes the best sentences, or abstain when the evidence is weak."""
-        expanded = self.index.expand(query)
-        picks = ex.score_sentences(question, expanded, hits, self._idf, self._embed)
-        urls = " ".join(r.url for r in self.index.records if r.key in {h.chunk.doc_key for h in hits[:3]})
-        if abstain(question, expanded, hits, picks, self._idf, urls):
-            return ABSTAIN_TEXT, [], True
-        chosen = ex.select(question, picks)
-        spans = []
-        for pick in chosen:
-            s = pick.sentence
-            end = s.end
-            text = self.document_text(s.hit.chunk.doc_key)
-            if s.text.rstrip().endswith(":"):
-                items = ex.list_continuation(text, s.end)
-                if items:
-                    end = items[-1][1]
-            spans.append((s.hit, s.start, end))
-        citations = self.cite(spans)
-        if ex.is_list_question(question) and len(citations) > 1:
-            body = "\n".join(f"- {c.quote} [{c.n}]" for c in citations)
-        else:
-            body = " ".join(f"{c.quote} [{c.n}]" for c in citations)
-        return body, citations, False
-
-    def cite(self, spans: list[tuple[Hit, int, int]]) -> list[Citation]:
-        """Turn document spans into numbered citations whose quotes are exact; merge overlapping spans."""
-        merged: list[list] = []
-        for hit, start, end in spans:
-            for m in merged:
-                if m[0].chunk.doc_key == hit.chunk.doc_key and start <= m[2] and end >= m[1]:
-                    m[1], m[2] = min(m[1], start), max(m[2], end)
-                    break
-            else:
-                merged.append([hit, start, end])
-        citations = []
-        for n, (hit, start, end) in enumerate(merged, 1):
-            c = hit.chunk
-            text = self.document_text(c.doc_key)
-            quote = text[start:end]
-            page = self._page(c.doc_key, start) if c.page else None
-            citations.append(Citation(
-                n=n, source=c.source, title=c.title, page=page.number if page else c.page, quote=quote,
-                doc_key=c.doc_key, start=start, end=end,
-                page_label=(page.label if page and page.label != str(page.number) else c.page_label),
-                passage=c.text, passage_start=c.start,
-            ))
-        return citations
-
-    def _page(self, key: str, offset: int):
-        for record in self.index.records:
-            if record.key == key:
-                for page in record.page_spans:
-                    if page.start <= offset <= page.end:
-                        return page
-        return None
-
-    def _idf(self, term: str) -> float:
-        return self.index.lexical.idf(term)
+    def _records(self):
+        records = self.index.records
+        cached = getattr(self, "_by_key", None)
+        if cached is None or cached[0] is not records:
+            cached = (records, {r.key: r for r in records})
+            self._by_key = cached
+        return cached[1]
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
         """Embed texts, reusing the vectors of sentences seen in earlier answers."""
         missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
         if missing:
-            for text, vector in zip(missing, self.index.embedder.embed(missing)):
+            for text, vector in zip(missing, self.index.embedder.embed(missing), strict=True):
                 self._vectors[text] = vector
             while len(self._vectors) > 20_000:
                 self._vectors.pop(next(iter(self._vectors)))
         return [self._vectors[t] for t in texts]
 
 
-def contextual_query(question: str, conversation: Conversation | None) -> str:
-    """Fold the previous turn into a follow-up question, so "and who chaired it?" finds the right event."""
-    if not conversation or not conversation.turns:
-        return question
-    own_terms = ex.query_terms(question)
-    if not FOLLOW_UP.search(question) and len(own_terms) >= 3:
-        return question
-    previous = conversation.turns[-1].query
-    return f"{question} {previous}"
+def _within(focus: tuple[str, ...], filters: Filters | None) -> Filters | None:
+    """Restrict a search to a follow-up's documents, inside the user's own filters; None when there are none."""
+    if not focus:
+        return None
+    if filters and filters.documents:
+        return None  # the user chose the documents: the follow-up stays within them
+    return Filters(documents=focus, kinds=filters.kinds if filters else (), years=filters.years if filters else ())
 
 
-def abstain(question: str, query: str, hits: list[Hit], picks: list[ex.Pick], idf, urls: str = "") -> bool:
-    """Decide that the documents do not answer: a figure the question names is absent, nothing of the kind asked
-    for is there, or the question's terms are barely covered."""
-    if not hits or not picks:
-        return True
-    # A figure the question names (a year, a fiscal year, an amount) must stand near the evidence.
-    near = " ".join(f"{p.sentence.hit.chunk.title} {p.sentence.text}" for p in picks[:8]) + " " + urls
-    near = ex.normalize_figures(near.lower())
-    for figure in ex.figures(question):
-        if figure not in near:
-            return True
-    kind = ex.expected_type(question)
-    simple = not ex.is_compound(question)
-    if kind == "number" and simple and not any(ex.answers_quantity(question, p.sentence.text) for p in picks[:4]):
-        return True
-    if kind != "any" and not any(ex.type_matches(kind, p.sentence.text) for p in picks[:3]):
-        return True
-    # "Who is the minister...?" asks for a person by name; an office or a body does not answer it.
-    if re.match(r"\s*who (?:is|was|are|were) the\b", question, re.I) and not any(
-            ex.has_person(p.sentence.text) for p in picks[:3]):
-        return True
-    terms = ex.query_terms(query)
-    weights = {t: idf(t) for t in terms}
-    total = sum(weights.values()) or 1.0
+def _lean(hits: list[Hit], focus: tuple[str, ...], boost: float) -> list[Hit]:
+    """Re-rank hits with a bonus for the documents a follow-up is about."""
+    top = max((h.score for h in hits), default=1.0) or 1.0
+    return sorted(hits, key=lambda h: h.score / top + (boost if h.chunk.doc_key in focus else 0.0), reverse=True)
 
-    def coverage(text: str) -> float:
-        have = set(tokenize(text))
-        return sum(w for t, w in weights.items() if t in have) / total
 
-    passage_cov = max(coverage(f"{h.chunk.title} {h.chunk.text}") for h in hits[:3])
-    dense = max(h.dense for h in hits[:3])
-    return passage_cov < 0.5 and picks[0].score < 0.45 and dense < 0.55
+def _subject_words(q: Question) -> str:
+    return " ".join(q.subject)
 
 
 def _ms(seconds: float) -> float:

@@ -25,6 +25,8 @@ def answer_json(answer: Answer) -> dict:
         "timings_ms": answer.timings_ms,
         "mode": answer.mode,
         "notice": answer.notice,
+        "followup": answer.followup,
+        "answerability": answer.signals,
     }
 
 

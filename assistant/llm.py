@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant import extractive as ex
+from assistant.compose import ABSTAIN_TEXT
+from assistant.question import Question
+from assistant.scoring import with_prefixes
+from assistant.sentences import sentences, split_sentences
 from assistant.types import Conversation
 from index.lexical import tokenize
 from index.search import Hit
@@ -56,11 +59,11 @@ class LLMClient:
             context_window=4096,
         )
 
-    def answer(self, question: str, hits: list[Hit], conversation: Conversation | None, assistant, top_k: int = 5):
+    def answer(self, q: Question, hits: list[Hit], conversation: Conversation | None, assistant, top_k: int = 5):
         """Ask the LLM, verify its sentences against the passages; return (text, citations, abstained, notice)."""
         from llama_index.core.llms import ChatMessage
 
-
+        question = q.text
         passages = hits[:min(PASSAGES, top_k)]
         messages = [ChatMessage(role="system", content=SYSTEM),
                     ChatMessage(role="user", content=prompt(question, passages, conversation))]
@@ -72,10 +75,8 @@ class LLMClient:
         if not reply:
             raise LLMFailure("it returned an empty answer")
         if reply.upper().startswith(NOT_FOUND):
-            from assistant.answer import ABSTAIN_TEXT
-
             return ABSTAIN_TEXT, [], True, ""
-        claims = len([s for s in ex.split_sentences(reply) if len(tokenize(reply[s[0]:s[1]])) >= 2])
+        claims = len([s for s in split_sentences(reply) if len(tokenize(reply[s[0]:s[1]])) >= 2])
         kept = verify(reply, passages, assistant.index.embedder.embed, question, assistant.index.lexical.idf)
         if not kept:
             raise LLMFailure("none of its sentences is supported by the passages")
@@ -111,7 +112,7 @@ def prompt(question: str, passages: list[Hit], conversation: Conversation | None
 def verify(reply: str, passages: list[Hit], embed, question: str = "", idf=lambda term: 1.0) -> list[Verified]:
     """Keep each sentence of the reply that a passage supports, with the exact sentence that supports it."""
     claims = []
-    for start, end in ex.split_sentences(reply):
+    for start, end in split_sentences(reply):
         sentence = reply[start:end]
         cited = [int(n) for n in re.findall(r"\[(\d+)\]", sentence) if 1 <= int(n) <= len(passages)]
         text = re.sub(r"\s*\[\d+(?:\s*,\s*\d+)*\]", "", sentence).strip()
@@ -119,7 +120,7 @@ def verify(reply: str, passages: list[Hit], embed, question: str = "", idf=lambd
             claims.append((text, cited))
     if not claims:
         return []
-    evidence = ex.sentences(passages)
+    evidence = sentences(passages)
     if not evidence:
         return []
     vectors = np.array(embed([c for c, _ in claims] + [e.text for e in evidence]))
@@ -136,7 +137,7 @@ def verify(reply: str, passages: list[Hit], embed, question: str = "", idf=lambd
         # A sentence is checked against the passages it cites, then (its markers being wrong) against them all.
         for allowed in ([e for e in evidence if e.hit_rank + 1 in cited], evidence):
             for e in allowed:
-                have = ex._with_prefixes(set(tokenize(e.text)), list(new))
+                have = with_prefixes(set(tokenize(e.text)), list(new))
                 found = sum(w for t, w in new.items() if t in have) / total
                 similarity = float(evidence_vecs[evidence.index(e)] @ claim_vecs[i])
                 if found < MIN_NEW_WORDS_FOUND or (similarity < MIN_SIMILARITY and found < 0.9):

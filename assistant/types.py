@@ -36,7 +36,12 @@ class Answer:
     timings_ms: dict = field(default_factory=dict)
     mode: str = "extractive"  # or "llm"
     notice: str = ""  # shown to the user, e.g. when the LLM failed and the extractive answer stands in
-    query: str = ""  # the question as searched, with the conversation's context folded in
+    query: str = ""  # the question as searched (a follow-up is searched within its topic's documents first)
+    focus: tuple[str, ...] = ()  # document keys the answer is about: where a follow-up to it is searched
+    topic: str = ""  # the words that name what the conversation is about, for a follow-up's wider search
+    asked: str = ""  # the words that name what the question asks of its subject ("chief guest")
+    followup: bool = False  # read as a follow-up of the previous turn
+    signals: dict = field(default_factory=dict)  # the answerability features and probability, for tuning and --json
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,9 @@ class Turn:
     query: str
     answer: str
     sources: tuple[str, ...] = ()  # document keys cited
+    focus: tuple[str, ...] = ()  # document keys the turn was about
+    topic: str = ""  # the words that named its subject
+    asked: str = ""  # the words that named what it asked of the subject ("chief guest")
 
 
 @dataclass(frozen=True)
@@ -58,5 +66,6 @@ class Conversation:
     def add(self, answer: Answer) -> Conversation:
         """Return the conversation with one more turn."""
         sources = tuple(dict.fromkeys(c.doc_key for c in answer.citations))
-        turn = Turn(answer.question, answer.query or answer.question, answer.text, sources)
+        turn = Turn(answer.question, answer.query or answer.question, answer.text, sources,
+                    answer.focus or sources, answer.topic, answer.asked)
         return Conversation(self.turns[-7:] + (turn,))

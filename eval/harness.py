@@ -25,8 +25,9 @@ class EvalError(ValueError):
     """The question set or the options cannot be used; the message says what to fix."""
 
 
-def load_questions(path: Path) -> list[Question]:
-    """Read a question set: one JSON object per line with id, question, answer, sources, evidence, type, answerable."""
+def load_questions(path: Path, split: str | None = None) -> list[Question]:
+    """Read a question set: one JSON object per line with id, question, answer, sources, evidence, type, answerable
+    (and for conversations, conversation and turn); keep one half of it when split names one."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
@@ -41,45 +42,57 @@ def load_questions(path: Path) -> list[Question]:
                 id=str(r["id"]), question=r["question"], answer=r.get("answer", ""),
                 sources=tuple(r.get("sources", ())), evidence=tuple(r.get("evidence", ())),
                 type=r.get("type", "") or "other", answerable=bool(r.get("answerable", True)),
+                conversation=str(r.get("conversation") or ""), turn=int(r.get("turn") or 0),
+                lang=str(r.get("lang") or ""), split=str(r.get("split") or ""),
             ))
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise EvalError(f"{path} line {number}: not a question record ({exc}); "
                             "see eval/seed_qa.jsonl for the shape") from None
+    if split:
+        questions = [q for q in questions if q.split == split]
     if not questions:
-        raise EvalError(f"{path}: holds no questions")
+        raise EvalError(f"{path}: holds no questions" + (f" in the {split!r} half" if split else ""))
     return questions
 
 
 def run_eval(
     questions: Path,
     settings: Settings,
-    corpus: Path | None = None,
+    corpus: Path | list[Path] | None = None,
     report: Path | None = None,
     systems: tuple[str, ...] | None = None,
     store_given: bool = False,
+    split: str | None = None,
+    as_conversation: bool = False,
 ) -> dict:
-    """Ingest the corpus (or use the store), answer every question with every system, score, and report."""
+    """Ingest the corpus (or use the store), answer every question with every system, score, and report.
+
+    The assistant answers a conversation's turns in order, each with the turns before it; every other question on
+    its own, or (as_conversation) the whole set as one conversation, as a user who never starts a new chat would.
+    """
     from ingest import ingest
     from ingest.sync import UsageError
 
-    gold = load_questions(questions)
+    gold = load_questions(questions, split)
+    corpora = [Path(c) for c in (corpus if isinstance(corpus, list | tuple) else [corpus])] if corpus else []
     names = tuple(systems or SYSTEMS)
     unknown = [n for n in names if n not in SYSTEMS]
     if unknown:
         raise UsageError(f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(SYSTEMS)}")
-    if corpus is not None and not Path(corpus).is_dir():
-        raise UsageError(f"{corpus}: no such folder")
+    for folder in corpora:
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: no such folder")
 
     with contextlib.ExitStack() as stack:
         if not store_given:
             tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="nsss-eval-"))
             settings = settings.replace(store=Path(tmp), chroma_url="")
-        if not store_given or corpus is not None:
-            done = ingest([Path(corpus or BUNDLED_CORPUS)], settings, progress=True)
+        if not store_given or corpora:
+            done = ingest(corpora or [BUNDLED_CORPUS], settings, progress=True)
             for failure in done.failed:
                 print(f"nsss eval: not ingested: {failure.path}: {failure.error}", file=sys.stderr)
         started = time.time()
-        runs, scores, mode = _run(gold, settings, names)
+        runs, scores, mode = _run(gold, settings, names, as_conversation)
         elapsed = time.time() - started
 
     result = {
@@ -90,7 +103,10 @@ def run_eval(
         "answerable": sum(q.answerable for q in gold),
         "types": {t: sum(q.type == t for q in gold) for t in dict.fromkeys(q.type for q in gold)},
         "question_set": str(questions),
-        "corpus": str(Path(corpus).resolve()) if corpus else (None if store_given else str(BUNDLED_CORPUS)),
+        "corpus": ", ".join(str(c.resolve()) for c in corpora) if corpora else (
+            None if store_given else str(BUNDLED_CORPUS)),
+        "split": split or "all",
+        "as_conversation": as_conversation,
         "store": str(settings.store) if store_given else "temporary",
         "assistant_mode": mode,
         "seconds": round(elapsed, 1),
@@ -104,7 +120,7 @@ def run_eval(
     return json.loads(json.dumps(result, default=str).replace("NaN", "null"))
 
 
-def _run(gold: list[Question], settings: Settings, names: tuple[str, ...]):
+def _run(gold: list[Question], settings: Settings, names: tuple[str, ...], as_conversation: bool = False):
     from tqdm import tqdm
 
     from index import open_index
@@ -126,12 +142,16 @@ def _run(gold: list[Question], settings: Settings, names: tuple[str, ...]):
     # One unscored question per system first, so lazy loading is not charged to the first question.
     for system in systems.values():
         system(gold[0].question)
+    if "assistant" in systems:
+        systems["assistant"].reset()
     similarity = _Similarity(index.embedder)
 
     runs: dict[str, list[Output]] = {n: [] for n in names}
     scores: dict[str, list[Score]] = {n: [] for n in names}
     for q in tqdm(gold, desc="Evaluating", unit="question", file=sys.stderr, dynamic_ncols=True, mininterval=0.5):
         for name, system in systems.items():
+            if name == "assistant" and not as_conversation and (not q.conversation or q.turn <= 1):
+                system.reset()  # a question on its own, or the first turn of a conversation: a new chat
             out = system(q.question)
             runs[name].append(out)
             scores[name].append(score(q, out, document, similarity))
@@ -161,19 +181,25 @@ def _passage(chunk) -> Passage:
 
 
 def _assistant(index, settings, document) -> System:
-    from assistant import open_assistant
+    from assistant import Conversation, open_assistant
 
     assistant = open_assistant(settings, use_llm=True)
     modes: set[str] = set()
+    chat = [Conversation()]
 
     def answer(question: str) -> Output:
-        a = assistant.answer(question)
+        a = assistant.answer(question, conversation=chat[0])
+        chat[0] = chat[0].add(a)
         modes.add(a.mode + (" (fallback)" if a.notice else ""))
         cites = tuple(Cite(c.n, c.source, c.doc_key, c.quote) for c in a.citations)
         return Output(a.text, a.abstained, cites, tuple(_passage(h.chunk) for h in a.retrieved), 0.0)
 
+    def reset() -> None:
+        chat[0] = Conversation()
+
     run = _timed(answer)
     run.modes = modes  # which answering modes were used, for the report
+    run.reset = reset  # start a new conversation
     return run
 
 

@@ -84,6 +84,10 @@ class Question:
     evidence: tuple[str, ...]
     type: str
     answerable: bool
+    conversation: str = ""  # turns of one conversation share this and are asked in order
+    turn: int = 0
+    lang: str = ""
+    split: str = ""  # "tune" or "test" in the development set
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,8 @@ def complete_sources(rows: list[dict], folders: list[Path]) -> list[dict]:
 
 
 def main(paths: list[str]) -> None:
-    rows = [json.loads(line) for path in paths for line in open(path, encoding="utf-8") if line.strip()]
+    rows = [json.loads(line) for path in paths for line in Path(path).read_text(encoding="utf-8").splitlines()
+            if line.strip()]
     rows = complete_sources(rows, [BUNDLED_CORPUS, PROJECT_ROOT.parent / "shared" / "corpus-web"])
     for row in split(rows):
         print(json.dumps(row, ensure_ascii=False))

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from ingest.chunk import CHUNKER_VERSION
-from ingest.types import Chunk, Document, Page
+from ingest.types import Chunk, Document, Page, Section, page_at
 from nsss.settings import Settings, go_offline
 
 
@@ -39,11 +39,16 @@ class DocRecord:
     acronyms: dict  # acronym -> list of long forms defined in the document
     page_spans: tuple[Page, ...] = ()
     chunker: int = 0  # the ingest.chunk.CHUNKER_VERSION that cut it
+    sections: tuple[Section, ...] = ()  # headings and the items under them
 
     @property
     def year(self) -> int | None:
         """Return the year of the document's date, if known."""
         return int(self.date[:4]) if self.date[:4].isdigit() else None
+
+    def page_at(self, offset: int) -> Page | None:
+        """Return the page holding a character offset, or None for documents without pages."""
+        return page_at(self.page_spans, offset)
 
 
 def _doc_id(key: str) -> str:
@@ -216,6 +221,8 @@ def _doc_meta(doc: Document, chunks: int, acronyms: dict) -> dict:
         "pages": len(doc.pages), "chunks": chunks, "acronyms": json.dumps(acronyms, ensure_ascii=False),
         "page_spans": json.dumps([[p.number, p.label, p.start, p.end] for p in doc.pages]),
         "chunker": CHUNKER_VERSION,
+        "sections": json.dumps([[s.heading, s.start, s.end, [list(i) for i in s.items]] for s in doc.sections],
+                               ensure_ascii=False),
     }
 
 
@@ -235,6 +242,8 @@ def _record(meta: dict) -> DocRecord:
         date=meta["date"], url=meta["url"], format=meta["format"], sha256=meta["sha256"], pages=meta["pages"],
         chunks=meta["chunks"], acronyms=json.loads(meta["acronyms"]), page_spans=spans,
         chunker=meta.get("chunker", 0),
+        sections=tuple(Section(h, s, e, tuple(tuple(i) for i in items))
+                       for h, s, e, items in json.loads(meta.get("sections") or "[]")),
     )
 
 

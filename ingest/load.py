@@ -11,6 +11,7 @@ import tomllib
 import unicodedata
 from pathlib import Path
 
+from ingest.structure import find_sections
 from ingest.types import Document, LoadError, Page
 
 FORMATS = {
@@ -61,7 +62,7 @@ def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest
     url = str(meta.get("source") or meta.get("url") or found.get("url") or "")
     return Document(
         root=str(root), source=source, title=_clean_line(title), kind=kind, date=date, url=url, format=fmt,
-        sha256=hashlib.sha256(data).hexdigest(), text=text, pages=tuple(pages),
+        sha256=hashlib.sha256(data).hexdigest(), text=text, pages=tuple(pages), sections=find_sections(text),
     )
 
 

@@ -16,6 +16,16 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A heading (or a line that leads into a list) and the items or paragraphs under it, as text spans."""
+
+    heading: str
+    start: int  # span of the heading line in the document text
+    end: int
+    items: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
 class Document:
     """A file's extracted text with the facts needed to cite it."""
 
@@ -29,18 +39,20 @@ class Document:
     sha256: str  # of the file's bytes
     text: str
     pages: tuple[Page, ...] = ()
+    sections: tuple[Section, ...] = ()
 
     @property
     def key(self) -> str:
         """Identify the document within a store: its folder and its path in it."""
         return f"{self.root}::{self.source}"
 
-    def page_at(self, offset: int) -> Page | None:
-        """Return the page holding a character offset, or None for documents without pages."""
-        for page in self.pages:
-            if page.start <= offset < page.end or (offset == page.end and page is self.pages[-1]):
-                return page
-        return None
+
+def page_at(pages: tuple[Page, ...], offset: int) -> Page | None:
+    """Return the page holding a character offset (the last page holds the text's end), or None."""
+    for page in pages:
+        if page.start <= offset < page.end or (offset == page.end and page is pages[-1]):
+            return page
+    return None
 
 
 @dataclass(frozen=True)

@@ -68,11 +68,15 @@ def _parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("ask", parents=[common], help="answer a question with citations",
                          description="Answer a question from the documents, citing them. Without QUESTION, "
-                                     "answer each line of standard input as one conversation.")
+                                     "answer each line of standard input as its own question; with --conversation, "
+                                     "the lines are one conversation (follow-ups lean on earlier turns) and a "
+                                     "blank line starts a new one.")
     p.add_argument("question", nargs="?", help="the question (default: one per line from standard input)")
     p.add_argument("--top-k", type=int, default=None, metavar="N", help="passages to answer from (default 5)")
     _filter_args(p)
     p.add_argument("--no-llm", action="store_true", help="answer extractively even when an LLM is configured")
+    p.add_argument("--conversation", action="store_true",
+                   help="read standard input as one conversation; a blank line starts a new one")
     p.set_defaults(handler=cmd_ask)
 
     p = verbs.add_parser("serve", parents=[common], help="open the assistant in the browser (Gradio)")
@@ -82,7 +86,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("eval", parents=[common], help="score the assistant and baselines on a question set")
     p.add_argument("questions", type=Path, metavar="QA.jsonl", help="question set (see eval/seed_qa.jsonl)")
-    p.add_argument("--corpus", type=Path, help="documents the questions are about (default: the bundled corpus)")
+    p.add_argument("--corpus", type=Path, action="append", default=None,
+                   help="folder of documents the questions are about; repeatable (default: the bundled corpus)")
+    p.add_argument("--split", choices=("tune", "test"), default=None,
+                   help="score one half of a question set that is split in two (see eval/dev_qa.jsonl)")
+    p.add_argument("--as-conversation", action="store_true",
+                   help="ask the whole set as one conversation, as a user who never starts a new chat")
     p.add_argument("--report", type=Path, help="folder for the Markdown report and plots")
     p.add_argument("--systems", default=None, help="comma-separated systems to run (default: all)")
     p.set_defaults(handler=cmd_eval)
@@ -143,7 +152,7 @@ def cmd_status(args, settings: Settings) -> int:
 
 
 def cmd_ask(args, settings: Settings) -> int:
-    """Answer one question, or each line of standard input as a conversation."""
+    """Answer one question, or each line of standard input: on its own, or as one conversation."""
     from assistant import Conversation, open_assistant
     from assistant.format import answer_json, answer_text
     from index import Filters
@@ -154,9 +163,12 @@ def cmd_ask(args, settings: Settings) -> int:
     conversation = Conversation()
     for question in questions:
         if not question:
+            conversation = Conversation()  # a blank line ends a conversation
             continue
-        answer = assistant.answer(question, conversation=conversation, filters=filters, top_k=args.top_k)
-        conversation = conversation.add(answer)
+        answer = assistant.answer(question, conversation=conversation if args.conversation else None,
+                                  filters=filters, top_k=args.top_k)
+        if args.conversation:
+            conversation = conversation.add(answer)
         if args.json:
             print(json.dumps(answer_json(answer), ensure_ascii=False), flush=True)
         else:
@@ -179,7 +191,7 @@ def cmd_eval(args, settings: Settings) -> int:
 
     systems = tuple(s.strip() for s in args.systems.split(",")) if args.systems else None
     result = run_eval(args.questions, settings, corpus=args.corpus, report=args.report, systems=systems,
-                      store_given=args.store is not None)
+                      store_given=args.store is not None, split=args.split, as_conversation=args.as_conversation)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

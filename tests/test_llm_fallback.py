@@ -195,12 +195,25 @@ def test_supported_sentence_is_kept_with_a_corrected_marker_and_the_rest_dropped
 def test_not_found_reply_abstains(with_llm, chat_server):
     chat_server.delay = 0
     chat_server.reply = lambda request: "NOT FOUND"
+    before = len(chat_server.requests)
+
+    answer = with_llm(chat_server.url).answer(QUESTION, top_k=2)
+
+    assert answer.mode == "llm" and len(chat_server.requests) == before + 1
+    assert answer.abstained and not answer.citations
+    assert "Nearest passages:" in answer_text(answer)
+
+
+def test_a_question_the_documents_do_not_answer_is_declined_before_the_llm_is_asked(with_llm, chat_server):
+    """The LLM path uses the same answerability check: nothing is sent when the passages do not answer."""
+    chat_server.delay = 0
+    chat_server.reply = lambda request: "The monthly amount is Tk 500 [1]."
+    before = len(chat_server.requests)
 
     answer = with_llm(chat_server.url).answer("What is the monthly amount of the old age allowance?", top_k=2)
 
-    assert answer.mode == "llm"
-    assert answer.abstained and not answer.citations
-    assert "Nearest passages:" in answer_text(answer)
+    assert answer.abstained and not answer.citations and "Tk 500" not in answer.text
+    assert len(chat_server.requests) == before
 
 
 def test_reply_slower_than_the_timeout_falls_back(with_llm, chat_server, extractive_answer):

@@ -1,0 +1,90 @@
+"""Decide whether the passages answer the question, from how the evidence aligns with what is asked.
+
+The signals (features) are measured here; how they combine is fitted on data (assistant/answerability.json, made by
+`python -m eval.fit_answerability`), not set by hand.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from assistant.question import Question
+from assistant.scoring import Pick, figures_present, fills_slot, with_prefixes
+from assistant.weights import Answerability
+from index.lexical import tokenize
+from index.search import Hit
+
+FEATURES = (
+    "window_cover",  # the lead sentence's (with the two before it and the title) share of the question's terms
+    "own_cover",  # the same, the sentence alone
+    "window_missing",  # the question's terms missing from that window (rare ones weigh more)
+    "window_rarest",  # how rare the rarest term missing from the window is (0: none missing)
+    "asked_missing",  # what is asked of the subject ("chief guest", "cost") missing from the window
+    "doc_missing",  # the question's terms found in none of the top documents
+    "slot_filled",  # the lead sentence holds the kind of thing asked (a person for "who"...)
+    "slot_open",  # the question asks for no particular kind of thing (a list, a description)
+    "figures_ok",  # every figure the question names stands near the evidence
+    "lead_dense",  # the lead sentence's similarity to the question
+    "dense_top",  # the best passage's similarity to the question
+    "lead_score",  # the lead sentence's score
+    "lexical_top",  # the best passage's BM25 score per unit of the question's term weight
+    "section_found",  # a section question found a heading of that name
+)
+# The direction each feature may push the decision, whatever the data: more of what is asked found never argues
+# for declining. The fit keeps each weight on its side (0 = either side), so the model holds on questions unlike
+# the ones it was fitted on.
+SIGNS = {
+    "window_cover": 1, "own_cover": 1, "window_missing": -1, "window_rarest": -1, "asked_missing": -1,
+    "doc_missing": -1, "slot_filled": 1, "slot_open": 0, "figures_ok": 1, "lead_dense": 1, "dense_top": 1,
+    "lead_score": 1, "lexical_top": 1, "section_found": 1,
+}
+
+
+def features(question: Question, hits: list[Hit], picks: list[Pick], idf, extra_text: str = "",
+             section_found: bool = False) -> dict[str, float]:
+    """Measure how the evidence lines up with the question; picks are in answer order (the lead first)."""
+    if not hits or not picks:
+        return dict.fromkeys(FEATURES, 0.0) | {"window_missing": 1.0, "window_rarest": 1.0, "doc_missing": 1.0}
+    weights = {t: idf(t) for t in question.terms}
+    total = sum(weights.values()) or 1.0
+    top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[:3]
+    present: set[str] = set()
+    for h in hits:
+        if h.chunk.doc_key in top_docs:
+            present |= set(tokenize(f"{h.chunk.title} {h.chunk.text}"))
+    present = with_prefixes(present, list(weights))
+    lead = picks[0]
+    rarest = max((weights.get(t, 0.0) for t in lead.missing), default=0.0)
+    slot_open = question.slot in ("any", "list")
+    near = " ".join(f"{p.sentence.hit.chunk.title} {p.sentence.text}" for p in picks[:8]) + " " + extra_text
+    return {
+        "window_cover": lead.coverage,
+        "own_cover": lead.own_coverage,
+        "window_missing": sum(weights.get(t, 0.0) for t in lead.missing) / total,
+        "window_rarest": rarest / (rarest + 3.0),
+        "asked_missing": (sum(t in lead.missing for t in question.asked) / len(question.asked)) if question.asked
+        else 0.0,
+        "doc_missing": sum(w for t, w in weights.items() if t not in present) / total,
+        "slot_filled": 1.0 if slot_open or fills_slot(question.slot, lead.sentence.text, question) else 0.0,
+        "slot_open": 1.0 if slot_open else 0.0,
+        "figures_ok": 1.0 if figures_present(question, near) else 0.0,
+        "lead_dense": lead.dense,
+        "dense_top": max(h.dense for h in hits[:3]),
+        "lead_score": lead.score,
+        "lexical_top": math.log1p(max(h.lexical for h in hits[:3]) / total),
+        "section_found": 1.0 if section_found else 0.0,
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> Answerability:
+    """Load the fitted answerability model shipped with the project."""
+    return Answerability.load()
+
+
+def answerable(values: dict[str, float], fitted: Answerability | None = None) -> tuple[bool, float]:
+    """Return whether to answer, and the model's probability that the evidence answers."""
+    fitted = fitted or model()
+    p = fitted.probability(values)
+    return p >= fitted.threshold, p

@@ -1,0 +1,124 @@
+"""Compose an answer from evidence: choose the sentences (or a section's items) to quote, and cite each one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.question import SECTIONS, Question
+from assistant.scoring import Pick
+from assistant.sentences import list_continuation
+from assistant.types import Citation
+from assistant.weights import Weights
+from index.lexical import tokenize
+from index.search import Hit
+from index.store import DocRecord
+
+ABSTAIN_TEXT = "The documents do not answer this question. The nearest passages are listed below."
+
+Span = tuple[Hit, int, int]  # a retrieved chunk and the offsets of a quote in its document
+
+
+def select(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
+    """Choose the sentences to quote: the best one, and others only where they support the answer too."""
+    if not picks:
+        return []
+    best = picks[0]
+    wanted = w.list_items if question.is_list else (3 if question.compound else 2)
+    floor = best.score * w.second_floor
+    chosen = [best]
+    best_doc = best.sentence.hit.chunk.doc_key
+    for p in picks[1:]:
+        if len(chosen) >= wanted or p.score < floor:
+            break
+        other_doc = p.sentence.hit.chunk.doc_key != best_doc
+        # A quote that does not hold the question's terms only fills space; one from another document must hold
+        # as much of the question as the best one, or it cites a document that does not answer.
+        if p.own_coverage < w.second_cover:
+            continue
+        if other_doc and not question.compound and (not question.is_list or p.coverage < 0.9 * best.coverage):
+            continue
+        if any(_overlap(p.sentence.text, c.sentence.text) > 0.6 for c in chosen):
+            continue
+        chosen.append(p)
+    return chosen
+
+
+def spans_of(picks: list[Pick], document_text: Callable[[str], str]) -> list[Span]:
+    """Turn chosen sentences into quote spans; a sentence ending in a colon takes the list items after it."""
+    spans = []
+    for pick in picks:
+        s = pick.sentence
+        end = s.end
+        if s.text.rstrip().endswith(":"):
+            items = list_continuation(document_text(s.hit.chunk.doc_key), s.end)
+            if items:
+                end = items[-1][1]
+        spans.append((s.hit, s.start, end))
+    return spans
+
+
+def section_spans(question: Question, hits: list[Hit], records: dict[str, DocRecord], limit: int) -> list[Span]:
+    """Return the items under the heading a section question asks for ("Decisions:"), from the best document that
+    has such a heading; [] when none of the top documents has one."""
+    if not question.section:
+        return []
+    stems = SECTIONS[question.section]
+    subject = set(question.subject)
+    for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[:3]:
+        record = records.get(key)
+        if record is None:
+            continue
+        matching = [s for s in record.sections if any(stem in s.heading.lower() for stem in stems)]
+        if not matching:
+            continue
+        # Among a document's matching sections, the one whose heading names the question's subject, else the first.
+        section = max(matching, key=lambda s: len(subject & set(tokenize(s.heading))))
+        hit = next(h for h in hits if h.chunk.doc_key == key)
+        return [(_hit_at(hits, key, start) or hit, start, end) for start, end in section.items[:limit]]
+    return []
+
+
+def _hit_at(hits: list[Hit], key: str, offset: int) -> Hit | None:
+    for h in hits:
+        if h.chunk.doc_key == key and h.chunk.start <= offset < h.chunk.end:
+            return h
+    return None
+
+
+def cite(spans: list[Span], document_text: Callable[[str], str], records: dict[str, DocRecord]) -> list[Citation]:
+    """Turn document spans into numbered citations whose quotes are exact; merge overlapping spans."""
+    merged: list[list] = []
+    for hit, start, end in spans:
+        for m in merged:
+            if m[0].chunk.doc_key == hit.chunk.doc_key and start <= m[2] and end >= m[1]:
+                m[1], m[2] = min(m[1], start), max(m[2], end)
+                break
+        else:
+            merged.append([hit, start, end])
+    citations = []
+    for n, (hit, start, end) in enumerate(merged, 1):
+        c = hit.chunk
+        quote = document_text(c.doc_key)[start:end]
+        record = records.get(c.doc_key)
+        page = record.page_at(start) if record is not None and c.page else None
+        citations.append(Citation(
+            n=n, source=c.source, title=c.title, page=page.number if page else c.page, quote=quote,
+            doc_key=c.doc_key, start=start, end=end,
+            page_label=(page.label if page and page.label != str(page.number) else c.page_label),
+            passage=c.text, passage_start=c.start,
+        ))
+    return citations
+
+
+def compose(question: Question, citations: list[Citation], section_heading: str = "") -> str:
+    """Write the answer: quotes with [n] markers; a list (one item, one citation) for list and section questions."""
+    if (question.is_list or section_heading) and len(citations) > 1:
+        return "\n".join(f"- {' '.join(c.quote.split())} [{c.n}]" for c in citations)
+    return " ".join(f"{c.quote} [{c.n}]" for c in citations)
+
+
+def _overlap(a: str, b: str) -> float:
+    ta, tb = set(tokenize(a)), set(tokenize(b))
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))

@@ -1,0 +1,279 @@
+"""Read a question once: what it asks for (the slot), what defines it (constraint terms), and how it is put."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.lexical import tokenize
+
+# Words that say what is asked, not what about: they never count as evidence of an answer.
+QUESTION_WORDS = frozenset(tokenize(
+    "what which who whom whose when where why how many much is are was were does did do the a of name names list "
+    "tell give describe explain mean meant stand kind kinds type types about please know",
+)) | {"mani", "much", "tell", "give", "name", "list", "কী", "কি", "কে", "কারা", "কোন", "কোথায়", "কবে", "কখন",
+      "কত", "কেন", "কীভাবে", "কিভাবে", "বলুন", "জানতে", "চাই"}
+
+# Words that name what is asked of an event, a body or a programme, never which one: a question made only of
+# these (and question words) has no subject of its own ("Who was the chief guest?").
+ATTRIBUTE_WORDS = frozenset(tokenize("""
+chief guest special guests chair chaired chairs chairperson presided preside president head heads headed lead led
+leads venue place held hold location date day time year when organised organized organiser organizer
+decided decide decision decisions recommend recommended recommendation recommendations outcome outcomes result
+results objective objectives aim aims goal goals purpose challenge challenges member members membership composition
+step steps action actions point points participant participants attend attended attendee speaker speakers keynote
+presentation presented moderator moderated theme title topic budget amount cost fund funded funding support
+supported partner partners role responsibility responsibilities function functions finding findings lesson lessons
+key message messages discuss discussed discussion issue issues say said mention mentioned main major number many
+meeting meetings workshop workshops event events conference programme program programmes project report plan
+session dialogue seminar committee this that these those there it its they them their he she his her same one
+also else other next first last new get gets got receive received give gave provide provided do does make made take
+took happen happened work worked
+""")) | frozenset(tokenize("""
+ওই সেই এই সেখানে সভা সভায় কর্মশালা কর্মশালায় অনুষ্ঠান অনুষ্ঠানে হয়েছিল হয়েছে ছিলেন ছিল করেন করেছিলেন করেছেন
+সভাপতিত্ব প্রধান অতিথি বিশেষ সিদ্ধান্ত সুপারিশ উদ্দেশ্য সদস্য তিনি তারা তাদের এটি এটা কোথায় কবে কখন
+"""))
+
+# Words that neither name a subject nor say what is asked of it.
+GENERIC_WORDS = frozenset(tokenize("""
+meeting meetings workshop workshops event events conference programme program programmes project report plan session
+dialogue seminar committee this that these those there it its they them their he she his her same one also else
+other next first last new get gets got give gave do does make made take took happen happened work worked main major
+number many say said mention mentioned
+""")) | frozenset(tokenize("ওই সেই এই সেখানে সভা সভায় কর্মশালা কর্মশালায় অনুষ্ঠান অনুষ্ঠানে হয়েছিল হয়েছে ছিলেন ছিল করেন "
+                           "করেছিলেন করেছেন তিনি তারা তাদের এটি এটা"))
+
+# "there", "that meeting", "the same": always point back. "it", "they": point back only when the question has no
+# subject of its own before them ("What is the allowance and who gets it?" is whole).
+STRONG_BACK = re.compile(
+    r"\b(?:there|the same|(?:that|this|these|those|such) (?:meeting|workshop|event|conference|programme|program|"
+    r"project|report|plan|session|dialogue|seminar|committee|scheme|allowance|one|document|strategy|initiative)s?|"
+    r"(?:that|these|those) (?!is\b|was\b|are\b|were\b|the\b|an?\b|year|month|week|time|day)[a-z]+|"
+    r"he|she|his|her|him|former|latter)\b|(?:সেখানে|সেখানকার|ওই|এই সভা|সেই)",
+    re.I,
+)
+WEAK_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b|(?:এটি|এটা|তারা|তাদের|এর)", re.I)
+CONTINUATION = re.compile(
+    r"^\s*(?:and|but|also|so|then|what about|how about|what else|anything else|ok(?:ay)?|and what|and who|and when|"
+    r"and where|and how)\b|^\s*(?:আর|এবং|ও)\s", re.I)
+WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how) about\b|^\s*(?:আর|এবং)\s.*(?:কী|কি)\s*\??$", re.I)
+
+# A question asking for the items under a heading: the section's name, and the stems that name it in a heading.
+SECTIONS = {
+    "decisions": ("decis", "decid", "resolut", "resolv", "agreed", "সিদ্ধান্ত"),
+    "recommendations": ("recommend", "suggest", "way forward", "সুপারিশ", "পরামর্শ"),
+    "outcomes": ("outcome", "result", "achiev", "output", "ফলাফল", "অর্জন"),
+    "objectives": ("objective", "aim", "goal", "purpose", "উদ্দেশ্য", "লক্ষ্য"),
+    "challenges": ("challeng", "constraint", "problem", "gap", "barrier", "issue", "চ্যালেঞ্জ", "সমস্যা"),
+    "members": ("member", "composition", "participant", "attend", "সদস্য", "অংশগ্রহণ"),
+    "steps": ("step", "action point", "action", "way forward", "next step", "activit", "পদক্ষেপ", "কার্যক্রম"),
+    "findings": ("finding", "lesson", "key message", "observation", "conclusion", "ফলাফল"),
+    "functions": ("function", "responsibilit", "terms of reference", "tor", "mandate", "role", "দায়িত্ব", "কাজ"),
+    "components": ("component", "pillar", "feature", "element", "area", "উপাদান"),
+}
+SECTION_ASKED = re.compile(
+    r"\b(?:what|which) (?:were|are|was|is) (?:the )?(?:main |key |major |specific |principal )?"
+    r"(decisions?|recommendations?|outcomes?|objectives?|aims?|goals?|challenges?|members?|steps?|findings?|"
+    r"lessons?|functions?|responsibilities|components?|pillars?|action points?|key messages?|resolutions?)\b"
+    r"|\b(list|name|enumerate|give)\b.{0,40}?\b(decisions|recommendations|outcomes|objectives|challenges|members|"
+    r"steps|findings|functions|responsibilities|components|pillars|action points)\b"
+    r"|\bwhat (?:(?:was|were|is|are|has been|have been)\s+|did\s+\w+(?:\s+\w+)?\s+)?(decided|recommended|agreed|"
+    r"resolved)\b"
+    r"|\bwho (?:are|were) (?:the )?(members?|participants?)\b"
+    r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য|পদক্ষেপ)",
+    re.I,
+)
+SECTION_OF = {
+    "decision": "decisions", "decided": "decisions", "agreed": "decisions", "resolved": "decisions",
+    "resolution": "decisions", "recommendation": "recommendations", "recommended": "recommendations",
+    "outcome": "outcomes", "objective": "objectives", "aim": "objectives", "goal": "objectives",
+    "challenge": "challenges", "member": "members", "participant": "members", "step": "steps",
+    "action point": "steps", "finding": "findings", "lesson": "findings", "key message": "findings",
+    "function": "functions", "responsibilitie": "functions", "component": "components", "pillar": "components",
+    "সিদ্ধান্ত": "decisions", "সুপারিশ": "recommendations", "উদ্দেশ্য": "objectives", "চ্যালেঞ্জ": "challenges",
+    "সদস্য": "members", "পদক্ষেপ": "steps",
+}
+
+LIST_START = re.compile(r"^\s*(?:list|name|enumerate|give|mention)\b|কী কী|কোন কোন|কারা|কোনগুলো", re.I)
+WHAT_WHICH = re.compile(r"^\s*(?:(?:in|for|from|to|at|on|by|under|with)\s+)?(?:what|which)\s+(.*)", re.I)
+AUXILIARY = frozenset("is are was were do does did will would can could should shall have has had may might must".split())
+PLURAL_EXCEPTIONS = frozenset("is was has does this its us bus status process access gas less news series basis "
+                              "analysis crisis thesis success business progress address class".split())
+YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*(?:(?:19|20)(\d\d)|(\d\d))\b")
+BANGLA_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question read once; every later step reads this, never the raw text again."""
+
+    text: str
+    language: str  # "en" or "bn"
+    slot: str  # person, date, place, number, amount, title, organisation, definition, reason, list, any
+    terms: tuple[str, ...]  # content terms (search terms less question words)
+    subject: tuple[str, ...]  # content terms that name what the question is about (not what it asks of it)
+    asked: tuple[str, ...]  # terms that name what is asked of the subject ("chief guest", "theme", "decided")
+    figures: tuple[str, ...]  # numbers, years and year ranges it names, normalised
+    counted: tuple[str, ...]  # for "how many X": the terms of X
+    is_list: bool
+    compound: bool  # asks two things at once
+    section: str  # "decisions", "recommendations"... when it asks for the items under such a heading
+    refers_back: bool  # a pronoun or "there" that points at an earlier turn
+    continues: bool  # starts like a continuation: "and...", "what about..."
+    switches: bool  # "what about X?": the earlier question asked again of another subject
+
+    @property
+    def anchored(self) -> bool:
+        """Tell whether the question names its own subject."""
+        return bool(self.subject) or bool(self.figures)
+
+
+def analyse(text: str) -> Question:
+    """Read a question: its slot, terms, figures, and whether it leans on an earlier turn."""
+    text = " ".join(text.split())
+    words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
+    terms = tuple(t for t in dict.fromkeys(tokenize(words)) if t not in QUESTION_WORDS and not _lone_sign(t))
+    subject = tuple(t for t in terms if t not in ATTRIBUTE_WORDS and t not in SLOT_WORDS)
+    asked = tuple(t for t in terms if (t in ATTRIBUTE_WORDS or t in SLOT_WORDS) and t not in GENERIC_WORDS)
+    bangla = len(re.findall(r"[\u0980-\u09FF]", text))
+    language = "bn" if bangla > len(re.findall(r"[A-Za-z]", text)) else "en"
+    is_list = _is_list(text)
+    section = _section(text)
+    return Question(
+        text=text, language=language, slot=_slot(text, is_list or bool(section)), terms=terms, subject=subject,
+        asked=asked,
+        figures=tuple(figures(text)), counted=tuple(_counted(text)), is_list=is_list or bool(section),
+        compound=_is_compound(text), section=section, refers_back=_refers_back(text, subject),
+        continues=bool(CONTINUATION.search(text)), switches=bool(WHAT_ABOUT.search(text)),
+    )
+
+
+def _lone_sign(term: str) -> bool:
+    """Tell a stray Bangla letter or sign (the র of "ILO-র") from a word."""
+    return len(term) == 1 and "\u0980" <= term <= "\u09ff"
+
+
+def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
+    if STRONG_BACK.search(text):
+        return True
+    match = WEAK_BACK.search(text)
+    if not match:
+        return False
+    # "What is the OAA and who gets it?": the pronoun's antecedent stands before it in the question itself.
+    before = {t for t in tokenize(text[:match.start()])}
+    return not any(t in before for t in subject)
+
+
+AMOUNT_NOUNS = (r"amount|budget|allocation|allocated|cost|costs|sum|contribution|contributions|premium|salary|wage|wages|"
+                r"fee|fees|price|fare|payment|stipend|grant|spending|expenditure|investment|loan|fund size")
+NUMBER_NOUNS = r"share|percentage|percent|number|proportion|rate|figure|size|coverage|count|ratio|age|total|population"
+# Nouns that name the kind of thing asked for ("the monthly contribution", "the theme"): asked, not the subject.
+SLOT_WORDS = frozenset(tokenize(" ".join((AMOUNT_NOUNS + "|" + NUMBER_NOUNS).split("|")) +
+                                " date day year month time venue place location theme title slogan often"))
+
+
+def _slot(text: str, listing: bool) -> str:
+    q = " ".join(text.lower().replace("what's", "what is").replace("who's", "who is").split())
+    lead = r"\b(?:what|which)\s+(?:[\w'-]+\s+){0,4}?"
+    if re.search(r"\bhow much\b|\bat what (?:cost|price)\b|" + lead + rf"(?:{AMOUNT_NOUNS})\b|"
+                 r"কত টাকা|টাকার পরিমাণ|বরাদ্দ কত|ভাড়া কত|খরচ কত|চাঁদা কত|ভাতা কত|পরিমাণ কত", q):
+        return "amount"
+    if re.search(r"\bhow (?:many|long|old|big|large|often|frequently)\b|" + lead + rf"(?:{NUMBER_NOUNS})\b|"
+                 r"কতজন|কত জন|কতটি|কত শতাংশ|কয়টি|কয়জন|কতবার|কত\s*\?|হার কত", q):
+        return "number"
+    if re.search(r"^(?:when|since when|until when|by when)\b|\bwhen (?:was|were|did|is|will|does|do|are)\b|"
+                 r"\b(?:in|on|by|from)? ?(?:what|which) (?:[\w'-]+\s+){0,2}?(?:date|day|year|month|time)\b|"
+                 r"কবে|কখন|কোন সালে|কত সালে|কোন তারিখে|কোন মাসে", q):
+        return "date"
+    if re.search(r"^where\b|\bwhere (?:was|were|is|are|did|will|does|do)\b|" + lead +
+                 r"(?:venue|place|location|city|district|districts|upazila|upazilas|country|countries)\b|"
+                 r"\bin which (?:city|district|upazila|place|venue|country)\b|কোথায়|কোন জেলায়|কোন স্থানে", q):
+        return "list" if listing else "place"
+    if re.search(lead + r"(?:theme|title|slogan|motto|name of the (?:event|conference|workshop|programme|project))\b|"
+                 r"প্রতিপাদ্য|স্লোগান", q):
+        return "title"
+    if re.search(r"^(?:who|whom|whose)\b|\bwho (?:is|was|are|were|chaired|chairs|led|leads|heads|headed|presided|"
+                 r"inaugurated|spoke|opened|attended|gave|delivered|wrote|authored|presented|moderated|made|"
+                 r"signed|launched|unveiled)\b|\bname of the (?:chair|minister|secretary|director|person|chief|"
+                 r"head|speaker|author)|(?:^|\s)(?:কে|কারা|কার)(?:\s|\?|$)", q):
+        return "list" if listing else "person"
+    if re.search(r"\b(?:which|what) (?:ministry|ministries|division|divisions|agency|agencies|organi[sz]ation|"
+                 r"organi[sz]ations|body|bodies|department|departments|partner|partners|office|institution|donor|"
+                 r"donors|bank|committee|authority|institute|firm|company|ngo)\b|\bwho (?:funds|funded|finances|"
+                 r"financed|supports|supported|implements|implemented|runs|coordinates|coordinated|manages|"
+                 r"organi[sz]ed|organi[sz]es)\b|কোন মন্ত্রণালয়|কোন বিভাগ|কোন সংস্থা|কোন প্রতিষ্ঠান", q):
+        return "list" if listing else "organisation"
+    if re.search(r"^why\b|\bwhy (?:is|was|are|were|did|does|do)\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b|"
+                 r"কেন", q):
+        return "reason"
+    if listing:
+        return "list"
+    if re.search(r"^what (?:is|are) (?:the |an? )?[\w\s'-]{1,60}\??$|^who (?:is|are) (?:the |an? )?[\w\s'-]{1,60}\??$|"
+                 r"\bwhat does [\w\s'-]+ (?:stand for|mean)\b|\bdefine\b|\bmeaning of\b|কাকে বলে", q) and not re.search(
+                 r"\b(?:of|for|in|by|on|at|to|from|under|did|does)\b", q.split(" ", 2)[-1]):
+        return "definition"
+    return "any"
+
+
+def _is_list(text: str) -> bool:
+    if LIST_START.search(text) or re.search(r"\bwho (?:are|were)\b", text, re.I):
+        return True
+    match = WHAT_WHICH.match(text)
+    if not match:
+        return False
+    words = [w.lower().strip("?,.;:'’\"") for w in match.group(1).split()]
+    had_auxiliary = bool(words) and words[0] in AUXILIARY
+    if had_auxiliary:
+        words = words[1:]
+    for i, word in enumerate(words[:5]):
+        if word in AUXILIARY:
+            break
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if i and not had_auxiliary and following in ("the", "a", "an", "to", "as", "that", "this", "its", "their",
+                                                     "for", "in", "on"):
+            break  # "which ministry coordinates the ...": a verb, not a plural noun
+        if word in ("kinds", "types", "parts", "ways", "sorts") or (
+            len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "'s", "’s"))
+            and word not in PLURAL_EXCEPTIONS
+        ):
+            return True
+    return False
+
+
+def _section(text: str) -> str:
+    match = SECTION_ASKED.search(text)
+    if not match:
+        return ""
+    word = next(g for g in match.groups() if g).lower()
+    for stem, name in SECTION_OF.items():
+        if word.startswith(stem):
+            return name
+    return ""
+
+
+def _is_compound(text: str) -> bool:
+    return bool(re.search(r"\b(?:and|or)\s+(?:who|what|when|where|which|how|whom|why|is|was|were|did|does)\b|"
+                          r"\b(?:when|where|who|what)\s+and\s+(?:when|where|who|what|how)\b|এবং .*(?:কী|কে|কবে|কোথায়)",
+                          text, re.I))
+
+
+def _counted(text: str) -> list[str]:
+    match = re.search(r"\bhow many\s+((?:[\w'-]+\s+){0,4}[\w'-]+)", text, re.I)
+    if not match:
+        return []
+    words = []
+    for word in match.group(1).split():
+        if word.lower() in AUXILIARY:
+            break
+        words.append(word)
+    return [t for t in tokenize(" ".join(words)) if t not in QUESTION_WORDS]
+
+
+def normalize_figures(text: str) -> str:
+    """Write year ranges one way (2021-22, 2021–2022 and 2021/22 all become 2021-22), digits in ASCII."""
+    return YEAR_RANGE.sub(lambda m: f"{m.group(1)}-{m.group(2) or m.group(3)}", text.translate(BANGLA_DIGITS))
+
+
+def figures(text: str) -> list[str]:
+    """Return the numbers, years and year ranges a text names, written as normalize_figures writes them."""
+    return [f.lower().replace(",", "") for f in re.findall(r"\d[\d,./-]*\d|\d", normalize_figures(text))]

@@ -1,0 +1,207 @@
+"""Score the sentences of the retrieved passages by how well each answers the question, and tell what a sentence
+holds: a person, a date, a place, a number, an amount, an organisation."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.question import Question, normalize_figures
+from assistant.sentences import Sentence, sentences
+from assistant.weights import Weights
+from index.lexical import tokenize
+from index.search import Hit
+from ingest.structure import LIST_ITEM
+
+DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|[০-৯]{4}|"
+                  r"জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর", re.I)
+HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Md|Prof|Mohammad|Muhammad|Sheikh|Begum|Engr|Justice|Professor|Hon'?ble)\b\.?"
+                       r"\s+[A-Z]|জনাব|ড\.|মোঃ|মো\.|বেগম")
+ORG_WORDS = frozenset("""Social Security Protection National Strategy Division Ministry Committee Programme Program
+Bangladesh Plan Action Policy Support Government Cabinet Planning Commission General Economics Development Bank
+Department Office Council Conference Centre Center International Five Year Phase Workshop Report Progress The
+Central Management Monitoring Affairs Welfare Women Children Child Labour Employment Finance Disaster Relief Safety
+Net Nations United World Household Database System Registry Allowance Benefit Fund Scheme Sustainable Goals""".split())
+ORG = re.compile(r"\b[A-Z]{2,}\b|\b(?:[A-Z][a-z]+ ){1,4}(?:Division|Ministry|Committee|Programme|Program|Bank|Office|"
+                 r"Council|Team|Institute|Organisation|Organization|Agency|Department|Commission|Unit|Authority|"
+                 r"Directorate|Bureau|Foundation|Network)\b|মন্ত্রণালয়|বিভাগ|অধিদপ্তর|কমিটি|সংস্থা")
+PLACE = re.compile(r"\b(?:held|organi[sz]ed|took place|venue|located|situated|hosted)\b[^.]{0,60}\b(?:at|in)\s+[A-Z]|"
+                   r"\b(?:at|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,5}\s*,\s*(?:Dhaka|Bangladesh|[A-Z][a-z]+)\b|"
+                   r"\b(?:Dhaka|Chattogram|Chittagong|Khulna|Rajshahi|Sylhet|Barishal|Barisal|Rangpur|Mymensingh|"
+                   r"Gazipur|Cox's Bazar|Sunamganj|Bogura|Bogra|Netrokona)\b|\b(?:district|upazila|division|city|"
+                   r"village|union)\b|(?:ঢাকা|জেলা|উপজেলা|বিভাগে|শহর)")
+DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b", re.I)
+TITLE = re.compile(r"[‘“\"'][^‘’“”\"']{8,}[’”\"']|\b(?:theme|titled|entitled|slogan|motto)\b|প্রতিপাদ্য|স্লোগান", re.I)
+QUANTITY = re.compile(r"(?<![\d-])(?!(?:19|20)\d\d\b)\d[\d,.]*|[০-৯]+|\b(?:one|two|three|four|five|six|seven|eight|nine|"
+                      r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|crore|lakh|half|"
+                      r"double|twice|percent)\b|[%]", re.I)
+MONEY = re.compile(r"\b(?:tk|taka|bdt|usd|aud|us\$|a\$|dollars?|euros?|crore|lakh|million|billion|percent|per cent)\b|"
+                   r"[%$৳€£]|টাকা|কোটি|লাখ", re.I)
+REASON = re.compile(r"\b(?:because|due to|owing to|as a result|so that|in order to|to ensure|aims? to|aimed at|"
+                    r"reason|since|given that|for the purpose|with a view to|designed to|intended to)\b|কারণ|জন্য", re.I)
+DEFINITION = re.compile(r"\b(?:is|are|was|refers to|means|stands for|known as|defined as|comprises|consists of)\b|"
+                        r"\([A-Z]{2,}\)|হলো|হচ্ছে", re.I)
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A sentence chosen as evidence, and how well it answers."""
+
+    sentence: Sentence
+    score: float
+    coverage: float  # share of the question's weighted terms it covers (with the sentences before it)
+    own_coverage: float  # the same, the sentence alone
+    dense: float = 0.0  # similarity to the question under the bundled model
+    missing: tuple[str, ...] = ()  # the question's own terms found neither in it, the two before, nor the title
+
+
+def has_person(text: str) -> bool:
+    """Tell whether a text names a person: an honorific, or two or more capitalised words that are not an office."""
+    if HONORIFIC.search(text):
+        return True
+    for run in re.findall(r"\b(?:[A-Z][a-z]+(?:\s+|$)){2,4}", text):
+        if not any(w in ORG_WORDS for w in run.split()):
+            return True
+    return False
+
+
+def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
+    """Tell whether a text holds the kind of thing the question asks for."""
+    if slot == "person":
+        return has_person(text)
+    if slot == "organisation":
+        return bool(ORG.search(text))
+    if slot == "date":
+        return bool(DATE.search(text))
+    if slot == "place":
+        return bool(PLACE.search(text))
+    if slot in ("number", "amount"):
+        # A list item's number ("5) The committee...") and a day of the month are not the quantity asked for.
+        text = DAY_OF_MONTH.sub(" ", LIST_ITEM.sub("", text))
+        if slot == "amount":
+            return bool(QUANTITY.search(text)) and bool(MONEY.search(text))
+        return answers_count(question, text) if question is not None and question.counted else bool(QUANTITY.search(text))
+    if slot == "title":
+        return bool(TITLE.search(text))
+    if slot == "reason":
+        return bool(REASON.search(text))
+    if slot == "definition":
+        return bool(DEFINITION.search(text))
+    return True
+
+
+def answers_count(question: Question, text: str) -> bool:
+    """Tell whether a sentence gives a number within a few words of what "how many X" counts."""
+    if not QUANTITY.search(text):
+        return False
+    words = [(t, bool(QUANTITY.fullmatch(w) or re.fullmatch(r"\d[\d,.]*", w)))
+             for w in re.findall(r"[\w.,'’%৳$]+", text) for t in (tokenize(w) or [w.lower()])]
+    numbers = [i for i, (_, is_number) in enumerate(words) if is_number]
+    wanted = question.counted
+    targets = [i for i, (t, _) in enumerate(words) if any(t == x or (min(len(t), len(x)) >= 6 and t[:6] == x[:6])
+                                                           for x in wanted)]
+    return any(abs(i - j) <= 4 for i in numbers for j in targets)
+
+
+def figures_present(question: Question, text: str) -> bool:
+    """Tell whether every figure the question names (a year, a range, an amount) stands in a text."""
+    near = normalize_figures(text.lower()).replace(",", "")
+    return all(f in near for f in question.figures)
+
+
+def with_prefixes(have: set[str], terms) -> set[str]:
+    """Count a question term as present when a word shares its stem's start (cover ~ coverage)."""
+    extra = {t for t in terms if t not in have and len(t) >= 4 and any(
+        len(w) >= 4 and (w.startswith(t) or t.startswith(w)) for w in have)}
+    return have | extra
+
+
+def is_heading(text: str) -> bool:
+    """Tell whether a line is a title or heading rather than a statement ("Chair: Mr X" is a statement)."""
+    words = text.split()
+    if len(words) >= 20 or ":" in text or re.search(r"[.!?।]$", text):
+        return False
+    capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return capitalised >= 0.6 * len(words)
+
+
+def term_weights(question: Question, terms: list[str], token_sets: list[set[str]], idf, w: Weights) -> dict[str, float]:
+    """Weigh each query term: rare in the corpus and rare among the candidate sentences weighs more."""
+    n = max(1, len(token_sets))
+    own = set(question.terms)
+    weights = {}
+    for t in terms:
+        local = sum(t in ts for ts in token_sets)
+        rarity = math.log(1 + n / (1 + local)) / math.log(1 + n) if n > 1 else 1.0
+        weights[t] = idf(t) * (0.4 + 0.6 * rarity)
+        if own and t not in own:
+            weights[t] *= w.carried_terms
+    return weights
+
+
+def score_sentences(question: Question, query: str, terms: list[str], hits: list[Hit], idf, embed,
+                    w: Weights) -> list[Pick]:
+    """Score every sentence of the passages by how well it answers the question, best first."""
+    cands = sentences(hits)
+    if not cands:
+        return []
+    token_sets = [with_prefixes(set(tokenize(s.text)), terms) for s in cands]
+    weights = term_weights(question, terms, token_sets, idf, w)
+    total = sum(weights.values()) or 1.0
+
+    def cover(tokens: set[str]) -> float:
+        return sum(wt for t, wt in weights.items() if t in tokens) / total
+
+    # A sentence's topic may be named just before it ("The committee ... its member secretary"): what it covers
+    # with the two sentences before it and its document's title counts too, less than what it covers alone.
+    context = []
+    for i, s in enumerate(cands):
+        ctx = set(token_sets[i]) | with_prefixes(set(tokenize(s.hit.chunk.title)), terms)
+        for j in (i - 1, i - 2):
+            if j >= 0 and cands[j].hit is s.hit:
+                ctx |= token_sets[j]
+        context.append(ctx)
+    own_cover = np.array([cover(token_sets[i]) for i in range(len(cands))])
+    ctx_cover = np.array([cover(context[i]) for i in range(len(cands))])
+    lexical = w.cover_own * own_cover + w.cover_context * ctx_cover
+    top = max(h.score for h in hits) or 1.0
+    passage = np.array([s.hit.score / top for s in cands])
+    shortlist = np.argsort(-(0.6 * lexical + 0.4 * passage))[:w.shortlist]
+    # Only the most promising sentences are embedded (and only their first words): answers stay fast.
+    texts = [" ".join(cands[i].text.split()[:60]) for i in shortlist]
+    vectors = np.array(embed([query] + texts))
+    dense = vectors[1:] @ vectors[0]
+    query_set = set(terms)
+    picks = []
+    for j, i in enumerate(shortlist):
+        s = cands[i]
+        score = w.lexical * lexical[i] + w.dense * float(dense[j]) + w.passage * passage[i]
+        if question.slot not in ("any", "list") and fills_slot(question.slot, s.text, question):
+            score += w.slot_bonus
+        novel = len(token_sets[i] - query_set)
+        score += w.novelty * min(novel, 6) / 6
+        words = len(s.text.split())
+        if words < 6:
+            score -= w.short_penalty
+        elif words > 80:
+            score -= w.long_penalty
+        if is_heading(s.text):
+            score -= w.heading_penalty
+        missing = tuple(t for t in question.terms if t not in context[i])
+        picks.append(Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing))
+    return sorted(picks, key=lambda p: p.score, reverse=True)
+
+
+def lead(question: Question, picks: list[Pick]) -> list[Pick]:
+    """Put first the best sentence that holds what is asked (a date for "when"); the others keep their order."""
+    if question.slot in ("any", "list") or not picks:
+        return picks
+    for i, p in enumerate(picks[:6]):
+        if fills_slot(question.slot, p.sentence.text, question):
+            return [p] + picks[:i] + picks[i + 1:]
+    return picks

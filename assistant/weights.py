@@ -1,0 +1,84 @@
+"""Every tuned number of the assistant, in one frozen object; the answerability model's weights live beside it.
+
+Hand-set numbers here were set on the tune half of eval/dev_qa.jsonl (see eval/RESULTS.md); the answerability
+model is fitted, not set: `python -m eval.fit_answerability` rewrites assistant/answerability.json.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ANSWERABILITY_FILE = Path(__file__).with_name("answerability.json")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The numbers that shape an answer."""
+
+    considered: int = 8  # passages read for every answer
+    shortlist: int = 12  # sentences embedded per question
+    # A sentence's score: how much of the question it covers (alone and with the two sentences before it),
+    # how close it is in meaning, and how good its passage was.
+    cover_own: float = 0.65
+    cover_context: float = 0.35
+    lexical: float = 0.45
+    dense: float = 0.3
+    passage: float = 0.15
+    slot_bonus: float = 0.12  # the sentence holds the kind of thing asked (a date for "when"...)
+    novelty: float = 0.1  # a sentence that only restates the question does not answer it
+    short_penalty: float = 0.15
+    long_penalty: float = 0.05
+    heading_penalty: float = 0.1
+    carried_terms: float = 0.35  # terms carried from an earlier turn weigh this much of the question's own
+    # Which sentences join the best one: within this share of its score, and covering the question this much.
+    second_floor: float = 0.75
+    second_cover: float = 0.3
+    list_items: int = 5
+    section_items: int = 10
+    # A follow-up's documents are searched first; when they do not answer, a wider search leans toward them.
+    focus_boost: float = 0.25
+
+
+@dataclass(frozen=True)
+class Answerability:
+    """A logistic model over evidence-alignment features: P(the passages answer the question)."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+    fitted_on: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path = ANSWERABILITY_FILE) -> Answerability:
+        """Read the fitted model."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            features=tuple(data["features"]), mean=tuple(data["mean"]), scale=tuple(data["scale"]),
+            coef=tuple(data["coef"]), intercept=float(data["intercept"]), threshold=float(data["threshold"]),
+            fitted_on=data.get("fitted_on", ""), extra=data.get("extra", {}),
+        )
+
+    def save(self, path: Path = ANSWERABILITY_FILE) -> None:
+        """Write the fitted model."""
+        data = {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
+                "coef": list(self.coef), "intercept": self.intercept, "threshold": self.threshold,
+                "fitted_on": self.fitted_on, "extra": self.extra}
+        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+    def probability(self, values: dict[str, float]) -> float:
+        """Return the probability that the question is answered by the evidence the features describe (a feature
+        the model does not know of counts as its mean: a model fitted before a feature was added still runs)."""
+        import math
+
+        z = self.intercept + sum(
+            c * ((values.get(f, m) - m) / s) for f, m, s, c in zip(self.features, self.mean, self.scale, self.coef, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+WEIGHTS = Weights()

@@ -1,0 +1,154 @@
+"""Fit the answerability model: when do the passages answer the question? Fitted on the tune half only.
+
+    python -m eval.fit_answerability                      # rewrites assistant/answerability.json
+    python -m eval.fit_answerability --out /tmp/a.json --limit 40
+
+It answers every tuning question (conversations turn by turn, as `nsss eval` does), records the evidence-alignment
+features of each answer (assistant/answerability.py), and fits a logistic regression (scikit-learn) on them with the
+gold label "answerable". Each weight is kept on the side assistant/answerability.py's SIGNS gives it (more of the
+question found never argues for declining), fitted by L-BFGS-B with an L2 penalty. The decision threshold is chosen on cross-validated probabilities, not on the fitted ones:
+the most unanswerable questions declined while at most MAX_FALSE_ABSTAIN of the answerable ones are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from assistant.answerability import FEATURES, SIGNS
+from assistant.weights import ANSWERABILITY_FILE, Answerability
+from eval.harness import load_questions
+from eval.metrics import Question
+from nsss.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, go_offline
+
+MAX_FALSE_ABSTAIN = 0.08
+DEFAULT_SETS = (
+    (PROJECT_ROOT / "eval" / "dev_qa.jsonl", "tune"),
+    (PROJECT_ROOT / "eval" / "web_qa.jsonl", None),
+    (PROJECT_ROOT / "eval" / "seed_qa.jsonl", None),
+    (PROJECT_ROOT / "eval" / "offtopic_qa.jsonl", None),  # questions about nothing in the corpora
+)
+WEB_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus-web"
+
+
+def collect(questions: list[Question], settings: Settings) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Answer each question and return its features, its label, and its id."""
+    from tqdm import tqdm
+
+    from assistant import Conversation, open_assistant
+
+    assistant = open_assistant(settings, use_llm=False)
+    rows, labels, ids = [], [], []
+    chat = Conversation()
+    for q in tqdm(questions, desc="Answering", unit="question", file=sys.stderr):
+        if not q.conversation or q.turn <= 1:
+            chat = Conversation()
+        answer = assistant.answer(q.question, conversation=chat)
+        chat = chat.add(answer)
+        if q.answerable and not any(h.chunk.source in q.sources for h in answer.retrieved[:5]):
+            continue  # nothing retrieved holds the answer: the features say nothing about answerability
+        rows.append([answer.signals[f] for f in FEATURES])
+        labels.append(1 if q.answerable else 0)
+        ids.append(q.id)
+    return np.array(rows, dtype=float), np.array(labels), ids
+
+
+def fit(x: np.ndarray, y: np.ndarray, source: str) -> Answerability:
+    """Fit the sign-constrained logistic model and choose its threshold on cross-validated probabilities."""
+    from sklearn.model_selection import StratifiedKFold
+
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    held_out = np.zeros(len(y))
+    for train, test in StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(z, y):
+        coef, intercept = _logistic(z[train], y[train])
+        held_out[test] = _sigmoid(z[test] @ coef + intercept)
+    threshold = choose_threshold(held_out, y)
+    coef, intercept = _logistic(z, y)
+    return Answerability(
+        features=FEATURES, mean=tuple(float(v) for v in mean), scale=tuple(float(v) for v in scale),
+        coef=tuple(round(float(c), 6) for c in coef), intercept=round(float(intercept), 6),
+        threshold=round(threshold, 4), fitted_on=source,
+        extra={"questions": int(len(y)), "answerable": int(y.sum()), "l2": L2,
+               "cv_abstain_recall": round(float(np.mean(held_out[y == 0] < threshold)), 3),
+               "cv_false_abstain": round(float(np.mean(held_out[y == 1] < threshold)), 3)},
+    )
+
+
+L2 = 10.0  # the penalty on the weights (features are standardised)
+
+
+def _sigmoid(v: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(v, -30, 30)))
+
+
+def _logistic(z: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """Fit a class-balanced logistic regression whose weights keep the signs SIGNS gives them."""
+    from scipy.optimize import minimize
+
+    weight = np.where(y == 1, 0.5 / max(1, y.sum()), 0.5 / max(1, (1 - y).sum()))
+
+    def loss(params):
+        coef, intercept = params[:-1], params[-1]
+        p = _sigmoid(z @ coef + intercept)
+        eps = 1e-9
+        value = -np.sum(weight * (y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))) + L2 * coef @ coef / len(y)
+        grad_z = weight * (p - y)
+        return value, np.concatenate([z.T @ grad_z + 2 * L2 * coef / len(y), [grad_z.sum()]])
+
+    bounds = [(0, None) if SIGNS[f] > 0 else (None, 0) if SIGNS[f] < 0 else (None, None) for f in FEATURES]
+    result = minimize(loss, np.zeros(len(FEATURES) + 1), jac=True, method="L-BFGS-B", bounds=bounds + [(None, None)])
+    return result.x[:-1], float(result.x[-1])
+
+
+def choose_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """Return the threshold that declines the most unanswerable questions within the false-abstain budget."""
+    best, best_recall = 0.5, -1.0
+    for t in np.unique(np.concatenate([p, [0.5]])):
+        false_abstain = float(np.mean(p[y == 1] < t)) if (y == 1).any() else 0.0
+        recall = float(np.mean(p[y == 0] < t)) if (y == 0).any() else 0.0
+        if false_abstain <= MAX_FALSE_ABSTAIN and recall > best_recall:
+            best, best_recall = float(t), recall
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.fit_answerability", description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ANSWERABILITY_FILE, help="where to write the model")
+    parser.add_argument("--store", type=Path, help="a store already holding the corpora (default: a temporary one)")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N questions of each set (for tests)")
+    args = parser.parse_args(argv)
+    go_offline()
+    from ingest import ingest
+
+    questions: list[Question] = []
+    for path, split in DEFAULT_SETS:
+        chosen = load_questions(path, split)
+        questions += chosen[:args.limit] if args.limit else chosen
+    with contextlib.ExitStack() as stack:
+        store = args.store or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nsss-fit-")))
+        settings = Settings.load(store=store).replace(chroma_url="")
+        ingest([WEB_CORPUS, BUNDLED_CORPUS], settings, progress=True)
+        x, y, _ = collect(questions, settings)
+    if len(set(y.tolist())) < 2:
+        print("fit_answerability: the questions need answerable and unanswerable ones", file=sys.stderr)
+        return 1
+    names = ", ".join(f"{p.name}" + (f" ({s} half)" if s else "") for p, s in DEFAULT_SETS)
+    model = fit(x, y, names)
+    model.save(args.out)
+    print(f"fitted on {len(y)} questions ({int(y.sum())} answerable): threshold {model.threshold}, "
+          f"cross-validated abstain_recall {model.extra['cv_abstain_recall']}, "
+          f"false_abstain {model.extra['cv_false_abstain']}; written to {args.out}")
+    for name, c in sorted(zip(FEATURES, model.coef, strict=True), key=lambda fc: -abs(fc[1])):
+        print(f"  {name:<15} {c:+.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -76,6 +76,9 @@ class Assistant:
                 wide = replace(q, terms=q.terms + topic, subject=q.subject + topic)
                 wider = self.index.search(f"{plan.query} {plan.topic}".strip(), k=k, filters=filters)
                 reading = self.read(wide, _lean(wider, plan.focus, self.weights.focus_boost), plan.query)
+                if reading.picks and set(topic) & set(reading.picks[0].missing):
+                    # An answer found elsewhere must be about the same topic, or it answers another question.
+                    reading = replace(reading, answerable=False)
         if reading is None:
             reading = self.read(q, self.index.search(plan.query, k=k, filters=filters), plan.query)
         retrieved_at = time.perf_counter()
@@ -118,9 +121,11 @@ class Assistant:
         terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS]
         picks = lead(q, score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w)) if hits else []
         records = self._records()
-        section_spans = compose.section_spans(q, hits, records, w.section_items) if q.section else []
-        urls = " ".join(records[k].url for k in {h.chunk.doc_key for h in hits[:3]} if k in records)
-        values = answerability.features(q, hits, picks, self.index.lexical.idf, urls, bool(section_spans))
+        section_spans = compose.section_spans(q, hits, records, self.index.lexical.idf, w.section_items)
+        facts = {h.chunk.doc_key: f"{records[h.chunk.doc_key].url} {records[h.chunk.doc_key].date}"
+                 for h in hits if h.chunk.doc_key in records}
+        values = answerability.features(q, hits, picks, self.index.lexical.idf, facts, bool(section_spans),
+                                        self.document_text)
         ok, p = answerability.answerable(values)
         if section_spans:
             spans, section = section_spans, "section"

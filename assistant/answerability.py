@@ -24,7 +24,7 @@ FEATURES = (
     "doc_missing",  # the question's terms found in none of the top documents
     "slot_filled",  # the lead sentence holds the kind of thing asked (a person for "who"...)
     "slot_open",  # the question asks for no particular kind of thing (a list, a description)
-    "figures_ok",  # every figure the question names stands near the evidence
+    "figures_ok",  # every figure the question names stands near the lead sentence
     "lead_dense",  # the lead sentence's similarity to the question
     "dense_top",  # the best passage's similarity to the question
     "lead_score",  # the lead sentence's score
@@ -41,11 +41,12 @@ SIGNS = {
 }
 
 
-def features(question: Question, hits: list[Hit], picks: list[Pick], idf, extra_text: str = "",
-             section_found: bool = False) -> dict[str, float]:
+def features(question: Question, hits: list[Hit], picks: list[Pick], idf, about: dict[str, str] | None = None,
+             section_found: bool = False, document_text=None) -> dict[str, float]:
     """Measure how the evidence lines up with the question; picks are in answer order (the lead first)."""
     if not hits or not picks:
-        return dict.fromkeys(FEATURES, 0.0) | {"window_missing": 1.0, "window_rarest": 1.0, "doc_missing": 1.0}
+        return dict.fromkeys(FEATURES, 0.0) | {"window_missing": 1.0, "window_rarest": 1.0, "doc_missing": 1.0,
+                                               "figures_in_document": 0.0}
     weights = {t: idf(t) for t in question.terms}
     total = sum(weights.values()) or 1.0
     top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[:3]
@@ -57,8 +58,21 @@ def features(question: Question, hits: list[Hit], picks: list[Pick], idf, extra_
     lead = picks[0]
     rarest = max((weights.get(t, 0.0) for t in lead.missing), default=0.0)
     slot_open = question.slot in ("any", "list")
-    near = " ".join(f"{p.sentence.hit.chunk.title} {p.sentence.text}" for p in picks[:8]) + " " + extra_text
+    # A figure the question names (a year, an amount) must stand where the answer is: in the lead sentence, the
+    # text just before it, or its document's title, address or date (`about`).
+    chunk = lead.sentence.hit.chunk
+    near = f"{chunk.title} {chunk.text[:lead.sentence.end - chunk.start][-400:]} {(about or {}).get(chunk.doc_key, '')}"
+    # A figure must stand in one of the top documents (their text, titles, addresses, dates): else a veto.
+    def document(key: str) -> str:
+        text = document_text(key) if document_text else " ".join(h.chunk.text for h in hits if h.chunk.doc_key == key)
+        return f"{next(h.chunk.title for h in hits if h.chunk.doc_key == key)} {text} {(about or {}).get(key, '')}"
+
+    # A day of a month names one event: it must be in the lead's own document.
+    one_event = any(not f.isdigit() and " " in f for f in question.figures) and not question.compound
+    scope = document(chunk.doc_key) if one_event else " ".join(document(k) for k in top_docs)
+    figures_in_document = figures_present(question, scope)
     return {
+        "figures_in_document": 1.0 if figures_in_document else 0.0,
         "window_cover": lead.coverage,
         "own_cover": lead.own_coverage,
         "window_missing": sum(weights.get(t, 0.0) for t in lead.missing) / total,
@@ -84,7 +98,11 @@ def model() -> Answerability:
 
 
 def answerable(values: dict[str, float], fitted: Answerability | None = None) -> tuple[bool, float]:
-    """Return whether to answer, and the model's probability that the evidence answers."""
+    """Return whether to answer, and the model's probability that the evidence answers.
+
+    A figure the question names (a year, a day, an amount) that the answer's document does not hold vetoes the
+    answer whatever the model says: that document is about another year or event.
+    """
     fitted = fitted or model()
     p = fitted.probability(values)
-    return p >= fitted.threshold, p
+    return p >= fitted.threshold and values.get("figures_in_document", 1.0) > 0, p

@@ -57,24 +57,34 @@ def spans_of(picks: list[Pick], document_text: Callable[[str], str]) -> list[Spa
     return spans
 
 
-def section_spans(question: Question, hits: list[Hit], records: dict[str, DocRecord], limit: int) -> list[Span]:
-    """Return the items under the heading a section question asks for ("Decisions:"), from the best document that
-    has such a heading; [] when none of the top documents has one."""
-    if not question.section:
+def section_spans(question: Question, hits: list[Hit], records: dict[str, DocRecord], idf, limit: int) -> list[Span]:
+    """Return the items under the heading a list question asks for ("Decisions:", "TOR of the CMC"), from the best
+    of the top documents that has such a heading; [] when none has one."""
+    if not (question.section or question.is_list):
         return []
-    stems = SECTIONS[question.section]
-    subject = set(question.subject)
-    for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[:3]:
+    stems = SECTIONS.get(question.section, ())
+    head = set(question.list_head)
+    # A named kind of section ("decisions") is looked for in the top three documents; a heading that only repeats
+    # the plural asked for ("methods") in the top one.
+    for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[:3 if stems else 1]:
         record = records.get(key)
-        if record is None:
+        if record is None or not record.sections:
             continue
-        matching = [s for s in record.sections if any(stem in s.heading.lower() for stem in stems)]
-        if not matching:
-            continue
-        # Among a document's matching sections, the one whose heading names the question's subject, else the first.
-        section = max(matching, key=lambda s: len(subject & set(tokenize(s.heading))))
-        hit = next(h for h in hits if h.chunk.doc_key == key)
-        return [(_hit_at(hits, key, start) or hit, start, end) for start, end in section.items[:limit]]
+        best, best_score = None, 0.0
+        for section in record.sections:
+            heading = section.heading.lower()
+            words = set(tokenize(heading))
+            # The heading must name what is asked (a section word such as "decisions", or the plural the question
+            # asks for: "terms of reference", "methods"); naming the subject as well makes it a better match.
+            named = any(stem in heading for stem in stems) or bool(words & head)
+            if not named:
+                continue
+            score = 1.0 + sum(idf(t) for t in words & set(question.terms))
+            if score > best_score:
+                best, best_score = section, score
+        if best is not None:
+            hit = next(h for h in hits if h.chunk.doc_key == key)
+            return [(_hit_at(hits, key, start) or hit, start, end) for start, end in best.items[:limit]]
     return []
 
 

@@ -72,15 +72,15 @@ SECTIONS = {
     "components": ("component", "pillar", "feature", "element", "area", "উপাদান"),
 }
 SECTION_ASKED = re.compile(
-    r"\b(?:what|which) (?:were|are|was|is) (?:the )?(?:main |key |major |specific |principal )?"
-    r"(decisions?|recommendations?|outcomes?|objectives?|aims?|goals?|challenges?|members?|steps?|findings?|"
-    r"lessons?|functions?|responsibilities|components?|pillars?|action points?|key messages?|resolutions?)\b"
-    r"|\b(list|name|enumerate|give)\b.{0,40}?\b(decisions|recommendations|outcomes|objectives|challenges|members|"
-    r"steps|findings|functions|responsibilities|components|pillars|action points)\b"
+    r"\b(decisions|recommendations|outcomes|objectives|aims|goals|challenges|members|membership|participants|steps|"
+    r"findings|lessons|functions|responsibilities|components|pillars|action points|key messages|resolutions|"
+    r"terms of reference)\b"
+    r"|\b(?:what|which) (?:was|were|is|are) (?:the )?(?:main |key |major |specific |principal )?(decision|"
+    r"recommendation|outcome|objective|aim|goal|challenge|finding|lesson)\b"
     r"|\bwhat (?:(?:was|were|is|are|has been|have been)\s+|did\s+\w+(?:\s+\w+)?\s+)?(decided|recommended|agreed|"
     r"resolved)\b"
-    r"|\bwho (?:are|were) (?:the )?(members?|participants?)\b"
-    r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য|পদক্ষেপ)",
+    r"|\bwho (?:participated|attended|took part|were present|are the members|were the members)\b()"
+    r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য|পদক্ষেপ|অংশগ্রহণ)",
     re.I,
 )
 SECTION_OF = {
@@ -90,6 +90,8 @@ SECTION_OF = {
     "challenge": "challenges", "member": "members", "participant": "members", "step": "steps",
     "action point": "steps", "finding": "findings", "lesson": "findings", "key message": "findings",
     "function": "functions", "responsibilitie": "functions", "component": "components", "pillar": "components",
+    "terms of reference": "functions", "membership": "members", "aims": "objectives", "goals": "objectives",
+    "অংশগ্রহণ": "members",
     "সিদ্ধান্ত": "decisions", "সুপারিশ": "recommendations", "উদ্দেশ্য": "objectives", "চ্যালেঞ্জ": "challenges",
     "সদস্য": "members", "পদক্ষেপ": "steps",
 }
@@ -113,6 +115,7 @@ class Question:
     terms: tuple[str, ...]  # content terms (search terms less question words)
     subject: tuple[str, ...]  # content terms that name what the question is about (not what it asks of it)
     asked: tuple[str, ...]  # terms that name what is asked of the subject ("chief guest", "theme", "decided")
+    list_head: tuple[str, ...]  # the terms of the plural a list question asks for ("method" in "what methods...")
     figures: tuple[str, ...]  # numbers, years and year ranges it names, normalised
     counted: tuple[str, ...]  # for "how many X": the terms of X
     is_list: bool
@@ -137,11 +140,14 @@ def analyse(text: str) -> Question:
     asked = tuple(t for t in terms if (t in ATTRIBUTE_WORDS or t in SLOT_WORDS) and t not in GENERIC_WORDS)
     bangla = len(re.findall(r"[\u0980-\u09FF]", text))
     language = "bn" if bangla > len(re.findall(r"[A-Za-z]", text)) else "en"
-    is_list = _is_list(text)
+    head = _list_head(text)
+    is_list = head is not None
     section = _section(text)
+    list_head = tuple(tokenize(head or ""))
+    asked = asked + tuple(t for t in list_head if t not in asked)
     return Question(
         text=text, language=language, slot=_slot(text, is_list or bool(section)), terms=terms, subject=subject,
-        asked=asked,
+        asked=asked, list_head=list_head,
         figures=tuple(figures(text)), counted=tuple(_counted(text)), is_list=is_list or bool(section),
         compound=_is_compound(text), section=section, refers_back=_refers_back(text, subject),
         continues=bool(CONTINUATION.search(text)), switches=bool(WHAT_ABOUT.search(text)),
@@ -166,7 +172,8 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
 
 AMOUNT_NOUNS = (r"amount|budget|allocation|allocated|cost|costs|sum|contribution|contributions|premium|salary|wage|wages|"
                 r"fee|fees|price|fare|payment|stipend|grant|spending|expenditure|investment|loan|fund size")
-NUMBER_NOUNS = r"share|percentage|percent|number|proportion|rate|figure|size|coverage|count|ratio|age|total|population"
+NUMBER_NOUNS = (r"share|percentage|percent|number|proportion|rate|figure|size|coverage|count|ratio|minimum age|"
+                r"maximum age|age limit|eligible age|total|population")
 # Nouns that name the kind of thing asked for ("the monthly contribution", "the theme"): asked, not the subject.
 SLOT_WORDS = frozenset(tokenize(" ".join((AMOUNT_NOUNS + "|" + NUMBER_NOUNS).split("|")) +
                                 " date day year month time venue place location theme title slogan often"))
@@ -215,12 +222,12 @@ def _slot(text: str, listing: bool) -> str:
     return "any"
 
 
-def _is_list(text: str) -> bool:
-    if LIST_START.search(text) or re.search(r"\bwho (?:are|were)\b", text, re.I):
-        return True
+def _list_head(text: str) -> str | None:
+    """Return the plural a list question asks for ("methods" in "What methods did the study use?"), "" when it asks
+    for a list without naming one ("List them"), or None when it is no list question."""
     match = WHAT_WHICH.match(text)
     if not match:
-        return False
+        return "" if LIST_START.search(text) or re.search(r"\bwho (?:are|were)\b", text, re.I) else None
     words = [w.lower().strip("?,.;:'’\"") for w in match.group(1).split()]
     had_auxiliary = bool(words) and words[0] in AUXILIARY
     if had_auxiliary:
@@ -236,15 +243,15 @@ def _is_list(text: str) -> bool:
             len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "'s", "’s"))
             and word not in PLURAL_EXCEPTIONS
         ):
-            return True
-    return False
+            return word
+    return "" if LIST_START.search(text) else None
 
 
 def _section(text: str) -> str:
     match = SECTION_ASKED.search(text)
     if not match:
         return ""
-    word = next(g for g in match.groups() if g).lower()
+    word = next((g for g in match.groups() if g), "member").lower()  # "who participated": the empty group
     for stem, name in SECTION_OF.items():
         if word.startswith(stem):
             return name
@@ -274,6 +281,14 @@ def normalize_figures(text: str) -> str:
     return YEAR_RANGE.sub(lambda m: f"{m.group(1)}-{m.group(2) or m.group(3)}", text.translate(BANGLA_DIGITS))
 
 
+DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\b", re.I)
+
+
 def figures(text: str) -> list[str]:
-    """Return the numbers, years and year ranges a text names, written as normalize_figures writes them."""
-    return [f.lower().replace(",", "") for f in re.findall(r"\d[\d,./-]*\d|\d", normalize_figures(text))]
+    """Return the numbers, years, year ranges and days of a month ("26 june") a text names, written as
+    normalize_figures writes them."""
+    text = normalize_figures(text)
+    days = [f"{int(m.group(1))} {m.group(2).lower()}" for m in DAY_MONTH.finditer(text)]
+    rest = DAY_MONTH.sub(" ", text)
+    return days + [f.lower().replace(",", "") for f in re.findall(r"\d[\d,./-]*\d|\d", rest)]

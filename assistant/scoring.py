@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.question import Question, normalize_figures
+from assistant.question import DAY_MONTH, Question, normalize_figures
 from assistant.sentences import Sentence, sentences
 from assistant.weights import Weights
 from index.lexical import tokenize
@@ -109,9 +109,11 @@ def answers_count(question: Question, text: str) -> bool:
 
 
 def figures_present(question: Question, text: str) -> bool:
-    """Tell whether every figure the question names (a year, a range, an amount) stands in a text."""
+    """Tell whether every figure the question names (a year, a range, an amount, a day of a month) stands in a
+    text as a whole figure ("26" is not found in "126", "26 june" not in "06 June")."""
     near = normalize_figures(text.lower()).replace(",", "")
-    return all(f in near for f in question.figures)
+    near = DAY_MONTH.sub(lambda m: f"{int(m.group(1))} {m.group(2).lower()}", near)
+    return all(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d])", near) for f in question.figures)
 
 
 def with_prefixes(have: set[str], terms) -> set[str]:

@@ -26,7 +26,7 @@ from eval.harness import load_questions
 from eval.metrics import Question
 from nsss.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, go_offline
 
-MAX_FALSE_ABSTAIN = 0.08
+MAX_FALSE_ABSTAIN = 0.05
 DEFAULT_SETS = (
     (PROJECT_ROOT / "eval" / "dev_qa.jsonl", "tune"),
     (PROJECT_ROOT / "eval" / "web_qa.jsonl", None),

@@ -26,6 +26,10 @@ def find_sections(text: str) -> tuple[Section, ...]:
         items, j = _items_after(lines, i + 1, text)
         if items:
             heading = line.strip()
+            if heading.endswith(":") and len(heading.split()) > 25:
+                # "...a long paragraph. The specific objectives included:": the lead is the last sentence.
+                last = re.split(r"(?<=[.!?।])\s+", heading)[-1]
+                start, heading = start + line.rfind(last), last
             above = _heading_above(lines, i)
             if above and not heading.startswith("#"):
                 heading = f"{above} / {heading}"
@@ -59,7 +63,7 @@ def _is_lead(line: str, lines, i: int) -> bool:
     body = line.strip()
     if not body or LIST_ITEM.match(line):
         return False
-    if body.endswith((":", "：", ":-", "—")) and len(body.split()) <= 25:
+    if body.endswith((":", "：", ":-", "—")):
         return True
     return _is_heading(line)
 

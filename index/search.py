@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.glossary import default_glossary
 from index.lexical import LexicalIndex, tokenize
 from index.store import DocRecord, Store, bm25_dir, chunk_from
 from ingest.types import Chunk
@@ -91,7 +92,8 @@ class Index:
         return self._acronyms
 
     def expand(self, query: str) -> str:
-        """Add the long form of each acronym in the query, and the acronym of each long form."""
+        """Add the long form of each acronym in the query, the acronym of each long form, and the query's terms
+        in the other language (English or Bangla, see index/glossary.py)."""
         extra: list[str] = []
         for word in dict.fromkeys(re.findall(r"\b[A-Za-z][A-Za-z0-9&]{1,11}\b", query)):
             extra.extend(self._acronyms.get(word, [])[:2])
@@ -99,6 +101,8 @@ class Index:
         for form, short in self._long_forms.items():
             if f" {form} " in squashed and short not in query:
                 extra.append(short)
+        if self.settings.glossary:
+            extra.extend(default_glossary().bridge(" ".join([query, *extra])))
         return f"{query} {' '.join(dict.fromkeys(extra))}".strip() if extra else query
 
     def resolve(self, filters: Filters | None) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:

@@ -63,6 +63,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     ocr: bool = True  # read scanned pages and broken Bangla text layers with OCR
+    glossary: bool = True  # search English queries with their Bangla terms too, and Bangla with English
 
     @classmethod
     def load(cls, config: Path | None = None, **overrides) -> Settings:

@@ -45,29 +45,38 @@ class Glossary:
             pairs.append((parts[0], parts[1]))
         return cls(pairs)
 
-    def bridge(self, query: str) -> list[str]:
-        """Return the query's terms in the other language: glossary terms (longest first), acronyms, numbers."""
+    def bridge(self, query: str) -> list[tuple[str, str]]:
+        """Pair the query's terms with their form in the other language: glossary terms (longest first),
+        acronyms spelt in Bangla letters (NSSS, এনএসএসএস) and numbers in the other script."""
         terms = tokenize(query)
-        out: list[str] = []
+        out: list[tuple[str, str]] = []
         i = 0
         while i < len(terms):
             for n in range(min(LONGEST, len(terms) - i), 0, -1):
-                other = self._other.get(tuple(terms[i:i + n]))
+                source = tuple(terms[i:i + n])
+                other = self._other.get(source)
                 if other:
-                    out.extend(other[:2])
+                    out.extend((" ".join(source), term) for term in other[:2])
                     i += n
                     break
             else:
                 i += 1
         for word in re.findall(r"\b[A-Z]{2,6}\b", query):
-            out.append("".join(LETTERS[ch] for ch in word))
+            out.append((word, "".join(LETTERS[ch] for ch in word)))
         for word in re.findall(r"[\u0980-\u09FF]+", query):
             latin = spell_acronym(word)
             if latin:
-                out.append(latin)
+                out.append((word, latin))
         for number in re.findall(r"\d+|[০-৯]+", query):
-            out.append(number.translate(BANGLA_DIGITS) if number.isascii() else number.translate(LATIN_DIGITS))
-        return list(dict.fromkeys(t for t in out if t not in query))
+            out.append((number, number.translate(BANGLA_DIGITS if number.isascii() else LATIN_DIGITS)))
+        seen: set[tuple[str, ...]] = set()
+        kept = []
+        for source, target in out:
+            key = tuple(tokenize(target))
+            if key and key not in seen and target not in query:
+                seen.add(key)
+                kept.append((source, target))
+        return kept
 
 
 def spell_acronym(word: str) -> str:

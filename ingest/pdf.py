@@ -53,10 +53,12 @@ def read_pages(shown: str, reader, data: bytes, *, ocr: bool = True) -> list[Pag
         pages.append(found)
     if wanted and ocr:
         for i, result in _ocr_pages(shown, data, wanted):
-            if result.text.strip() or result.problem:
+            layer = pages[i].text
+            if _letters(layer) and _letters(result.text) <= _letters(layer) // 2:
+                # A short text layer (a title page) or a broken one OCR could not better: keep what there is.
+                pages[i] = PageText(layer, "text")
+            else:
                 pages[i] = result
-            elif pages[i].path == "ocr":  # a broken text layer OCR could not replace: keep what there is
-                pages[i] = PageText(pages[i].text, "text")
     else:
         # OCR is off: a broken Bangla layer is kept as it is, a page of images has no text.
         pages = [PageText(p.text, "text", p.problem) if p.path == "ocr" else p for p in pages]
@@ -65,6 +67,10 @@ def read_pages(shown: str, reader, data: bytes, *, ocr: bool = True) -> list[Pag
             log.warning("%s: page %d %s; the other pages are kept", shown, number, page.problem)
     texts = strip_running_lines([p.text for p in pages])
     return [PageText(_tidy(t), p.path, p.problem) for t, p in zip(texts, pages)]
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
 
 
 def _text_layer(page) -> PageText:
@@ -86,7 +92,7 @@ def _text_layer(page) -> PageText:
     width = float(page.mediabox.width)
     text = _columns(runs, width) or ("".join(r[0] for r in runs) if bijoy else stream_text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+    if _letters(text) < MIN_LETTERS:
         return PageText(text.replace("\x00", ""), "ocr")
     if bangla.is_broken(text):
         if bangla.visual_order(text):
@@ -206,7 +212,7 @@ def _scan_dpi(page) -> int:
 
 
 def _readable(text: str, confidence: int) -> bool:
-    return sum(ch.isalpha() for ch in text) >= MIN_LETTERS // 2 and confidence >= MIN_OCR_CONFIDENCE
+    return _letters(text) >= MIN_LETTERS // 2 and confidence >= MIN_OCR_CONFIDENCE
 
 
 def _ocr_fixes(text: str) -> str:

@@ -48,10 +48,11 @@ def is_broken(text: str, *, tolerance: float = 0.03) -> bool:
 
 def repair(text: str) -> str:
     """Put vowel signs stored in visual order back after their consonant; join split and doubled signs."""
-    # ে + cluster + া / ৗ was drawn for the two-part vowels ো / ৌ.
-    text = re.sub(f"\u09C7({CLUSTER})\u09BE", "\\1\u09CB", text)
-    text = re.sub(f"\u09C7({CLUSTER})\u09D7", "\\1\u09CC", text)
-    text = re.sub(f"([{PRE_BASE}])({CLUSTER})", "\\2\\1", text)
+    if visual_order(text):
+        # ে + cluster + া / ৗ was drawn for the two-part vowels ো / ৌ.
+        text = re.sub(f"\u09C7({CLUSTER})\u09BE", "\\1\u09CB", text)
+        text = re.sub(f"\u09C7({CLUSTER})\u09D7", "\\1\u09CC", text)
+        text = re.sub(f"([{PRE_BASE}])({CLUSTER})", "\\2\\1", text)
     text = re.sub(f"([{VOWEL_SIGNS}])\\1+", "\\1", text)
     return unicodedata.normalize("NFC", text)
 
@@ -60,7 +61,7 @@ def visual_order(text: str) -> bool:
     """Say whether a text stores pre-base vowel signs before their consonant (many words start with one)."""
     starts = len(re.findall(f"(?:^|[^\u0980-\u09FF])[{PRE_BASE}]", text))
     words, _ = defects(text)
-    return words > 0 and starts > max(1, 0.02 * words)
+    return words > 0 and starts >= max(1, 0.02 * words)
 
 
 def is_bijoy_font(name: str) -> bool:

@@ -156,59 +156,68 @@ def _ocr_pages(shown: str, data: bytes, indexes: list[int]):
                        leave=False)
             for i in bar:
                 try:
-                    text, confidence = _read_page(api, pdf[i])
+                    reading = _read_page(api, pdf[i])
                 except Exception as exc:  # noqa: BLE001 - a page OCR cannot read fails alone
                     yield i, PageText("", "empty", f"could not be read by OCR ({exc})")
                     continue
+                if reading is None:  # a blank page
+                    yield i, PageText("", "empty")
+                    continue
+                text, confidence = reading
                 if not _readable(text, confidence):
-                    problem = "holds an image with no readable text" if text.strip() else ""
-                    yield i, PageText("", "empty", problem)
+                    yield i, PageText("", "empty", "holds an image with no readable text")
                     continue
                 yield i, PageText(_ocr_fixes(text), "ocr")
     finally:
         pdf.close()
 
 
-def _read_page(api, page) -> tuple[str, int]:
+def _read_page(api, page) -> tuple[str, int] | None:
     """OCR a page at its scan's own resolution (300 dpi for drawn text), then at the others if that fails.
 
     A scan scaled up defeats Tesseract's layout analysis: a 200-dpi scan turned 1.2 degrees, rendered at 300 dpi,
     gave no text at all, and read without an error at 200 dpi.
     """
     best = ("", -1)
-    native = _scan_dpi(page)
-    for dpi in dict.fromkeys([native, *OCR_DPIS]):
+    native, has_image = _scan_dpi(page)
+    if not has_image and next(iter(page.get_objects(max_depth=1)), None) is None:
+        return None  # a blank page: nothing to read
+    # At most three readings: the scan's own resolution, again without specks, then 300 dpi if that was not it.
+    attempts = [(native, False), (native, True)] + ([(OCR_DPIS[0], False)] if native != OCR_DPIS[0] else [])
+    for dpi, despeckle in attempts:
         image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-        for attempt in (image, "despeckled"):
-            if attempt == "despeckled":
-                from PIL import ImageFilter
+        if despeckle:
+            from PIL import ImageFilter
 
-                # Scanner specks break letters apart; a 3-pixel median filter removes them and keeps strokes.
-                attempt = image.filter(ImageFilter.MedianFilter(3))
-            api.SetImage(attempt)
-            text, confidence = api.GetUTF8Text() or "", api.MeanTextConf()
-            if _readable(text, confidence) and confidence >= SURE_OCR_CONFIDENCE:
-                return text, confidence
-            # Confidence is over the words found; a reading that lost a line can still be sure of the rest.
-            best = max(best, (text, confidence), key=lambda r: sum(ch.isalpha() for ch in r[0]) * r[1])
-        if _readable(*best):
+            # Scanner specks break letters apart; a 3-pixel median filter removes them and keeps strokes.
+            image = image.filter(ImageFilter.MedianFilter(3))
+        api.SetImage(image)
+        text, confidence = api.GetUTF8Text() or "", api.MeanTextConf()
+        if _readable(text, confidence) and confidence >= SURE_OCR_CONFIDENCE:
+            return text, confidence
+        # Confidence is over the words found; a reading that lost a line can still be sure of the rest.
+        best = max(best, (text, confidence), key=lambda r: _letters(r[0]) * r[1])
+        if despeckle and _readable(*best):
             return best
     return best
 
 
 def _scan_dpi(page) -> int:
-    """Return the resolution of the largest image on a page when it covers most of it, else 300."""
+    """Return the resolution of the largest image on a page when it covers most of it (else 300), and whether
+    the page holds an image at all."""
     import pypdfium2.raw as pdfium_c
 
     area = float(page.get_width() * page.get_height()) or 1.0
     best = (0.0, OCR_DPIS[0])
+    has_image = False
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        has_image = True
         left, bottom, right, top = obj.get_bounds()
         width_px, _ = obj.get_px_size()
         cover = (right - left) * (top - bottom) / area
         if cover > 0.5 and right > left and cover > best[0]:
             best = (cover, int(min(400, max(150, round(width_px / ((right - left) / 72) / 50) * 50))))
-    return best[1]
+    return best[1], has_image
 
 
 def _readable(text: str, confidence: int) -> bool:

@@ -102,8 +102,13 @@ class Index:
         return f"{acronyms} {' '.join(t for _, t in bridge)}" if bridge else acronyms
 
     def bridge(self, query: str) -> list[tuple[str, str]]:
-        """Pair the query's terms with their form in the other language, when the glossary setting is on."""
-        return default_glossary().bridge(query) if self.settings.glossary else []
+        """Pair the query's terms with their form in the other language, when the glossary setting is on; only
+        forms some passage holds, so a store in one language searches (and judges coverage) as it did before."""
+        if not self.settings.glossary:
+            return []
+        vocab = self.lexical.retriever.vocab_dict if self.lexical is not None and self.lexical.retriever else None
+        return [(source, target) for source, target in default_glossary().bridge(query)
+                if vocab is None or all(t in vocab for t in tokenize(target))]
 
     def _bridge_scores(self, bridge: list[tuple[str, str]], mask) -> np.ndarray:
         """Score chunks by the query's terms in the other language, each weighed as informative as its source.

@@ -14,7 +14,7 @@ from ingest import bangla
 
 TESSDATA = Path(__file__).resolve().parent / "tessdata"
 OCR_LANGS = "ben+eng"
-OCR_DPIS = (300, 200)
+OCR_DPI = 300  # for pages drawn, not scanned; a scan is read at its own resolution
 # A text layer with fewer letters than this is a scan with, at most, a stamped line on it.
 MIN_LETTERS = 20
 # Below this mean word confidence (0-100), what OCR read on a page is noise, not text.
@@ -48,7 +48,7 @@ def read_pages(shown: str, reader, data: bytes, *, ocr: bool = True) -> list[Pag
             found = _text_layer(page)
         except Exception as exc:  # noqa: BLE001 - one damaged page must not lose the others
             found = PageText("", "empty", f"its text layer cannot be read ({exc})")
-        if found.path in ("ocr", "empty") and not found.problem:
+        if found.path in ("ocr", "empty"):  # OCR may read a page whose text layer is damaged, too
             wanted.append(number - 1)
         pages.append(found)
     if wanted and ocr:
@@ -57,7 +57,7 @@ def read_pages(shown: str, reader, data: bytes, *, ocr: bool = True) -> list[Pag
             if _letters(layer) and _letters(result.text) <= _letters(layer) // 2:
                 # A short text layer (a title page) or a broken one OCR could not better: keep what there is.
                 pages[i] = PageText(layer, "text")
-            else:
+            elif result.text.strip() or not pages[i].problem:
                 pages[i] = result
     else:
         # OCR is off: a broken Bangla layer is kept as it is, a page of images has no text.
@@ -173,7 +173,7 @@ def _ocr_pages(shown: str, data: bytes, indexes: list[int]):
 
 
 def _read_page(api, page) -> tuple[str, int] | None:
-    """OCR a page at its scan's own resolution (300 dpi for drawn text), then at the others if that fails.
+    """OCR a page at its scan's own resolution (300 dpi for drawn text); when unsure, again without specks, then at 300.
 
     A scan scaled up defeats Tesseract's layout analysis: a 200-dpi scan turned 1.2 degrees, rendered at 300 dpi,
     gave no text at all, and read without an error at 200 dpi.
@@ -183,7 +183,7 @@ def _read_page(api, page) -> tuple[str, int] | None:
     if not has_image and next(iter(page.get_objects(max_depth=1)), None) is None:
         return None  # a blank page: nothing to read
     # At most three readings: the scan's own resolution, again without specks, then 300 dpi if that was not it.
-    attempts = [(native, False), (native, True)] + ([(OCR_DPIS[0], False)] if native != OCR_DPIS[0] else [])
+    attempts = [(native, False), (native, True)] + ([(OCR_DPI, False)] if native != OCR_DPI else [])
     for dpi, despeckle in attempts:
         image = page.render(scale=dpi / 72, grayscale=True).to_pil()
         if despeckle:
@@ -208,7 +208,7 @@ def _scan_dpi(page) -> int:
     import pypdfium2.raw as pdfium_c
 
     area = float(page.get_width() * page.get_height()) or 1.0
-    best = (0.0, OCR_DPIS[0])
+    best = (0.0, OCR_DPI)
     has_image = False
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
         has_image = True

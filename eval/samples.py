@@ -126,7 +126,7 @@ def sutonny_font(folder: Path) -> Path:
     """Return a TrueType font named SutonnyMJ (DejaVu Sans renamed): what a PDF typed in Bijoy embeds."""
     from fontTools.ttLib import TTFont
 
-    path = Path(folder) / "SutonnyMJ.ttf"
+    path = Path(folder) / ".SutonnyMJ.ttf"  # hidden: ingesting the folder skips it
     if not path.exists():
         font = TTFont(DEJAVU)
         for record in font["name"].names:

@@ -84,23 +84,47 @@ def test_ocr_off_keeps_the_broken_text_layer_and_says_nothing_is_ocr(printed):
     assert is_broken(page_text(doc, 1)), "without OCR the Lohit page stays as pypdf reads it"
 
 
-@needs_chromium
-@pytest.mark.slow
-def test_bangla_question_finds_the_ocr_page_and_the_citation_says_so(printed, settings, embedder):
-    from assistant import open_assistant
-    from assistant.format import answer_text
+@pytest.fixture(scope="module")
+def library(tmp_path_factory, embedder):
+    """A store holding a Bangla PDF printed by Chromium, a scanned English page and a SutonnyMJ PDF."""
     from ingest import ingest
+    from nsss.settings import Settings
 
-    folder = printed.parent
+    if not samples.have_chromium():
+        pytest.skip("needs Chromium and the Bangla fonts")
+    folder = tmp_path_factory.mktemp("library")
+    work = tmp_path_factory.mktemp("library-work")
+    samples.chromium_pdf(samples.BANGLA_PAGES, folder / "bangla-report.pdf")
+    samples.scanned_pdf(samples.chromium_pdf([samples.ENGLISH_PAGE], work / "english.pdf"),
+                        folder / "scanned-minutes.pdf", skew=1.2, noise=0.02, dpi=200)
+    samples.bijoy_pdf(folder / "sutonny-notice.pdf")
+    settings = Settings(store=folder.parent / f"{folder.name}-store")
     report = ingest([folder], settings, progress=False)
     assert not report.failed, report.failed
-    answer = open_assistant(settings).answer("মদন উপজেলায় কী বিতরণ করা হয়েছে?")
+    return folder, settings
+
+
+@needs_chromium
+@pytest.mark.slow
+@pytest.mark.parametrize("question, source, page, ocr", [
+    ("মদন উপজেলায় কী বিতরণ করা হয়েছে?", "bangla-report.pdf", 1, True),
+    ("Who is the member secretary of the Central Management Committee?", "scanned-minutes.pdf", 1, True),
+    ("গোপালপুর উপজেলায় কী বিতরণ করা হয়েছে?", "sutonny-notice.pdf", 1, False),
+])
+def test_answers_quote_the_right_page_of_each_kind_of_pdf(library, question, source, page, ocr):
+    from assistant import open_assistant
+    from assistant.format import answer_text
+
+    folder, settings = library
+    answer = open_assistant(settings).answer(question)
     assert not answer.abstained, answer.text
-    first = answer.citations[0]
-    assert (first.source, first.page, first.ocr) == ("bangla-report.pdf", 1, True)
-    doc = load(printed)
-    assert first.quote in doc.text, "the quote is the document's own wording"
-    assert "p. 1, text recognised from the image" in answer_text(answer)
+    cited = [c for c in answer.citations if c.source == source]
+    assert cited, [(c.source, c.page) for c in answer.citations]
+    first = cited[0]
+    assert (first.page, first.ocr) == (page, ocr)
+    assert first.quote in load(folder / source).text, "the quote is the document's own wording"
+    if ocr:
+        assert f"p. {page}, text recognised from the image" in answer_text(answer)
 
 
 # Scans ---------------------------------------------------------------------------------------------------

@@ -46,8 +46,11 @@ class Glossary:
         return cls(pairs)
 
     def bridge(self, query: str) -> list[tuple[str, str]]:
-        """Pair the query's terms with their form in the other language: glossary terms (longest first),
-        acronyms spelt in Bangla letters (NSSS, এনএসএসএস) and numbers in the other script."""
+        """Pair the query's terms with their forms in the other language: glossary terms, acronyms, figures.
+
+        Glossary phrases are matched longest first; acronyms are spelt in Bangla letters (NSSS, এনএসএসএস) and
+        back; figures are written in the other script.
+        """
         terms = tokenize(query)
         out: list[tuple[str, str]] = []
         i = 0

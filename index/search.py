@@ -95,15 +95,16 @@ class Index:
         return self._acronyms
 
     def expand(self, query: str) -> str:
-        """Add the long form of each acronym in the query, the acronym of each long form, and the query's terms
-        in the other language (English or Bangla, see index/glossary.py)."""
+        """Add each acronym's long form, each long form's acronym, and the terms in the other language."""
         acronyms = self._expand_acronyms(query)
         bridge = self.bridge(acronyms)
         return f"{acronyms} {' '.join(t for _, t in bridge)}" if bridge else acronyms
 
     def bridge(self, query: str) -> list[tuple[str, str]]:
-        """Pair the query's terms with their form in the other language, when the glossary setting is on; only
-        forms some passage holds, so a store in one language searches (and judges coverage) as it did before."""
+        """Pair the query's terms with their forms in the other language that some passage of the store holds.
+
+        Only forms the store holds, so a store in one language searches (and judges coverage) as it did before.
+        """
         if not self.settings.glossary:
             return []
         vocab = self.lexical.retriever.vocab_dict if self.lexical is not None and self.lexical.retriever else None

@@ -203,8 +203,7 @@ def _read_page(api, page) -> tuple[str, int] | None:
 
 
 def _scan_dpi(page) -> int:
-    """Return the resolution of the largest image on a page when it covers most of it (else 300), and whether
-    the page holds an image at all."""
+    """Return the resolution of the image covering most of a page (else 300), and whether it has any image."""
     import pypdfium2.raw as pdfium_c
 
     area = float(page.get_width() * page.get_height()) or 1.0

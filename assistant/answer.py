@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from assistant import answerability, compose
 from assistant import conversation as talk
 from assistant.question import QUESTION_WORDS, Question, analyse
-from assistant.scoring import Pick, lead, score_sentences
+from assistant.scoring import Pick, aliases_of, lead, score_sentences
 from assistant.types import Answer, Citation, Conversation
 from assistant.weights import WEIGHTS, Weights
 from index import Filters, Hit, Index, open_index
@@ -119,13 +119,15 @@ class Assistant:
         w = self.weights
         expanded = self.index.expand(query or q.text)
         terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS]
-        picks = lead(q, score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w)) if hits else []
+        aliases = aliases_of(self.index.bridge(q.text))  # the question's terms in the documents' other language
+        picks = lead(q, score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w,
+                                        aliases)) if hits else []
         records = self._records()
         section_spans = compose.section_spans(q, hits, records, self.index.lexical.idf, w.section_items)
         facts = {h.chunk.doc_key: f"{records[h.chunk.doc_key].url} {records[h.chunk.doc_key].date}"
                  for h in hits if h.chunk.doc_key in records}
         values = answerability.features(q, hits, picks, self.index.lexical.idf, facts, bool(section_spans),
-                                        self.document_text)
+                                        self.document_text, aliases)
         ok, p = answerability.answerable(values)
         if section_spans:
             spans, section = section_spans, "section"

@@ -10,7 +10,7 @@ import functools
 import math
 
 from assistant.question import Question
-from assistant.scoring import Pick, figures_present, fills_slot, with_prefixes
+from assistant.scoring import Aliases, Pick, bridged, figures_present, fills_slot, with_prefixes
 from assistant.weights import Answerability
 from index.lexical import tokenize
 from index.search import Hit
@@ -42,7 +42,7 @@ SIGNS = {
 
 
 def features(question: Question, hits: list[Hit], picks: list[Pick], idf, about: dict[str, str] | None = None,
-             section_found: bool = False, document_text=None) -> dict[str, float]:
+             section_found: bool = False, document_text=None, aliases: Aliases = ()) -> dict[str, float]:
     """Measure how the evidence lines up with the question; picks are in answer order (the lead first)."""
     if not hits or not picks:
         return dict.fromkeys(FEATURES, 0.0) | {"window_missing": 1.0, "window_rarest": 1.0, "doc_missing": 1.0,
@@ -54,7 +54,7 @@ def features(question: Question, hits: list[Hit], picks: list[Pick], idf, about:
     for h in hits:
         if h.chunk.doc_key in top_docs:
             present |= set(tokenize(f"{h.chunk.title} {h.chunk.text}"))
-    present = with_prefixes(present, list(weights))
+    present = with_prefixes(bridged(present, aliases), list(weights))
     lead = picks[0]
     rarest = max((weights.get(t, 0.0) for t in lead.missing), default=0.0)
     slot_open = question.slot in ("any", "list")

@@ -115,7 +115,7 @@ def cite(spans: list[Span], document_text: Callable[[str], str], records: dict[s
             n=n, source=c.source, title=c.title, page=page.number if page else c.page, quote=quote,
             doc_key=c.doc_key, start=start, end=end,
             page_label=(page.label if page and page.label != str(page.number) else c.page_label),
-            passage=c.text, passage_start=c.start,
+            passage=c.text, passage_start=c.start, ocr=bool(page and page.ocr),
         ))
     return citations
 

@@ -7,7 +7,7 @@ from assistant.types import Answer, Citation
 
 def citation_json(c: Citation) -> dict:
     """Return a citation in the `nsss ask --json` shape."""
-    return {"n": c.n, "source": c.source, "title": c.title, "page": c.page, "quote": c.quote}
+    return {"n": c.n, "source": c.source, "title": c.title, "page": c.page, "quote": c.quote, "ocr": c.ocr}
 
 
 def answer_json(answer: Answer) -> dict:
@@ -33,6 +33,7 @@ def answer_json(answer: Answer) -> dict:
 def reference(c: Citation) -> str:
     """Format a citation in a standard form for notes: title, page, quoted words, file."""
     page = f", p. {c.page}" + (f" (printed {c.page_label})" if c.page_label else "") if c.page else ""
+    page += ", text recognised from the image" if c.ocr and c.page else ""
     return f"{c.title}{page}: “{' '.join(c.quote.split())}” ({c.source})"
 
 

@@ -116,6 +116,21 @@ def figures_present(question: Question, text: str) -> bool:
     return all(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d])", near) for f in question.figures)
 
 
+Aliases = tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # (terms in one language, the question's terms)
+
+
+def aliases_of(bridge: list[tuple[str, str]]) -> Aliases:
+    """Turn the glossary's pairs for a question (its phrase, the phrase in the other language) into aliases: a text
+    that holds every term of the other-language phrase holds the question's phrase."""
+    return tuple((frozenset(tokenize(target)), tuple(tokenize(source))) for source, target in bridge if tokenize(target))
+
+
+def bridged(have: set[str], aliases: Aliases) -> set[str]:
+    """Add to a text's terms the question's terms whose other-language form the text holds."""
+    extra = [source for target, source in aliases if target <= have]
+    return have.union(*extra) if extra else have
+
+
 def with_prefixes(have: set[str], terms) -> set[str]:
     """Count a question term as present when a word shares its stem's start (cover ~ coverage)."""
     extra = {t for t in terms if t not in have and len(t) >= 4 and any(
@@ -147,12 +162,13 @@ def term_weights(question: Question, terms: list[str], token_sets: list[set[str]
 
 
 def score_sentences(question: Question, query: str, terms: list[str], hits: list[Hit], idf, embed,
-                    w: Weights) -> list[Pick]:
-    """Score every sentence of the passages by how well it answers the question, best first."""
+                    w: Weights, aliases: Aliases = ()) -> list[Pick]:
+    """Score every sentence of the passages by how well it answers the question, best first; a term counts as
+    found in its other-language form too (aliases)."""
     cands = sentences(hits)
     if not cands:
         return []
-    token_sets = [with_prefixes(set(tokenize(s.text)), terms) for s in cands]
+    token_sets = [with_prefixes(bridged(set(tokenize(s.text)), aliases), terms) for s in cands]
     weights = term_weights(question, terms, token_sets, idf, w)
     total = sum(weights.values()) or 1.0
 
@@ -163,7 +179,7 @@ def score_sentences(question: Question, query: str, terms: list[str], hits: list
     # with the two sentences before it and its document's title counts too, less than what it covers alone.
     context = []
     for i, s in enumerate(cands):
-        ctx = set(token_sets[i]) | with_prefixes(set(tokenize(s.hit.chunk.title)), terms)
+        ctx = set(token_sets[i]) | with_prefixes(bridged(set(tokenize(s.hit.chunk.title)), aliases), terms)
         for j in (i - 1, i - 2):
             if j >= 0 and cands[j].hit is s.hit:
                 ctx |= token_sets[j]

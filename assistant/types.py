@@ -22,6 +22,7 @@ class Citation:
     page_label: str = ""
     passage: str = ""  # the chunk the quote was found in, for showing it in context
     passage_start: int = 0  # offset of the passage in the document text
+    ocr: bool = False  # the quoted page's text was recognised from its image (OCR)
 
 
 @dataclass(frozen=True)

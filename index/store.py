@@ -219,7 +219,7 @@ def _doc_meta(doc: Document, chunks: int, acronyms: dict) -> dict:
         "key": doc.key, "root": doc.root, "source": doc.source, "title": doc.title, "kind": doc.kind,
         "date": doc.date, "url": doc.url, "format": doc.format, "sha256": doc.sha256,
         "pages": len(doc.pages), "chunks": chunks, "acronyms": json.dumps(acronyms, ensure_ascii=False),
-        "page_spans": json.dumps([[p.number, p.label, p.start, p.end] for p in doc.pages]),
+        "page_spans": json.dumps([[p.number, p.label, p.start, p.end, *([1] if p.ocr else [])] for p in doc.pages]),
         "chunker": CHUNKER_VERSION,
         "sections": json.dumps([[s.heading, s.start, s.end, [list(i) for i in s.items]] for s in doc.sections],
                                ensure_ascii=False),
@@ -236,7 +236,9 @@ def chunk_from(cid: str, text: str, meta: dict) -> Chunk:
 
 
 def _record(meta: dict) -> DocRecord:
-    spans = tuple(Page(number=n, label=label, start=s, end=e) for n, label, s, e in json.loads(meta["page_spans"]))
+    # Records stored before OCR existed have four fields a page; a fifth (1) marks a page read by OCR.
+    spans = tuple(Page(number=n, label=label, start=s, end=e, ocr=bool(rest and rest[0]))
+                  for n, label, s, e, *rest in json.loads(meta["page_spans"]))
     return DocRecord(
         key=meta["key"], root=meta["root"], source=meta["source"], title=meta["title"], kind=meta["kind"],
         date=meta["date"], url=meta["url"], format=meta["format"], sha256=meta["sha256"], pages=meta["pages"],

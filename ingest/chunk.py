@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ingest.types import Chunk, Document, Page
 
 # Stored with every document: a document cut by another version of the chunker is re-indexed by the next ingest.
-CHUNKER_VERSION = 3  # 3: documents keep their sections (headings and the items under them)
+CHUNKER_VERSION = 3  # 3: sections kept; PDF pages read by path (OCR, Bijoy, repaired), running lines dropped
 # Sentence ends in English and Bangla (the danda), for splits inside over-long paragraphs.
 SECONDARY_SPLIT = r"[^,.;।?!]+[,.;।?!]?|[,.;।?!]"
 # Where a sentence ends whatever punkt says: a blank line (headings, list items) or a Bangla danda.

@@ -40,7 +40,8 @@ KIND_WORDS = [
 PLACEHOLDER_TITLE = re.compile(r"(?i)\s*(untitled(\s*-?\s*\d+)?|document\s*\d*|microsoft (word|excel|powerpoint) - .*)\s*")
 
 
-def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest: dict | None = None) -> Document:
+def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest: dict | None = None,
+         ocr: bool = True) -> Document:
     """Read one file into a Document; raise LoadError with a reason a person understands."""
     path = Path(path)
     root = Path(root) if root is not None else path.parent
@@ -52,7 +53,7 @@ def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest
     data = _read_bytes(path, max_mb)
     meta = dict((manifest or {}).get(path.relative_to(root).as_posix(), {}))
     reader = {"pdf": _pdf, "docx": _docx, "html": _html, "markdown": _markdown, "text": _text}[fmt]
-    text, pages, found = reader(shown, data)
+    text, pages, found = reader(shown, data, ocr=ocr) if fmt == "pdf" else reader(shown, data)
     if not text.strip():
         raise LoadError(shown, "has no text to index")
     source = path.relative_to(root).as_posix()
@@ -140,7 +141,7 @@ def _guess_kind(text: str) -> str:
     return "document"
 
 
-def _pdf(shown: str, data: bytes):
+def _pdf(shown: str, data: bytes, *, ocr: bool = True):
     import logging
 
     import pypdf
@@ -161,7 +162,9 @@ def _pdf(shown: str, data: bytes):
                 ok = 0
             if not ok:
                 raise LoadError(shown, "is password-protected; save an unprotected copy and ingest that")
-        raw_pages = [page.extract_text() or "" for page in reader.pages]
+        from ingest.pdf import read_pages
+
+        raw_pages = read_pages(shown, reader, data, ocr=ocr)
         labels = list(reader.page_labels)
     except LoadError:
         raise
@@ -170,17 +173,20 @@ def _pdf(shown: str, data: bytes):
         raise LoadError(shown, f"is damaged or truncated and cannot be read as a PDF ({exc})") from None
     if not raw_pages:
         raise LoadError(shown, "is a PDF with no pages")
-    if not any(p.strip() for p in raw_pages):
-        raise LoadError(shown, f"has no text layer ({len(raw_pages)} page(s) of images only); "
-                               "it needs OCR first, for example with ocrmypdf")
+    if not any(p.text.strip() for p in raw_pages):
+        if ocr:
+            raise LoadError(shown, f"has no readable text: none of its {len(raw_pages)} page(s) has a text layer "
+                                   "or text that OCR could read")
+        raise LoadError(shown, f"has no text layer ({len(raw_pages)} page(s) of images only) and OCR is off; "
+                               "turn it on (unset NSSS_OCR) to read scanned pages")
     parts, pages, offset = [], [], 0
     for i, raw in enumerate(raw_pages):
-        text = _normalize(raw).strip()
+        text = _normalize(raw.text).strip()
         if i:
             parts.append("\n\n")
             offset += 2
         pages.append(Page(number=i + 1, label=labels[i] if i < len(labels) else str(i + 1),
-                          start=offset, end=offset + len(text)))
+                          start=offset, end=offset + len(text), ocr=raw.ocr))
         parts.append(text)
         offset += len(text)
     info = {}

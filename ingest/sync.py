@@ -94,7 +94,8 @@ def ingest(
                         and file_sha256(path) == old.sha256):
                     counts["unchanged"] += 1
                     continue
-                doc = load(path, plan.root, max_mb=settings.max_file_mb, manifest=plan.manifest)
+                doc = load(path, plan.root, max_mb=settings.max_file_mb, manifest=plan.manifest,
+                           ocr=settings.ocr)
             except LoadError as exc:
                 failures.append(Failure(exc.path, exc.reason))
                 continue

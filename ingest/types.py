@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Page:
-    """A page of a paged document: its 1-based number, printed label, and span in the document text."""
+    """A page of a paged document: its 1-based number, printed label, span in the text, and whether OCR read it."""
 
     number: int
     label: str
     start: int
     end: int
+    ocr: bool = False  # the text was recognised from the page's image, not taken from a text layer
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,8 @@ class Settings:
     auth: str = ""
     host: str = "127.0.0.1"
     port: int = 7860
+    ocr: bool = True  # read scanned pages and broken Bangla text layers with OCR
+    glossary: bool = True  # search English queries with their Bangla terms too, and Bangla with English
 
     @classmethod
     def load(cls, config: Path | None = None, **overrides) -> Settings:
@@ -103,6 +105,13 @@ def _convert(cls, name: str, value: object) -> object:
             return int(value)
         if kind == "float":
             return float(value)
+        if kind == "bool":
+            if isinstance(value, bool):
+                return value
+            word = str(value).strip().lower()
+            if word not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+                raise ValueError(word)
+            return word in ("1", "true", "yes", "on")
         return str(value)
     except (TypeError, ValueError):
         raise SettingsError(f"setting {name} (NSSS_{name.upper()}): {value!r} is not a valid {kind}") from None

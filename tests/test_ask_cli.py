@@ -20,7 +20,7 @@ ANSWER_KEYS = {"question", "answer", "abstained", "citations", "retrieved", "tim
 # Beyond the issue's shape: how the answer was made, any warning about it, whether it was read as a follow-up, and
 # the answerability model's features and probability.
 EXTRA_KEYS = {"mode", "notice", "followup", "answerability"}
-CITATION_KEYS = {"n", "source", "title", "page", "quote"}
+CITATION_KEYS = {"n", "source", "title", "page", "quote", "ocr"}
 RETRIEVED_KEYS = {"source", "title", "page", "score", "text"}
 
 # Runs the CLI in a process that counts how often a sentence-transformers model is loaded (each load reads the

@@ -233,7 +233,7 @@ BAD = {
     "private": "permission denied",  # a folder whose document was ingested, unreadable since
     "locked.pdf": "password-protected",
     "fake.pdf": "is named .pdf but is not a PDF",
-    "scan.pdf": "needs OCR",
+    "scan.pdf": "has no readable text",
     "empty.txt": "is empty",
     "garbage.txt": "does not look like text",
     "huge.txt": "over the 0.05 MB limit",

@@ -126,6 +126,20 @@ def test_source_view_cuts_out_the_page_that_holds_the_quote():
     assert "&lt;b&gt;not bold&lt;/b&gt;" in html
 
 
+def test_a_page_read_by_ocr_says_so_in_the_viewer_and_the_citation():
+    cut = DOC.index("\n\nThe board") + 2
+    pages = [Page(1, "1", 0, cut), Page(2, "2", cut, len(DOC), ocr=True)]
+    quote = "chaired by Ms. Rahman"
+    start = DOC.index(quote)
+    view = render.source_view(record(pages), DOC, start, start + len(quote))
+    assert view.where == "Page 2 of 2 · text recognised from the image (OCR)"
+    assert "text recognised from the image (OCR)" in render.viewer_html(view)
+    first = render.source_view(record(pages), DOC, 0, 5)
+    assert first.where == "Page 1 of 2", "a page from the text layer says nothing of OCR"
+    c = cite(quote, page=2, ocr=True)
+    assert render.page_text(c) == "p. 2, text recognised from the image"
+
+
 def test_source_view_of_a_long_unpaged_document_is_a_window_around_the_quote():
     text = ("filler line\n" * 2000) + "THE QUOTE" + ("\nmore filler" * 2000)
     start = text.index("THE QUOTE")

@@ -78,7 +78,8 @@ def page_text(c: Citation) -> str:
     """Say where a citation is: "p. 3 (printed iv)", or "" for documents without pages."""
     if not c.page:
         return ""
-    return f"p. {c.page}" + (f" (printed {c.page_label})" if c.page_label and c.page_label != str(c.page) else "")
+    return (f"p. {c.page}" + (f" (printed {c.page_label})" if c.page_label and c.page_label != str(c.page) else "")
+            + (", text recognised from the image" if c.ocr else ""))
 
 
 def _ref_link(turn: int, n: int, title: str) -> str:
@@ -216,7 +217,8 @@ def source_view(record: DocRecord | None, text: str, start: int, end: int, title
         if page.start <= start < page.end or (start == page.end and page is pages[-1]):
             label = f" (printed {page.label})" if page.label and page.label != str(page.number) else ""
             return SourceView(title, source, text[page.start:page.end], start - page.start,
-                              min(end, page.end) - page.start, f"Page {page.number} of {len(pages)}{label}")
+                              min(end, page.end) - page.start, f"Page {page.number} of {len(pages)}{label}"
+                              + (" · text recognised from the image (OCR)" if page.ocr else ""))
     if len(text) <= 4 * WINDOW:
         return SourceView(title, source, text, start, end, "Whole document")
     lo, hi = window(text, start, end, WINDOW, "\n")

@@ -1,0 +1,103 @@
+"""Bridge English and Bangla queries: the field's terms from a shipped glossary, acronyms spelt out, digits."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from index.lexical import tokenize
+
+GLOSSARY = Path(__file__).resolve().parent / "glossary_bn_en.tsv"
+LONGEST = 8  # terms of the glossary hold at most this many words
+# Bangla names of the Latin letters, as Bangla writes acronyms (এনএসএসএস for NSSS).
+LETTERS = {
+    "A": "এ", "B": "বি", "C": "সি", "D": "ডি", "E": "ই", "F": "এফ", "G": "জি", "H": "এইচ", "I": "আই", "J": "জে",
+    "K": "কে", "L": "এল", "M": "এম", "N": "এন", "O": "ও", "P": "পি", "Q": "কিউ", "R": "আর", "S": "এস", "T": "টি",
+    "U": "ইউ", "V": "ভি", "W": "ডব্লিউ", "X": "এক্স", "Y": "ওয়াই", "Z": "জেড",
+}
+BANGLA_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+LATIN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+
+
+class Glossary:
+    """Pairs of English and Bangla terms, looked up by their search terms (stemmed, stop words out)."""
+
+    def __init__(self, pairs: list[tuple[str, str]]):
+        self.pairs = pairs
+        self._other: dict[tuple[str, ...], list[str]] = {}
+        for english, bangla in pairs:
+            for side, other in ((english, bangla), (bangla, english)):
+                key = tuple(tokenize(side))
+                if key and other not in self._other.setdefault(key, []):
+                    self._other[key].append(other)
+
+    @classmethod
+    def load(cls, path: Path = GLOSSARY) -> Glossary:
+        """Read a glossary file: one `English<TAB>Bangla` pair a line, `#` starts a comment."""
+        pairs = []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = [p.strip() for p in line.split("\t")]
+            if len(parts) != 2 or not all(parts):
+                raise ValueError(f"{path}, line {number}: expected `English<TAB>Bangla`, got {line!r}")
+            pairs.append((parts[0], parts[1]))
+        return cls(pairs)
+
+    def bridge(self, query: str) -> list[tuple[str, str]]:
+        """Pair the query's terms with their forms in the other language: glossary terms, acronyms, figures.
+
+        Glossary phrases are matched longest first; acronyms are spelt in Bangla letters (NSSS, এনএসএসএস) and
+        back; figures are written in the other script.
+        """
+        terms = tokenize(query)
+        out: list[tuple[str, str]] = []
+        i = 0
+        while i < len(terms):
+            for n in range(min(LONGEST, len(terms) - i), 0, -1):
+                source = tuple(terms[i:i + n])
+                other = self._other.get(source)
+                if other:
+                    out.extend((" ".join(source), term) for term in other[:2])
+                    i += n
+                    break
+            else:
+                i += 1
+        for word in re.findall(r"\b[A-Z]{2,6}\b", query):
+            out.append((word, "".join(LETTERS[ch] for ch in word)))
+        for word in re.findall(r"[\u0980-\u09FF]+", query):
+            latin = spell_acronym(word)
+            if latin:
+                out.append((word, latin))
+        for number in re.findall(r"\d+|[০-৯]+", query):
+            out.append((number, number.translate(BANGLA_DIGITS if number.isascii() else LATIN_DIGITS)))
+        seen: set[tuple[str, ...]] = set()
+        kept = []
+        for source, target in out:
+            key = tuple(tokenize(target))
+            if key and key not in seen and target not in query:
+                seen.add(key)
+                kept.append((source, target))
+        return kept
+
+
+def spell_acronym(word: str) -> str:
+    """Read a Bangla spelling of letter names back as a Latin acronym (বিআইসিসি is BICC); "" when it is not one."""
+    best: list[str | None] = [None] * (len(word) + 1)
+    best[0] = ""
+    for end in range(1, len(word) + 1):
+        for letter, name in LETTERS.items():
+            start = end - len(name)
+            if start >= 0 and best[start] is not None and word[start:end] == name:
+                best[end] = best[start] + letter
+                break
+    found = best[-1]
+    # Short words such as আরও (আর + ও) spell letters by chance; acronyms written in Bangla are longer.
+    return found if found and 2 <= len(found) <= 6 and len(word) >= 4 else ""
+
+
+@functools.cache
+def default_glossary() -> Glossary:
+    """Return the glossary shipped with the project, read once."""
+    return Glossary.load()

@@ -127,11 +127,13 @@ class Assistant:
             text = self.document_text(c.doc_key)
             quote = text[start:end]
             page = self._page(c.doc_key, start) if c.page else None
+            record = next((r for r in self.index.records if r.key == c.doc_key), None)
             citations.append(Citation(
                 n=n, source=c.source, title=c.title, page=page.number if page else c.page, quote=quote,
                 doc_key=c.doc_key, start=start, end=end,
                 page_label=(page.label if page and page.label != str(page.number) else c.page_label),
-                passage=c.text, passage_start=c.start,
+                passage=c.text, passage_start=c.start, date=record.date if record else c.date,
+                url=record.url if record else "", publisher=record.publisher if record else "",
             ))
         return citations
 

@@ -29,6 +29,7 @@ class Document:
     sha256: str  # of the file's bytes
     text: str
     pages: tuple[Page, ...] = ()
+    publisher: str = ""  # who published it (a ministry, a newspaper), when known
 
     @property
     def key(self) -> str:

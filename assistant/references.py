@@ -52,9 +52,7 @@ def reference(c: Citation, style: str = "author-date", quote: bool = True) -> st
     who, page, when = publisher(c), where(c), long_date(c.date)
     title = " ".join(c.title.split()).rstrip(".")
     if style == "author-date":
-        year = c.date[:4] if c.date[:4].isdigit() else "n.d."
-        exact = f", {when}" if len(c.date) > 4 and when else ""
-        head = f"{who} ({year}). {title}{exact}" if who else f"{title} ({year}){exact}"
+        head = f"{who} ({when or 'n.d.'}). {title}" if who else f"{title} ({when or 'n.d.'})"
         parts = [head + (f", {page}" if page else "")]
     else:
         parts = [title, ", ".join(p for p in (who, when or "n.d.", page) if p)]

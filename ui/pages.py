@@ -26,6 +26,7 @@ class PageImage:
     height: int
     boxes: int  # how many highlight rectangles were drawn; 0 when the quote was not found on the page
     focus: float  # the top of the first highlight, as a share of the page height
+    left: float = 0.0  # the left edge of the highlights, as a share of the page width
 
 
 def _letters(text: str) -> tuple[str, list[int]]:
@@ -85,16 +86,18 @@ def render_page(path: Path, number: int, quote: str,
         pdf.close()
     layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
-    tops = []
+    tops, lefts = [], []
     for left, bottom, right, top in boxes:
         x0, x1 = left * scale - 2, right * scale + 2
         y0, y1 = (height - top) * scale - 2, (height - bottom) * scale + 2
         draw.rectangle((x0, y0, x1, y1), fill=(253, 224, 71, 110), outline=(217, 119, 6, 200), width=1)
         tops.append(y0)
+        lefts.append(x0)
     image = Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=78, optimize=True)
     src = "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode()
     focus = min(tops) / image.height if tops else 0.0
-    return PageImage(src, image.width, image.height, len(boxes), round(focus, 4))
+    left = min(lefts) / image.width if lefts else 0.0
+    return PageImage(src, image.width, image.height, len(boxes), round(focus, 4), round(left, 4))
 

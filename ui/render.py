@@ -281,7 +281,7 @@ def viewer_html(view: SourceView | None, lang: str = "en") -> str:
     if view.image is not None:
         img = view.image
         alt = t(lang, "page_image_alt", n=view.where, title=view.title)
-        shown = (f'<div class="nsss-viewer-split"><figure class="nsss-page-image" data-focus="{img.focus}" '
+        shown = (f'<div class="nsss-viewer-split"><figure class="nsss-page-image" data-focus="{img.focus}" data-left="{img.left}" '
                  f'data-boxes="{img.boxes}"><figcaption>{esc(t(lang, "as_printed"))}</figcaption>'
                  f'<div class="nsss-page-scroll"><img src="{img.src}" width="{img.width}" height="{img.height}" '
                  f'alt="{esc(alt)}"></div></figure>'

@@ -16,8 +16,10 @@ PATTERNS = [
     re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2022-10-06
     re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),  # 21st April, 2018
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # April 21, 2018
-    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),  # March 2024
 ]
+# A month and year alone is a date only on a short line of its own (a title page's "Dhaka, March 2024"); in a
+# sentence it is usually history ("approved by the Cabinet in June 2015").
+MONTH_YEAR = re.compile(rf"^[^\n]{{0,40}}\b{_MONTH},?\s+{_YEAR}\b[^\n]{{0,20}}$", re.I | re.M)
 URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)(?:[/-](?P<day>[0-3]?\d))?(?:/|$|[-_])")
 FIRST_PAGE = 3000  # characters of the text searched for a date: a title page, a news story's dateline
 # python-docx writes its own template's creation time into every document made from it.
@@ -42,7 +44,7 @@ def date_in_text(text: str, today: dt.date | None = None) -> str:
     head = text[:FIRST_PAGE]
     latest = (today or dt.date.today()).isoformat()
     found: list[tuple[int, str]] = []
-    for pattern in PATTERNS:
+    for pattern in (*PATTERNS, MONTH_YEAR):
         for m in pattern.finditer(head):
             iso = _iso(m.group("year"), m.group("month"), m.groupdict().get("day"))
             if iso and iso[:4] >= "1990" and iso <= latest:

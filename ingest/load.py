@@ -64,8 +64,9 @@ def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest
     publisher = str(meta.get("publisher") or ("" if _is_url(given) else given) or found.get("publisher") or "")
     # The document's own words before file times: a PDF made today, or a DOCX from a template, misdates it.
     first_page = text[pages[0].start:pages[0].end] if pages else text
-    date = str(meta.get("date") or found.get("date") or date_in_text(first_page) or date_in_url(url)
-               or metadata_date(found.get("file_date", "")))
+    # A manifest that names a date, even an empty one ("the record carries no date"), is not second-guessed.
+    date = str(meta["date"]) if "date" in meta else str(
+        found.get("date") or date_in_text(first_page) or date_in_url(url) or metadata_date(found.get("file_date", "")))
     return Document(
         root=str(root), source=source, title=_clean_line(title), kind=kind, date=date, url=url, format=fmt,
         sha256=hashlib.sha256(data).hexdigest(), text=text, pages=tuple(pages), publisher=publisher,

@@ -18,7 +18,7 @@ REFLECTIVE = "reflective-overview-consultation-workshop-2025.txt"
 WORKSHOPS = {"dissemination-workshop-action-plan-ii-baseline-2022.txt", REFLECTIVE}
 ANSWER_KEYS = {"question", "answer", "abstained", "citations", "retrieved", "timings_ms"}
 EXTRA_KEYS = {"mode", "notice"}  # beyond the shape: how the answer was made, and any warning about it
-CITATION_KEYS = {"n", "source", "title", "page", "quote"}
+CITATION_KEYS = {"n", "source", "title", "page", "quote", "date", "url", "publisher", "reference"}
 RETRIEVED_KEYS = {"source", "title", "page", "score", "text"}
 
 # Runs the CLI in a process that counts how often a sentence-transformers model is loaded (each load reads the

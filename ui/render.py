@@ -23,7 +23,7 @@ NOT_FOUND = "Not found in the documents"
 WINDOW = 3000  # characters shown either side of a quote in a document without pages
 UPLOAD_TYPES = tuple(sorted(FORMATS))
 SETTINGS_HELP = t("en", "settings_help")
-MD_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 MD_HEADING = re.compile(r"(^|\n)((?:<mark>)?)#{1,6}[ \t]+")
 MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")
 
@@ -82,7 +82,7 @@ def page_text(c: Citation, lang: str = "en") -> str:
 
 def tidy(markup: str) -> str:
     """Show Markdown's marks as formatting in escaped HTML: **bold**, # headings, [links](…) as their words."""
-    markup = MD_BOLD.sub(lambda m: f"<b>{m.group(1) or m.group(2)}</b>", markup)
+    markup = MD_BOLD.sub(lambda m: f"<b>{m.group(1)}</b>", markup)
     markup = MD_HEADING.sub(lambda m: m.group(1) + m.group(2), markup)
     return MD_LINK.sub(lambda m: m.group(1), markup)
 
@@ -383,8 +383,8 @@ def library_html(records: list[DocRecord], lang: str = "en") -> str:
     if not records:
         return f'<div class="nsss-library nsss-empty"><p>{esc(t(lang, "library_empty"))}</p></div>'
     rows = "".join(
-        f"<tr><td class=nsss-title>{esc(r.title)}</td><td>{esc(r.kind)}</td><td>{esc(r.date or '–')}</td>"
-        f"<td>{esc(r.publisher or '–')}</td>"
+        f"<tr><td class=nsss-title>{esc(r.title)}</td><td>{esc(r.kind)}</td><td class=nsss-nowrap>{esc(r.date or '–')}</td>"
+        f"<td>{esc(publisher(r) or '–')}</td>"
         f"<td class=num>{r.pages or '–'}</td><td class=num>{r.chunks}</td><td class=nsss-source>{esc(r.source)}</td>"
         f'<td class=nsss-row-tools><button type="button" class="nsss-btn" data-act="edit" data-key="{esc(r.key)}">'
         f'{esc(t(lang, "edit"))}</button>'

@@ -188,7 +188,7 @@ def _header(gr, w, settings: Settings) -> None:
         w.header = gr.HTML(render.header_html(lang), elem_id="nsss-brand")
         with gr.Column(scale=0, min_width=200, elem_id="nsss-header-side"):
             w.status_line = gr.HTML(render.status_line({}, lang), elem_id="nsss-status-line")
-            w.lang = gr.Radio([(v, k) for k, v in LANGUAGES.items()], value=lang, show_label=False,
+            w.lang = gr.Radio([(v, k) for k, v in LANGUAGES.items()], value=lang, show_label=False, label=t(lang, "language"),
                               elem_id="nsss-lang", container=False, interactive=True)
 
 
@@ -202,7 +202,8 @@ def _chat_tab(gr, w, lang: str, js: dict) -> None:
             )
             w.chat_fix = gr.HTML("", html_template="<span></span>", js_on_load=js["chat"], elem_classes="nsss-bridge")
             with gr.Row(elem_id="nsss-ask-row"):
-                w.question = gr.Textbox(show_label=False, placeholder=t(lang, "placeholder"), lines=1, max_lines=4,
+                w.question = gr.Textbox(show_label=False, label=t(lang, "question"), placeholder=t(lang, "placeholder"),
+                                        lines=1, max_lines=4,
                                         scale=8, min_width=160, elem_id="nsss-question", autofocus=True)
                 w.ask_btn = gr.Button(t(lang, "ask"), variant="primary", scale=1, min_width=70, elem_id="nsss-ask")
                 w.new_btn = gr.Button(t(lang, "new_chat"), scale=1, min_width=90, elem_id="nsss-new")
@@ -559,11 +560,11 @@ def _wire_language(ctx) -> None:
         turn = len(session.answers) - 1
         last = session.answers[-1] if session.answers else None
         labels = [
-            render.header_html(lang),
+            gr.update(label=t(lang, "language")), render.header_html(lang),
             gr.update(label=t(lang, "tab_chat")), gr.update(label=t(lang, "tab_brief")),
             gr.update(label=t(lang, "tab_notes")), gr.update(label=t(lang, "tab_library")),
             gr.update(label=t(lang, "tab_settings")),
-            gr.update(placeholder=t(lang, "placeholder")), gr.update(value=t(lang, "ask")),
+            gr.update(placeholder=t(lang, "placeholder"), label=t(lang, "question")), gr.update(value=t(lang, "ask")),
             gr.update(value=t(lang, "new_chat")), f'<span class="nsss-try">{render.esc(t(lang, "try"))}</span>',
             gr.update(label=t(lang, "filters")), gr.update(label=t(lang, "f_docs")),
             gr.update(label=t(lang, "f_kinds")), gr.update(label=t(lang, "f_years")),
@@ -587,7 +588,7 @@ def _wire_language(ctx) -> None:
         return (*labels, *notes, *ctx.library(session), session)
 
     outputs = [
-        w.header, w.tab_chat, w.tab_brief, w.tab_notes, w.tab_library, w.tab_settings,
+        w.lang, w.header, w.tab_chat, w.tab_brief, w.tab_notes, w.tab_library, w.tab_settings,
         w.question, w.ask_btn, w.new_btn, w.try_label, w.filters, w.f_docs, w.f_kinds, w.f_years,
         w.chat, w.sources, w.viewer, w.topic, w.brief_btn, w.brief_view, w.brief_md, w.brief_docx, w.style, w.files, w.add_btn, w.edit_head, w.edit_doc, w.edit_title, w.edit_kind,
         w.edit_date, w.edit_publisher, w.edit_save, w.settings_help,

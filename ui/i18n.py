@@ -28,6 +28,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # chat
     "placeholder": ("Ask a question about the documents…", "দলিল সম্পর্কে একটি প্রশ্ন লিখুন…"),
     "ask": ("Ask", "জিজ্ঞাসা"),
+    "question": ("Question", "প্রশ্ন"),
     "new_chat": ("New chat", "নতুন আলাপ"),
     "try": ("Try:", "উদাহরণ:"),
     "filters": ("Filters: answer from some documents, kinds or years only",

@@ -16,5 +16,5 @@ watch("value", () => {
   }
   if (!mark && !img) return;
   const r = element.getBoundingClientRect();
-  if (r.top < 0 || r.bottom > window.innerHeight) element.scrollIntoView({block: "nearest", behavior: "smooth"});
+  if (r.top < 0 || r.bottom > window.innerHeight) element.scrollIntoView({block: "nearest", behavior: "instant"});
 });

@@ -349,3 +349,17 @@ def test_no_sideways_scroll_and_screenshots_at_both_sizes(browser, server, viewp
     shot(page, f"library-{size}")
     assert not page.js_errors
     page.context.close()
+
+
+@pytest.mark.slow
+def test_the_page_latency_benchmark_runs(desk_store):
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "eval/bench_ui.py", "--store", str(desk_store), "--questions", "2",
+                           "--json"], capture_output=True, text=True, cwd=PROJECT, timeout=600,
+                          env=clean_env(Path("/tmp")))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["page"]["n"] == 2 and result["overhead"]["p50_ms"] > 0

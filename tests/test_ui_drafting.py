@@ -219,6 +219,14 @@ def test_a_brief_lists_passages_from_several_documents_in_date_order(page):
     expect(page.locator(".toast-body").last).to_contain_text("Pinned to notes", timeout=WAIT)
     page.get_by_role("tab", name="Notes").click()
     expect(page.locator("#nsss-notes .nsss-note").last).to_contain_text("Brief: Kiosk Allowance Programme")
+    page.get_by_role("radio", name="Numbered").check()  # the citation style applies to notes and briefs at once
+    expect(page.locator("#nsss-notes .nsss-refs li").last).to_contain_text(
+        "Kiosk allowance goes digital. news.example.org, 2 November 2021.", timeout=WAIT)
+    page.get_by_role("tab", name="Brief").click()
+    expect(docs.first.locator(".nsss-ref-text")).to_contain_text("Kiosk allowance piloted in Rangpur. news.example.org")
+    docs.nth(2).get_by_role("button", name="Open source").click()  # opens in the Chat tab's viewer
+    expect(page.locator("#nsss-viewer mark")).to_contain_text("495 upazilas", timeout=WAIT)
+    expect(page.locator("#nsss-viewer")).to_be_visible()
 
 
 def test_the_viewer_shows_the_printed_pdf_page_with_the_quote_highlighted_and_in_view(page):
@@ -238,6 +246,9 @@ def test_the_viewer_shows_the_printed_pdf_page_with_the_quote_highlighted_and_in
     viewer = page.locator("#nsss-viewer").bounding_box()
     assert viewer["y"] + 120 < page.viewport_size["height"], "the viewer is in view, not below the fold"
     expect(page.locator("#nsss-viewer .nsss-viewer-text mark")).to_contain_text("Rokeya Haqverdi")
+    fonts = page.evaluate("['#nsss-viewer .nsss-viewer-text', '#nsss-sources .nsss-passage', '#nsss-chat .bot-row p']"
+                          ".map(s => getComputedStyle(document.querySelector(s)).fontFamily)")
+    assert len(set(fonts)) == 1, f"the viewer's font differs from the rest of the app: {fonts}"
     shot(page, "viewer-pdf-1400x900")
 
 

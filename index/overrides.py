@@ -19,7 +19,13 @@ DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class MetadataError(ValueError):
-    """A correction that cannot be kept (an unknown field, a date that is not a date)."""
+    """A correction that cannot be kept (an unknown field, a date that is not a date).
+
+    Besides the message, it may carry a ui.i18n key and its values, so the web app can say it in Bangla too.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 def read_overrides(store: Path) -> dict[str, dict[str, str]]:
@@ -44,9 +50,10 @@ def check(fields: dict[str, str]) -> dict[str, str]:
         raise MetadataError(f"cannot change {', '.join(sorted(unknown))}; only {', '.join(FIELDS)}")
     clean = {k: " ".join(str(v).split()) for k, v in fields.items()}
     if clean.get("date") and not DATE.fullmatch(clean["date"]):
-        raise MetadataError(f"date {clean['date']!r} is not a date: write 2024, 2024-03 or 2024-03-15")
+        raise MetadataError(f"date {clean['date']!r} is not a date: write 2024, 2024-03 or 2024-03-15",
+                            "bad_date", {"date": repr(clean["date"])})
     if "title" in clean and not clean["title"]:
-        raise MetadataError("a title cannot be empty")
+        raise MetadataError("a title cannot be empty", "empty_title", {})
     return clean
 
 

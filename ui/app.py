@@ -71,11 +71,15 @@ def parse_auth(value: str) -> tuple[str, str] | None:
     return user, password
 
 
-def _say(exc: BaseException) -> str:
+def _say(exc: BaseException, lang: str = "en") -> str:
+    from index.overrides import MetadataError
+
+    if isinstance(exc, MetadataError) and exc.args[1:]:
+        return t(lang, exc.args[1], **exc.args[2])
     if isinstance(exc, KNOWN_ERRORS):
-        return str(exc).strip("'\"") or type(exc).__name__
+        return t(lang, "detail", detail=str(exc).strip("'\"") or type(exc).__name__)
     traceback.print_exception(exc, file=sys.stderr)
-    return f"something went wrong ({type(exc).__name__}: {exc}); the app still works, try again or rephrase"
+    return t(lang, "went_wrong", detail=f"{type(exc).__name__}: {exc}")
 
 
 def describe_filters(docs, kinds, years, records, lang: str = "en") -> str:
@@ -296,7 +300,7 @@ def _wire_chat(ctx) -> None:
             else:
                 answer, none = service.answer(question, session.conversation, filters), False
         except Exception as exc:  # noqa: BLE001 - one failed question must not break the session
-            gr.Warning(_say(exc), title=t(lang, "cannot_answer"))
+            gr.Warning(_say(exc, lang), title=t(lang, "cannot_answer"))
             return chat_of(session), gr.skip(), gr.skip(), session, question
         session = replace(session, answers=session.answers + (answer,), filters=session.filters + (what,),
                           no_match=session.no_match + (none,),
@@ -388,7 +392,7 @@ def _wire_chat(ctx) -> None:
         except (IndexError, StopIteration, AttributeError):
             gr.Warning(t(lang, "gone_answer"), title=t(lang, "not_found_title"))
         except Exception as exc:  # noqa: BLE001
-            gr.Warning(_say(exc), title=t(lang, "cannot_do"))
+            gr.Warning(_say(exc, lang), title=t(lang, "cannot_do"))
         return nothing
 
     # Every click counts (Gradio ignores a click while the last one is pending, by default), and one at a time:
@@ -406,7 +410,7 @@ def _wire_chat(ctx) -> None:
         try:
             result = service.brief(topic)
         except Exception as exc:  # noqa: BLE001
-            gr.Warning(_say(exc), title=t(lang, "cannot_do"))
+            gr.Warning(_say(exc, lang), title=t(lang, "cannot_do"))
             return gr.skip(), gr.skip(), gr.skip(), session
         session = replace(session, brief=result)
         md, docx = brief_outputs(ctx, session)
@@ -498,7 +502,7 @@ def _wire_library(ctx) -> None:
         try:
             saved, refused, report = service.add(pairs, on_file=on_file)
         except Exception as exc:  # noqa: BLE001
-            raise gr.Error(_say(exc), title=t(lang, "cannot_do")) from None
+            raise gr.Error(_say(exc, lang), title=t(lang, "cannot_do")) from None
         return (render.upload_report(saved, refused, report, done, lang), None, *library(session))
 
     def library_click(payload, session):
@@ -516,7 +520,7 @@ def _wire_library(ctx) -> None:
                 return (skip, *(skip,) * 6, gr.update(value=key), r.title, r.kind, r.date, r.publisher)
             record = service.delete(key)
         except Exception as exc:  # noqa: BLE001
-            raise gr.Error(_say(exc), title=t(lang, "cannot_do")) from None
+            raise gr.Error(_say(exc, lang), title=t(lang, "cannot_do")) from None
         if record is None:
             message = render.message_html(t(lang, "gone"), "warn")
         else:
@@ -537,7 +541,7 @@ def _wire_library(ctx) -> None:
         try:
             record = service.relabel(key, {"title": title, "kind": kind, "date": date, "publisher": publisher})
         except Exception as exc:  # noqa: BLE001
-            raise gr.Error(_say(exc), title=t(lang, "cannot_do")) from None
+            raise gr.Error(_say(exc, lang), title=t(lang, "cannot_do")) from None
         return (render.message_html(t(lang, "edit_saved", title=record.title), "ok"), *library(session))
 
     edit_fields = [w.edit_title, w.edit_kind, w.edit_date, w.edit_publisher]

@@ -21,6 +21,7 @@ from ui.notes import Note, blocks
 MARKER = re.compile(r"\[(\d+)\]")
 NOT_FOUND = "Not found in the documents"
 WINDOW = 3000  # characters shown either side of a quote in a document without pages
+CARD_CONTEXT = 120  # characters of context either side of a quote on a source card
 UPLOAD_TYPES = tuple(sorted(FORMATS))
 SETTINGS_HELP = t("en", "settings_help")
 MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
@@ -159,8 +160,9 @@ def _copy_button(ref: str, turn: int, n: int, lang: str) -> str:
 def citation_card(c: Citation, turn: int, active: bool = False, lang: str = "en", style: str = "author-date") -> str:
     """Render one citation: title, page, the quote highlighted in its passage, its reference and its actions."""
     span = quote_span(c.passage, c.passage_start, c.quote, c.start, c.end) if c.passage else None
-    context = excerpt(c.passage, *span) if span else f"<mark>{esc(c.quote)}</mark>"
-    ref = reference(c, style)
+    # a short context keeps whole cards in view; the viewer shows the page around the quote
+    context = excerpt(c.passage, *span, context=CARD_CONTEXT) if span else f"<mark>{esc(c.quote)}</mark>"
+    ref = reference(c, style)  # copied with the quoted words; shown without them, as the card shows the quote
     where = page_text(c, lang)
     return (
         f'<li class="nsss-cite{" active" if active else ""}" id="nsss-cite-{turn}-{c.n}">'
@@ -169,7 +171,7 @@ def citation_card(c: Citation, turn: int, active: bool = False, lang: str = "en"
         f'{f"<span class=nsss-page>{esc(where)}</span>" if where else ""}</div>'
         f'<div class="nsss-source">{esc(c.source)}</div>'
         f'<blockquote class="nsss-passage">{tidy(context)}</blockquote>'
-        f'<div class="nsss-ref-text" title="{esc(t(lang, "ref_hint"))}">{esc(ref)}</div>'
+        f'<div class="nsss-ref-text" title="{esc(t(lang, "ref_hint"))}">{esc(reference(c, style, quote=False))}</div>'
         f'<div class="nsss-actions">{_button("open", t(lang, "open_source"), turn, c.n, cls="primary")}'
         f'{_copy_button(ref, turn, c.n, lang)}'
         f'{_button("pin", t(lang, "pin"), turn, c.n)}</div></li>'

@@ -116,6 +116,8 @@ def cite(spans: list[Span], document_text: Callable[[str], str], records: dict[s
             doc_key=c.doc_key, start=start, end=end,
             page_label=(page.label if page and page.label != str(page.number) else c.page_label),
             passage=c.text, passage_start=c.start, ocr=bool(page and page.ocr),
+            date=record.date if record else c.date, url=record.url if record else "",
+            publisher=record.publisher if record else "",
         ))
     return citations
 

@@ -220,6 +220,8 @@ def lead(question: Question, picks: list[Pick]) -> list[Pick]:
     if question.slot in ("any", "list") or not picks:
         return picks
     for i, p in enumerate(picks[:6]):
-        if fills_slot(question.slot, p.sentence.text, question):
+        # Only a sentence about as much about the question as the best one: a date in a sentence on another
+        # matter does not answer "when".
+        if p.coverage >= 0.8 * picks[0].coverage and fills_slot(question.slot, p.sentence.text, question):
             return [p] + picks[:i] + picks[i + 1:]
     return picks

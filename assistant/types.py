@@ -23,6 +23,9 @@ class Citation:
     passage: str = ""  # the chunk the quote was found in, for showing it in context
     passage_start: int = 0  # offset of the passage in the document text
     ocr: bool = False  # the quoted page's text was recognised from its image (OCR)
+    date: str = ""  # the document's date (ISO, or a year), "" when unknown
+    url: str = ""  # where the document was published, "" when unknown
+    publisher: str = ""  # who published it, "" when unknown
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from index.overrides import apply_override, read_overrides
 from ingest.chunk import CHUNKER_VERSION
 from ingest.types import Chunk, Document, Page, Section, page_at
 from nsss.settings import Settings, go_offline
@@ -40,6 +41,7 @@ class DocRecord:
     page_spans: tuple[Page, ...] = ()
     chunker: int = 0  # the ingest.chunk.CHUNKER_VERSION that cut it
     sections: tuple[Section, ...] = ()  # headings and the items under them
+    publisher: str = ""
 
     @property
     def year(self) -> int | None:
@@ -103,7 +105,8 @@ class Store:
     def documents(self) -> list[DocRecord]:
         """List every complete document in the store, by title."""
         got = self.docs.get(include=["metadatas"])
-        records = [_record(meta) for meta in got["metadatas"] or []]
+        edits = read_overrides(self.settings.store)
+        records = [apply_override(_record(meta), edits) for meta in got["metadatas"] or []]
         return sorted(records, key=lambda r: (r.title.lower(), r.key))
 
     def document_text(self, key: str) -> str:
@@ -220,7 +223,7 @@ def _doc_meta(doc: Document, chunks: int, acronyms: dict) -> dict:
         "date": doc.date, "url": doc.url, "format": doc.format, "sha256": doc.sha256,
         "pages": len(doc.pages), "chunks": chunks, "acronyms": json.dumps(acronyms, ensure_ascii=False),
         "page_spans": json.dumps([[p.number, p.label, p.start, p.end, *([1] if p.ocr else [])] for p in doc.pages]),
-        "chunker": CHUNKER_VERSION,
+        "chunker": CHUNKER_VERSION, "publisher": doc.publisher,
         "sections": json.dumps([[s.heading, s.start, s.end, [list(i) for i in s.items]] for s in doc.sections],
                                ensure_ascii=False),
     }
@@ -243,10 +246,26 @@ def _record(meta: dict) -> DocRecord:
         key=meta["key"], root=meta["root"], source=meta["source"], title=meta["title"], kind=meta["kind"],
         date=meta["date"], url=meta["url"], format=meta["format"], sha256=meta["sha256"], pages=meta["pages"],
         chunks=meta["chunks"], acronyms=json.loads(meta["acronyms"]), page_spans=spans,
-        chunker=meta.get("chunker", 0),
+        chunker=meta.get("chunker", 0), publisher=meta.get("publisher", ""),
         sections=tuple(Section(h, s, e, tuple(tuple(i) for i in items))
                        for h, s, e, items in json.loads(meta.get("sections") or "[]")),
     )
+
+
+def relabel_stored(store: Store, key: str) -> DocRecord:
+    """Write a document's corrected title, kind, date and publisher into its record and its chunks."""
+    record = next(r for r in store.documents() if r.key == key)  # corrections applied on reading
+    got = store.docs.get(ids=[_doc_id(key)], include=["metadatas"])
+    meta = dict(got["metadatas"][0])
+    meta.update(title=record.title, kind=record.kind, date=record.date, publisher=record.publisher)
+    store.docs.update(ids=[_doc_id(key)], metadatas=[meta])
+    year = record.year or 0
+    ids = store.chunks.get(where={"doc_key": key}, include=[])["ids"]
+    for i in range(0, len(ids), store.batch):
+        part = ids[i:i + store.batch]
+        store.chunks.update(ids=part, metadatas=[{"title": record.title, "kind": record.kind, "date": record.date,
+                                                  "year": year} for _ in part])
+    return record
 
 
 class StoreBusy(StoreError):

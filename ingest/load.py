@@ -11,6 +11,7 @@ import tomllib
 import unicodedata
 from pathlib import Path
 
+from ingest.dates import date_in_text, date_in_url, metadata_date
 from ingest.structure import find_sections
 from ingest.types import Document, LoadError, Page
 
@@ -58,13 +59,25 @@ def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest
         raise LoadError(shown, "has no text to index")
     source = path.relative_to(root).as_posix()
     title = str(meta.get("title") or found.get("title") or _pretty_name(path))
-    date = str(meta.get("date") or found.get("date") or "")
     kind = str(meta.get("kind") or found.get("kind") or _guess_kind(f"{title} {source}"))
-    url = str(meta.get("source") or meta.get("url") or found.get("url") or "")
+    # A manifest's `source` is a web address or the name of who published it.
+    given = str(meta.get("source") or "")
+    url = str(meta.get("url") or (given if _is_url(given) else "") or found.get("url") or "")
+    publisher = str(meta.get("publisher") or ("" if _is_url(given) else given) or found.get("publisher") or "")
+    # The document's own words before file times: a PDF made today, or a DOCX from a template, misdates it.
+    first_page = text[pages[0].start:pages[0].end] if pages else text
+    # A manifest that names a date, even an empty one ("the record carries no date"), is not second-guessed.
+    date = str(meta["date"]) if "date" in meta else str(
+        found.get("date") or date_in_text(first_page) or date_in_url(url) or metadata_date(found.get("file_date", "")))
     return Document(
         root=str(root), source=source, title=_clean_line(title), kind=kind, date=date, url=url, format=fmt,
-        sha256=hashlib.sha256(data).hexdigest(), text=text, pages=tuple(pages), sections=find_sections(text),
+        sha256=hashlib.sha256(data).hexdigest(), text=text, pages=tuple(pages), publisher=publisher,
+        sections=find_sections(text),
     )
+
+
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
 
 
 def read_manifest(folder: Path) -> dict[str, dict]:
@@ -197,7 +210,7 @@ def _pdf(shown: str, data: bytes, *, ocr: bool = True):
         created = meta.get("/CreationDate")
         if created and re.match(r"D:\d{8}", str(created)):
             c = str(created)[2:10]
-            info["date"] = f"{c[:4]}-{c[4:6]}-{c[6:8]}"
+            info["file_date"] = f"{c[:4]}-{c[4:6]}-{c[6:8]}"
     except Exception:  # noqa: BLE001 - broken metadata must not stop the text from being used
         pass
     return "".join(parts), pages, info
@@ -229,7 +242,7 @@ def _docx(shown: str, data: bytes):
     props = document.core_properties
     info = {"title": heading if _placeholder(props.title or "") else props.title.strip()}
     if props.created:
-        info["date"] = props.created.date().isoformat()
+        info["file_date"] = props.created.date().isoformat()
     return text, [], info
 
 
@@ -265,9 +278,11 @@ def _markdown(shown: str, data: bytes):
         except yaml.YAMLError as exc:
             raise LoadError(shown, f"has front matter that is not valid YAML ({exc})") from None
         if isinstance(meta, dict):
-            info = {k: str(v) for k, v in meta.items() if k in ("title", "date", "kind", "url", "source") and v}
-            if "source" in info and "url" not in info:
-                info["url"] = info.pop("source")
+            info = {k: str(v) for k, v in meta.items()
+                    if k in ("title", "date", "kind", "url", "source", "publisher") and v}
+            if "source" in info:
+                source = info.pop("source")
+                info.setdefault("url" if _is_url(source) else "publisher", source)
         text = text[match.end():]
     if "title" not in info:
         heading = re.search(r"^#{1,2}\s+(.+?)\s*#*\s*$", text, re.M)

@@ -62,6 +62,7 @@ def ingest(
 ) -> Report:
     """Sync the store with files and folders; failures are reported per file and lose nothing stored."""
     from index import open_index
+    from index.overrides import apply_override, read_overrides
     from index.store import writing
 
     started = time.perf_counter()
@@ -72,6 +73,7 @@ def ingest(
         index = open_index(settings, lexical=False)
         store, embedder = index.store, index.embedder
         records = {r.key: r for r in store.documents()}
+        edits = read_overrides(settings.store)
         roots = {Path(r.root) for r in records.values()}
         failures: list[Failure] = []
         plans = [_plan(Path(p), roots, failures) for p in paths]
@@ -96,6 +98,7 @@ def ingest(
                     continue
                 doc = load(path, plan.root, max_mb=settings.max_file_mb, manifest=plan.manifest,
                            ocr=settings.ocr)
+                doc = apply_override(doc, edits)  # a person's corrections outlast a re-ingest
             except LoadError as exc:
                 failures.append(Failure(exc.path, exc.reason))
                 continue
@@ -213,3 +216,20 @@ def forget(keys: list[str], settings: Settings) -> int:
         if gone:
             index.refresh_lexical()
         return len(gone)
+
+
+def relabel(key: str, fields: dict[str, str], settings: Settings):
+    """Correct a document's title, kind, date or publisher, in the store now and in every later ingest."""
+    from index import open_index
+    from index.overrides import check, write_override
+    from index.store import relabel_stored, writing
+
+    fields = check(fields)
+    with writing(settings):
+        index = open_index(settings, lexical=False)
+        if not any(r.key == key for r in index.store.documents()):
+            raise KeyError("that document is no longer in the library")
+        write_override(settings.store, key, fields)
+        record = relabel_stored(index.store, key)
+        index.refresh_lexical()  # titles are searched, kinds and years filtered
+        return record

@@ -41,6 +41,7 @@ class Document:
     text: str
     pages: tuple[Page, ...] = ()
     sections: tuple[Section, ...] = ()
+    publisher: str = ""  # who published it (a ministry, a newspaper), when known
 
     @property
     def key(self) -> str:

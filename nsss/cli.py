@@ -1,4 +1,4 @@
-"""The `nsss` command: one verb per stage (ingest, ask, serve, eval, status), each a few lines over the library."""
+"""The `nsss` command: one verb per stage (ingest, ask, brief, serve, eval, status), each a few lines over the library."""
 
 from __future__ import annotations
 
@@ -78,6 +78,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--conversation", action="store_true",
                    help="read standard input as one conversation; a blank line starts a new one")
     p.set_defaults(handler=cmd_ask)
+
+    p = verbs.add_parser("brief", parents=[common], help="collect every passage about a topic, by document and date",
+                         description="Collect the passages about a topic (a programme, a committee, a reform), "
+                                     "grouped by document and ordered by the documents' dates, each cited.")
+    p.add_argument("topic", help="the topic, e.g. \"Central Management Committee\"")
+    p.set_defaults(handler=cmd_brief)
 
     p = verbs.add_parser("serve", parents=[common], help="open the assistant in the browser (Gradio)")
     p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1: this computer only)")
@@ -170,9 +176,22 @@ def cmd_ask(args, settings: Settings) -> int:
         if args.conversation:
             conversation = conversation.add(answer)
         if args.json:
-            print(json.dumps(answer_json(answer), ensure_ascii=False), flush=True)
+            print(json.dumps(answer_json(answer, settings.citation_style), ensure_ascii=False), flush=True)
         else:
-            print(answer_text(answer), flush=True)
+            print(answer_text(answer, settings.citation_style), flush=True)
+    return EXIT_OK
+
+
+def cmd_brief(args, settings: Settings) -> int:
+    """Print a topic dossier: passages grouped by document, oldest document first."""
+    from assistant.brief import brief, brief_json, brief_text
+    from index import open_index
+
+    result = brief(args.topic, open_index(settings))
+    if args.json:
+        print(json.dumps(brief_json(result), ensure_ascii=False))
+    else:
+        print(brief_text(result, settings.citation_style), end="")
     return EXIT_OK
 
 

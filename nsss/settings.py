@@ -64,6 +64,14 @@ class Settings:
     port: int = 7860
     ocr: bool = True  # read scanned pages and broken Bangla text layers with OCR
     glossary: bool = True  # search English queries with their Bangla terms too, and Bangla with English
+    language: str = "en"  # the web app's labels: "en" (English) or "bn" (Bangla); answers keep the documents' language
+    citation_style: str = "author-date"  # or "numbered"
+
+    def __post_init__(self):
+        if self.language not in ("en", "bn"):
+            raise SettingsError(f"language {self.language!r} is not known: use en (English) or bn (Bangla)")
+        if self.citation_style not in ("author-date", "numbered"):
+            raise SettingsError(f"citation_style {self.citation_style!r} is not known: use author-date or numbered")
 
     @classmethod
     def load(cls, config: Path | None = None, **overrides) -> Settings:

@@ -1,6 +1,7 @@
 """`nsss ask` as a process: the JSON other tools rely on, questions from stdin, filters, text output, no network."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,7 @@ ANSWER_KEYS = {"question", "answer", "abstained", "citations", "retrieved", "tim
 # Beyond the issue's shape: how the answer was made, any warning about it, whether it was read as a follow-up, and
 # the answerability model's features and probability.
 EXTRA_KEYS = {"mode", "notice", "followup", "answerability"}
-CITATION_KEYS = {"n", "source", "title", "page", "quote", "ocr"}
+CITATION_KEYS = {"n", "source", "title", "page", "quote", "ocr", "date", "url", "publisher", "reference"}
 RETRIEVED_KEYS = {"source", "title", "page", "score", "text"}
 
 # Runs the CLI in a process that counts how often a sentence-transformers model is loaded (each load reads the
@@ -61,6 +62,11 @@ def check_shape(obj: dict, texts: dict[str, str]) -> None:
         assert isinstance(c["source"], str) and isinstance(c["title"], str) and c["title"]
         assert c["page"] is None, "text files have no pages"
         assert isinstance(c["quote"], str) and c["quote"] in texts[c["source"]], "the source is relative to the corpus"
+        assert c["date"] is None or re.fullmatch(r"\d{4}(-\d\d){0,2}", c["date"]), c["date"]
+        assert c["url"] is None or c["url"].startswith("https://"), c["url"]
+        assert c["title"] in c["reference"] and f"File {c['source']}" in c["reference"]
+        if c["date"]:
+            assert c["date"][:4] in c["reference"]
     assert len(obj["retrieved"]) >= 5
     for r in obj["retrieved"]:
         assert set(r) == RETRIEVED_KEYS, sorted(r)
@@ -104,8 +110,10 @@ def test_text_output_has_references_and_the_kind_filter_holds(seed_store, cli_en
     assert "[1]" in answer and references, out
     lines = [line for line in references.splitlines() if line.strip()]
     assert lines and all(line.startswith(f"[{n}] ") for n, line in enumerate(lines, 1)), references
-    cited = {line.rsplit("(", 1)[-1].rstrip(")") for line in lines}
+    cited = {re.search(r"\. File (\S+)\. “", line).group(1) for line in lines}
     assert cited <= WORKSHOPS, cited
+    assert all(re.search(r"\((\d{1,2} \w+ )?\d{4}\)", line) for line in lines), lines  # each names its date
+    assert all("https://socialprotection.gov.bd/" in line for line in lines), lines  # and its address
 
 
 @pytest.mark.parametrize(("flags", "allowed"), [

@@ -10,7 +10,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
 KEYS = {"id", "question", "answer", "sources", "evidence", "type", "answerable"}
 OPTIONAL = {"lang", "conversation", "turn", "split", "near_sources"}
-QUESTION_SETS = sorted((PROJECT / "eval").glob("*.jsonl"))
+QUESTION_SETS = sorted((PROJECT / "eval").glob("*_qa.jsonl"))
 WEB_SET = PROJECT / "eval" / "web_qa.jsonl"
 DEV_SET = PROJECT / "eval" / "dev_qa.jsonl"
 

@@ -129,8 +129,9 @@ def test_citation_opens_the_pdf_page_with_the_quote_highlighted_and_in_view(page
 
     page.get_by_role("button", name="Copy citation").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert "Annual Review of the Ledger Pilot, p. 2" in copied and "Rokeya Haqverdi" in copied
-    assert copied == page.locator("#nsss-sources .nsss-ref-text").first.inner_text()
+    assert re.search(r"Annual Review of the Ledger Pilot \([^)]*\), p\. 2\.", copied) and "Rokeya Haqverdi" in copied
+    shown = page.locator("#nsss-sources .nsss-ref-text").first.inner_text()
+    assert copied.startswith(shown) and copied.endswith("at its first sitting.”")  # the card shows the quote above
 
 
 def test_follow_up_uses_the_conversation_and_abstention_is_clear(page):
@@ -174,11 +175,11 @@ def test_library_and_settings_show_documents_and_what_is_in_use(page, ui_store):
     page.get_by_role("tab", name="Library").click()
     row = page.locator("#nsss-library tr", has_text="ledger-pilot-review.pdf").locator("td")
     expect(row.nth(0)).to_have_text("Annual Review of the Ledger Pilot")
-    expect(row.nth(3)).to_have_text("3")  # pages
-    assert int(row.nth(4).inner_text()) >= 1  # chunks
+    expect(row.nth(4)).to_have_text("3")  # pages
+    assert int(row.nth(5).inner_text()) >= 1  # chunks
     focal = page.locator("#nsss-library tr", has_text="focal-point-meeting-2022-06-26.txt").locator("td")
     expect(focal.nth(2)).to_have_text("2022-06-26")
-    expect(focal.nth(3)).to_have_text("–")  # a text file has no pages
+    expect(focal.nth(4)).to_have_text("–")  # a text file has no pages
     page.get_by_role("tab", name="Settings").click()
     settings = page.locator("#nsss-settings")
     expect(settings).to_contain_text("none — extractive answers")
@@ -214,7 +215,7 @@ def test_upload_then_ask_cites_the_new_document(page, tmp_path):
     assert "Kiosk pilot (draft).md: indexed" in report
     cells = page.locator("#nsss-library tr", has_text=code).locator("td")
     expect(cells.nth(0)).to_have_text(f"Kiosk Pilot Note {code}")
-    expect(cells.nth(5)).to_have_text("Kiosk pilot (draft).md")
+    expect(cells.nth(6)).to_have_text("Kiosk pilot (draft).md")
 
     page.get_by_role("tab", name="Chat").click()
     ask(page, "How many widows did the kiosk pilot enrol in Rangpur division?")
@@ -246,6 +247,13 @@ def test_upload_refuses_unsupported_files_with_a_reason_per_file(page, tmp_path)
 def test_notes_export_markdown_and_docx_with_references(page, tmp_path):
     from docx import Document
 
+    page.get_by_role("tab", name="Notes").click()  # notes are kept in the store: start from none
+    remove = page.locator("#nsss-notes [data-act=unpin]")
+    while remove.count():
+        count = remove.count()
+        remove.first.click()
+        expect(remove).to_have_count(count - 1, timeout=WAIT)
+    page.get_by_role("tab", name="Chat").click()
     ask(page, "Who chaired the Ledger Pilot Steering Board?")
     page.locator("#nsss-chat .nsss-meta a", has_text="Pin answer to notes").last.click()
     expect(page.locator(".toast-body").first).to_contain_text("Pinned", timeout=WAIT)
@@ -253,7 +261,7 @@ def test_notes_export_markdown_and_docx_with_references(page, tmp_path):
     page.get_by_role("tab", name="Notes").click()
     notes = page.locator("#nsss-notes")
     expect(notes.locator(".nsss-note")).to_have_count(2, timeout=WAIT)
-    expect(notes.locator(".nsss-refs")).to_contain_text("Annual Review of the Ledger Pilot, p. 2")
+    expect(notes.locator(".nsss-refs")).to_contain_text(re.compile(r"Annual Review of the Ledger Pilot \(.*\), p\. 2"))
 
     with page.expect_download() as got:
         page.locator("#nsss-export-md").click()
@@ -261,8 +269,8 @@ def test_notes_export_markdown_and_docx_with_references(page, tmp_path):
     got.value.save_as(md)
     text = md.read_text(encoding="utf-8")
     assert "## References" in text and "Who chaired the Ledger Pilot Steering Board?" in text
-    assert re.search(r"^1\. Annual Review of the Ledger Pilot, p\. 2: “.*Rokeya Haqverdi.*” \(ledger-pilot-review\.pdf\)$",
-                     text, re.M)
+    assert re.search(r"^1\. Annual Review of the Ledger Pilot \(.*\), p\. 2\. File ledger-pilot-review\.pdf\. "
+                     r"“.*Rokeya Haqverdi.*”$", text, re.M)
     assert "[1]" in text.split("## References")[0]
 
     with page.expect_download() as got:
@@ -272,7 +280,8 @@ def test_notes_export_markdown_and_docx_with_references(page, tmp_path):
     paragraphs = [p.text for p in Document(str(path)).paragraphs]
     assert "References" in paragraphs
     refs = paragraphs[paragraphs.index("References") + 1:]
-    assert any(r.startswith("[1] Annual Review of the Ledger Pilot, p. 2") and "Rokeya Haqverdi" in r for r in refs)
+    assert any(r.startswith("[1] Annual Review of the Ledger Pilot (") and ", p. 2." in r and "Rokeya Haqverdi" in r
+               for r in refs)
 
 
 def test_document_with_markup_is_shown_as_text_and_nothing_runs(page, tmp_path):

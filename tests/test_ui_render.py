@@ -101,7 +101,7 @@ def test_citation_card_shows_title_page_quote_in_passage_and_the_reference():
     assert "p. 2 (printed ii)" in html
     assert "Minutes &quot;draft&quot; &lt;i&gt;x&lt;/i&gt;" in html
     ref = re.search(r'data-ref="([^"]*)"', html).group(1)
-    assert ref.startswith("Minutes &quot;draft&quot; &lt;i&gt;x&lt;/i&gt;, p. 2 (printed ii): “The board")
+    assert ref.startswith("Minutes &quot;draft&quot; &lt;i&gt;x&lt;/i&gt; (n.d.), p. 2 (printed ii). File board.txt. “The board")
     assert html.count("<b>") == 0 and html.count("<i>") == 0
 
 
@@ -184,13 +184,14 @@ def test_notes_renumber_citations_into_one_reference_list(tmp_path):
     md = notes_markdown(notes)
     assert "## 1. Who chaired it?" in md and "## 2. What was approved?" in md
     refs = md.split("## References")[1]
-    assert "1. Pilot board minutes: “The board was chaired by Ms. Rahman” (board.txt)" in refs
-    assert "3. Annex: “Distribution” (annex.txt)" in refs
+    assert "1. Pilot board minutes (n.d.). File board.txt. “The board was chaired by Ms. Rahman”" in refs
+    assert "3. Annex (n.d.). File annex.txt. “Distribution”" in refs
 
     path = notes_docx(notes, tmp_path / "notes.docx")
     paragraphs = [p.text for p in Document(str(path)).paragraphs]
     assert paragraphs[paragraphs.index("References") + 1:] == [f"[{c.n}] {ref}" for c, ref in zip(
         cited, [r.split(". ", 1)[1] for r in refs.strip().splitlines()], strict=True)]
+    assert Document(str(path)).core_properties.created.year >= 2026  # not python-docx's template date
 
 
 def test_upload_names_cannot_leave_the_folder_and_types_are_checked(tmp_path):

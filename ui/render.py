@@ -1,4 +1,7 @@
-"""Format answers, citations and source pages as HTML; every piece of document text goes out escaped."""
+"""Format answers, citations, source pages, notes, briefs and the library as HTML, in English or Bangla.
+
+Every piece of document text goes out escaped; labels come from ui.i18n.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +10,23 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.format import reference
+from assistant.references import long_date, publisher, reference
 from assistant.types import Answer, Citation
 from index import DocRecord, Hit
 from ingest.load import FORMATS
+from ui.i18n import digits
+from ui.i18n import text as t
 from ui.notes import Note, blocks
 
 MARKER = re.compile(r"\[(\d+)\]")
 NOT_FOUND = "Not found in the documents"
 WINDOW = 3000  # characters shown either side of a quote in a document without pages
+CARD_CONTEXT = 120  # characters of context either side of a quote on a source card
 UPLOAD_TYPES = tuple(sorted(FORMATS))
-SETTINGS_HELP = """
-Settings are read from `NSSS_*` environment variables or `~/.config/nsss/config.toml`, and take effect when
-`nsss serve` starts:
-
-| Setting | Variable | What it does |
-|---|---|---|
-| store | `NSSS_STORE` | the folder the documents and their index are kept in |
-| LLM | `NSSS_LLM_URL`, `NSSS_LLM_MODEL`, `NSSS_LLM_API_KEY` | an OpenAI-compatible server (Ollama, llama.cpp, vLLM…); without one, answers quote the documents directly |
-| login | `NSSS_AUTH` | `user:password` to require a login |
-| uploads | `NSSS_MAX_FILE_MB` | the largest file accepted |
-"""
+SETTINGS_HELP = t("en", "settings_help")
+MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+MD_HEADING = re.compile(r"(^|\n)((?:<mark>)?)#{1,6}[ \t]+")
+MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")
 
 
 def esc(text: object) -> str:
@@ -74,12 +73,20 @@ def excerpt(text: str, start: int, end: int, context: int = 240) -> str:
     return f"{'… ' if lo > 0 else ''}{body}{' …' if hi < len(text) else ''}"
 
 
-def page_text(c: Citation) -> str:
+def page_text(c: Citation, lang: str = "en") -> str:
     """Say where a citation is: "p. 3 (printed iv)", or "" for documents without pages."""
     if not c.page:
         return ""
-    return (f"p. {c.page}" + (f" (printed {c.page_label})" if c.page_label and c.page_label != str(c.page) else "")
-            + (", text recognised from the image" if c.ocr else ""))
+    label = c.page_label and c.page_label != str(c.page)
+    return (t(lang, "page", n=digits(lang, c.page)) + (" " + t(lang, "printed", label=c.page_label) if label else "")
+            + (t(lang, "ocr_note") if c.ocr else ""))
+
+
+def tidy(markup: str) -> str:
+    """Show Markdown's marks as formatting in escaped HTML: **bold**, # headings, [links](…) as their words."""
+    markup = MD_BOLD.sub(lambda m: f"<b>{m.group(1)}</b>", markup)
+    markup = MD_HEADING.sub(lambda m: m.group(1) + m.group(2), markup)
+    return MD_LINK.sub(lambda m: m.group(1), markup)
 
 
 def _ref_link(turn: int, n: int, title: str) -> str:
@@ -93,11 +100,11 @@ def _with_markers(text: str, turn: int, citations: dict[int, Citation]) -> str:
         n = int(m.group(1))
         if n not in citations:
             continue
-        parts.append(esc(text[last:m.start()]))
+        parts.append(tidy(esc(text[last:m.start()])))
         c = citations[n]
         parts.append(_ref_link(turn, n, f"{c.title} {page_text(c)}".strip()))
         last = m.end()
-    parts.append(esc(text[last:]))
+    parts.append(tidy(esc(text[last:])))
     return "".join(parts)
 
 
@@ -105,16 +112,23 @@ def text_html(text: str) -> str:
     """Render answer-like text (paragraphs or a "- " list) as escaped HTML, without links."""
     kind, parts = blocks(text)
     if kind == "list":
-        return f'<ul class="nsss-list">{"".join(f"<li>{esc(i)}</li>" for i in parts)}</ul>'
-    return "".join(f"<p>{esc(p)}</p>" for p in parts)
+        return f'<ul class="nsss-list">{"".join(f"<li>{tidy(esc(i))}</li>" for i in parts)}</ul>'
+    return "".join(f"<p>{tidy(esc(p))}</p>" for p in parts)
 
 
-def answer_html(answer: Answer, turn: int) -> str:
+def filters_line(what: str, lang: str = "en") -> str:
+    """Say which filters an answer was limited to, shown above it."""
+    return f'<div class="nsss-in-force">{esc(t(lang, "in_force", what=what))}</div>' if what else ""
+
+
+def answer_html(answer: Answer, turn: int, lang: str = "en", filters: str = "", no_match: bool = False) -> str:
     """Render an answer for the chat: escaped text, [n] markers that open the source, or a clear abstention."""
-    if answer.abstained:
-        body = (f'<div class="nsss-abstain"><strong>{NOT_FOUND}.</strong> The documents do not answer this '
-                'question.<div class="nsss-hint">The nearest passages are listed under Sources; open one to read '
-                "it in place, or rephrase the question.</div></div>")
+    if no_match:
+        body = (f'<div class="nsss-abstain nsss-no-match"><strong>{esc(t(lang, "no_match"))}.</strong> '
+                f'{esc(t(lang, "no_match_body", what=filters))}</div>')
+    elif answer.abstained:
+        body = (f'<div class="nsss-abstain"><strong>{esc(t(lang, "not_found"))}.</strong> '
+                f'{esc(t(lang, "not_found_body"))}<div class="nsss-hint">{esc(t(lang, "not_found_hint"))}</div></div>')
     else:
         cites = {c.n: c for c in answer.citations}
         kind, parts = blocks(answer.text)
@@ -124,76 +138,87 @@ def answer_html(answer: Answer, turn: int) -> str:
             body = "".join(f"<p>{_with_markers(p, turn, cites)}</p>" for p in parts)
     notice = f'<div class="nsss-notice">{esc(answer.notice)}</div>' if answer.notice else ""
     took = answer.timings_ms.get("total")
-    parts = ["no answer" if answer.abstained else "LLM, checked against the documents" if answer.mode == "llm"
-             else "quoted from the documents"]
+    parts = [t(lang, "mode_none") if answer.abstained else t(lang, "mode_llm") if answer.mode == "llm"
+             else t(lang, "mode_quoted")]
     if isinstance(took, (int, float)):
-        parts.append(f"{took:.0f} ms")
+        parts.append(t(lang, "ms", n=digits(lang, f"{took:.0f}")))
     if not answer.abstained:
-        parts.append(f'<a class="nsss-pin-link" href="#nsss-pinanswer-{turn}-0">Pin answer to notes</a>')
-    return f'{body}{notice}<div class="nsss-meta">{" · ".join(parts)}</div>'
+        parts.append(f'<a class="nsss-pin-link" href="#nsss-pinanswer-{turn}-0">{esc(t(lang, "pin_answer"))}</a>')
+    return f'{filters_line(filters, lang)}{body}{notice}<div class="nsss-meta">{" · ".join(parts)}</div>'
 
 
 def _button(act: str, label: str, turn: int, n: int, extra: str = "", cls: str = "") -> str:
     return (f'<button type="button" class="nsss-btn {cls}" data-act="{act}" data-turn="{turn}" data-n="{n}"'
-            f'{extra}>{label}</button>')
+            f'{extra}>{esc(label)}</button>')
 
 
-def citation_card(c: Citation, turn: int, active: bool = False) -> str:
-    """Render one citation: title, page, the quote highlighted in its passage, and its actions."""
+def _copy_button(ref: str, turn: int, n: int, lang: str) -> str:
+    extra = (f' data-ref="{esc(ref)}" data-done="{esc(t(lang, "copied"))}" '
+             f'data-failed="{esc(t(lang, "copy_failed"))}"')
+    return _button("copy", t(lang, "copy_citation"), turn, n, extra=extra)
+
+
+def citation_card(c: Citation, turn: int, active: bool = False, lang: str = "en", style: str = "author-date") -> str:
+    """Render one citation: title, page, the quote highlighted in its passage, its reference and its actions."""
     span = quote_span(c.passage, c.passage_start, c.quote, c.start, c.end) if c.passage else None
-    context = excerpt(c.passage, *span) if span else f"<mark>{esc(c.quote)}</mark>"
-    ref = reference(c)
-    where = page_text(c)
+    # a short context keeps whole cards in view; the viewer shows the page around the quote
+    context = excerpt(c.passage, *span, context=CARD_CONTEXT) if span else f"<mark>{esc(c.quote)}</mark>"
+    ref = reference(c, style)  # copied with the quoted words; shown without them, as the card shows the quote
+    where = page_text(c, lang)
     return (
         f'<li class="nsss-cite{" active" if active else ""}" id="nsss-cite-{turn}-{c.n}">'
-        f'<div class="nsss-cite-head" data-act="open" data-turn="{turn}" data-n="{c.n}" title="Open in the source viewer">'
+        f'<div class="nsss-cite-head" data-act="open" data-turn="{turn}" data-n="{c.n}" title="{esc(t(lang, "open_hint"))}">'
         f'<span class="nsss-num">{c.n}</span><span class="nsss-title">{esc(c.title)}</span>'
         f'{f"<span class=nsss-page>{esc(where)}</span>" if where else ""}</div>'
         f'<div class="nsss-source">{esc(c.source)}</div>'
-        f'<blockquote class="nsss-passage">{context}</blockquote>'
-        f'<div class="nsss-ref-text" title="Standard citation; select it or use Copy citation">{esc(ref)}</div>'
-        f'<div class="nsss-actions">{_button("open", "Open source", turn, c.n, cls="primary")}'
-        f'{_button("copy", "Copy citation", turn, c.n, extra=f" data-ref={chr(34)}{esc(ref)}{chr(34)}")}'
-        f'{_button("pin", "Pin to notes", turn, c.n)}</div></li>'
+        f'<blockquote class="nsss-passage">{tidy(context)}</blockquote>'
+        f'<div class="nsss-ref-text" title="{esc(t(lang, "ref_hint"))}">{esc(reference(c, style, quote=False))}</div>'
+        f'<div class="nsss-actions">{_button("open", t(lang, "open_source"), turn, c.n, cls="primary")}'
+        f'{_copy_button(ref, turn, c.n, lang)}'
+        f'{_button("pin", t(lang, "pin"), turn, c.n)}</div></li>'
     )
 
 
-def hit_card(h: Hit, turn: int, i: int, active: bool = False) -> str:
+def hit_card(h: Hit, turn: int, i: int, active: bool = False, lang: str = "en") -> str:
     """Render a passage that was retrieved but not cited (shown when the assistant abstains)."""
     c = h.chunk
-    where = f"p. {c.page}" if c.page else ""
+    where = t(lang, "page", n=digits(lang, c.page)) if c.page else ""
     text = " ".join(c.text.split())
     short = esc(text[:420]) + (" …" if len(text) > 420 else "")
     return (
         f'<li class="nsss-cite nsss-near{" active" if active else ""}">'
-        f'<div class="nsss-cite-head" data-act="open-hit" data-turn="{turn}" data-n="{i}" title="Open in the source viewer">'
+        f'<div class="nsss-cite-head" data-act="open-hit" data-turn="{turn}" data-n="{i}" title="{esc(t(lang, "open_hint"))}">'
         f'<span class="nsss-num">·</span><span class="nsss-title">{esc(c.title)}</span>'
-        f'{f"<span class=nsss-page>{where}</span>" if where else ""}</div>'
+        f'{f"<span class=nsss-page>{esc(where)}</span>" if where else ""}</div>'
         f'<div class="nsss-source">{esc(c.source)}</div>'
-        f'<blockquote class="nsss-passage">{short}</blockquote>'
-        f'<div class="nsss-actions">{_button("open-hit", "Open source", turn, i, cls="primary")}'
-        f'{_button("pin-hit", "Pin to notes", turn, i)}</div></li>'
+        f'<blockquote class="nsss-passage">{tidy(short)}</blockquote>'
+        f'<div class="nsss-actions">{_button("open-hit", t(lang, "open_source"), turn, i, cls="primary")}'
+        f'{_button("pin-hit", t(lang, "pin"), turn, i)}</div></li>'
     )
 
 
-def sources_html(answer: Answer | None, turn: int, active: int | None = None) -> str:
+def sources_html(answer: Answer | None, turn: int, active: int | None = None, lang: str = "en",
+                 style: str = "author-date", no_match: bool = False) -> str:
     """Render the Sources panel for one answer: its citations, or the nearest passages when it abstained.
 
     `active` marks the citation number (or, when the answer abstained, the passage index) open in the viewer.
     """
+    title = esc(t(lang, "sources"))
     if answer is None:
-        return ('<div class="nsss-panel nsss-empty"><div class="nsss-panel-title">Sources</div>'
-                "<p>Ask a question: each statement of the answer is quoted from a document, and its source "
-                "appears here with the quote highlighted. Click a source or an [n] marker to read it in place.</p></div>")
-    if answer.abstained or not answer.citations:
-        near = "".join(hit_card(h, turn, i, i == active) for i, h in enumerate(answer.retrieved[:5]))
-        body = (f'<div class="nsss-abstain"><strong>{NOT_FOUND}.</strong> Nearest passages:</div>'
+        return (f'<div class="nsss-panel nsss-empty"><div class="nsss-panel-title">{title}</div>'
+                f'<p>{esc(t(lang, "sources_empty"))}</p></div>')
+    if no_match:
+        body = f'<div class="nsss-abstain nsss-no-match"><strong>{esc(t(lang, "no_match"))}.</strong></div>'
+    elif answer.abstained or not answer.citations:
+        near = "".join(hit_card(h, turn, i, i == active, lang) for i, h in enumerate(answer.retrieved[:5]))
+        body = (f'<div class="nsss-abstain"><strong>{esc(t(lang, "not_found"))}.</strong> {esc(t(lang, "nearest"))}</div>'
                 f'<ol class="nsss-cites">{near}</ol>' if near else
-                f'<div class="nsss-abstain"><strong>{NOT_FOUND}.</strong> No passage came close.</div>')
+                f'<div class="nsss-abstain"><strong>{esc(t(lang, "not_found"))}.</strong> {esc(t(lang, "none_close"))}</div>')
     else:
-        body = f'<ol class="nsss-cites">{"".join(citation_card(c, turn, c.n == active) for c in answer.citations)}</ol>'
-    return (f'<div class="nsss-panel" data-turn="{turn}"><div class="nsss-panel-title">Sources'
-            f'<span class="nsss-q">for “{esc(answer.question)}”</span></div>{body}</div>')
+        body = "".join(citation_card(c, turn, c.n == active, lang, style) for c in answer.citations)
+        body = f'<ol class="nsss-cites">{body}</ol>'
+    return (f'<div class="nsss-panel" data-turn="{turn}"><div class="nsss-panel-title">{title}'
+            f'<span class="nsss-q">{esc(t(lang, "sources_for", q=answer.question))}</span></div>{body}</div>')
 
 
 @dataclass(frozen=True)
@@ -206,97 +231,178 @@ class SourceView:
     start: int
     end: int
     where: str  # "Page 3 of 12 (printed iv)" or "characters 1,200–4,800 of 9,000"
+    markdown: bool = False  # show Markdown's marks as formatting
+    image: object = None  # a ui.pages.PageImage of the page as printed, for PDFs
+    missing_file: bool = False  # a PDF whose file is gone: only its text can be shown
 
 
-def source_view(record: DocRecord | None, text: str, start: int, end: int, title: str = "", source: str = "") -> SourceView:
+def source_view(record: DocRecord | None, text: str, start: int, end: int, title: str = "", source: str = "",
+                lang: str = "en") -> SourceView:
     """Cut out what the viewer shows: the page holding a quote for a paged document, else a window around it."""
     title = record.title if record else title
     source = record.source if record else source
+    markdown = bool(record and record.format == "markdown")
     pages = record.page_spans if record else ()
     for page in pages:
         if page.start <= start < page.end or (start == page.end and page is pages[-1]):
-            label = f" (printed {page.label})" if page.label and page.label != str(page.number) else ""
+            label = page.label and page.label != str(page.number)
+            where = t(lang, "page_of", n=digits(lang, page.number), total=digits(lang, len(pages)))
+            where += " " + t(lang, "printed", label=page.label) if label else ""
+            where += t(lang, "ocr_page") if page.ocr else ""
             return SourceView(title, source, text[page.start:page.end], start - page.start,
-                              min(end, page.end) - page.start, f"Page {page.number} of {len(pages)}{label}"
-                              + (" · text recognised from the image (OCR)" if page.ocr else ""))
+                              min(end, page.end) - page.start, where, markdown)
     if len(text) <= 4 * WINDOW:
-        return SourceView(title, source, text, start, end, "Whole document")
+        return SourceView(title, source, text, start, end, t(lang, "whole"), markdown)
     lo, hi = window(text, start, end, WINDOW, "\n")
-    where = "Whole document" if lo == 0 and hi == len(text) else f"Characters {lo:,}–{hi:,} of {len(text):,}"
-    return SourceView(title, source, text[lo:hi], start - lo, end - lo, where)
+    where = (t(lang, "whole") if lo == 0 and hi == len(text)
+             else t(lang, "chars", lo=f"{lo:,}", hi=f"{hi:,}", total=f"{len(text):,}"))
+    return SourceView(title, source, text[lo:hi], start - lo, end - lo, where, markdown)
 
 
-def viewer_html(view: SourceView | None) -> str:
-    """Render the source viewer: the page (or part of the document) with the quote highlighted."""
+def with_page_image(view: SourceView, record: DocRecord, number: int) -> SourceView:
+    """Add the printed page to a view of a PDF, when its file is still where it was ingested from."""
+    from dataclasses import replace
+
+    from ui.pages import render_page
+
+    path = Path(record.root) / record.source
+    if not path.is_file():
+        return replace(view, missing_file=True)
+    image = render_page(path, number, view.text[view.start:view.end])
+    return replace(view, image=image, missing_file=image is None)
+
+
+def viewer_html(view: SourceView | None, lang: str = "en") -> str:
+    """Render the source viewer: the page as printed (PDFs) beside its text, with the quote highlighted."""
+    title = esc(t(lang, "viewer"))
     if view is None:
-        return ('<div class="nsss-viewer nsss-empty"><div class="nsss-panel-title">Source viewer</div>'
-                "<p>Click a source or an [n] marker to see the quote in its page.</p></div>")
+        return (f'<div class="nsss-viewer nsss-empty"><div class="nsss-panel-title">{title}</div>'
+                f'<p>{esc(t(lang, "viewer_empty"))}</p></div>')
+    body = highlight(view.text, view.start, view.end)
+    if view.markdown:
+        body = tidy(body)
+    text_box = f'<div class="nsss-viewer-text">{body}</div>'
+    if view.image is not None:
+        img = view.image
+        alt = t(lang, "page_image_alt", n=view.where, title=view.title)
+        shown = (f'<div class="nsss-viewer-split"><figure class="nsss-page-image" data-focus="{img.focus}" data-left="{img.left}" '
+                 f'data-boxes="{img.boxes}"><figcaption>{esc(t(lang, "as_printed"))}</figcaption>'
+                 f'<div class="nsss-page-scroll"><img src="{img.src}" width="{img.width}" height="{img.height}" '
+                 f'alt="{esc(alt)}"></div></figure>'
+                 f'<div class="nsss-page-words"><div class="nsss-caption">{esc(t(lang, "as_text"))}</div>{text_box}'
+                 f'</div></div>')
+    else:
+        missing = f'<div class="nsss-msg warn">{esc(t(lang, "no_image"))}</div>' if view.missing_file else ""
+        shown = missing + text_box
     return (
-        f'<div class="nsss-viewer"><div class="nsss-panel-title">Source viewer</div>'
+        f'<div class="nsss-viewer"><div class="nsss-panel-title">{title}</div>'
         f'<div class="nsss-viewer-head"><span class="nsss-title">{esc(view.title)}</span>'
         f'<span class="nsss-page">{esc(view.where)}</span><div class="nsss-source">{esc(view.source)}</div></div>'
-        f'<div class="nsss-viewer-text">{highlight(view.text, view.start, view.end)}</div></div>'
+        f'{shown}</div>'
     )
 
 
-def chat_messages(answers: tuple[Answer, ...]) -> list[dict]:
+def chat_messages(answers: tuple[Answer, ...], lang: str = "en", filters: tuple[str, ...] = (),
+                  no_match: tuple[bool, ...] = ()) -> list[dict]:
     """Rebuild the chat from the answers so far; questions are escaped like everything else."""
     messages = []
     for turn, answer in enumerate(answers):
+        what = filters[turn] if turn < len(filters) else ""
+        none = no_match[turn] if turn < len(no_match) else False
         messages.append({"role": "user", "content": esc(answer.question)})
-        messages.append({"role": "assistant", "content": answer_html(answer, turn)})
+        messages.append({"role": "assistant", "content": answer_html(answer, turn, lang, what, none)})
     return messages
 
 
-def library_rows(records: list[DocRecord]) -> list[list]:
-    """List documents for the library table: title, kind, date, pages, chunks, file."""
-    return [[r.title, r.kind, r.date or "–", r.pages or "–", r.chunks, r.source] for r in records]
-
-
-def status_html(info: dict) -> str:
+def status_html(info: dict, lang: str = "en") -> str:
     """Render the settings in use: the LLM (or none), the store, the embedding model, the counts."""
-    rows = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in info.items())
+    rows = "".join(f"<div><dt>{esc(t(lang, k) if k.startswith('set_') else k)}</dt><dd>{esc(v)}</dd></div>"
+                   for k, v in info.items())
     return f'<dl class="nsss-status">{rows}</dl>'
 
 
-def notes_html(items: list[tuple[Note, str]], cited: list[Citation]) -> str:
-    """Render the notes pad: each pinned note (already renumbered) and the references list."""
+def notes_html(items: list[tuple[Note, str]], cited: list[Citation], lang: str = "en", style: str = "author-date") -> str:
+    """Render the notes pad: each pinned note (already renumbered), its controls, and the references list."""
     if not items:
-        return ('<div class="nsss-notes nsss-empty"><div class="nsss-panel-title">Notes</div>'
-                "<p>Nothing pinned yet. Use <b>Pin answer to notes</b> under an answer, or <b>Pin to notes</b> on a "
-                "source, to collect material for a background note. Citations are kept and listed as references.</p></div>")
+        return (f'<div class="nsss-notes nsss-empty"><div class="nsss-panel-title">{esc(t(lang, "notes_title"))}</div>'
+                f'<p>{t(lang, "notes_empty")}</p></div>')
     parts = []
+    last = len(items) - 1
     for i, (note, text) in enumerate(items):
-        kind = "Answer" if note.kind == "answer" else "Passage"
-        body = text_html(text)
+        kind = t(lang, "tag_answer" if note.kind == "answer" else "tag_passage")
+        asked = f'<div class="nsss-note-q">{esc(note.question)}</div>' if note.label else ""
+        rename = (f' data-prompt="{esc(t(lang, "rename_prompt"))}" data-current="{esc(note.label)}"')
         parts.append(
-            f'<li class="nsss-note"><div class="nsss-note-head"><span class="nsss-tag">{kind}</span>'
-            f'<span class="nsss-q">{esc(note.question)}</span>'
-            f'<button type="button" class="nsss-btn" data-act="unpin" data-turn="0" data-n="{i}">Remove</button></div>'
-            f'<div class="nsss-note-text">{body}</div></li>'
+            f'<li class="nsss-note"><div class="nsss-note-head"><span class="nsss-tag">{esc(kind)}</span>'
+            f'<span class="nsss-q nsss-note-heading">{esc(note.heading)}</span>'
+            f'<span class="nsss-note-tools">'
+            f'<button type="button" class="nsss-btn" data-act="up" data-n="{i}" title="{esc(t(lang, "up"))}" '
+            f'aria-label="{esc(t(lang, "up"))}"{" disabled" if i == 0 else ""}>↑</button>'
+            f'<button type="button" class="nsss-btn" data-act="down" data-n="{i}" title="{esc(t(lang, "down"))}" '
+            f'aria-label="{esc(t(lang, "down"))}"{" disabled" if i == last else ""}>↓</button>'
+            f'{_button("rename", t(lang, "rename"), 0, i, extra=rename)}'
+            f'{_button("unpin", t(lang, "remove"), 0, i)}</span></div>{asked}'
+            f'<div class="nsss-note-text">{text_html(text)}</div></li>'
         )
-    refs = "".join(f'<li value="{c.n}">{esc(reference(c))}</li>' for c in cited)
-    return (f'<div class="nsss-notes"><div class="nsss-panel-title">Notes ({len(items)})</div>'
+    refs = "".join(f'<li value="{c.n}">{esc(reference(c, style))}</li>' for c in cited)
+    return (f'<div class="nsss-notes"><div class="nsss-panel-title">{esc(t(lang, "notes", n=digits(lang, len(items))))}'
+            f'<span class="nsss-q">{esc(t(lang, "saved_here"))}</span></div>'
             f'<ol class="nsss-note-list">{"".join(parts)}</ol>'
-            f'<div class="nsss-panel-title">References</div><ol class="nsss-refs">{refs}</ol></div>')
+            f'<div class="nsss-panel-title">{esc(t(lang, "references"))}</div><ol class="nsss-refs">{refs}</ol></div>')
 
 
-def library_html(records: list[DocRecord]) -> str:
-    """Render the document library: title, kind, date, pages, chunks, file, and a delete button per document."""
+def brief_html(brief, lang: str = "en", style: str = "author-date") -> str:
+    """Render a topic brief: documents oldest first, each with its date and passages, each passage cited."""
+    if brief is None:
+        return f'<div class="nsss-brief nsss-empty"><p>{esc(t(lang, "brief_empty"))}</p></div>'
+    if not brief.documents:
+        return f'<div class="nsss-brief nsss-empty"><p>{esc(t(lang, "brief_none", topic=brief.topic))}</p></div>'
+    sections = []
+    for d_i, d in enumerate(brief.documents):
+        when = long_date(d.date) if lang == "en" else digits(lang, d.date)
+        who = publisher(d.passages[0]) if d.passages else ""
+        cards = []
+        for p_i, c in enumerate(d.passages):
+            ref = reference(c, style, quote=False)
+            where = page_text(c, lang)
+            cards.append(
+                f'<li class="nsss-brief-passage"><blockquote class="nsss-passage">{tidy(esc(" ".join(c.quote.split())))}'
+                f'</blockquote><div class="nsss-ref-text">{esc(ref)}{f" · {esc(where)}" if where else ""}</div>'
+                f'<div class="nsss-actions">{_button("brief-open", t(lang, "open_source"), d_i, p_i, cls="primary")}'
+                f'{_copy_button(reference(c, style), d_i, p_i, lang)}'
+                f'{_button("brief-pin", t(lang, "pin"), d_i, p_i)}</div></li>')
+        sections.append(
+            f'<section class="nsss-brief-doc"><div class="nsss-brief-doc-head">'
+            f'<span class="nsss-date">{esc(when or t(lang, "undated"))}</span>'
+            f'<span class="nsss-title">{esc(d.title)}</span></div>'
+            f'<div class="nsss-source">{esc(" · ".join(x for x in (who, d.source) if x))}</div>'
+            f'<ol class="nsss-brief-list">{"".join(cards)}</ol></section>')
+    head = t(lang, "brief_head", topic=brief.topic, p=digits(lang, brief.passages), d=digits(lang, len(brief.documents)))
+    return (f'<div class="nsss-brief"><div class="nsss-panel-title">{esc(head)}</div>'
+            f'<div class="nsss-timeline">{"".join(sections)}</div></div>')
+
+
+def library_html(records: list[DocRecord], lang: str = "en") -> str:
+    """Render the document library: title, kind, date, publisher, pages, chunks, file, and edit/delete buttons."""
     if not records:
-        return ('<div class="nsss-library nsss-empty"><p>The library is empty. Add documents with the panel on '
-                "the right.</p></div>")
+        return f'<div class="nsss-library nsss-empty"><p>{esc(t(lang, "library_empty"))}</p></div>'
     rows = "".join(
-        f"<tr><td class=nsss-title>{esc(r.title)}</td><td>{esc(r.kind)}</td><td>{esc(r.date or '–')}</td>"
+        f"<tr><td class=nsss-title>{esc(r.title)}</td><td>{esc(r.kind)}</td><td class=nsss-nowrap>{esc(r.date or '–')}</td>"
+        f"<td>{esc(publisher(r) or '–')}</td>"
         f"<td class=num>{r.pages or '–'}</td><td class=num>{r.chunks}</td><td class=nsss-source>{esc(r.source)}</td>"
-        f'<td><button type="button" class="nsss-btn danger" data-act="delete" data-key="{esc(r.key)}" '
-        f'data-title="{esc(r.title)}">Delete</button></td></tr>'
+        f'<td class=nsss-row-tools><button type="button" class="nsss-btn" data-act="edit" data-key="{esc(r.key)}">'
+        f'{esc(t(lang, "edit"))}</button>'
+        f'<button type="button" class="nsss-btn danger" data-act="delete" data-key="{esc(r.key)}" '
+        f'data-confirm="{esc(t(lang, "delete_confirm", title=r.title))}">{esc(t(lang, "delete"))}</button></td></tr>'
         for r in records
     )
     total = sum(r.chunks for r in records)
-    return (f'<div class="nsss-library"><div class="nsss-panel-title">{len(records)} documents · {total:,} passages</div>'
-            "<table><thead><tr><th>Title</th><th>Kind</th><th>Date</th><th>Pages</th><th>Chunks</th><th>File</th>"
-            f"<th></th></tr></thead><tbody>{rows}</tbody></table></div>")
+    heads = "".join(f"<th>{esc(t(lang, k))}</th>" for k in ("col_title", "col_kind", "col_date", "col_publisher",
+                                                             "col_pages", "col_chunks", "col_file"))
+    head = t(lang, "library_head", n=digits(lang, len(records)), m=digits(lang, f"{total:,}"))
+    return (f'<div class="nsss-library"><div class="nsss-panel-title">{esc(head)}</div>'
+            f'<div class="nsss-table-wrap"><table><thead><tr>{heads}<th></th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div></div>")
 
 
 def message_html(text: str, kind: str = "ok") -> str:
@@ -304,7 +410,7 @@ def message_html(text: str, kind: str = "ok") -> str:
     return f'<div class="nsss-msg {esc(kind)}">{esc(text)}</div>'
 
 
-def upload_report(saved: list, refused: list[tuple[str, str]], report, indexed: list[str]) -> str:
+def upload_report(saved: list, refused: list[tuple[str, str]], report, indexed: list[str], lang: str = "en") -> str:
     """Say what happened to each uploaded file: added, unchanged, refused or failed, and why."""
     failed = {Path(f.path).name: f.error for f in (report.failed if report else ())}
     lines = []
@@ -313,30 +419,35 @@ def upload_report(saved: list, refused: list[tuple[str, str]], report, indexed: 
         if name in failed:
             lines.append(("error", f"{name}: {failed[name]}"))
         elif name in indexed:
-            lines.append(("ok", f"{name}: indexed, ready for questions"))
+            lines.append(("ok", t(lang, "up_indexed", name=name)))
         else:
-            lines.append(("ok", f"{name}: unchanged (already in the library)"))
+            lines.append(("ok", t(lang, "up_unchanged", name=name)))
     lines += [("error", f"{name}: {reason}") for name, reason in refused]
     items = "".join(f'<li class="{kind}">{esc(text)}</li>' for kind, text in lines)
     summary = ""
     if report is not None:
-        summary = (f"<p>{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
-                   f"{len(report.failed)} failed — {report.documents} documents in the library.</p>")
+        summary = "<p>" + esc(t(lang, "up_summary", added=report.added, updated=report.updated,
+                                unchanged=report.unchanged, failed=len(report.failed),
+                                documents=report.documents)) + "</p>"
     return f'<div class="nsss-upload-report">{summary}<ul>{items}</ul></div>'
 
 
-def status_line(info: dict) -> str:
+def status_line(info: dict, lang: str = "en") -> str:
     """Render the short status shown in the header: LLM, model, counts (or that they are still loading)."""
     if not info:
-        return '<div class="nsss-status-line"><span>Loading the documents and the model…</span></div>'
-    llm = info.get("LLM", "")
-    return (f'<div class="nsss-status-line"><span title="Language model">LLM: {esc(llm)}</span>'
-            f'<span title="Embedding model">Model: {esc(info.get("Embedding model", ""))}</span>'
-            f'<span>{esc(info.get("Documents", "0"))} documents</span></div>')
+        return f'<div class="nsss-status-line"><span>{esc(t(lang, "loading"))}</span></div>'
+    return (f'<div class="nsss-status-line"><span title="{esc(t(lang, "set_llm"))}">'
+            f'{esc(t(lang, "chip_llm", llm=info.get("set_llm", "")))}</span>'
+            f'<span title="{esc(t(lang, "set_model"))}">{esc(t(lang, "chip_model", model=info.get("set_model", "")))}</span>'
+            f'<span>{esc(t(lang, "chip_docs", n=digits(lang, info.get("set_docs", "0"))))}</span></div>')
 
 
-def chat_placeholder() -> str:
+def header_html(lang: str = "en") -> str:
+    """Render the app's name and what it does."""
+    return (f'<div class="nsss-brand" data-lang="{esc(lang)}"><h1>{esc(t(lang, "title"))}</h1>'
+            f'<p>{esc(t(lang, "tagline"))}</p></div>')
+
+
+def chat_placeholder(lang: str = "en") -> str:
     """Say what the assistant does, for an empty chat."""
-    return ("<div class=nsss-placeholder><b>Ask about the NSSS documents.</b><br>Answers quote the documents "
-            "word for word; every [n] opens the page it came from. When the documents do not hold the answer, "
-            "the assistant says so.</div>")
+    return f"<div class=nsss-placeholder>{t(lang, 'chat_empty')}</div>"

@@ -116,17 +116,44 @@ class Service:
             self._open()
         return record
 
-    def info(self) -> dict[str, str]:
-        """Describe what is in use, for the settings panel."""
+    def matches(self, filters: Filters | None) -> bool:
+        """Say whether any passage passes the filters (no filters: yes)."""
+        index = self.assistant.index
+        keys, kinds, years = index.resolve(filters)
+        if index.lexical is None:
+            return True
+        mask = index.lexical.mask(keys, kinds, years)
+        return mask is None or bool(mask.any())
+
+    def brief(self, topic: str):
+        """Collect a topic's passages from every document, oldest document first."""
+        from assistant.brief import brief
+
+        return brief(topic, self.assistant.index)
+
+    def relabel(self, key: str, fields: dict[str, str]) -> DocRecord:
+        """Correct a document's title, kind, date or publisher; kept across re-ingests."""
+        from ingest.sync import relabel
+
+        with self._changing:
+            record = relabel(key, fields, self.settings)
+            self._open()
+        return record
+
+    def info(self, lang: str = "en") -> dict[str, str]:
+        """Describe what is in use, for the settings panel (keys are ui.i18n labels)."""
+        from ui.i18n import text
+
         s = self.settings
         assistant = self.assistant
-        llm = f"{s.llm_model or 'default model'} at {s.llm_url}" if assistant.llm is not None else "none — extractive answers"
+        llm = (text(lang, "llm_at", model=s.llm_model or text(lang, "default_model"), url=s.llm_url)
+               if assistant.llm is not None else text(lang, "llm_none"))
         records = assistant.index.records
         return {
-            "LLM": llm,
-            "Store": assistant.index.store.location,
-            "Embedding model": s.embed_model,
-            "Documents": f"{len(records):,}",
-            "Passages (chunks)": f"{sum(r.chunks for r in records):,}",
-            "Uploads folder": str(uploads_folder(s.store)),
+            "set_llm": llm,
+            "set_store": assistant.index.store.location,
+            "set_model": s.embed_model,
+            "set_docs": f"{len(records):,}",
+            "set_chunks": f"{sum(r.chunks for r in records):,}",
+            "set_uploads": str(uploads_folder(s.store)),
         }

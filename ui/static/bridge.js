@@ -24,7 +24,7 @@ const copy = async (text, button) => {
   }
   const label = button.dataset.label || button.textContent;
   button.dataset.label = label;
-  button.textContent = ok ? "Copied ✓" : "Select the text above to copy";
+  button.textContent = ok ? (button.dataset.done || "Copied ✓") : (button.dataset.failed || "Select the text above to copy");
   button.classList.toggle("done", ok);
   setTimeout(() => { button.textContent = label; button.classList.remove("done"); }, 1800);
 };
@@ -42,8 +42,15 @@ document.addEventListener("click", (event) => {
   const act = el.dataset.act;
   if (act === "copy") { copy(el.dataset.ref || "", el); return; }
   if (act === "delete") {
-    if (!window.confirm(`Delete “${el.dataset.title}” from the library? Its passages will no longer be used for answers.`)) return;
+    if (!window.confirm(el.dataset.confirm)) return;
     send({act, key: el.dataset.key});
+    return;
+  }
+  if (act === "edit") { send({act, key: el.dataset.key}); return; }
+  if (act === "rename") {
+    const text = window.prompt(el.dataset.prompt, el.dataset.current || "");
+    if (text === null) return;
+    send({act, n: Number(el.dataset.n || 0), text});
     return;
   }
   send({act, turn: Number(el.dataset.turn || 0), n: Number(el.dataset.n || 0)});

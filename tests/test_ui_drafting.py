@@ -1,0 +1,379 @@
+"""The drafting desk in a real browser (Debian's Chromium, Playwright) against real `nsss serve` processes: notes that
+survive a reload and a restart, references with URL and date, topic briefs, the printed PDF page, the Bangla
+interface, and the defects of issue 10, at laptop (1400x900) and phone (390x844) sizes, with screenshots."""
+
+import base64
+import io
+import re
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT, clean_env, write_pdf
+
+from nsss.settings import BUNDLED_CORPUS, Settings
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+OUTPUT = PROJECT / "test-output"
+WAIT = 90_000
+LAPTOP, PHONE = {"width": 1400, "height": 900}, {"width": 390, "height": 844}
+NEWS = {  # three dated web pages about one programme, out of date order by name
+    "c-kiosk-2023.md": ("Kiosk allowance reaches every upazila", "https://news.example.org/2023/07/09/kiosk",
+                        "The Kiosk Allowance Programme now pays widows in all 495 upazilas, the ministry said."),
+    "a-kiosk-2019.md": ("Kiosk allowance piloted in Rangpur", "https://news.example.org/2019/03/14/kiosk-pilot",
+                        "The Kiosk Allowance Programme began as a pilot for 4,812 widows in Rangpur division."),
+    "b-kiosk-2021.md": ("Kiosk allowance goes digital", "https://news.example.org/2021/11/02/kiosk-g2p",
+                        "Payments of the Kiosk Allowance Programme moved to mobile accounts in 2021."),
+}
+LEDGER = ["Annual Review of the Ledger Pilot. Page one is an introduction about district offices and their staff.",
+          "The Ledger Pilot Steering Board was chaired by Ms. Rokeya Haqverdi, Additional Secretary, at its first "
+          "sitting. The board approved the pilot budget for twelve upazilas.",
+          "Page three lists annexes and the distribution of the report to ministries."]
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
+
+
+@pytest.fixture(scope="module")
+def desk_store(tmp_path_factory, embedder) -> Path:
+    """The bundled corpus, three dated news pages and a three-page PDF, in a store of our own."""
+    from ingest import ingest
+
+    base = tmp_path_factory.mktemp("desk")
+    news = base / "news"
+    news.mkdir()
+    for name, (title, url, text) in NEWS.items():
+        (news / name).write_text(f"---\ntitle: {title}\nurl: {url}\n---\n\n# {title}\n\n**Dhaka.** {text}\n",
+                                 encoding="utf-8")
+    write_pdf(news / "ledger-pilot-review.pdf", LEDGER, title="Annual Review of the Ledger Pilot")
+    store = base / "store"
+    report = ingest([BUNDLED_CORPUS, news], Settings(store=store), progress=False)
+    assert not report.failed and report.documents == 9
+    return store
+
+
+@pytest.fixture(scope="module")
+def desk_env(tmp_path_factory):
+    return clean_env(tmp_path_factory.mktemp("desk-home"))
+
+
+@pytest.fixture(scope="module")
+def server(desk_store, desk_env):
+    from ui_server import start, stop
+
+    running = start(desk_store, desk_env)
+    yield running
+    stop(running)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url: str, viewport=LAPTOP):
+    context = browser.new_context(viewport=viewport, accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+    page = context.new_page()
+    page.js_errors = []
+    page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+    page.goto(url)
+    expect(page.locator("#nsss-status-line")).to_contain_text("9", timeout=WAIT)
+    return page
+
+
+@pytest.fixture
+def page(browser, server):
+    page = open_page(browser, server.url)
+    yield page
+    page.context.close()
+
+
+def ask(page, question: str):
+    page.locator("#nsss-question textarea").fill(question)
+    page.locator("#nsss-ask").click()
+    expect(page.locator("#nsss-sources .nsss-panel-title")).to_contain_text(question, timeout=WAIT)
+
+
+def shot(page, name: str) -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    path = OUTPUT / f"{name}.png"
+    page.mouse.move(0, 0)
+    page.screenshot(path=str(path))
+    return path
+
+
+def no_sideways_scroll(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"the page is {width} px wide and scrolls sideways"
+
+
+def open_tab(page, name: str) -> None:
+    """Open a tab, through Gradio's "More tabs" menu when the screen is too narrow to show them all."""
+    tab = page.get_by_role("tab", name=name)
+    if tab.count() and tab.first.is_visible():
+        tab.first.click()
+        return
+    page.get_by_role("button", name="More tabs").click()
+    page.locator("#nsss-tabs .overflow-dropdown button", has_text=name).click()
+
+
+def clear_notes(page):
+    open_tab(page, "Notes")
+    remove = page.locator("#nsss-notes [data-act=unpin]")
+    while remove.count():
+        count = remove.count()
+        remove.first.click()
+        expect(remove).to_have_count(count - 1, timeout=WAIT)
+
+
+def test_notes_survive_a_reload_and_a_restart_and_can_be_renamed_reordered_and_removed(
+        browser, server, desk_store, desk_env, tmp_path):
+    from ui_server import start, stop
+
+    page = open_page(browser, server.url)
+    clear_notes(page)
+    page.get_by_role("tab", name="Chat").click()
+    ask(page, "Who chaired the Ledger Pilot Steering Board?")
+    page.locator("#nsss-chat a.nsss-pin-link").last.click()
+    expect(page.locator(".toast-body").last).to_contain_text("Pinned to notes (1", timeout=WAIT)
+    ask(page, "When did the Kiosk Allowance Programme begin as a pilot?")
+    page.locator("#nsss-sources .nsss-cite").first.get_by_role("button", name="Pin to notes").click()
+    expect(page.locator(".toast-body").last).to_contain_text("(2 in the Notes tab)", timeout=WAIT)
+
+    page.reload()
+    expect(page.locator("#nsss-status-line")).to_contain_text("9", timeout=WAIT)
+    page.get_by_role("tab", name="Notes").click()
+    notes = page.locator("#nsss-notes .nsss-note")
+    expect(notes).to_have_count(2, timeout=WAIT)
+    expect(notes.nth(0)).to_contain_text("Ledger Pilot")
+
+    notes.nth(1).locator("[data-act=up]").click()  # reorder
+    expect(notes.nth(0)).to_contain_text("Kiosk", timeout=WAIT)
+    page.once("dialog", lambda d: d.accept("Kiosk allowance: where it began"))
+    notes.nth(0).get_by_role("button", name="Rename").click()
+    expect(notes.nth(0).locator(".nsss-note-heading")).to_have_text("Kiosk allowance: where it began", timeout=WAIT)
+    refs = page.locator("#nsss-notes .nsss-refs li")
+    expect(refs.first).to_contain_text("https://news.example.org/2019/03/14/kiosk-pilot")
+    expect(refs.first).to_contain_text("14 March 2019")
+
+    with page.expect_download() as got:  # one click exports; the references carry URL and date
+        page.locator("#nsss-export-md").click()
+    md = Path(got.value.path()).read_text(encoding="utf-8")
+    assert "## 1. Kiosk allowance: where it began" in md
+    assert re.search(r"news\.example\.org \(14 March 2019\)\. Kiosk allowance piloted in Rangpur\. "
+                     r"https://news\.example\.org/2019/03/14/kiosk-pilot", md), md
+    with page.expect_download() as got:
+        page.locator("#nsss-export-docx").click()
+    from docx import Document
+
+    paragraphs = [p.text for p in Document(got.value.path()).paragraphs]
+    assert any("https://news.example.org/2019/03/14/kiosk-pilot" in p and "14 March 2019" in p for p in paragraphs)
+    page.context.close()
+
+    stop(server)  # the module's server; a new one on the same store must show the same notes
+    again = start(desk_store, desk_env)
+    server.proc, server.url, server.output = again.proc, again.url, again.output
+    page = open_page(browser, server.url)
+    page.get_by_role("tab", name="Notes").click()
+    notes = page.locator("#nsss-notes .nsss-note")
+    expect(notes).to_have_count(2, timeout=WAIT)
+    expect(notes.nth(0).locator(".nsss-note-heading")).to_have_text("Kiosk allowance: where it began")
+    notes.nth(0).get_by_role("button", name="Remove").click()
+    expect(notes).to_have_count(1, timeout=WAIT)
+    expect(notes.nth(0)).to_contain_text("Ledger Pilot")
+    assert not page.js_errors
+    page.context.close()
+
+
+def test_a_brief_lists_passages_from_several_documents_in_date_order(page):
+    page.get_by_role("tab", name="Brief").click()
+    page.locator("#nsss-topic textarea").fill("Kiosk Allowance Programme")
+    page.locator("#nsss-brief-go").click()
+    docs = page.locator("#nsss-brief .nsss-brief-doc")
+    expect(docs.first).to_be_visible(timeout=WAIT)
+    titles = docs.locator(".nsss-title").all_inner_texts()
+    assert titles[:3] == ["Kiosk allowance piloted in Rangpur", "Kiosk allowance goes digital",
+                          "Kiosk allowance reaches every upazila"], titles
+    assert docs.locator(".nsss-date").all_inner_texts()[:3] == ["14 March 2019", "2 November 2021", "9 July 2023"]
+    expect(docs.first.locator(".nsss-ref-text")).to_contain_text("https://news.example.org/2019/03/14/kiosk-pilot")
+    assert "**" not in docs.first.inner_text() and "# " not in docs.first.inner_text()
+    shot(page, "brief-1400x900")
+
+    with page.expect_download() as got:
+        page.locator("#nsss-brief-md").click()
+    md = Path(got.value.path()).read_text(encoding="utf-8")
+    assert md.index("14 March 2019") < md.index("2 November 2021") < md.index("9 July 2023")
+    assert "https://news.example.org/2023/07/09/kiosk" in md
+    with page.expect_download() as got:
+        page.locator("#nsss-brief-docx").click()
+    assert Path(got.value.path()).stat().st_size > 5000
+
+    docs.nth(1).get_by_role("button", name="Pin to notes").click()
+    expect(page.locator(".toast-body").last).to_contain_text("Pinned to notes", timeout=WAIT)
+    page.get_by_role("tab", name="Notes").click()
+    expect(page.locator("#nsss-notes .nsss-note").last).to_contain_text("Brief: Kiosk Allowance Programme")
+    page.get_by_role("radio", name="Numbered").check()  # the citation style applies to notes and briefs at once
+    expect(page.locator("#nsss-notes .nsss-refs li").last).to_contain_text(
+        "Kiosk allowance goes digital. news.example.org, 2 November 2021.", timeout=WAIT)
+    page.get_by_role("tab", name="Brief").click()
+    expect(docs.first.locator(".nsss-ref-text")).to_contain_text("Kiosk allowance piloted in Rangpur. news.example.org")
+    docs.nth(2).get_by_role("button", name="Open source").click()  # opens in the Chat tab's viewer
+    expect(page.locator("#nsss-viewer mark")).to_contain_text("495 upazilas", timeout=WAIT)
+    expect(page.locator("#nsss-viewer")).to_be_visible()
+
+
+def test_the_viewer_shows_the_printed_pdf_page_with_the_quote_highlighted_and_in_view(page):
+    ask(page, "Who chaired the Ledger Pilot Steering Board?")
+    page.locator("#nsss-sources .nsss-cite", has_text="Ledger Pilot").first.get_by_role(
+        "button", name="Open source").click()
+    figure = page.locator("#nsss-viewer .nsss-page-image")
+    expect(figure).to_be_visible(timeout=WAIT)
+    assert int(figure.get_attribute("data-boxes")) >= 1
+    from PIL import Image
+
+    src = figure.locator("img").get_attribute("src")
+    image = Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))).convert("RGB")
+    top = int(float(figure.get_attribute("data-focus")) * image.height)
+    band = [image.getpixel((x, y)) for x in range(0, image.width, 4) for y in range(top, min(image.height, top + 40), 2)]
+    assert sum(1 for r, g, b in band if r > 230 and g > 200 and b < 190) > 100, "the highlight is drawn on the page"
+    viewer = page.locator("#nsss-viewer").bounding_box()
+    assert viewer["y"] + 120 < page.viewport_size["height"], "the viewer is in view, not below the fold"
+    expect(page.locator("#nsss-viewer .nsss-viewer-text mark")).to_contain_text("Rokeya Haqverdi")
+    fonts = page.evaluate("['#nsss-viewer .nsss-viewer-text', '#nsss-sources .nsss-passage', '#nsss-chat .bot-row p']"
+                          ".map(s => getComputedStyle(document.querySelector(s)).fontFamily)")
+    assert len(set(fonts)) == 1, f"the viewer's font differs from the rest of the app: {fonts}"
+    shot(page, "viewer-pdf-1400x900")
+
+
+def test_filters_in_force_are_named_and_filters_that_match_nothing_say_so(page):
+    page.get_by_text("Filters: answer from").click()
+    page.locator("#nsss-f-years input").click()
+    page.locator("[role=option]", has_text="2019").first.click()
+    page.keyboard.press("Escape")
+    expect(page.locator("#nsss-filters")).to_contain_text("Filters on (1): Year: 2019")
+    page.locator("#nsss-f-kinds input").click()
+    page.locator("[role=option]", has_text="workshop").first.click()
+    page.keyboard.press("Escape")
+    ask(page, "Who chaired the focal point meeting?")
+    bot = page.locator("#nsss-chat .bot-row").last
+    expect(bot.locator(".nsss-in-force")).to_contain_text("Kind: workshop; Year: 2019")
+    expect(bot).to_contain_text("No document matches these filters")
+    assert "Not found in the documents" not in bot.inner_text()
+
+
+def test_empty_ask_warns_without_error_badges_and_examples_ask_at_once(page):
+    page.locator("#nsss-ask").click()
+    expect(page.locator(".toast-body").first).to_contain_text("Type a question first", timeout=WAIT)
+    page.wait_for_timeout(500)
+    assert page.locator("#nsss-chat .error, #nsss-question .error, .error:has-text('Error')").count() == 0
+    page.get_by_role("button", name="Who chaired the focal point meeting?").click()
+    expect(page.locator("#nsss-sources .nsss-panel-title")).to_contain_text("Who chaired the focal point meeting?",
+                                                                           timeout=WAIT)
+    expect(page.locator("#nsss-chat .bot-row").last.locator("a.nsss-ref").first).to_be_visible()
+    labels = page.evaluate("[...document.querySelectorAll('#nsss-chat [aria-label]')].map(e => e.getAttribute('aria-label'))")
+    assert labels and not any("<" in label for label in labels), labels
+
+
+def test_markdown_documents_show_as_formatted_text_in_the_viewer(page):
+    ask(page, "How many widows were in the Kiosk Allowance Programme pilot?")
+    page.locator("#nsss-sources .nsss-cite", has_text="Rangpur").first.get_by_role("button", name="Open source").click()
+    text = page.locator("#nsss-viewer .nsss-viewer-text")
+    expect(text.locator("mark")).to_be_visible(timeout=WAIT)
+    shown = text.inner_text()
+    assert "**" not in shown and not re.search(r"^#", shown, re.M), shown
+    expect(text.locator("b")).to_have_text("Dhaka.")
+
+
+def test_the_library_edits_a_documents_details(page):
+    page.get_by_role("tab", name="Library").click()
+    row = page.locator("#nsss-library tr", has_text="ledger-pilot-review.pdf")
+    row.get_by_role("button", name="Edit").click()
+    expect(page.locator("#nsss-edit-title textarea")).to_have_value("Annual Review of the Ledger Pilot", timeout=WAIT)
+    page.locator("#nsss-edit-date textarea").fill("last spring")
+    page.locator("#nsss-edit-save").click()
+    expect(page.locator(".toast-body").last).to_contain_text("'last spring' is not a date", timeout=WAIT)
+    page.locator("#nsss-edit-date textarea").fill("2024-05-30")
+    page.locator("#nsss-edit-publisher textarea").fill("Ledger Pilot Secretariat")
+    page.locator("#nsss-edit-save").click()
+    expect(page.locator("#nsss-upload-status")).to_contain_text("Saved the details", timeout=WAIT)
+    cells = page.locator("#nsss-library tr", has_text="ledger-pilot-review.pdf").locator("td")
+    expect(cells.nth(2)).to_have_text("2024-05-30")
+    expect(cells.nth(3)).to_have_text("Ledger Pilot Secretariat")
+    page.get_by_role("tab", name="Chat").click()
+    ask(page, "Who chaired the Ledger Pilot Steering Board?")
+    expect(page.locator("#nsss-sources .nsss-ref-text").first).to_contain_text(
+        "Ledger Pilot Secretariat (30 May 2024). Annual Review of the Ledger Pilot, p. 2")
+
+
+def test_the_bangla_interface_shows_no_english_label(page):
+    page.locator("#nsss-lang").get_by_text("বাংলা").click()
+    expect(page.locator("#nsss-status-line")).to_contain_text("মডেল", timeout=WAIT)
+    allowed = re.compile(r"NSSS|LLM|DOCX|\.docx|all-MiniLM-L6-v2|English|Central Management Committee|\[n\]|2024|ms")
+    for tab in ("প্রশ্নোত্তর", "বিষয়ভিত্তিক সংকলন", "নোট", "দলিলসমূহ", "সেটিংস"):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(300)
+        labels = page.evaluate("""() => {
+          const seen = [];
+          const visible = (el) => el.offsetParent !== null;
+          document.querySelectorAll('button, label, [role=tab], .nsss-panel-title, h1, .nsss-brand p, th, '
+            + 'figcaption, .nsss-caption, .nsss-empty p, .nsss-placeholder, span[data-testid=block-info], '
+            + '.label-wrap span, #nsss-upload .wrap').forEach((el) => {
+              if (!visible(el) || el.closest('.nsss-note-text, .nsss-passage, #nsss-examples, .nsss-title, tbody'))
+                return;
+              seen.push((el.innerText || '').trim());
+            });
+          document.querySelectorAll('textarea, input[type=text]').forEach((el) => {
+            if (visible(el) && el.placeholder) seen.push(el.placeholder); });
+          return seen; }""")
+        english = [s for s in labels if re.search(r"[A-Za-z]{3,}", allowed.sub("", s))]
+        assert not english, f"English labels in the Bangla {tab} tab: {english}"
+        if tab == "প্রশ্নোত্তর":
+            shot(page, "bangla-1400x900")
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1400x900", "390x844"])
+def test_no_sideways_scroll_and_screenshots_at_both_sizes(browser, server, viewport):
+    page = open_page(browser, server.url, viewport)
+    size = f"{viewport['width']}x{viewport['height']}"
+    no_sideways_scroll(page)
+    ask(page, "Who chaired the Ledger Pilot Steering Board?")
+    no_sideways_scroll(page)
+    chips = page.locator("#nsss-status-line span").all()
+    brand = page.locator(".nsss-brand p").bounding_box()
+    for chip in chips:  # the status chips never sit on the subtitle
+        box = chip.bounding_box()
+        overlap = not (box["y"] >= brand["y"] + brand["height"] or box["y"] + box["height"] <= brand["y"]
+                       or box["x"] >= brand["x"] + brand["width"] or box["x"] + box["width"] <= brand["x"])
+        assert not overlap, "a status chip overlaps the subtitle"
+    page.locator("#nsss-sources .nsss-cite").first.get_by_role("button", name="Open source").click()
+    expect(page.locator("#nsss-viewer mark")).to_be_visible(timeout=WAIT)
+    no_sideways_scroll(page)
+    shot(page, f"chat-{size}")
+    page.evaluate("window.scrollTo(0, 0)")
+    open_tab(page, "Library")
+    expect(page.locator("#nsss-library tbody tr").first).to_be_visible(timeout=WAIT)
+    no_sideways_scroll(page)
+    shot(page, f"library-{size}")
+    assert not page.js_errors
+    page.context.close()
+
+
+@pytest.mark.slow
+def test_the_page_latency_benchmark_runs(desk_store):
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "eval/bench_ui.py", "--store", str(desk_store), "--questions", "2",
+                           "--json"], capture_output=True, text=True, cwd=PROJECT, timeout=600,
+                          env=clean_env(Path("/tmp")))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["page"]["n"] == 2 and result["overhead"]["p50_ms"] > 0

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ingest.acronyms import find_acronyms
 from ingest.chunk import CHUNKER_VERSION, chunk, embedding_text
-from ingest.load import file_sha256, load, os_reason, read_manifest, walk
+from ingest.guard import reader
+from ingest.load import Limits, file_sha256, os_reason, read_manifest, walk
 from ingest.types import Document, Failure, LoadError
 from nsss.settings import Settings
 
@@ -81,6 +82,8 @@ def ingest(
         seen: set[str] = set()
         files = [(plan, f) for plan in plans for f in plan.files]
         bar = _bar(progress, total=len(files), desc="Reading", unit="file")
+        parser = reader(settings.max_parse_seconds, settings.max_parse_mb)
+        limits = Limits.of(settings)
         for plan, path in files:
             bar.update(1)
             source = path.relative_to(plan.root).as_posix() if _inside(path, plan.root) else path.name
@@ -94,12 +97,16 @@ def ingest(
                         and file_sha256(path) == old.sha256):
                     counts["unchanged"] += 1
                     continue
-                doc = load(path, plan.root, max_mb=settings.max_file_mb, manifest=plan.manifest)
+                manifest = {k: v for k, v in plan.manifest.items() if k == source}
+                doc = parser.load(path, plan.root, max_mb=settings.max_file_mb, manifest=manifest, limits=limits)
             except LoadError as exc:
                 failures.append(Failure(exc.path, exc.reason))
                 continue
             except OSError as exc:
                 failures.append(Failure(str(path), os_reason(exc)))
+                continue
+            except Exception as exc:  # noqa: BLE001 - one file's failure is never the end of the run
+                failures.append(Failure(str(path), f"could not be read ({type(exc).__name__}: {exc})"))
                 continue
             todo.append((doc, "updated" if old is not None else "added"))
         bar.close()

@@ -7,6 +7,7 @@ failure with its reason, the helper is started again, and the ingest goes on wit
 from __future__ import annotations
 
 import atexit
+import contextlib
 import threading
 from pathlib import Path
 
@@ -77,10 +78,8 @@ class Reader:
         """Stop the helper process."""
         with self._lock:
             if self._conn is not None:
-                try:
+                with contextlib.suppress(OSError):
                     self._conn.send(None)
-                except OSError:
-                    pass
             self._stop()
 
 

@@ -78,8 +78,10 @@ class Service:
         return self.assistant.answer(question, conversation=conversation, filters=filters)
 
     def records(self) -> list[DocRecord]:
-        """List the documents in the store, by title."""
-        return list(self.assistant.index.records)
+        """List the documents in the store, by title (re-read when another process changed the store)."""
+        index = self.assistant.index
+        index.check()
+        return list(index.records)
 
     def record(self, key: str) -> DocRecord | None:
         """Return a document's record, or None when it is gone."""

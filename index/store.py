@@ -283,6 +283,46 @@ def _record(meta: dict) -> DocRecord:
     )
 
 
+class StoreFull(StoreError):
+    """The disk holding the store has no room left for a write."""
+
+
+# What a full disk says through SQLite, Chroma's write-ahead log and the system.
+FULL_WORDS = ("disk is full", "no space left", "disk full", "failed to apply logs", "not enough space", "quota exceeded")
+
+
+def full_disk(exc: BaseException, settings: Settings) -> StoreFull | None:
+    """Recognise a write that failed for want of space, and say so in words; None for any other failure."""
+    import errno
+    import shutil
+
+    said = str(exc).lower()
+    full = isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    if not full and any(word in said for word in FULL_WORDS):
+        try:  # "failed to apply logs" has other causes too: believe it only when the disk is nearly full
+            full = "failed to apply logs" not in said or shutil.disk_usage(settings.store).free < 64 * 1024 * 1024
+        except OSError:
+            full = True
+    if not full or settings.chroma_url and not isinstance(exc, OSError):
+        return None
+    return StoreFull(f"the disk holding {settings.store} is full: free space and run `nsss ingest` again; "
+                     "nothing already stored was lost")
+
+
+@contextlib.contextmanager
+def explained_writes(settings: Settings) -> Iterator[None]:
+    """Turn a failure for want of disk space, anywhere in a change to the store, into a StoreFull that says so."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - Chroma, SQLite and the system each raise their own type
+        full = full_disk(exc, settings)
+        if full is None:
+            raise
+        raise full from exc
+
+
 class StoreBusy(StoreError):
     """Another process is writing to the store."""
 

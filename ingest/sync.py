@@ -64,13 +64,13 @@ def ingest(
 ) -> Report:
     """Sync the store with files and folders; failures are reported per file and lose nothing stored."""
     from index import open_index
-    from index.store import bump_generation, writing
+    from index.store import bump_generation, explained_writes, writing
 
     started = time.perf_counter()
     missing = [str(p) for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
     if missing:
         raise UsageError(f"{', '.join(missing)}: no such file or folder")
-    with writing(settings), _telling_readers(settings, bump_generation):
+    with explained_writes(settings), writing(settings), _telling_readers(settings, bump_generation):
         index = open_index(settings, lexical=False)
         store, embedder = index.store, index.embedder
         records = {r.key: r for r in store.documents()}
@@ -219,9 +219,9 @@ def _bar(enabled: bool, total: int, desc: str, unit: str):
 def forget(keys: list[str], settings: Settings) -> int:
     """Remove documents from the store by key and bring the lexical index in step; return how many went."""
     from index import open_index
-    from index.store import bump_generation, writing
+    from index.store import bump_generation, explained_writes, writing
 
-    with writing(settings), _telling_readers(settings, bump_generation):
+    with explained_writes(settings), writing(settings), _telling_readers(settings, bump_generation):
         index = open_index(settings, lexical=False)
         known = {r.key for r in index.store.documents()}
         gone = [key for key in dict.fromkeys(keys) if key in known]

@@ -18,6 +18,7 @@ from index import FilterError, Filters, StoreError
 from ingest import UsageError
 from nsss.settings import Settings, SettingsError, go_offline
 from ui import render
+from ui.login import middleware as login_middleware
 from ui.notes import Note, answer_note, citation_note, hit_note, notes_docx, notes_markdown, numbered
 from ui.service import Service
 
@@ -302,6 +303,7 @@ def serve(settings: Settings) -> None:
         server_name=settings.host, server_port=settings.port, auth=auth, share=False, quiet=True,
         prevent_thread_lock=True, show_error=True, max_file_size=f"{settings.max_file_mb:g}mb",
         auth_message="NSSS Assistant: please log in.", **launch_options(),
+        app_kwargs={"middleware": login_middleware()} if auth else None,
     )
     try:
         service.wait()  # the page is already up; questions asked meanwhile wait for the model

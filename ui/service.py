@@ -13,6 +13,17 @@ from nsss.settings import BUNDLED_CORPUS, Settings
 from ui.uploads import receive, uploads_folder
 
 
+class QuestionTooLong(ValueError):
+    """A question longer than the web app takes."""
+
+
+def check_question(question: str, limit: int) -> None:
+    """Refuse a question over the length limit, before any work is spent on it."""
+    if isinstance(question, str) and len(question) > limit:
+        raise QuestionTooLong(f"the question is {len(question):,} characters long, over the limit of {limit:,}; "
+                              "ask it in fewer words (the limit is NSSS_MAX_QUESTION_CHARS)")
+
+
 class Service:
     """The store, the model and the assistant; opened in the background so the web page can load meanwhile."""
 
@@ -75,6 +86,7 @@ class Service:
 
     def answer(self, question: str, conversation: Conversation | None = None, filters: Filters | None = None) -> Answer:
         """Answer a question with the shared assistant."""
+        check_question(question, self.settings.max_question_chars)
         return self.assistant.answer(question, conversation=conversation, filters=filters)
 
     def records(self) -> list[DocRecord]:

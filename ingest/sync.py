@@ -112,7 +112,7 @@ def ingest(
             todo.append((doc, "updated" if old is not None else "added"))
         bar.close()
 
-        _write(todo, store, embedder, settings, progress, counts, on_file)
+        _write(todo, store, embedder, settings, progress, counts, on_file, failures)
 
         for plan in plans:
             if not plan.whole_folder:
@@ -138,12 +138,17 @@ def ingest(
         )
 
 
-def _write(todo, store, embedder, settings, progress, counts, on_file) -> None:
+def _write(todo, store, embedder, settings, progress, counts, on_file, failures) -> None:
     """Chunk, embed (in groups, so the model runs on big sorted batches) and store documents."""
     if not todo:
         return
-    all_chunks = [(doc, how, chunk([doc], embedder.tokenize, embedder.max_tokens, settings.chunk_overlap))
-                  for doc, how in todo]
+    all_chunks = []
+    for doc, how in todo:
+        try:
+            all_chunks.append((doc, how, chunk([doc], embedder.tokenize, embedder.max_tokens, settings.chunk_overlap)))
+        except Exception as exc:  # noqa: BLE001 - one document's failure is never the end of the run
+            failures.append(Failure(str(Path(doc.root) / doc.source),
+                                    f"could not be cut into passages ({type(exc).__name__}: {exc})"))
     bar = _bar(progress, total=sum(len(c) for _, _, c in all_chunks), desc="Embedding", unit="chunk")
     group: list = []
     for item in all_chunks:

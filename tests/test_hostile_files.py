@@ -95,8 +95,8 @@ def failure(report, name: str) -> Failure:
 
 def test_hostile_files_fail_alone_and_good_files_are_ingested(hostile):
     folder, report, seconds = hostile
-    from index.store import Store
     from index.embed import model_slug
+    from index.store import Store
 
     store = Store(Settings(store=folder.parent / "store"), model_slug(Settings().embed_model))
     stored = {r.source for r in store.documents()}

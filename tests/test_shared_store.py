@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import CLI, PROJECT, clean_env
+from conftest import PROJECT, clean_env
 
 from nsss.settings import Settings
 

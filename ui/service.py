@@ -105,9 +105,11 @@ class Service:
 
     def add(self, files: list[tuple[Path, str]], on_file: Callable[[str], None] | None = None):
         """Receive uploads into the store's folder and ingest them; return (saved paths, refusals, report)."""
+        from index.store import explained_writes
         from ingest import ingest
 
-        saved, refused = receive(files, uploads_folder(self.settings.store), self.settings.max_file_mb)
+        with explained_writes(self.settings):  # a full disk is said in words here too
+            saved, refused = receive(files, uploads_folder(self.settings.store), self.settings.max_file_mb)
         if not saved:
             return saved, refused, None
         with self._changing:

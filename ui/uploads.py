@@ -89,10 +89,11 @@ def receive(files: list[tuple[Path, str]], folder: Path, max_mb: float) -> tuple
                                    f"added as {kept} (delete the old one in the library to replace it)"))
             target = root / kept
         if target not in saved:
-            try:
-                shutil.copyfile(temp, target)
-            except OSError:
-                target.unlink(missing_ok=True)  # no half-copied file left to be mistaken for a document
-                raise
+            if not target.exists():  # one that exists holds these very bytes (free_name)
+                try:
+                    shutil.copyfile(temp, target)
+                except OSError:
+                    target.unlink(missing_ok=True)  # no half-copied file left to be mistaken for a document
+                    raise
             saved.append(target)
     return saved, refused

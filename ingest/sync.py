@@ -70,7 +70,7 @@ def ingest(
     missing = [str(p) for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
     if missing:
         raise UsageError(f"{', '.join(missing)}: no such file or folder")
-    with explained_writes(settings), writing(settings), _telling_readers(settings, bump_generation):
+    with explained_writes(settings), writing(settings), _telling_readers(settings, bump_generation) as changed:
         index = open_index(settings, lexical=False)
         store, embedder = index.store, index.embedder
         records = {r.key: r for r in store.documents()}
@@ -129,7 +129,8 @@ def ingest(
                     continue
                 store.remove(key)
                 counts["removed"] += 1
-        store.sweep()
+        if store.sweep() or counts["added"] or counts["updated"] or counts["removed"]:
+            changed.append(True)
         index.refresh_lexical()
         documents = store.documents()
         return Report(
@@ -198,12 +199,19 @@ def _plan(path: Path, roots: set[Path], failures: list[Failure]) -> _Plan:
 
 @contextlib.contextmanager
 def _telling_readers(settings: Settings, bump):
-    """Move the store's generation on when a change ends, even a failed one: running apps reload what they hold."""
+    """Move the store's generation on after a change, or a failed one: running apps reload what they hold.
+
+    Yields a list to append to when something changed; a run that changed nothing leaves readers alone.
+    """
+    changed: list[bool] = []
+    failed = True
     try:
-        yield
+        yield changed
+        failed = False
     finally:
-        with contextlib.suppress(OSError):  # a full disk: readers keep what they had, which is still consistent
-            bump(settings)
+        if changed or failed:
+            with contextlib.suppress(OSError):  # a full disk: readers keep what they had, still consistent
+                bump(settings)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -226,7 +234,7 @@ def forget(keys: list[str], settings: Settings) -> int:
     from index import open_index
     from index.store import bump_generation, explained_writes, writing
 
-    with explained_writes(settings), writing(settings), _telling_readers(settings, bump_generation):
+    with explained_writes(settings), writing(settings), _telling_readers(settings, bump_generation) as changed:
         index = open_index(settings, lexical=False)
         known = {r.key for r in index.store.documents()}
         gone = [key for key in dict.fromkeys(keys) if key in known]
@@ -234,4 +242,5 @@ def forget(keys: list[str], settings: Settings) -> int:
             index.store.remove(key)
         if gone:
             index.refresh_lexical()
+            changed.append(True)
         return len(gone)

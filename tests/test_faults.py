@@ -42,33 +42,32 @@ def fill(mount: Path, leave: int) -> Path:
 
 
 @pytest.mark.slow
-def test_a_full_disk_says_so_exits_1_and_loses_nothing(small_disk, tmp_path, cli):
+def test_a_full_disk_says_so_exits_1_and_loses_nothing(small_disk, tmp_path, cli, embedder):
+    from index.status import status
+    from ingest import ingest
+
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "first.md").write_text(DOC.format(name="first"), encoding="utf-8")
-    store = small_disk / "store"
-    code, _, err = cli("ingest", "--store", store, docs)
-    assert code == 0, err
+    settings = Settings(store=small_disk / "store")
+    assert ingest([docs], settings, progress=False).added == 1
     for name in ("second", "third"):
         (docs / f"{name}.md").write_text(DOC.format(name=name), encoding="utf-8")
 
     filler = fill(small_disk, leave=64 * 1024)
-    code, out, err = cli("ingest", "--store", store, docs)
+    code, out, err = cli("ingest", "--store", settings.store, docs)
     assert code == 1
-    assert f"the disk holding {store} is full: free space and run `nsss ingest` again; nothing already stored " \
-           "was lost" in err
+    assert f"the disk holding {settings.store} is full: free space and run `nsss ingest` again; nothing already " \
+           "stored was lost" in err
     assert "Traceback" not in err
 
     filler.unlink()
-    code, out, err = cli("status", "--store", store, "--json")
-    assert code == 0, err
-    assert [d["source"] for d in json.loads(out)["documents"]] == ["first.md"], "what was stored is still there"
-    code, out, err = cli("ingest", "--store", store, "--json", docs)
+    assert [d["source"] for d in status(settings)["documents"]] == ["first.md"], "what was stored is still there"
+    code, out, err = cli("ingest", "--store", settings.store, "--json", docs)
     assert code == 0, err
     report = json.loads(out.strip().splitlines()[-1])
     assert report["documents"] == 3 and report["unchanged"] == 1
-    code, out, _ = cli("status", "--store", store, "--json")
-    assert json.loads(out)["leftovers"] == 0
+    assert status(settings)["leftovers"] == 0
 
 
 def test_an_upload_never_replaces_a_different_document(tmp_path):

@@ -109,6 +109,12 @@ def _serve(conn, max_mb: int) -> None:
     from ingest.load import load
 
     cap = max_mb * MB
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        # The cap is on address space: glibc reserves 64 MB of it for each thread's malloc arena, so a parser
+        # with many threads (OCR) would hit it without using the memory. Two arenas are plenty here.
+        ctypes.CDLL("libc.so.6").mallopt(-8, 2)  # M_ARENA_MAX
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     while True:
         try:

@@ -42,7 +42,7 @@ class Assistant:
             from assistant.llm import LLMClient
 
             self.llm = LLMClient(settings)
-        self._texts: dict[str, str] = {}
+        self._texts: dict[tuple[str, str], str] = {}  # (document key, sha256) -> text: a changed document misses
         self._vectors: dict[str, list[float]] = {}
         import torch
 
@@ -141,12 +141,13 @@ class Assistant:
 
     def document_text(self, key: str) -> str:
         """Return a document's extracted text (cached), the ground truth for every quote; safe across threads."""
-        text = self._texts.get(key)
+        version = (key, self.index.versions.get(key, ""))
+        text = self._texts.get(version)
         if text is None:
             text = self.index.store.document_text(key)
             if len(self._texts) > 64:
                 self._texts = {}  # replaced, not cleared: another thread may be reading the old one
-            self._texts[key] = text
+            self._texts[version] = text
         return text
 
     def _records(self):

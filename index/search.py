@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 import numpy as np
 
 from index.glossary import default_glossary
 from index.lexical import LexicalIndex, tokenize
-from index.store import DocRecord, Store, bm25_dir, chunk_from
+from index.store import DocRecord, Store, bm25_dir, fingerprint, generation
 from ingest.types import Chunk
 from nsss.settings import Settings
 
@@ -58,30 +59,58 @@ class Index:
 
         self.settings = settings
         self.embedder = load_embedder(settings.embed_model)
+        self._generation = generation(settings)
+        self._reloading = threading.Lock()
         self.store = Store(settings, self.embedder.slug)
         self.records: list[DocRecord] = []
+        self.versions: dict[str, str] = {}  # document key -> sha256 of the version the records describe
         self.lexical: LexicalIndex | None = None
         self._acronyms: dict[str, list[str]] = {}
         self._long_forms: dict[str, str] = {}
         self.reload(lexical)
 
-    def reload(self, lexical: bool = True) -> None:
-        """Re-read the store's documents and the lexical index, after an ingest."""
-        self.records = self.store.documents()
-        self._acronyms, self._long_forms = {}, {}
-        for record in self.records:
+    def reload(self, lexical: bool = True, store: Store | None = None, save: bool = True) -> None:
+        """Re-read the store's documents and the lexical index, after an ingest.
+
+        Everything is built first and swapped in at the end: a search running meanwhile keeps what it started with.
+        """
+        store = store or self.store
+        records = store.documents()
+        acronyms: dict[str, list[str]] = {}
+        long_forms: dict[str, str] = {}
+        for record in records:
             for short, forms in record.acronyms.items():
-                known = self._acronyms.setdefault(short, [])
+                known = acronyms.setdefault(short, [])
                 for form in forms:
                     if form.lower() not in (f.lower() for f in known):
                         known.append(form)
-                    self._long_forms.setdefault(_squash(form), short)
+                    long_forms.setdefault(_squash(form), short)
+        index = self.lexical
         if lexical:
-            fingerprint = self.store.fingerprint()
+            stamp = fingerprint(records)
             folder = bm25_dir(self.settings, self.embedder.slug)
-            self.lexical = LexicalIndex.load(folder, fingerprint)
-            if self.lexical is None:
-                self.refresh_lexical(fingerprint)
+            index = LexicalIndex.load(folder, stamp)
+            if index is None:
+                index = LexicalIndex.build(list(store.all_chunks()))
+                if save:
+                    index.save(folder, stamp)
+        self.store, self.records, self._acronyms, self._long_forms = store, records, acronyms, long_forms
+        self.versions = {r.key: r.sha256 for r in records}
+        self.lexical = index
+
+    def check(self) -> bool:
+        """Reload what this index holds when the store changed since (another process ingested); say if it did."""
+        now = generation(self.settings)
+        if now == self._generation:
+            return False
+        with self._reloading:
+            if now == self._generation:
+                return False  # another thread reloaded while this one waited
+            # A new Chroma client: the one open holds a vector index from before the change. The lexical index
+            # is read as saved by the ingest; one that does not match is built here but saved only by ingests.
+            self.reload(lexical=True, store=Store(self.settings, self.embedder.slug, fresh=True), save=False)
+            self._generation = now
+        return True
 
     def refresh_lexical(self, fingerprint: str | None = None) -> None:
         """Rebuild the lexical index from the store and save it beside the store."""
@@ -155,10 +184,13 @@ class Index:
         """Return the k best chunks for a query, best first."""
         if self.lexical is None:
             self.reload(lexical=True)
+        self.check()
+        # One consistent view for this search, whatever a reload swaps in meanwhile.
+        lexical, versions, store = self.lexical, self.versions, self.store
         keys, kinds, years = self.resolve(filters)
         expanded = self._expand_acronyms(query)
-        mask = self.lexical.mask(keys, kinds, years)
-        lex_scores = self.lexical.scores(tokenize(expanded), mask)
+        mask = lexical.mask(keys, kinds, years)
+        lex_scores = lexical.scores(tokenize(expanded), mask)
         bridge = self.bridge(expanded)
         if bridge:
             # The query's terms in the other language find the passages written in it (eval/RESULTS.md, issue 9).
@@ -170,29 +202,33 @@ class Index:
         text = f"{expanded} {' '.join(t for _, t in bridge)}" if bridge else expanded
         embed_query = getattr(self.embedder, "embed_query", None)  # models that read queries differently
         vector = embed_query(text) if embed_query else self.embedder.embed([text])[0]
-        dense_ranked = self.store.query(vector, CANDIDATES, _where(keys, kinds, years))
+        dense_ranked = store.query(vector, CANDIDATES, _where(keys, kinds, years), versions=versions)
         dense = {c.id: sim for c, sim in dense_ranked}
         chunks = {c.id: c for c, _ in dense_ranked}
         floor = min(dense.values(), default=0.0)
         span = max(dense.values(), default=0.0) - floor
 
-        candidates = dict.fromkeys([self.lexical.ids[i] for i in top_lexical] + list(dense))
+        candidates = dict.fromkeys([lexical.ids[i] for i in top_lexical] + list(dense))
         fused = {}
         for cid in candidates:
-            i = self.lexical.position.get(cid)
+            i = lexical.position.get(cid)
             lex = float(lex_scores[i]) if i is not None else 0.0
             dn = (dense[cid] - floor) / span if cid in dense and span > 0 else (1.0 if cid in dense else 0.0)
             fused[cid] = (lex / lex_max if lex_max > 0 else 0.0) + DENSE_WEIGHT * dn
-        best = sorted(fused, key=fused.get, reverse=True)[:k]
-
-        missing = [cid for cid in best if cid not in chunks]
-        if missing:
-            got = self.store.chunks.get(ids=missing, include=["documents", "metadatas"])
-            chunks.update({cid: chunk_from(cid, t, m) for cid, t, m in zip(got["ids"], got["documents"], got["metadatas"])})
+        ranked = sorted(fused, key=fused.get, reverse=True)
+        # Chunks whose document record is missing (an interrupted ingest) or of another version are skipped, so
+        # the k best are taken from further down when some of the first are.
+        best: list[str] = []
+        for start in range(0, len(ranked), max(k, 1)):
+            part = ranked[start:start + max(k, 1)]
+            chunks.update(store.get_chunks([cid for cid in part if cid not in chunks], versions))
+            best.extend(cid for cid in part if cid in chunks and chunks[cid].doc_key in versions)
+            if len(best) >= k:
+                break
         return [
             Hit(chunks[cid], fused[cid], dense.get(cid, 0.0),
-                float(lex_scores[self.lexical.position[cid]]) if cid in self.lexical.position else 0.0)
-            for cid in best if cid in chunks
+                float(lex_scores[lexical.position[cid]]) if cid in lexical.position else 0.0)
+            for cid in best[:k]
         ]
 
 

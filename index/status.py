@@ -15,6 +15,7 @@ def status(settings: Settings) -> dict:
          "format": r.format, "pages": r.pages or None, "chunks": r.chunks, "url": r.url}
         for r in store.documents()
     ]
+    leftovers = store.leftovers()
     llm = f"{settings.llm_model or 'default model'} at {settings.llm_url}" if settings.llm_url else ""
     return {
         "store": store.location,
@@ -22,6 +23,7 @@ def status(settings: Settings) -> dict:
         "collection": store.chunks.name,
         "llm": llm,
         "documents": docs,
+        "leftovers": leftovers,
         "totals": {
             "documents": len(docs),
             "pages": sum(d["pages"] or 0 for d in docs),

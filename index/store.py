@@ -57,7 +57,7 @@ def _doc_id(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def _client(settings: Settings):
+def _client(settings: Settings, fresh: bool = False):
     go_offline()
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -79,15 +79,31 @@ def _client(settings: Settings):
         settings.store.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"store folder {settings.store} cannot be created: {exc.strerror}") from None
-    return chromadb.PersistentClient(path=str(settings.store / "chroma"), settings=chroma_settings)
+    path = str(settings.store / "chroma")
+    if fresh:
+        _detach(path)
+    return chromadb.PersistentClient(path=path, settings=chroma_settings)
+
+
+def _detach(path: str) -> None:
+    """Make the next client of an embedded store read it from disk afresh.
+
+    Chroma keeps one system per folder in a process, with its vector index in memory; it never sees what another
+    process (a command-line ingest) wrote, and answers with chunks deleted since. Clients already open keep the
+    old system, so searches in flight finish; it is freed when the last of them goes.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(path, None)
+    SharedSystemClient._identifier_to_refcount.pop(path, None)
 
 
 class Store:
     """The chunks of one embedding model, and the records of the documents they came from."""
 
-    def __init__(self, settings: Settings, model_slug: str):
+    def __init__(self, settings: Settings, model_slug: str, fresh: bool = False):
         self.settings = settings
-        self.client = _client(settings)
+        self.client = _client(settings, fresh=fresh)
         self.model_slug = model_slug
         self.chunks = self.client.get_or_create_collection(
             f"nsss-chunks-{model_slug}", embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
@@ -117,7 +133,7 @@ class Store:
         return got["documents"][0]
 
     def write(self, entries: list[tuple[Document, list[Chunk], list[list[float]], dict]]) -> None:
-        """Store documents' chunks, drop their old ones, then mark them complete; safe to repeat after a crash.
+        """Store documents' chunks, mark them complete, then drop their old ones; safe to repeat after a crash.
 
         Each entry is a document, its chunks, their vectors and the acronyms it defines. Many documents go in
         one call: Chroma's cost is per call, not per chunk.
@@ -129,19 +145,21 @@ class Store:
                 ids=[c.id for c, _, _ in part], embeddings=[v for _, v, _ in part],
                 documents=[c.text for c, _, _ in part], metadatas=[_chunk_meta(c, doc) for c, _, doc in part],
             )
-        keep = {c.id for c, _, _ in rows}
-        keys = [doc.key for doc, *_ in entries]
-        old = self.chunks.get(where={"doc_key": {"$in": keys}}, include=[])["ids"] if keys else []
-        stale = [i for i in old if i not in keep]
-        for i in range(0, len(stale), self.batch):
-            self.chunks.delete(ids=stale[i:i + self.batch])
-        # Records are written last: a document without one is unfinished and is redone on the next ingest.
+        # The record is written after the chunks: a document without one is unfinished and is redone on the next
+        # ingest. The old version's chunks go only after it, so until then readers (who keep to the versions
+        # the records name) still see the old version whole; a crash in between leaves them to the next sweep.
         records = [(_doc_id(doc.key), doc.text, _doc_meta(doc, len(chunks), acronyms))
                    for doc, chunks, _, acronyms in entries]
         for i in range(0, len(records), self.batch):
             part = records[i:i + self.batch]
             self.docs.upsert(ids=[r[0] for r in part], embeddings=[[1.0]] * len(part),
                              documents=[r[1] for r in part], metadatas=[r[2] for r in part])
+        keep = {c.id for c, _, _ in rows}
+        keys = [doc.key for doc, *_ in entries]
+        old = self.chunks.get(where={"doc_key": {"$in": keys}}, include=[])["ids"] if keys else []
+        stale = [i for i in old if i not in keep]
+        for i in range(0, len(stale), self.batch):
+            self.chunks.delete(ids=stale[i:i + self.batch])
 
     def remove(self, key: str) -> None:
         """Delete a document: chunks first, record last, so a crash leaves it to be removed again."""
@@ -163,8 +181,7 @@ class Store:
 
     def fingerprint(self) -> str:
         """Hash the set of complete documents, so derived indexes can tell they are stale."""
-        lines = sorted(f"{r.key}\x00{r.sha256}" for r in self.documents())
-        return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+        return fingerprint(self.documents())
 
     # Chunks ----------------------------------------------------------------------------------------
 
@@ -185,8 +202,13 @@ class Store:
         """Count the chunks stored."""
         return self.chunks.count()
 
-    def query(self, vector: list[float], k: int, where: dict | None = None) -> list[tuple[Chunk, float]]:
-        """Return the k chunks nearest a vector, with cosine similarity."""
+    def query(self, vector: list[float], k: int, where: dict | None = None,
+              versions: dict[str, str] | None = None) -> list[tuple[Chunk, float]]:
+        """Return the k chunks nearest a vector, with cosine similarity.
+
+        With `versions` (document key -> sha256), only chunks of those document versions are returned: a
+        reader never sees half a document, nor a version newer than the records it holds.
+        """
         if k <= 0 or self.chunks.count() == 0:
             return []
         got = self.chunks.query(
@@ -197,7 +219,24 @@ class Store:
             (chunk_from(cid, text, meta), 1.0 - dist)
             for cid, text, meta, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
                                              got["distances"][0], strict=True)
+            if meta and text is not None and (versions is None or versions.get(meta.get("doc_key")) == meta.get("sha256"))
         ]
+
+    def get_chunks(self, ids: list[str], versions: dict[str, str] | None = None) -> dict[str, Chunk]:
+        """Return chunks by id (those still stored, of the given document versions when `versions` is given)."""
+        if not ids:
+            return {}
+        got = self.chunks.get(ids=ids, include=["documents", "metadatas"])
+        return {
+            cid: chunk_from(cid, text, meta)
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            if meta and text is not None and (versions is None or versions.get(meta.get("doc_key")) == meta.get("sha256"))
+        }
+
+    def leftovers(self) -> int:
+        """Count the chunks of no complete document version: what an interrupted ingest left."""
+        complete = {(r.key, r.sha256) for r in self.documents()}
+        return sum(1 for _, meta in self._all_chunk_meta() if (meta.get("doc_key"), meta.get("sha256")) not in complete)
 
     def _all_chunk_meta(self) -> Iterator[tuple[str, dict]]:
         offset, page = 0, 5000
@@ -207,6 +246,12 @@ class Store:
                 return
             yield from zip(got["ids"], got["metadatas"], strict=True)
             offset += page
+
+
+def fingerprint(records: list[DocRecord]) -> str:
+    """Hash a set of document versions, so derived indexes can tell they are stale."""
+    lines = sorted(f"{r.key}\x00{r.sha256}" for r in records)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
 def _chunk_meta(c: Chunk, doc: Document) -> dict:
@@ -268,6 +313,46 @@ def relabel_stored(store: Store, key: str) -> DocRecord:
     return record
 
 
+class StoreFull(StoreError):
+    """The disk holding the store has no room left for a write."""
+
+
+# What a full disk says through SQLite, Chroma's write-ahead log and the system.
+FULL_WORDS = ("disk is full", "no space left", "disk full", "failed to apply logs", "not enough space", "quota exceeded")
+
+
+def full_disk(exc: BaseException, settings: Settings) -> StoreFull | None:
+    """Recognise a write that failed for want of space, and say so in words; None for any other failure."""
+    import errno
+    import shutil
+
+    said = str(exc).lower()
+    full = isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    if not full and any(word in said for word in FULL_WORDS):
+        try:  # "failed to apply logs" has other causes too: believe it only when the disk is nearly full
+            full = "failed to apply logs" not in said or shutil.disk_usage(settings.store).free < 64 * 1024 * 1024
+        except OSError:
+            full = True
+    if not full or settings.chroma_url and not isinstance(exc, OSError):
+        return None
+    return StoreFull(f"the disk holding {settings.store} is full: free space and run `nsss ingest` again; "
+                     "nothing already stored was lost")
+
+
+@contextlib.contextmanager
+def explained_writes(settings: Settings) -> Iterator[None]:
+    """Turn a failure for want of disk space, anywhere in a change to the store, into a StoreFull that says so."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - Chroma, SQLite and the system each raise their own type
+        full = full_disk(exc, settings)
+        if full is None:
+            raise
+        raise full from exc
+
+
 class StoreBusy(StoreError):
     """Another process is writing to the store."""
 
@@ -295,6 +380,27 @@ def writing(settings: Settings) -> Iterator[None]:
             fh.seek(0)
             fh.truncate()
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+GENERATION = "generation"
+
+
+def generation(settings: Settings) -> str:
+    """Return the store's generation: a counter every ingest and removal moves on, for readers to notice."""
+    try:
+        return (settings.store / GENERATION).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def bump_generation(settings: Settings) -> None:
+    """Move the store's generation on (under the write lock), so every process that reads the store reloads."""
+    path = settings.store / GENERATION
+    old = generation(settings)
+    number = int(old) + 1 if old.isdigit() else 1
+    temporary = path.with_name(f"{GENERATION}.{os.getpid()}.tmp")
+    temporary.write_text(f"{number}\n", encoding="ascii")
+    os.replace(temporary, path)  # atomic: a reader sees the old number or the new, never half
 
 
 def bm25_dir(settings: Settings, model_slug: str) -> Path:

@@ -18,6 +18,9 @@ BLOCK_END = re.compile(r"\n[ \t]*\n\s*|(?<=।)\s+")
 # The model sees a chunk's title before its passage. A long title is cut, so the passage keeps most of the window:
 # a word piece holds at least one character, so these characters never take more than 100 of its 256 pieces.
 TITLE_CHARS = 100
+# punkt reads at most this many characters at once (its regular expressions give up after 5 s on megabytes); a
+# block without a blank line that is longer is cut at a line end, else a space, before this.
+PUNKT_CHARS = 20_000
 
 
 def chunk_id(doc_key: str, position: int, text: str) -> str:
@@ -116,7 +119,8 @@ def _sentence_splitter() -> Callable[[str], list[str]]:
     punkt = PunktTokenizer("english")  # reading the model takes a fifth of a second: once per process
 
     def split(text: str) -> list[str]:
-        blocks = [0, *(m.end() for m in BLOCK_END.finditer(text) if 0 < m.end() < len(text)), len(text)]
+        blocks = _bounded([0, *(m.end() for m in BLOCK_END.finditer(text) if 0 < m.end() < len(text)), len(text)],
+                          text)
         cuts = set(blocks)
         for a, b in zip(blocks, blocks[1:], strict=False):
             cuts.update(a + s for s, _ in punkt.span_tokenize(text[a:b]))  # white space stays with the sentence
@@ -124,6 +128,22 @@ def _sentence_splitter() -> Callable[[str], list[str]]:
         return [text[x:y] for x, y in zip(bounds, bounds[1:], strict=False) if x < y]
 
     return split
+
+
+def _bounded(blocks: list[int], text: str) -> list[int]:
+    """Cut blocks longer than PUNKT_CHARS at a line end (or a space) so that punkt's work stays linear."""
+    out = [blocks[0]]
+    for end in blocks[1:]:
+        start = out[-1]
+        while end - start > PUNKT_CHARS:
+            limit = start + PUNKT_CHARS
+            cut = text.rfind("\n", start + 1, limit)
+            if cut < 0:
+                cut = text.rfind(" ", start + 1, limit)
+            start = cut + 1 if cut > start else limit
+            out.append(start)
+        out.append(end)
+    return out
 
 
 def _locate(page_text: str, text: str, hint: int | None) -> tuple[int | None, int | None]:

@@ -9,6 +9,7 @@ import os
 import re
 import tomllib
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.dates import date_in_text, date_in_url, metadata_date
@@ -41,9 +42,27 @@ KIND_WORDS = [
 PLACEHOLDER_TITLE = re.compile(r"(?i)\s*(untitled(\s*-?\s*\d+)?|document\s*\d*|microsoft (word|excel|powerpoint) - .*)\s*")
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one file may cost to read; each is a setting (see nsss.settings) named in the refusal."""
+
+    max_expanded_mb: float = 200.0
+    max_zip_members: int = 2000
+    max_zip_ratio: float = 1000.0
+    max_xml_elements: int = 2_000_000
+    max_pages: int = 5000
+
+    @classmethod
+    def of(cls, settings) -> Limits:
+        """Take the limits from settings."""
+        return cls(settings.max_expanded_mb, settings.max_zip_members, settings.max_zip_ratio,
+                   settings.max_xml_elements, settings.max_pages)
+
+
 def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest: dict | None = None,
-         ocr: bool = True) -> Document:
+         limits: Limits | None = None, ocr: bool = True) -> Document:
     """Read one file into a Document; raise LoadError with a reason a person understands."""
+    limits = limits or Limits()
     path = Path(path)
     root = Path(root) if root is not None else path.parent
     shown = str(path)
@@ -54,7 +73,7 @@ def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest
     data = _read_bytes(path, max_mb)
     meta = dict((manifest or {}).get(path.relative_to(root).as_posix(), {}))
     reader = {"pdf": _pdf, "docx": _docx, "html": _html, "markdown": _markdown, "text": _text}[fmt]
-    text, pages, found = reader(shown, data, ocr=ocr) if fmt == "pdf" else reader(shown, data)
+    text, pages, found = reader(shown, data, limits, ocr=ocr) if fmt == "pdf" else reader(shown, data, limits)
     if not text.strip():
         raise LoadError(shown, "has no text to index")
     source = path.relative_to(root).as_posix()
@@ -154,7 +173,7 @@ def _guess_kind(text: str) -> str:
     return "document"
 
 
-def _pdf(shown: str, data: bytes, *, ocr: bool = True):
+def _pdf(shown: str, data: bytes, limits: Limits, *, ocr: bool = True):
     import logging
 
     import pypdf
@@ -175,6 +194,9 @@ def _pdf(shown: str, data: bytes, *, ocr: bool = True):
                 ok = 0
             if not ok:
                 raise LoadError(shown, "is password-protected; save an unprotected copy and ingest that")
+        if len(reader.pages) > limits.max_pages:
+            raise LoadError(shown, f"has {len(reader.pages):,} pages, over the limit of {limits.max_pages:,} "
+                                   "(raise NSSS_MAX_PAGES to ingest it)")
         from ingest.pdf import read_pages
 
         raw_pages = read_pages(shown, reader, data, ocr=ocr)
@@ -216,40 +238,197 @@ def _pdf(shown: str, data: bytes, *, ocr: bool = True):
     return "".join(parts), pages, info
 
 
-def _docx(shown: str, data: bytes):
-    import zipfile
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# The docProps/core.xml names for a title and a creation date.
+DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+DC_CREATED = "{http://purl.org/dc/terms/}created"
+BIG_MEMBER = 1024 * 1024  # members smaller than this unpack at any ratio: tiny XML compresses very well
 
-    import docx
+
+def _docx(shown: str, data: bytes, limits: Limits):
+    """Read a .docx with lxml's streaming parser, in bounded memory and time (python-docx looks up each
+    paragraph's style on its own: 175,000 paragraphs took minutes), with the same text python-docx gives."""
+    import zipfile
+    import zlib
+
+    from lxml import etree
 
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = {m.filename: m for m in archive.infolist()}
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise LoadError(shown, f"is damaged or not a Word .docx file ({exc})") from None
-    lines, heading = [], ""
-    body = document.element.body
-    for block in body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            para = docx.text.paragraph.Paragraph(block, document)
-            if not heading and para.style is not None and para.style.name.lower().startswith(("heading", "title")):
-                heading = para.text.strip()
-            lines.append(para.text)
-        elif tag == "tbl":
-            table = docx.table.Table(block, document)
-            for row in table.rows:
-                lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    budget = _check_zip(shown, list(members.values()), limits)
+    if "word/document.xml" not in members:
+        raise LoadError(shown, "is damaged or not a Word .docx file (it has no word/document.xml)")
+
+    def parse(name: str, events=("end",)):
+        return etree.iterparse(_Capped(archive.open(members[name]), budget, shown, limits), events=events,
+                               resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True,
+                               remove_pis=True)
+
+    try:
+        styles, default_style = _docx_styles(parse, members)
+        lines, heading, elements = [], "", 0
+        for _, el in parse("word/document.xml"):
+            elements += 1
+            if elements > limits.max_xml_elements:
+                raise LoadError(shown, f"holds more than {limits.max_xml_elements:,} XML elements, over the limit "
+                                       "(raise NSSS_MAX_XML_ELEMENTS to ingest it)")
+            parent = el.getparent()
+            if parent is None or parent.tag != W + "body":
+                continue
+            if el.tag == W + "p":
+                text = _para_text(el)
+                if not heading:
+                    style = el.find(f"{W}pPr/{W}pStyle")
+                    name = styles.get(style.get(W + "val"), default_style) if style is not None else default_style
+                    if name.lower().startswith(("heading", "title")):
+                        heading = text.strip()
+                lines.append(text)
+            elif el.tag == W + "tbl":
+                lines.extend(_table_lines(el))
+            el.clear()
+            while el.getprevious() is not None:  # what is read is dropped: memory stays flat
+                del parent[0]
+        props = _docx_core(parse, members)
+    except etree.XMLSyntaxError as exc:
+        raise LoadError(shown, f"is damaged or not a Word .docx file ({exc})") from None
+    except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
+        raise LoadError(shown, f"is damaged or not a Word .docx file ({exc})") from None
     text = _normalize("\n".join(lines)).strip()
-    props = document.core_properties
-    info = {"title": heading if _placeholder(props.title or "") else props.title.strip()}
-    if props.created:
-        info["file_date"] = props.created.date().isoformat()
+    title = props.get("title", "")
+    info = {"title": heading if _placeholder(title) else title.strip()}
+    if props.get("created"):
+        info["file_date"] = props["created"]
     return text, [], info
+
+
+def _check_zip(shown: str, members: list, limits: Limits) -> list[int]:
+    """Refuse a zip with too many members or a suspicious unpacked size; return the unpacked bytes allowed."""
+    if len(members) > limits.max_zip_members:
+        raise LoadError(shown, f"holds {len(members):,} files inside, over the limit of {limits.max_zip_members:,} "
+                               "(raise NSSS_MAX_ZIP_MEMBERS to ingest it)")
+    cap = int(limits.max_expanded_mb * 1024 * 1024)
+    total = sum(m.file_size for m in members)
+    if total > cap:
+        raise LoadError(shown, _expanded_reason(total, limits))
+    for m in members:
+        if m.file_size > BIG_MEMBER and m.file_size > limits.max_zip_ratio * max(m.compress_size, 1):
+            raise LoadError(shown, f"holds {m.filename}, packed {m.file_size / max(m.compress_size, 1):,.0f} to 1, "
+                                   f"over the limit of {limits.max_zip_ratio:g} to 1, as zip bombs are "
+                                   "(raise NSSS_MAX_ZIP_RATIO to ingest it)")
+    return [cap]
+
+
+def _expanded_reason(size: int, limits: Limits) -> str:
+    return (f"unpacks to {size / 1024 / 1024:,.0f} MB or more, over the {limits.max_expanded_mb:g} MB limit "
+            "(raise NSSS_MAX_EXPANDED_MB to ingest it)")
+
+
+class _Capped:
+    """A zip member read through a shared budget of unpacked bytes: sizes in a zip's headers can lie."""
+
+    def __init__(self, stream, budget: list[int], shown: str, limits: Limits):
+        self.stream, self.budget, self.shown, self.limits = stream, budget, shown, limits
+
+    def read(self, n: int = -1) -> bytes:
+        block = self.stream.read(n if n and n > 0 else 1 << 16)
+        self.budget[0] -= len(block)
+        if self.budget[0] < 0:
+            cap = int(self.limits.max_expanded_mb * 1024 * 1024)
+            raise LoadError(self.shown, _expanded_reason(cap, self.limits))
+        return block
+
+
+def _docx_styles(parse, members) -> tuple[dict[str, str], str]:
+    """Return paragraph style names by id, and the name of the default paragraph style."""
+    names, default = {}, "Normal"
+    if "word/styles.xml" not in members:
+        return names, default
+    for _, el in parse("word/styles.xml"):
+        if el.tag != W + "style":
+            continue
+        name = el.find(W + "name")
+        label = name.get(W + "val", "") if name is not None else ""
+        names[el.get(W + "styleId", "")] = label
+        if el.get(W + "type") == "paragraph" and el.get(W + "default") in ("1", "true", "on"):
+            default = label
+        el.clear()
+    return names, default
+
+
+def _docx_core(parse, members) -> dict[str, str]:
+    """Return the title and creation date (ISO) a .docx's properties hold."""
+    props: dict[str, str] = {}
+    if "docProps/core.xml" not in members:
+        return props
+    for _, el in parse("docProps/core.xml"):
+        if el.tag == DC_TITLE and el.text:
+            props["title"] = el.text
+        elif el.tag == DC_CREATED and el.text and re.match(r"\d{4}-\d{2}-\d{2}", el.text.strip()):
+            props["created"] = el.text.strip()[:10]
+    return props
+
+
+def _run_text(run) -> str:
+    parts = []
+    for e in run:
+        tag = e.tag
+        if tag == W + "t":
+            parts.append(e.text or "")
+        elif tag in (W + "tab", W + "ptab"):
+            parts.append("\t")
+        elif tag == W + "br":
+            parts.append("\n" if e.get(W + "type", "textWrapping") == "textWrapping" else "")
+        elif tag == W + "cr":
+            parts.append("\n")
+        elif tag == W + "noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def _para_text(p) -> str:
+    parts = []
+    for child in p:
+        if child.tag == W + "r":
+            parts.append(_run_text(child))
+        elif child.tag == W + "hyperlink":
+            parts.extend(_run_text(r) for r in child.iterchildren(W + "r"))
+    return "".join(parts)
+
+
+def _table_lines(tbl) -> list[str]:
+    """Return a table's rows as 'cell | cell' lines; a merged cell repeats in each column it covers."""
+    lines, above = [], {}
+    for tr in tbl.iterchildren(W + "tr"):
+        cells, column = [], 0
+        for tc in tr.iterchildren(W + "tc"):
+            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+            span = int(span_el.get(W + "val", "1")) if span_el is not None and span_el.get(W + "val", "1").isdigit() else 1
+            merge = tc.find(f"{W}tcPr/{W}vMerge")
+            if merge is not None and merge.get(W + "val", "continue") == "continue" and column in above:
+                text = above[column]
+            else:
+                text = "\n".join(_para_text(p) for p in tc.iterchildren(W + "p"))
+            for _ in range(max(1, span)):
+                above[column] = text
+                cells.append(text.strip())
+                column += 1
+        lines.append(" | ".join(cells))
+    return lines
 
 
 def _decode(shown: str, data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     sample = data[:65536]
+    wide = _utf16_without_bom(sample)
+    if wide:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: judged below
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if b"\x00" in sample or controls > len(sample) * 0.05:
         raise LoadError(shown, "does not look like text (it holds binary data); check the file type")
@@ -259,14 +438,33 @@ def _decode(shown: str, data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _text(shown: str, data: bytes):
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """Recognise UTF-16 without a byte-order mark: every other byte is 0 (Latin text) or 0x09 (Bangla)."""
+    if len(sample) < 4:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2], sample[1::2]
+
+    def high(half: bytes) -> float:
+        return (half.count(0) + half.count(9)) / len(half)
+
+    if odd.count(0) + even.count(0) == 0:
+        return None
+    if high(odd) > 0.9 and even.count(0) / len(even) < 0.05:
+        return "utf-16-le"
+    if high(even) > 0.9 and odd.count(0) / len(odd) < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _text(shown: str, data: bytes, limits: Limits | None = None):
     return _normalize(_decode(shown, data)).strip(), [], {}
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 
 
-def _markdown(shown: str, data: bytes):
+def _markdown(shown: str, data: bytes, limits: Limits | None = None):
     import yaml
 
     text = _normalize(_decode(shown, data))
@@ -331,7 +529,7 @@ class _HTMLText(html.parser.HTMLParser):
         self.parts.append(data)
 
 
-def _html(shown: str, data: bytes):
+def _html(shown: str, data: bytes, limits: Limits | None = None):
     parser = _HTMLText()
     parser.feed(_decode(shown, data))
     parser.close()

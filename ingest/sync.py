@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Callable
@@ -10,7 +11,8 @@ from pathlib import Path
 
 from ingest.acronyms import find_acronyms
 from ingest.chunk import CHUNKER_VERSION, chunk, embedding_text
-from ingest.load import file_sha256, load, os_reason, read_manifest, walk
+from ingest.guard import reader
+from ingest.load import Limits, file_sha256, os_reason, read_manifest, walk
 from ingest.types import Document, Failure, LoadError
 from nsss.settings import Settings
 
@@ -63,13 +65,13 @@ def ingest(
     """Sync the store with files and folders; failures are reported per file and lose nothing stored."""
     from index import open_index
     from index.overrides import apply_override, read_overrides
-    from index.store import writing
+    from index.store import bump_generation, explained_writes, writing
 
     started = time.perf_counter()
     missing = [str(p) for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
     if missing:
         raise UsageError(f"{', '.join(missing)}: no such file or folder")
-    with writing(settings):
+    with explained_writes(settings), writing(settings), _telling_readers(settings, bump_generation) as changed:
         index = open_index(settings, lexical=False)
         store, embedder = index.store, index.embedder
         records = {r.key: r for r in store.documents()}
@@ -83,6 +85,8 @@ def ingest(
         seen: set[str] = set()
         files = [(plan, f) for plan in plans for f in plan.files]
         bar = _bar(progress, total=len(files), desc="Reading", unit="file")
+        parser = reader(settings.max_parse_seconds, settings.max_parse_mb)
+        limits = Limits.of(settings)
         for plan, path in files:
             bar.update(1)
             source = path.relative_to(plan.root).as_posix() if _inside(path, plan.root) else path.name
@@ -96,8 +100,9 @@ def ingest(
                         and file_sha256(path) == old.sha256):
                     counts["unchanged"] += 1
                     continue
-                doc = load(path, plan.root, max_mb=settings.max_file_mb, manifest=plan.manifest,
-                           ocr=settings.ocr)
+                manifest = {k: v for k, v in plan.manifest.items() if k == source}
+                doc = parser.load(path, plan.root, max_mb=settings.max_file_mb, manifest=manifest, limits=limits,
+                                  ocr=settings.ocr)
                 doc = apply_override(doc, edits)  # a person's corrections outlast a re-ingest
             except LoadError as exc:
                 failures.append(Failure(exc.path, exc.reason))
@@ -105,10 +110,13 @@ def ingest(
             except OSError as exc:
                 failures.append(Failure(str(path), os_reason(exc)))
                 continue
+            except Exception as exc:  # noqa: BLE001 - one file's failure is never the end of the run
+                failures.append(Failure(str(path), f"could not be read ({type(exc).__name__}: {exc})"))
+                continue
             todo.append((doc, "updated" if old is not None else "added"))
         bar.close()
 
-        _write(todo, store, embedder, settings, progress, counts, on_file)
+        _write(todo, store, embedder, settings, progress, counts, on_file, failures)
 
         for plan in plans:
             if not plan.whole_folder:
@@ -125,7 +133,8 @@ def ingest(
                     continue
                 store.remove(key)
                 counts["removed"] += 1
-        store.sweep()
+        if store.sweep() or counts["added"] or counts["updated"] or counts["removed"]:
+            changed.append(True)
         index.refresh_lexical()
         documents = store.documents()
         return Report(
@@ -134,12 +143,17 @@ def ingest(
         )
 
 
-def _write(todo, store, embedder, settings, progress, counts, on_file) -> None:
+def _write(todo, store, embedder, settings, progress, counts, on_file, failures) -> None:
     """Chunk, embed (in groups, so the model runs on big sorted batches) and store documents."""
     if not todo:
         return
-    all_chunks = [(doc, how, chunk([doc], embedder.tokenize, embedder.max_tokens, settings.chunk_overlap))
-                  for doc, how in todo]
+    all_chunks = []
+    for doc, how in todo:
+        try:
+            all_chunks.append((doc, how, chunk([doc], embedder.tokenize, embedder.max_tokens, settings.chunk_overlap)))
+        except Exception as exc:  # noqa: BLE001 - one document's failure is never the end of the run
+            failures.append(Failure(str(Path(doc.root) / doc.source),
+                                    f"could not be cut into passages ({type(exc).__name__}: {exc})"))
     bar = _bar(progress, total=sum(len(c) for _, _, c in all_chunks), desc="Embedding", unit="chunk")
     group: list = []
     for item in all_chunks:
@@ -187,6 +201,23 @@ def _plan(path: Path, roots: set[Path], failures: list[Failure]) -> _Plan:
     return plan
 
 
+@contextlib.contextmanager
+def _telling_readers(settings: Settings, bump):
+    """Move the store's generation on after a change, or a failed one: running apps reload what they hold.
+
+    Yields a list to append to when something changed; a run that changed nothing leaves readers alone.
+    """
+    changed: list[bool] = []
+    failed = True
+    try:
+        yield changed
+        failed = False
+    finally:
+        if changed or failed:
+            with contextlib.suppress(OSError):  # a full disk: readers keep what they had, still consistent
+                bump(settings)
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         path.relative_to(folder)
@@ -205,9 +236,9 @@ def _bar(enabled: bool, total: int, desc: str, unit: str):
 def forget(keys: list[str], settings: Settings) -> int:
     """Remove documents from the store by key and bring the lexical index in step; return how many went."""
     from index import open_index
-    from index.store import writing
+    from index.store import bump_generation, explained_writes, writing
 
-    with writing(settings):
+    with explained_writes(settings), writing(settings), _telling_readers(settings, bump_generation) as changed:
         index = open_index(settings, lexical=False)
         known = {r.key for r in index.store.documents()}
         gone = [key for key in dict.fromkeys(keys) if key in known]
@@ -215,6 +246,7 @@ def forget(keys: list[str], settings: Settings) -> int:
             index.store.remove(key)
         if gone:
             index.refresh_lexical()
+            changed.append(True)
         return len(gone)
 
 
@@ -222,10 +254,11 @@ def relabel(key: str, fields: dict[str, str], settings: Settings):
     """Correct a document's title, kind, date or publisher, in the store now and in every later ingest."""
     from index import open_index
     from index.overrides import check, write_override
-    from index.store import relabel_stored, writing
+    from index.store import bump_generation, relabel_stored, writing
 
     fields = check(fields)
-    with writing(settings):
+    with writing(settings), _telling_readers(settings, bump_generation) as changed:
+        changed.append(True)
         index = open_index(settings, lexical=False)
         if not any(r.key == key for r in index.store.documents()):
             raise KeyError("that document is no longer in the library")

@@ -145,6 +145,9 @@ def cmd_status(args, settings: Settings) -> int:
     print(f"Store:  {info['store']}")
     print(f"Model:  {info['model']} (collection {info['collection']})")
     print(f"LLM:    {info['llm'] or 'none (extractive answers)'}")
+    if info["leftovers"]:
+        print(f"Warning: interrupted ingest: run `nsss ingest` again ({info['leftovers']} passages of unfinished "
+              "documents are left; searches skip them)")
     if not info["documents"]:
         print("No documents yet: run `nsss ingest` to add the bundled corpus, or `nsss ingest PATH`.")
         return EXIT_OK

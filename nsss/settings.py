@@ -53,6 +53,15 @@ class Settings:
     chroma_url: str = ""
     embed_model: str = BUNDLED_MODEL
     max_file_mb: float = 50.0
+    # Limits that stop hostile files before they cost (see README, "Limits"); each refusal names its variable.
+    max_expanded_mb: float = 200.0  # a DOCX's (zip's) content once unpacked
+    max_zip_members: int = 2000  # files inside one DOCX
+    max_zip_ratio: float = 1000.0  # unpacked size over packed size, for a member over 1 MB unpacked
+    max_xml_elements: int = 2_000_000  # XML elements in a DOCX's body (paragraphs, runs, cells...)
+    max_pages: int = 5000  # pages of one PDF
+    max_parse_seconds: float = 300.0  # to read one file
+    max_parse_mb: int = 2048  # memory of the process that reads files
+    max_question_chars: int = 2000  # longest question the web app takes
     chunk_overlap: int = 64  # at most this many word pieces of whole sentences repeat the previous chunk
     top_k: int = 5
     llm_url: str = ""

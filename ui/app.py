@@ -23,6 +23,7 @@ from nsss.settings import Settings, SettingsError, go_offline
 from ui import render
 from ui.i18n import LANGUAGES
 from ui.i18n import text as t
+from ui.login import middleware as login_middleware
 from ui.notes import (
     Note,
     answer_note,
@@ -633,7 +634,9 @@ def serve(settings: Settings) -> None:
     demo.launch(
         server_name=settings.host, server_port=settings.port, auth=auth, share=False, quiet=True,
         prevent_thread_lock=True, show_error=True, max_file_size=f"{settings.max_file_mb:g}mb",
-        auth_message="NSSS Assistant: please log in.", **launch_options(),
+        auth_message="NSSS Assistant: please log in. After three wrong passwords, each "
+                     "further try from your computer must wait longer (1 s, 2 s, 4 s... up to 5 minutes).", **launch_options(),
+        app_kwargs={"middleware": login_middleware()} if auth else None,
     )
     try:
         service.wait()  # the page is already up; questions asked meanwhile wait for the model

@@ -13,6 +13,17 @@ from nsss.settings import BUNDLED_CORPUS, Settings
 from ui.uploads import receive, uploads_folder
 
 
+class QuestionTooLong(ValueError):
+    """A question longer than the web app takes."""
+
+
+def check_question(question: str, limit: int) -> None:
+    """Refuse a question over the length limit, before any work is spent on it."""
+    if isinstance(question, str) and len(question) > limit:
+        raise QuestionTooLong(f"the question is {len(question):,} characters long, over the limit of {limit:,}; "
+                              "ask it in fewer words (the limit is NSSS_MAX_QUESTION_CHARS)")
+
+
 class Service:
     """The store, the model and the assistant; opened in the background so the web page can load meanwhile."""
 
@@ -75,11 +86,14 @@ class Service:
 
     def answer(self, question: str, conversation: Conversation | None = None, filters: Filters | None = None) -> Answer:
         """Answer a question with the shared assistant."""
+        check_question(question, self.settings.max_question_chars)
         return self.assistant.answer(question, conversation=conversation, filters=filters)
 
     def records(self) -> list[DocRecord]:
-        """List the documents in the store, by title."""
-        return list(self.assistant.index.records)
+        """List the documents in the store, by title (re-read when another process changed the store)."""
+        index = self.assistant.index
+        index.check()
+        return list(index.records)
 
     def record(self, key: str) -> DocRecord | None:
         """Return a document's record, or None when it is gone."""
@@ -91,9 +105,11 @@ class Service:
 
     def add(self, files: list[tuple[Path, str]], on_file: Callable[[str], None] | None = None):
         """Receive uploads into the store's folder and ingest them; return (saved paths, refusals, report)."""
+        from index.store import explained_writes
         from ingest import ingest
 
-        saved, refused = receive(files, uploads_folder(self.settings.store), self.settings.max_file_mb)
+        with explained_writes(self.settings):  # a full disk is said in words here too
+            saved, refused = receive(files, uploads_folder(self.settings.store), self.settings.max_file_mb)
         if not saved:
             return saved, refused, None
         with self._changing:

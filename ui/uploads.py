@@ -44,8 +44,31 @@ def check(path: Path, name: str, max_mb: float) -> str | None:
     return None
 
 
+def free_name(folder: Path, name: str, temp: Path, taken: list[Path]) -> str:
+    """Return the name an upload is kept under: its own, unless a different file has it, then "name (2).ext"."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    for n in range(1, 10_000):
+        candidate = name if n == 1 else f"{stem} ({n}){suffix}"
+        target = folder / candidate
+        if target in taken:
+            continue
+        if not target.exists() or _same_bytes(target, temp):
+            return candidate
+    raise OSError(f"too many uploads named {name}")
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    from ingest.load import file_sha256
+
+    return a.stat().st_size == Path(b).stat().st_size and file_sha256(a) == file_sha256(Path(b))
+
+
 def receive(files: list[tuple[Path, str]], folder: Path, max_mb: float) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Copy checked uploads (temporary path, name given by the user) into the folder; return them and the refusals."""
+    """Copy checked uploads (temporary path, name given by the user) into the folder; return them and the refusals.
+
+    An upload never replaces a different document: when its name is taken, it is kept as "name (2).ext" and a
+    notice among the refusals says so.
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
@@ -60,7 +83,17 @@ def receive(files: list[tuple[Path, str]], folder: Path, max_mb: float) -> tuple
         if problem:
             refused.append((given, problem))
             continue
+        kept = free_name(root, name, Path(temp), saved)
+        if kept != name:
+            refused.append((given, f"a different document named {name} is already in the library; this one is "
+                                   f"added as {kept} (delete the old one in the library to replace it)"))
+            target = root / kept
         if target not in saved:
-            shutil.copyfile(temp, target)
+            if not target.exists():  # one that exists holds these very bytes (free_name)
+                try:
+                    shutil.copyfile(temp, target)
+                except OSError:
+                    target.unlink(missing_ok=True)  # no half-copied file left to be mistaken for a document
+                    raise
             saved.append(target)
     return saved, refused

@@ -1,0 +1,55 @@
+"""The answerability model is fitted by a script that must keep running: fit it briefly on a few questions."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.answerability import FEATURES, SIGNS
+from assistant.weights import Answerability
+from eval.fit_answerability import choose_threshold, fit
+from eval.harness import load_questions
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def test_the_fit_keeps_each_weight_on_its_side_and_the_threshold_within_the_false_abstain_budget():
+    rng = np.random.default_rng(0)
+    y = np.array([1] * 80 + [0] * 40)
+    x = rng.normal(size=(120, len(FEATURES)))
+    cover = FEATURES.index("window_cover")
+    x[:, cover] += 1.5 * y  # answerable questions are covered better
+    x[:, FEATURES.index("own_cover")] -= 1.0 * y  # a misleading feature that should push the wrong way
+
+    model = fit(x, y, "synthetic")
+
+    for name, c in zip(model.features, model.coef, strict=True):
+        assert SIGNS[name] == 0 or c * SIGNS[name] >= 0, f"{name} weighs {c} against its sign"
+    assert model.coef[cover] > 0.5
+    p = np.array([model.probability(dict(zip(FEATURES, row, strict=True))) for row in x])
+    assert np.mean(p[y == 1] < model.threshold) <= 0.1
+    assert choose_threshold(np.array([0.9, 0.8, 0.2, 0.1]), np.array([1, 1, 0, 0])) > 0.2
+
+
+def test_split_keeps_one_half_of_the_development_set():
+    tune = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "tune")
+    test = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "test")
+
+    assert {q.split for q in tune} == {"tune"} and {q.split for q in test} == {"test"}
+    assert not {q.id for q in tune} & {q.id for q in test}
+
+
+@pytest.mark.slow
+def test_the_fit_script_runs_end_to_end_and_writes_a_model_the_assistant_reads(tmp_path):
+    out = tmp_path / "answerability.json"
+    proc = subprocess.run([sys.executable, "-m", "eval.fit_answerability", "--limit", "4", "--out", str(out),
+                           "--store", str(tmp_path / "store")],
+                          capture_output=True, text=True, timeout=900, cwd=PROJECT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "fitted on" in proc.stdout
+    model = Answerability.load(out)
+    assert model.features == FEATURES and 0 < model.threshold < 1
+    assert json.loads(out.read_text())["fitted_on"].startswith("dev_qa.jsonl (tune half)")

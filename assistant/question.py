@@ -43,16 +43,16 @@ number many say said mention mentioned
 """)) | frozenset(tokenize("ওই সেই এই সেখানে সভা সভায় কর্মশালা কর্মশালায় অনুষ্ঠান অনুষ্ঠানে হয়েছিল হয়েছে ছিলেন ছিল করেন "
                            "করেছিলেন করেছেন তিনি তারা তাদের এটি এটা"))
 
-# "there", "that meeting", "the same": always point back. "it", "they": point back only when the question has no
-# subject of its own before them ("What is the allowance and who gets it?" is whole).
+# "there" (held there, decided there; not "is there"), "the same": always point back.
 STRONG_BACK = re.compile(
-    r"\b(?:there|the same|(?:that|this|these|those|such) (?:meeting|workshop|event|conference|programme|program|"
-    r"project|report|plan|session|dialogue|seminar|committee|scheme|allowance|one|document|strategy|initiative)s?|"
-    r"(?:that|these|those) (?!is\b|was\b|are\b|were\b|the\b|an?\b|year|month|week|time|day)[a-z]+|"
-    r"he|she|his|her|him|former|latter)\b|(?:সেখানে|সেখানকার|ওই|এই সভা|সেই)",
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!'s )\bthere\b(?!\s+(?:is|are|was|were|be|been|has|have|had)\b)|"
+    r"\bthe same\b|\b(?:former|latter)\b|সেখানে|সেখানকার|ওই|সেই",
     re.I,
 )
-WEAK_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b|(?:এটি|এটা|তারা|তাদের|এর)", re.I)
+# "it", "they", "that meeting", "she": point back only when the question names no subject of its own before them
+# ("What is the allowance and who gets it?", "the committee that BCC organised" are whole).
+WEAK_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|him)\b|"
+                       r"(?:এটি|এটা|তারা|তাদের|এর|তিনি|তাঁর|তার)", re.I)
 CONTINUATION = re.compile(
     r"^\s*(?:and|but|also|so|then|what about|how about|what else|anything else|ok(?:ay)?|and what|and who|and when|"
     r"and where|and how)\b|^\s*(?:আর|এবং|ও)\s", re.I)

@@ -58,6 +58,16 @@ class Assistant:
         top_k: int | None = None,
     ) -> Answer:
         """Answer a question with citations, or say that the documents do not answer it."""
+        try:
+            return self._answer(question, conversation, filters, top_k)
+        except KeyError:
+            # A document was removed by another process between the search and the quoting: read the store as it
+            # is now and answer again, once.
+            self.index.check()
+            return self._answer(question, conversation, filters, top_k)
+
+    def _answer(self, question: str, conversation: Conversation | None, filters: Filters | None,
+                top_k: int | None) -> Answer:
         started = time.perf_counter()
         q = analyse(question)
         if not q.text:

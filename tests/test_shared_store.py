@@ -149,3 +149,32 @@ def test_the_app_answers_after_a_command_line_add_change_and_remove_while_it_run
             t.join(timeout=120)
     assert not errors, errors[:5]
     assert asked[0] > 0
+
+
+def test_a_document_removed_between_the_search_and_the_quote_does_not_fail_the_answer(tmp_path, embedder):
+    """Another process removes the document an answer is about while it is being answered: the answer is made again
+    from the store as it is now, and the request does not fail."""
+    from assistant import open_assistant
+    from ingest import ingest
+    from ingest.sync import forget
+
+    folder = write_docs(tmp_path / "docs", {"alpha.md": ALPHA, "beta.md": BETA})
+    settings = Settings(store=tmp_path / "store")
+    ingest([folder], settings, progress=False)
+    assistant = open_assistant(settings, use_llm=False)
+    search = assistant.index.search
+    alpha = next(r.key for r in assistant.index.records if r.source == "alpha.md")
+    removed = []
+
+    def search_then_lose_alpha(*args, **kwargs):
+        hits = search(*args, **kwargs)
+        if not removed:  # the first search finds alpha; then, before quoting, alpha is gone
+            removed.append(forget([alpha], settings))
+            assistant._texts.clear()
+        return hits
+
+    assistant.index.search = search_then_lose_alpha
+    answer = assistant.answer("Who chairs the Zorbat Allowance Programme?")
+
+    assert removed == [1]
+    assert "alpha.md" not in {c.source for c in answer.citations}

@@ -32,8 +32,9 @@ class Reading:
 class Assistant:
     """The documents, the model, and (optionally) an LLM: everything needed to answer, loaded once."""
 
-    def __init__(self, settings: Settings, index: Index | None = None, use_llm: bool = True,
-                 weights: Weights = WEIGHTS):
+    def __init__(
+        self, settings: Settings, index: Index | None = None, use_llm: bool = True, weights: Weights = WEIGHTS
+    ):
         self.settings = settings
         self.weights = weights
         self.index = index or open_index(settings)
@@ -66,8 +67,9 @@ class Assistant:
             self.index.check()
             return self._answer(question, conversation, filters, top_k)
 
-    def _answer(self, question: str, conversation: Conversation | None, filters: Filters | None,
-                top_k: int | None) -> Answer:
+    def _answer(
+        self, question: str, conversation: Conversation | None, filters: Filters | None, top_k: int | None
+    ) -> Answer:
         started = time.perf_counter()
         q = analyse(question)
         if not q.text:
@@ -111,16 +113,29 @@ class Assistant:
         done = time.perf_counter()
         # What the answer is about, for a follow-up: the documents it cites; when it cites none, the topic's
         # documents, or else the nearest document ("who was the chief guest?" after a declined question about it).
-        about = (tuple(dict.fromkeys(c.doc_key for c in citations)) or (plan.focus if plan.followup else ())
-                 or tuple(h.chunk.doc_key for h in hits[:1]))
+        about = (
+            tuple(dict.fromkeys(c.doc_key for c in citations))
+            or (plan.focus if plan.followup else ())
+            or tuple(h.chunk.doc_key for h in hits[:1])
+        )
         return Answer(
-            question=q.text, text=text, abstained=abstained, citations=tuple(citations),
-            retrieved=tuple(hits[:max(top_k, 5)]),
-            timings_ms={"retrieve": _ms(retrieved_at - started), "answer": _ms(done - retrieved_at),
-                        "total": _ms(done - started)},
-            mode=mode, notice=notice, query=plan.query, focus=about,
+            question=q.text,
+            text=text,
+            abstained=abstained,
+            citations=tuple(citations),
+            retrieved=tuple(hits[: max(top_k, 5)]),
+            timings_ms={
+                "retrieve": _ms(retrieved_at - started),
+                "answer": _ms(done - retrieved_at),
+                "total": _ms(done - started),
+            },
+            mode=mode,
+            notice=notice,
+            query=plan.query,
+            focus=about,
             topic=plan.topic if plan.followup else _subject_words(q),
-            asked=" ".join(t for t in q.terms if t not in q.subject), followup=plan.followup,
+            asked=" ".join(t for t in q.terms if t not in q.subject),
+            followup=plan.followup,
             signals={**reading.features, "probability": round(reading.probability, 4)},
         )
 
@@ -130,14 +145,21 @@ class Assistant:
         expanded = self.index.expand(query or q.text)
         terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS]
         aliases = aliases_of(self.index.bridge(q.text))  # the question's terms in the documents' other language
-        picks = lead(q, score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w,
-                                        aliases)) if hits else []
+        picks = (
+            lead(q, score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, aliases))
+            if hits
+            else []
+        )
         records = self._records()
         section_spans = compose.section_spans(q, hits, records, self.index.lexical.idf, w.section_items)
-        facts = {h.chunk.doc_key: f"{records[h.chunk.doc_key].url} {records[h.chunk.doc_key].date}"
-                 for h in hits if h.chunk.doc_key in records}
-        values = answerability.features(q, hits, picks, self.index.lexical.idf, facts, bool(section_spans),
-                                        self.document_text, aliases)
+        facts = {
+            h.chunk.doc_key: f"{records[h.chunk.doc_key].url} {records[h.chunk.doc_key].date}"
+            for h in hits
+            if h.chunk.doc_key in records
+        }
+        values = answerability.features(
+            q, hits, picks, self.index.lexical.idf, facts, bool(section_spans), self.document_text, aliases
+        )
         ok, p = answerability.answerable(values)
         if section_spans:
             spans, section = section_spans, "section"

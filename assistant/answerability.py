@@ -35,18 +35,41 @@ FEATURES = (
 # for declining. The fit keeps each weight on its side (0 = either side), so the model holds on questions unlike
 # the ones it was fitted on.
 SIGNS = {
-    "window_cover": 1, "own_cover": 1, "window_missing": -1, "window_rarest": -1, "asked_missing": -1,
-    "doc_missing": -1, "slot_filled": 1, "slot_open": 0, "figures_ok": 1, "lead_dense": 1, "dense_top": 1,
-    "lead_score": 1, "lexical_top": 1, "section_found": 1,
+    "window_cover": 1,
+    "own_cover": 1,
+    "window_missing": -1,
+    "window_rarest": -1,
+    "asked_missing": -1,
+    "doc_missing": -1,
+    "slot_filled": 1,
+    "slot_open": 0,
+    "figures_ok": 1,
+    "lead_dense": 1,
+    "dense_top": 1,
+    "lead_score": 1,
+    "lexical_top": 1,
+    "section_found": 1,
 }
 
 
-def features(question: Question, hits: list[Hit], picks: list[Pick], idf, about: dict[str, str] | None = None,
-             section_found: bool = False, document_text=None, aliases: Aliases = ()) -> dict[str, float]:
+def features(
+    question: Question,
+    hits: list[Hit],
+    picks: list[Pick],
+    idf,
+    about: dict[str, str] | None = None,
+    section_found: bool = False,
+    document_text=None,
+    aliases: Aliases = (),
+) -> dict[str, float]:
     """Measure how the evidence lines up with the question; picks are in answer order (the lead first)."""
     if not hits or not picks:
-        return dict.fromkeys(FEATURES, 0.0) | {"window_missing": 1.0, "window_rarest": 1.0, "doc_missing": 1.0,
-                                               "figures_in_document": 0.0}
+        return dict.fromkeys(FEATURES, 0.0) | {
+            "window_missing": 1.0,
+            "window_rarest": 1.0,
+            "doc_missing": 1.0,
+            "figures_in_document": 0.0,
+        }
     weights = {t: idf(t) for t in question.terms}
     total = sum(weights.values()) or 1.0
     top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[:3]
@@ -61,7 +84,10 @@ def features(question: Question, hits: list[Hit], picks: list[Pick], idf, about:
     # A figure the question names (a year, an amount) must stand where the answer is: in the lead sentence, the
     # text just before it, or its document's title, address or date (`about`).
     chunk = lead.sentence.hit.chunk
-    near = f"{chunk.title} {chunk.text[:lead.sentence.end - chunk.start][-400:]} {(about or {}).get(chunk.doc_key, '')}"
+    near = (
+        f"{chunk.title} {chunk.text[: lead.sentence.end - chunk.start][-400:]} {(about or {}).get(chunk.doc_key, '')}"
+    )
+
     # A figure must stand in one of the top documents (their text, titles, addresses, dates): else a veto.
     def document(key: str) -> str:
         text = document_text(key) if document_text else " ".join(h.chunk.text for h in hits if h.chunk.doc_key == key)
@@ -77,7 +103,8 @@ def features(question: Question, hits: list[Hit], picks: list[Pick], idf, about:
         "own_cover": lead.own_coverage,
         "window_missing": sum(weights.get(t, 0.0) for t in lead.missing) / total,
         "window_rarest": rarest / (rarest + 3.0),
-        "asked_missing": (sum(t in lead.missing for t in question.asked) / len(question.asked)) if question.asked
+        "asked_missing": (sum(t in lead.missing for t in question.asked) / len(question.asked))
+        if question.asked
         else 0.0,
         "doc_missing": sum(w for t, w in weights.items() if t not in present) / total,
         "slot_filled": 1.0 if slot_open or fills_slot(question.slot, lead.sentence.text, question) else 0.0,

@@ -59,8 +59,7 @@ def brief(topic: str, index, k: int = K) -> Brief:
     extra = [t for t in dict.fromkeys(tokenize(index.expand(topic))) if t not in core]  # acronyms, long forms
     weights = {t: index.lexical.idf(t) for t in core}
     best = hits[0].score
-    kept = [h for h in hits if h.score >= CUT * best and h.lexical > 0
-            and _covers(core, extra, weights, h.chunk.text)]
+    kept = [h for h in hits if h.score >= CUT * best and h.lexical > 0 and _covers(core, extra, weights, h.chunk.text)]
     records = {r.key: r for r in index.records}
     spans: dict[str, list[list]] = {}
     for h in kept:
@@ -81,23 +80,45 @@ def brief(topic: str, index, k: int = K) -> Brief:
         text = index.store.document_text(key)
         cites = []
         for n, (start, end, page, _) in enumerate(sorted(parts, key=lambda p: p[0]), 1):
-            cites.append(Citation(
-                n=n, source=record.source, title=record.title, page=None if page == 10**9 else page,
-                quote=text[start:end], doc_key=key, start=start, end=end, passage=text[start:end],
-                passage_start=start, date=record.date, url=record.url, publisher=record.publisher,
-            ))
-        documents.append(Dossier(key, record.source, record.title, record.date, record.url, record.publisher,
-                                 tuple(cites)))
+            cites.append(
+                Citation(
+                    n=n,
+                    source=record.source,
+                    title=record.title,
+                    page=None if page == 10**9 else page,
+                    quote=text[start:end],
+                    doc_key=key,
+                    start=start,
+                    end=end,
+                    passage=text[start:end],
+                    passage_start=start,
+                    date=record.date,
+                    url=record.url,
+                    publisher=record.publisher,
+                )
+            )
+        documents.append(
+            Dossier(key, record.source, record.title, record.date, record.url, record.publisher, tuple(cites))
+        )
     documents.sort(key=lambda d: (not d.date, d.date, d.title.lower()))
     return Brief(topic, tuple(documents))
 
 
 def brief_json(b: Brief) -> dict:
     """Return a brief in the `nsss brief --json` shape."""
-    return {"topic": b.topic, "documents": [
-        {"source": d.source, "title": d.title, "date": d.date or None, "url": d.url or None,
-         "passages": [{"quote": c.quote, "page": c.page} for c in d.passages]}
-        for d in b.documents]}
+    return {
+        "topic": b.topic,
+        "documents": [
+            {
+                "source": d.source,
+                "title": d.title,
+                "date": d.date or None,
+                "url": d.url or None,
+                "passages": [{"quote": c.quote, "page": c.page} for c in d.passages],
+            }
+            for d in b.documents
+        ],
+    }
 
 
 def brief_text(b: Brief, style: str = "author-date") -> str:

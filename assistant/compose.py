@@ -66,7 +66,7 @@ def section_spans(question: Question, hits: list[Hit], records: dict[str, DocRec
     head = set(question.list_head)
     # A named kind of section ("decisions") is looked for in the top three documents; a heading that only repeats
     # the plural asked for ("methods") in the top one.
-    for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[:3 if stems else 1]:
+    for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[: 3 if stems else 1]:
         record = records.get(key)
         if record is None or not record.sections:
             continue
@@ -111,14 +111,25 @@ def cite(spans: list[Span], document_text: Callable[[str], str], records: dict[s
         quote = document_text(c.doc_key)[start:end]
         record = records.get(c.doc_key)
         page = record.page_at(start) if record is not None and c.page else None
-        citations.append(Citation(
-            n=n, source=c.source, title=c.title, page=page.number if page else c.page, quote=quote,
-            doc_key=c.doc_key, start=start, end=end,
-            page_label=(page.label if page and page.label != str(page.number) else c.page_label),
-            passage=c.text, passage_start=c.start, ocr=bool(page and page.ocr),
-            date=record.date if record else c.date, url=record.url if record else "",
-            publisher=record.publisher if record else "",
-        ))
+        citations.append(
+            Citation(
+                n=n,
+                source=c.source,
+                title=c.title,
+                page=page.number if page else c.page,
+                quote=quote,
+                doc_key=c.doc_key,
+                start=start,
+                end=end,
+                page_label=(page.label if page and page.label != str(page.number) else c.page_label),
+                passage=c.text,
+                passage_start=c.start,
+                ocr=bool(page and page.ocr),
+                date=record.date if record else c.date,
+                url=record.url if record else "",
+                publisher=record.publisher if record else "",
+            )
+        )
     return citations
 
 

@@ -14,8 +14,13 @@ def answer_json(answer: Answer, style: str = "author-date") -> dict:
         "abstained": answer.abstained,
         "citations": [citation_json(c, style) for c in answer.citations],
         "retrieved": [
-            {"source": h.chunk.source, "title": h.chunk.title, "page": h.chunk.page, "score": round(h.score, 6),
-             "text": h.chunk.text}
+            {
+                "source": h.chunk.source,
+                "title": h.chunk.title,
+                "page": h.chunk.page,
+                "score": round(h.score, 6),
+                "text": h.chunk.text,
+            }
             for h in answer.retrieved
         ],
         "timings_ms": answer.timings_ms,
@@ -39,5 +44,7 @@ def answer_text(answer: Answer, style: str = "author-date") -> str:
         for h in answer.retrieved[:3]:
             page = f", p. {h.chunk.page}" if h.chunk.page else ""
             snippet = " ".join(h.chunk.text.split())
-            lines.append(f"- {h.chunk.title}{page} ({h.chunk.source}): {snippet[:240]}{'…' if len(snippet) > 240 else ''}")
+            lines.append(
+                f"- {h.chunk.title}{page} ({h.chunk.source}): {snippet[:240]}{'…' if len(snippet) > 240 else ''}"
+            )
     return "\n".join(lines) + "\n"

@@ -54,8 +54,14 @@ class LLMClient:
         self.url = settings.llm_url
         self.model = settings.llm_model or "default"
         self.llm = OpenAILike(
-            model=self.model, api_base=settings.llm_url, api_key=settings.llm_api_key or "not-needed",
-            is_chat_model=True, timeout=settings.llm_timeout, max_retries=0, max_tokens=300, temperature=0.1,
+            model=self.model,
+            api_base=settings.llm_url,
+            api_key=settings.llm_api_key or "not-needed",
+            is_chat_model=True,
+            timeout=settings.llm_timeout,
+            max_retries=0,
+            max_tokens=300,
+            temperature=0.1,
             context_window=4096,
         )
 
@@ -64,9 +70,11 @@ class LLMClient:
         from llama_index.core.llms import ChatMessage
 
         question = q.text
-        passages = hits[:min(PASSAGES, top_k)]
-        messages = [ChatMessage(role="system", content=SYSTEM),
-                    ChatMessage(role="user", content=prompt(question, passages, conversation))]
+        passages = hits[: min(PASSAGES, top_k)]
+        messages = [
+            ChatMessage(role="system", content=SYSTEM),
+            ChatMessage(role="user", content=prompt(question, passages, conversation)),
+        ]
         try:
             reply = self.llm.chat(messages).message.content or ""
         except Exception as exc:  # noqa: BLE001 - any transport or server error means: fall back
@@ -76,7 +84,7 @@ class LLMClient:
             raise LLMFailure("it returned an empty answer")
         if reply.upper().startswith(NOT_FOUND):
             return ABSTAIN_TEXT, [], True, ""
-        claims = len([s for s in split_sentences(reply) if len(tokenize(reply[s[0]:s[1]])) >= 2])
+        claims = len([s for s in split_sentences(reply) if len(tokenize(reply[s[0] : s[1]])) >= 2])
         kept = verify(reply, passages, assistant.index.embedder.embed, question, assistant.index.lexical.idf)
         if not kept:
             raise LLMFailure("none of its sentences is supported by the passages")
@@ -85,12 +93,17 @@ class LLMClient:
         by_span = {(c.doc_key, s, e): c.n for c in citations for s, e in [(c.start, c.end)]}
         lines = []
         for v in kept:
-            n = next((n for (key, s, e), n in by_span.items()
-                      if key == v.hit.chunk.doc_key and s <= v.start and v.end <= e), None)
+            n = next(
+                (n for (key, s, e), n in by_span.items() if key == v.hit.chunk.doc_key and s <= v.start and v.end <= e),
+                None,
+            )
             lines.append(f"{v.text} [{n}]")
         dropped = claims - len(kept)
-        notice = (f"{dropped} sentence(s) of the language model's answer were left out: the passages do not support "
-                  "them." if dropped > 0 else "")
+        notice = (
+            f"{dropped} sentence(s) of the language model's answer were left out: the passages do not support them."
+            if dropped > 0
+            else ""
+        )
         return " ".join(lines), citations, False, notice
 
 
@@ -124,7 +137,7 @@ def verify(reply: str, passages: list[Hit], embed, question: str = "", idf=lambd
     if not evidence:
         return []
     vectors = np.array(embed([c for c, _ in claims] + [e.text for e in evidence]))
-    claim_vecs, evidence_vecs = vectors[:len(claims)], vectors[len(claims):]
+    claim_vecs, evidence_vecs = vectors[: len(claims)], vectors[len(claims) :]
     asked = set(tokenize(question))
     kept = []
     for i, (text, cited) in enumerate(claims):

@@ -8,15 +8,39 @@ from dataclasses import dataclass
 from index.lexical import tokenize
 
 # Words that say what is asked, not what about: they never count as evidence of an answer.
-QUESTION_WORDS = frozenset(tokenize(
-    "what which who whom whose when where why how many much is are was were does did do the a of name names list "
-    "tell give describe explain mean meant stand kind kinds type types about please know",
-)) | {"mani", "much", "tell", "give", "name", "list", "কী", "কি", "কে", "কারা", "কোন", "কোথায়", "কবে", "কখন",
-      "কত", "কেন", "কীভাবে", "কিভাবে", "বলুন", "জানতে", "চাই"}
+QUESTION_WORDS = frozenset(
+    tokenize(
+        "what which who whom whose when where why how many much is are was were does did do the a of name names list "
+        "tell give describe explain mean meant stand kind kinds type types about please know",
+    )
+) | {
+    "mani",
+    "much",
+    "tell",
+    "give",
+    "name",
+    "list",
+    "কী",
+    "কি",
+    "কে",
+    "কারা",
+    "কোন",
+    "কোথায়",
+    "কবে",
+    "কখন",
+    "কত",
+    "কেন",
+    "কীভাবে",
+    "কিভাবে",
+    "বলুন",
+    "জানতে",
+    "চাই",
+}
 
 # Words that name what is asked of an event, a body or a programme, never which one: a question made only of
 # these (and question words) has no subject of its own ("Who was the chief guest?").
-ATTRIBUTE_WORDS = frozenset(tokenize("""
+ATTRIBUTE_WORDS = frozenset(
+    tokenize("""
 chief guest special guests chair chaired chairs chairperson presided preside president head heads headed lead led
 leads venue place held hold location date day time year when organised organized organiser organizer
 decided decide decision decisions recommend recommended recommendation recommendations outcome outcomes result
@@ -29,19 +53,28 @@ meeting meetings workshop workshops event events conference programme program pr
 session dialogue seminar committee this that these those there it its they them their he she his her same one
 also else other next first last new get gets got receive received give gave provide provided do does make made take
 took happen happened work worked
-""")) | frozenset(tokenize("""
+""")
+) | frozenset(
+    tokenize("""
 ওই সেই এই সেখানে সভা সভায় কর্মশালা কর্মশালায় অনুষ্ঠান অনুষ্ঠানে হয়েছিল হয়েছে ছিলেন ছিল করেন করেছিলেন করেছেন
 সভাপতিত্ব প্রধান অতিথি বিশেষ সিদ্ধান্ত সুপারিশ উদ্দেশ্য সদস্য তিনি তারা তাদের এটি এটা কোথায় কবে কখন
-"""))
+""")
+)
 
 # Words that neither name a subject nor say what is asked of it.
-GENERIC_WORDS = frozenset(tokenize("""
+GENERIC_WORDS = frozenset(
+    tokenize("""
 meeting meetings workshop workshops event events conference programme program programmes project report plan session
 dialogue seminar committee this that these those there it its they them their he she his her same one also else
 other next first last new get gets got give gave do does make made take took happen happened work worked main major
 number many say said mention mentioned
-""")) | frozenset(tokenize("ওই সেই এই সেখানে সভা সভায় কর্মশালা কর্মশালায় অনুষ্ঠান অনুষ্ঠানে হয়েছিল হয়েছে ছিলেন ছিল করেন "
-                           "করেছিলেন করেছেন তিনি তারা তাদের এটি এটা"))
+""")
+) | frozenset(
+    tokenize(
+        "ওই সেই এই সেখানে সভা সভায় কর্মশালা কর্মশালায় অনুষ্ঠান অনুষ্ঠানে হয়েছিল হয়েছে ছিলেন ছিল করেন "
+        "করেছিলেন করেছেন তিনি তারা তাদের এটি এটা"
+    )
+)
 
 # "there" (held there, decided there; not "is there"), "the same": always point back.
 STRONG_BACK = re.compile(
@@ -51,11 +84,16 @@ STRONG_BACK = re.compile(
 )
 # "it", "they", "that meeting", "she": point back only when the question names no subject of its own before them
 # ("What is the allowance and who gets it?", "the committee that BCC organised" are whole).
-WEAK_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|him)\b|"
-                       r"(?:এটি|এটা|তারা|তাদের|এর|তিনি|তাঁর|তার)", re.I)
+WEAK_BACK = re.compile(
+    r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|him)\b|"
+    r"(?:এটি|এটা|তারা|তাদের|এর|তিনি|তাঁর|তার)",
+    re.I,
+)
 CONTINUATION = re.compile(
     r"^\s*(?:and|but|also|so|then|what about|how about|what else|anything else|ok(?:ay)?|and what|and who|and when|"
-    r"and where|and how)\b|^\s*(?:আর|এবং|ও)\s", re.I)
+    r"and where|and how)\b|^\s*(?:আর|এবং|ও)\s",
+    re.I,
+)
 WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how) about\b|^\s*(?:আর|এবং)\s.*(?:কী|কি)\s*\??$", re.I)
 
 # A question asking for the items under a heading: the section's name, and the stems that name it in a heading.
@@ -84,23 +122,51 @@ SECTION_ASKED = re.compile(
     re.I,
 )
 SECTION_OF = {
-    "decision": "decisions", "decided": "decisions", "agreed": "decisions", "resolved": "decisions",
-    "resolution": "decisions", "recommendation": "recommendations", "recommended": "recommendations",
-    "outcome": "outcomes", "objective": "objectives", "aim": "objectives", "goal": "objectives",
-    "challenge": "challenges", "member": "members", "participant": "members", "step": "steps",
-    "action point": "steps", "finding": "findings", "lesson": "findings", "key message": "findings",
-    "function": "functions", "responsibilitie": "functions", "component": "components", "pillar": "components",
-    "terms of reference": "functions", "membership": "members", "aims": "objectives", "goals": "objectives",
+    "decision": "decisions",
+    "decided": "decisions",
+    "agreed": "decisions",
+    "resolved": "decisions",
+    "resolution": "decisions",
+    "recommendation": "recommendations",
+    "recommended": "recommendations",
+    "outcome": "outcomes",
+    "objective": "objectives",
+    "aim": "objectives",
+    "goal": "objectives",
+    "challenge": "challenges",
+    "member": "members",
+    "participant": "members",
+    "step": "steps",
+    "action point": "steps",
+    "finding": "findings",
+    "lesson": "findings",
+    "key message": "findings",
+    "function": "functions",
+    "responsibilitie": "functions",
+    "component": "components",
+    "pillar": "components",
+    "terms of reference": "functions",
+    "membership": "members",
+    "aims": "objectives",
+    "goals": "objectives",
     "অংশগ্রহণ": "members",
-    "সিদ্ধান্ত": "decisions", "সুপারিশ": "recommendations", "উদ্দেশ্য": "objectives", "চ্যালেঞ্জ": "challenges",
-    "সদস্য": "members", "পদক্ষেপ": "steps",
+    "সিদ্ধান্ত": "decisions",
+    "সুপারিশ": "recommendations",
+    "উদ্দেশ্য": "objectives",
+    "চ্যালেঞ্জ": "challenges",
+    "সদস্য": "members",
+    "পদক্ষেপ": "steps",
 }
 
 LIST_START = re.compile(r"^\s*(?:list|name|enumerate|give|mention)\b|কী কী|কোন কোন|কারা|কোনগুলো", re.I)
 WHAT_WHICH = re.compile(r"^\s*(?:(?:in|for|from|to|at|on|by|under|with)\s+)?(?:what|which)\s+(.*)", re.I)
-AUXILIARY = frozenset("is are was were do does did will would can could should shall have has had may might must".split())
-PLURAL_EXCEPTIONS = frozenset("is was has does this its us bus status process access gas less news series basis "
-                              "analysis crisis thesis success business progress address class".split())
+AUXILIARY = frozenset(
+    "is are was were do does did will would can could should shall have has had may might must".split()
+)
+PLURAL_EXCEPTIONS = frozenset(
+    "is was has does this its us bus status process access gas less news series basis "
+    "analysis crisis thesis success business progress address class".split()
+)
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*(?:(?:19|20)(\d\d)|(\d\d))\b")
 BANGLA_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
@@ -146,11 +212,21 @@ def analyse(text: str) -> Question:
     list_head = tuple(tokenize(head or ""))
     asked = asked + tuple(t for t in list_head if t not in asked)
     return Question(
-        text=text, language=language, slot=_slot(text, is_list or bool(section)), terms=terms, subject=subject,
-        asked=asked, list_head=list_head,
-        figures=tuple(figures(text)), counted=tuple(_counted(text)), is_list=is_list or bool(section),
-        compound=_is_compound(text), section=section, refers_back=_refers_back(text, subject),
-        continues=bool(CONTINUATION.search(text)), switches=bool(WHAT_ABOUT.search(text)),
+        text=text,
+        language=language,
+        slot=_slot(text, is_list or bool(section)),
+        terms=terms,
+        subject=subject,
+        asked=asked,
+        list_head=list_head,
+        figures=tuple(figures(text)),
+        counted=tuple(_counted(text)),
+        is_list=is_list or bool(section),
+        compound=_is_compound(text),
+        section=section,
+        refers_back=_refers_back(text, subject),
+        continues=bool(CONTINUATION.search(text)),
+        switches=bool(WHAT_ABOUT.search(text)),
     )
 
 
@@ -166,58 +242,93 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
     if not match:
         return False
     # "What is the OAA and who gets it?": the pronoun's antecedent stands before it in the question itself.
-    before = {t for t in tokenize(text[:match.start()])}
+    before = {t for t in tokenize(text[: match.start()])}
     return not any(t in before for t in subject)
 
 
-AMOUNT_NOUNS = (r"amount|budget|allocation|allocated|cost|costs|sum|contribution|contributions|premium|salary|wage|wages|"
-                r"fee|fees|price|fare|payment|stipend|grant|spending|expenditure|investment|loan|fund size")
-NUMBER_NOUNS = (r"share|percentage|percent|number|proportion|rate|figure|size|coverage|count|ratio|minimum age|"
-                r"maximum age|age limit|eligible age|total|population")
+AMOUNT_NOUNS = (
+    r"amount|budget|allocation|allocated|cost|costs|sum|contribution|contributions|premium|salary|wage|wages|"
+    r"fee|fees|price|fare|payment|stipend|grant|spending|expenditure|investment|loan|fund size"
+)
+NUMBER_NOUNS = (
+    r"share|percentage|percent|number|proportion|rate|figure|size|coverage|count|ratio|minimum age|"
+    r"maximum age|age limit|eligible age|total|population"
+)
 # Nouns that name the kind of thing asked for ("the monthly contribution", "the theme"): asked, not the subject.
-SLOT_WORDS = frozenset(tokenize(" ".join((AMOUNT_NOUNS + "|" + NUMBER_NOUNS).split("|")) +
-                                " date day year month time venue place location theme title slogan often"))
+SLOT_WORDS = frozenset(
+    tokenize(
+        " ".join((AMOUNT_NOUNS + "|" + NUMBER_NOUNS).split("|"))
+        + " date day year month time venue place location theme title slogan often"
+    )
+)
 
 
 def _slot(text: str, listing: bool) -> str:
     q = " ".join(text.lower().replace("what's", "what is").replace("who's", "who is").split())
     lead = r"\b(?:what|which)\s+(?:[\w'-]+\s+){0,4}?"
-    if re.search(r"\bhow much\b|\bat what (?:cost|price)\b|" + lead + rf"(?:{AMOUNT_NOUNS})\b|"
-                 r"কত টাকা|টাকার পরিমাণ|বরাদ্দ কত|ভাড়া কত|খরচ কত|চাঁদা কত|ভাতা কত|পরিমাণ কত", q):
+    if re.search(
+        r"\bhow much\b|\bat what (?:cost|price)\b|" + lead + rf"(?:{AMOUNT_NOUNS})\b|"
+        r"কত টাকা|টাকার পরিমাণ|বরাদ্দ কত|ভাড়া কত|খরচ কত|চাঁদা কত|ভাতা কত|পরিমাণ কত",
+        q,
+    ):
         return "amount"
-    if re.search(r"\bhow (?:many|long|old|big|large|often|frequently)\b|" + lead + rf"(?:{NUMBER_NOUNS})\b|"
-                 r"কতজন|কত জন|কতটি|কত শতাংশ|কয়টি|কয়জন|কতবার|কত\s*\?|হার কত", q):
+    if re.search(
+        r"\bhow (?:many|long|old|big|large|often|frequently)\b|" + lead + rf"(?:{NUMBER_NOUNS})\b|"
+        r"কতজন|কত জন|কতটি|কত শতাংশ|কয়টি|কয়জন|কতবার|কত\s*\?|হার কত",
+        q,
+    ):
         return "number"
-    if re.search(r"^(?:when|since when|until when|by when)\b|\bwhen (?:was|were|did|is|will|does|do|are)\b|"
-                 r"\b(?:in|on|by|from)? ?(?:what|which) (?:[\w'-]+\s+){0,2}?(?:date|day|year|month|time)\b|"
-                 r"কবে|কখন|কোন সালে|কত সালে|কোন তারিখে|কোন মাসে", q):
+    if re.search(
+        r"^(?:when|since when|until when|by when)\b|\bwhen (?:was|were|did|is|will|does|do|are)\b|"
+        r"\b(?:in|on|by|from)? ?(?:what|which) (?:[\w'-]+\s+){0,2}?(?:date|day|year|month|time)\b|"
+        r"কবে|কখন|কোন সালে|কত সালে|কোন তারিখে|কোন মাসে",
+        q,
+    ):
         return "date"
-    if re.search(r"^where\b|\bwhere (?:was|were|is|are|did|will|does|do)\b|" + lead +
-                 r"(?:venue|place|location|city|district|districts|upazila|upazilas|country|countries)\b|"
-                 r"\bin which (?:city|district|upazila|place|venue|country)\b|কোথায়|কোন জেলায়|কোন স্থানে", q):
+    if re.search(
+        r"^where\b|\bwhere (?:was|were|is|are|did|will|does|do)\b|"
+        + lead
+        + r"(?:venue|place|location|city|district|districts|upazila|upazilas|country|countries)\b|"
+        r"\bin which (?:city|district|upazila|place|venue|country)\b|কোথায়|কোন জেলায়|কোন স্থানে",
+        q,
+    ):
         return "list" if listing else "place"
-    if re.search(lead + r"(?:theme|title|slogan|motto|name of the (?:event|conference|workshop|programme|project))\b|"
-                 r"প্রতিপাদ্য|স্লোগান", q):
+    if re.search(
+        lead + r"(?:theme|title|slogan|motto|name of the (?:event|conference|workshop|programme|project))\b|"
+        r"প্রতিপাদ্য|স্লোগান",
+        q,
+    ):
         return "title"
-    if re.search(r"^(?:who|whom|whose)\b|\bwho (?:is|was|are|were|chaired|chairs|led|leads|heads|headed|presided|"
-                 r"inaugurated|spoke|opened|attended|gave|delivered|wrote|authored|presented|moderated|made|"
-                 r"signed|launched|unveiled)\b|\bname of the (?:chair|minister|secretary|director|person|chief|"
-                 r"head|speaker|author)|(?:^|\s)(?:কে|কারা|কার)(?:\s|\?|$)", q):
+    if re.search(
+        r"^(?:who|whom|whose)\b|\bwho (?:is|was|are|were|chaired|chairs|led|leads|heads|headed|presided|"
+        r"inaugurated|spoke|opened|attended|gave|delivered|wrote|authored|presented|moderated|made|"
+        r"signed|launched|unveiled)\b|\bname of the (?:chair|minister|secretary|director|person|chief|"
+        r"head|speaker|author)|(?:^|\s)(?:কে|কারা|কার)(?:\s|\?|$)",
+        q,
+    ):
         return "list" if listing else "person"
-    if re.search(r"\b(?:which|what) (?:ministry|ministries|division|divisions|agency|agencies|organi[sz]ation|"
-                 r"organi[sz]ations|body|bodies|department|departments|partner|partners|office|institution|donor|"
-                 r"donors|bank|committee|authority|institute|firm|company|ngo)\b|\bwho (?:funds|funded|finances|"
-                 r"financed|supports|supported|implements|implemented|runs|coordinates|coordinated|manages|"
-                 r"organi[sz]ed|organi[sz]es)\b|কোন মন্ত্রণালয়|কোন বিভাগ|কোন সংস্থা|কোন প্রতিষ্ঠান", q):
+    if re.search(
+        r"\b(?:which|what) (?:ministry|ministries|division|divisions|agency|agencies|organi[sz]ation|"
+        r"organi[sz]ations|body|bodies|department|departments|partner|partners|office|institution|donor|"
+        r"donors|bank|committee|authority|institute|firm|company|ngo)\b|\bwho (?:funds|funded|finances|"
+        r"financed|supports|supported|implements|implemented|runs|coordinates|coordinated|manages|"
+        r"organi[sz]ed|organi[sz]es)\b|কোন মন্ত্রণালয়|কোন বিভাগ|কোন সংস্থা|কোন প্রতিষ্ঠান",
+        q,
+    ):
         return "list" if listing else "organisation"
-    if re.search(r"^why\b|\bwhy (?:is|was|are|were|did|does|do)\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b|"
-                 r"কেন", q):
+    if re.search(
+        r"^why\b|\bwhy (?:is|was|are|were|did|does|do)\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b|"
+        r"কেন",
+        q,
+    ):
         return "reason"
     if listing:
         return "list"
-    if re.search(r"^what (?:is|are) (?:the |an? )?[\w\s'-]{1,60}\??$|^who (?:is|are) (?:the |an? )?[\w\s'-]{1,60}\??$|"
-                 r"\bwhat does [\w\s'-]+ (?:stand for|mean)\b|\bdefine\b|\bmeaning of\b|কাকে বলে", q) and not re.search(
-                 r"\b(?:of|for|in|by|on|at|to|from|under|did|does)\b", q.split(" ", 2)[-1]):
+    if re.search(
+        r"^what (?:is|are) (?:the |an? )?[\w\s'-]{1,60}\??$|^who (?:is|are) (?:the |an? )?[\w\s'-]{1,60}\??$|"
+        r"\bwhat does [\w\s'-]+ (?:stand for|mean)\b|\bdefine\b|\bmeaning of\b|কাকে বলে",
+        q,
+    ) and not re.search(r"\b(?:of|for|in|by|on|at|to|from|under|did|does)\b", q.split(" ", 2)[-1]):
         return "definition"
     return "any"
 
@@ -236,11 +347,16 @@ def _list_head(text: str) -> str | None:
         if word in AUXILIARY:
             break
         following = words[i + 1] if i + 1 < len(words) else ""
-        if i and not had_auxiliary and following in ("the", "a", "an", "to", "as", "that", "this", "its", "their",
-                                                     "for", "in", "on"):
+        if (
+            i
+            and not had_auxiliary
+            and following in ("the", "a", "an", "to", "as", "that", "this", "its", "their", "for", "in", "on")
+        ):
             break  # "which ministry coordinates the ...": a verb, not a plural noun
         if word in ("kinds", "types", "parts", "ways", "sorts") or (
-            len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "'s", "’s"))
+            len(word) > 3
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "'s", "’s"))
             and word not in PLURAL_EXCEPTIONS
         ):
             return word
@@ -259,9 +375,14 @@ def _section(text: str) -> str:
 
 
 def _is_compound(text: str) -> bool:
-    return bool(re.search(r"\b(?:and|or)\s+(?:who|what|when|where|which|how|whom|why|is|was|were|did|does)\b|"
-                          r"\b(?:when|where|who|what)\s+and\s+(?:when|where|who|what|how)\b|এবং .*(?:কী|কে|কবে|কোথায়)",
-                          text, re.I))
+    return bool(
+        re.search(
+            r"\b(?:and|or)\s+(?:who|what|when|where|which|how|whom|why|is|was|were|did|does)\b|"
+            r"\b(?:when|where|who|what)\s+and\s+(?:when|where|who|what|how)\b|এবং .*(?:কী|কে|কবে|কোথায়)",
+            text,
+            re.I,
+        )
+    )
 
 
 def _counted(text: str) -> list[str]:
@@ -281,8 +402,11 @@ def normalize_figures(text: str) -> str:
     return YEAR_RANGE.sub(lambda m: f"{m.group(1)}-{m.group(2) or m.group(3)}", text.translate(BANGLA_DIGITS))
 
 
-DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|"
-                       r"October|November|December)\b", re.I)
+DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b",
+    re.I,
+)
 
 
 def figures(text: str) -> list[str]:

@@ -68,6 +68,15 @@ def reference(c: Citation, style: str = "author-date", quote: bool = True) -> st
 
 def citation_json(c: Citation, style: str = "author-date") -> dict:
     """Return a citation in the `nsss ask --json` shape, with its formatted reference."""
-    return {"n": c.n, "source": c.source, "title": c.title, "page": c.page, "quote": c.quote, "ocr": c.ocr,
-            "date": c.date or None, "url": c.url or None, "publisher": publisher(c) or None,
-            "reference": reference(c, style, quote=False)}
+    return {
+        "n": c.n,
+        "source": c.source,
+        "title": c.title,
+        "page": c.page,
+        "quote": c.quote,
+        "ocr": c.ocr,
+        "date": c.date or None,
+        "url": c.url or None,
+        "publisher": publisher(c) or None,
+        "reference": reference(c, style, quote=False),
+    }

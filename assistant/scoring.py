@@ -16,36 +16,62 @@ from index.lexical import tokenize
 from index.search import Hit
 from ingest.structure import LIST_ITEM
 
-DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"
-                  r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|[০-৯]{4}|"
-                  r"জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর", re.I)
-HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Md|Prof|Mohammad|Muhammad|Sheikh|Begum|Engr|Justice|Professor|Hon'?ble)\b\.?"
-                       r"\s+[A-Z]|জনাব|ড\.|মোঃ|মো\.|বেগম")
-ORG_WORDS = frozenset("""Social Security Protection National Strategy Division Ministry Committee Programme Program
+DATE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|[০-৯]{4}|"
+    r"জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর",
+    re.I,
+)
+HONORIFIC = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Md|Prof|Mohammad|Muhammad|Sheikh|Begum|Engr|Justice|Professor|Hon'?ble)\b\.?"
+    r"\s+[A-Z]|জনাব|ড\.|মোঃ|মো\.|বেগম"
+)
+ORG_WORDS = frozenset(
+    """Social Security Protection National Strategy Division Ministry Committee Programme Program
 Bangladesh Plan Action Policy Support Government Cabinet Planning Commission General Economics Development Bank
 Department Office Council Conference Centre Center International Five Year Phase Workshop Report Progress The
 Central Management Monitoring Affairs Welfare Women Children Child Labour Employment Finance Disaster Relief Safety
-Net Nations United World Household Database System Registry Allowance Benefit Fund Scheme Sustainable Goals""".split())
-ORG = re.compile(r"\b[A-Z]{2,}\b|\b(?:[A-Z][a-z]+ ){1,4}(?:Division|Ministry|Committee|Programme|Program|Bank|Office|"
-                 r"Council|Team|Institute|Organisation|Organization|Agency|Department|Commission|Unit|Authority|"
-                 r"Directorate|Bureau|Foundation|Network)\b|মন্ত্রণালয়|বিভাগ|অধিদপ্তর|কমিটি|সংস্থা")
-PLACE = re.compile(r"\b(?:held|organi[sz]ed|took place|venue|located|situated|hosted)\b[^.]{0,60}\b(?:at|in)\s+[A-Z]|"
-                   r"\b(?:at|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,5}\s*,\s*(?:Dhaka|Bangladesh|[A-Z][a-z]+)\b|"
-                   r"\b(?:Dhaka|Chattogram|Chittagong|Khulna|Rajshahi|Sylhet|Barishal|Barisal|Rangpur|Mymensingh|"
-                   r"Gazipur|Cox's Bazar|Sunamganj|Bogura|Bogra|Netrokona)\b|\b(?:district|upazila|division|city|"
-                   r"village|union)\b|(?:ঢাকা|জেলা|উপজেলা|বিভাগে|শহর)")
-DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
-                          r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b", re.I)
+Net Nations United World Household Database System Registry Allowance Benefit Fund Scheme Sustainable Goals""".split()
+)
+ORG = re.compile(
+    r"\b[A-Z]{2,}\b|\b(?:[A-Z][a-z]+ ){1,4}(?:Division|Ministry|Committee|Programme|Program|Bank|Office|"
+    r"Council|Team|Institute|Organisation|Organization|Agency|Department|Commission|Unit|Authority|"
+    r"Directorate|Bureau|Foundation|Network)\b|মন্ত্রণালয়|বিভাগ|অধিদপ্তর|কমিটি|সংস্থা"
+)
+PLACE = re.compile(
+    r"\b(?:held|organi[sz]ed|took place|venue|located|situated|hosted)\b[^.]{0,60}\b(?:at|in)\s+[A-Z]|"
+    r"\b(?:at|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,5}\s*,\s*(?:Dhaka|Bangladesh|[A-Z][a-z]+)\b|"
+    r"\b(?:Dhaka|Chattogram|Chittagong|Khulna|Rajshahi|Sylhet|Barishal|Barisal|Rangpur|Mymensingh|"
+    r"Gazipur|Cox's Bazar|Sunamganj|Bogura|Bogra|Netrokona)\b|\b(?:district|upazila|division|city|"
+    r"village|union)\b|(?:ঢাকা|জেলা|উপজেলা|বিভাগে|শহর)"
+)
+DAY_OF_MONTH = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b",
+    re.I,
+)
 TITLE = re.compile(r"[‘“\"'][^‘’“”\"']{8,}[’”\"']|\b(?:theme|titled|entitled|slogan|motto)\b|প্রতিপাদ্য|স্লোগান", re.I)
-QUANTITY = re.compile(r"(?<![\d-])(?!(?:19|20)\d\d\b)\d[\d,.]*|[০-৯]+|\b(?:one|two|three|four|five|six|seven|eight|nine|"
-                      r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|crore|lakh|half|"
-                      r"double|twice|percent)\b|[%]", re.I)
-MONEY = re.compile(r"\b(?:tk|taka|bdt|usd|aud|us\$|a\$|dollars?|euros?|crore|lakh|million|billion|percent|per cent)\b|"
-                   r"[%$৳€£]|টাকা|কোটি|লাখ", re.I)
-REASON = re.compile(r"\b(?:because|due to|owing to|as a result|so that|in order to|to ensure|aims? to|aimed at|"
-                    r"reason|since|given that|for the purpose|with a view to|designed to|intended to)\b|কারণ|জন্য", re.I)
-DEFINITION = re.compile(r"\b(?:is|are|was|refers to|means|stands for|known as|defined as|comprises|consists of)\b|"
-                        r"\([A-Z]{2,}\)|হলো|হচ্ছে", re.I)
+QUANTITY = re.compile(
+    r"(?<![\d-])(?!(?:19|20)\d\d\b)\d[\d,.]*|[০-৯]+|\b(?:one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|crore|lakh|half|"
+    r"double|twice|percent)\b|[%]",
+    re.I,
+)
+MONEY = re.compile(
+    r"\b(?:tk|taka|bdt|usd|aud|us\$|a\$|dollars?|euros?|crore|lakh|million|billion|percent|per cent)\b|"
+    r"[%$৳€£]|টাকা|কোটি|লাখ",
+    re.I,
+)
+REASON = re.compile(
+    r"\b(?:because|due to|owing to|as a result|so that|in order to|to ensure|aims? to|aimed at|"
+    r"reason|since|given that|for the purpose|with a view to|designed to|intended to)\b|কারণ|জন্য",
+    re.I,
+)
+DEFINITION = re.compile(
+    r"\b(?:is|are|was|refers to|means|stands for|known as|defined as|comprises|consists of)\b|"
+    r"\([A-Z]{2,}\)|হলো|হচ্ছে",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -85,7 +111,9 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
         text = DAY_OF_MONTH.sub(" ", LIST_ITEM.sub("", text))
         if slot == "amount":
             return bool(QUANTITY.search(text)) and bool(MONEY.search(text))
-        return answers_count(question, text) if question is not None and question.counted else bool(QUANTITY.search(text))
+        return (
+            answers_count(question, text) if question is not None and question.counted else bool(QUANTITY.search(text))
+        )
     if slot == "title":
         return bool(TITLE.search(text))
     if slot == "reason":
@@ -99,12 +127,18 @@ def answers_count(question: Question, text: str) -> bool:
     """Tell whether a sentence gives a number within a few words of what "how many X" counts."""
     if not QUANTITY.search(text):
         return False
-    words = [(t, bool(QUANTITY.fullmatch(w) or re.fullmatch(r"\d[\d,.]*", w)))
-             for w in re.findall(r"[\w.,'’%৳$]+", text) for t in (tokenize(w) or [w.lower()])]
+    words = [
+        (t, bool(QUANTITY.fullmatch(w) or re.fullmatch(r"\d[\d,.]*", w)))
+        for w in re.findall(r"[\w.,'’%৳$]+", text)
+        for t in (tokenize(w) or [w.lower()])
+    ]
     numbers = [i for i, (_, is_number) in enumerate(words) if is_number]
     wanted = question.counted
-    targets = [i for i, (t, _) in enumerate(words) if any(t == x or (min(len(t), len(x)) >= 6 and t[:6] == x[:6])
-                                                           for x in wanted)]
+    targets = [
+        i
+        for i, (t, _) in enumerate(words)
+        if any(t == x or (min(len(t), len(x)) >= 6 and t[:6] == x[:6]) for x in wanted)
+    ]
     return any(abs(i - j) <= 4 for i in numbers for j in targets)
 
 
@@ -122,7 +156,9 @@ Aliases = tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # (terms in one la
 def aliases_of(bridge: list[tuple[str, str]]) -> Aliases:
     """Turn the glossary's pairs for a question (its phrase, the phrase in the other language) into aliases: a text
     that holds every term of the other-language phrase holds the question's phrase."""
-    return tuple((frozenset(tokenize(target)), tuple(tokenize(source))) for source, target in bridge if tokenize(target))
+    return tuple(
+        (frozenset(tokenize(target)), tuple(tokenize(source))) for source, target in bridge if tokenize(target)
+    )
 
 
 def bridged(have: set[str], aliases: Aliases) -> set[str]:
@@ -133,8 +169,11 @@ def bridged(have: set[str], aliases: Aliases) -> set[str]:
 
 def with_prefixes(have: set[str], terms) -> set[str]:
     """Count a question term as present when a word shares its stem's start (cover ~ coverage)."""
-    extra = {t for t in terms if t not in have and len(t) >= 4 and any(
-        len(w) >= 4 and (w.startswith(t) or t.startswith(w)) for w in have)}
+    extra = {
+        t
+        for t in terms
+        if t not in have and len(t) >= 4 and any(len(w) >= 4 and (w.startswith(t) or t.startswith(w)) for w in have)
+    }
     return have | extra
 
 
@@ -161,8 +200,9 @@ def term_weights(question: Question, terms: list[str], token_sets: list[set[str]
     return weights
 
 
-def score_sentences(question: Question, query: str, terms: list[str], hits: list[Hit], idf, embed,
-                    w: Weights, aliases: Aliases = ()) -> list[Pick]:
+def score_sentences(
+    question: Question, query: str, terms: list[str], hits: list[Hit], idf, embed, w: Weights, aliases: Aliases = ()
+) -> list[Pick]:
     """Score every sentence of the passages by how well it answers the question, best first; a term counts as
     found in its other-language form too (aliases)."""
     cands = sentences(hits)
@@ -189,7 +229,7 @@ def score_sentences(question: Question, query: str, terms: list[str], hits: list
     lexical = w.cover_own * own_cover + w.cover_context * ctx_cover
     top = max(h.score for h in hits) or 1.0
     passage = np.array([s.hit.score / top for s in cands])
-    shortlist = np.argsort(-(0.6 * lexical + 0.4 * passage))[:w.shortlist]
+    shortlist = np.argsort(-(0.6 * lexical + 0.4 * passage))[: w.shortlist]
     # Only the most promising sentences are embedded (and only their first words): answers stay fast.
     texts = [" ".join(cands[i].text.split()[:60]) for i in shortlist]
     vectors = np.array(embed([query] + texts))
@@ -223,5 +263,5 @@ def lead(question: Question, picks: list[Pick]) -> list[Pick]:
         # Only a sentence about as much about the question as the best one: a date in a sentence on another
         # matter does not answer "when".
         if p.coverage >= 0.8 * picks[0].coverage and fills_slot(question.slot, p.sentence.text, question):
-            return [p] + picks[:i] + picks[i + 1:]
+            return [p] + picks[:i] + picks[i + 1 :]
     return picks

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from index.search import Hit
 from ingest.structure import LIST_ITEM
 
-ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Md|Prof|No|Nos|St|Govt|Gov|Jr|Sr|Ltd|Co|Inc|etc|vs|approx|e\.g|i\.e|"
-                           r"Tk|Rs|Fig|Vol|Art|Sec|Ref|[A-Z])\.)$")
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Md|Prof|No|Nos|St|Govt|Gov|Jr|Sr|Ltd|Co|Inc|etc|vs|approx|e\.g|i\.e|"
+    r"Tk|Rs|Fig|Vol|Art|Sec|Ref|[A-Z])\.)$"
+)
 SENTENCE_END = re.compile(r"(?<=[.!?।])[\"”’')\]]*\s+")
 
 
@@ -46,8 +48,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         block = text[block_start:block_end]
         cursor = 0
         for match in SENTENCE_END.finditer(block):
-            head = block[cursor:match.start()]
-            nxt = block[match.end():match.end() + 1]
+            head = block[cursor : match.start()]
+            nxt = block[match.end() : match.end() + 1]
             if ABBREVIATIONS.search(head) or not nxt.strip() or nxt.islower():
                 continue
             spans.append((block_start + cursor, block_start + match.start()))
@@ -73,9 +75,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         if not line:
             continue
         if blocks:
-            prev = text[blocks[-1][0]:blocks[-1][1]].rstrip()
+            prev = text[blocks[-1][0] : blocks[-1][1]].rstrip()
             prev_line = prev.rsplit("\n", 1)[-1]
-            gap = text[blocks[-1][1]:start]
+            gap = text[blocks[-1][1] : start]
             soft = (
                 gap.count("\n") == 1
                 and len(prev_line) >= 50
@@ -93,7 +95,7 @@ def list_continuation(text: str, end: int, limit: int = 8) -> list[tuple[int, in
     """Return the spans of the list items that follow a sentence ending in a colon."""
     spans: list[tuple[int, int]] = []
     itemized = None
-    for line in re.finditer(r"[^\n]+", text[end:end + 4000]):
+    for line in re.finditer(r"[^\n]+", text[end : end + 4000]):
         raw = line.group()
         body = raw.strip()
         if not body:

@@ -70,6 +70,13 @@ class Conversation:
     def add(self, answer: Answer) -> Conversation:
         """Return the conversation with one more turn."""
         sources = tuple(dict.fromkeys(c.doc_key for c in answer.citations))
-        turn = Turn(answer.question, answer.query or answer.question, answer.text, sources,
-                    answer.focus or sources, answer.topic, answer.asked)
+        turn = Turn(
+            answer.question,
+            answer.query or answer.question,
+            answer.text,
+            sources,
+            answer.focus or sources,
+            answer.topic,
+            answer.asked,
+        )
         return Conversation(self.turns[-7:] + (turn,))

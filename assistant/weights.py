@@ -59,16 +59,28 @@ class Answerability:
         """Read the fitted model."""
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(
-            features=tuple(data["features"]), mean=tuple(data["mean"]), scale=tuple(data["scale"]),
-            coef=tuple(data["coef"]), intercept=float(data["intercept"]), threshold=float(data["threshold"]),
-            fitted_on=data.get("fitted_on", ""), extra=data.get("extra", {}),
+            features=tuple(data["features"]),
+            mean=tuple(data["mean"]),
+            scale=tuple(data["scale"]),
+            coef=tuple(data["coef"]),
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            fitted_on=data.get("fitted_on", ""),
+            extra=data.get("extra", {}),
         )
 
     def save(self, path: Path = ANSWERABILITY_FILE) -> None:
         """Write the fitted model."""
-        data = {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
-                "coef": list(self.coef), "intercept": self.intercept, "threshold": self.threshold,
-                "fitted_on": self.fitted_on, "extra": self.extra}
+        data = {
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coef": list(self.coef),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            "fitted_on": self.fitted_on,
+            "extra": self.extra,
+        }
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
     def probability(self, values: dict[str, float]) -> float:
@@ -77,7 +89,9 @@ class Answerability:
         import math
 
         z = self.intercept + sum(
-            c * ((values.get(f, m) - m) / s) for f, m, s, c in zip(self.features, self.mean, self.scale, self.coef, strict=True))
+            c * ((values.get(f, m) - m) / s)
+            for f, m, s, c in zip(self.features, self.mean, self.scale, self.coef, strict=True)
+        )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

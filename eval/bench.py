@@ -41,8 +41,12 @@ def corpus_store(corpus: Path, store: Path | None = None) -> Iterator[Settings]:
 
 def summary(values_ms: list[float]) -> dict[str, float]:
     """Return n, p50, p95 and max of timings in ms, rounded."""
-    return {"n": len(values_ms), "p50_ms": round(percentile(values_ms, 50), 2),
-            "p95_ms": round(percentile(values_ms, 95), 2), "max_ms": round(max(values_ms), 2)}
+    return {
+        "n": len(values_ms),
+        "p50_ms": round(percentile(values_ms, 50), 2),
+        "p95_ms": round(percentile(values_ms, 95), 2),
+        "max_ms": round(max(values_ms), 2),
+    }
 
 
 def wait_for_page(url: str, server: subprocess.Popen, timeout: float = 180, poll: float = 0.1) -> None:

@@ -42,13 +42,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = parser.parse_args(argv)
 
-    questions = [json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [
+        json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     load_before = os.getloadavg()
     with corpus_store(web_corpus(), args.store) as settings:
         warm = warm_latency(settings, questions)
         cold = cold_start(settings, questions[0], args.cold_runs) if args.cold_runs > 0 else None
-    result = {"warm": warm, "cold": cold, "questions": len(questions),
-              "load_average": [round(x, 2) for x in load_before + os.getloadavg()]}
+    result = {
+        "warm": warm,
+        "cold": cold,
+        "questions": len(questions),
+        "load_average": [round(x, 2) for x in load_before + os.getloadavg()],
+    }
     print(report(result), file=sys.stderr)
     if args.json:
         print(json.dumps(result))
@@ -76,8 +82,14 @@ def warm_latency(settings, questions: list[str]) -> dict:
         encodes.append((time.perf_counter() - started) * 1000)
     import torch
 
-    out = {"torch_threads": torch.get_num_threads(), "wall": summary(wall), "timings_total": summary(reported), "timings_retrieve": summary(retrieve),
-           "encode_question": summary(encodes), "abstained": abstained}
+    out = {
+        "torch_threads": torch.get_num_threads(),
+        "wall": summary(wall),
+        "timings_total": summary(reported),
+        "timings_retrieve": summary(retrieve),
+        "encode_question": summary(encodes),
+        "abstained": abstained,
+    }
     out["ratio_p50_to_encode"] = round(out["wall"]["p50_ms"] / out["encode_question"]["p50_ms"], 1)
     return out
 
@@ -105,7 +117,9 @@ def cold_start(settings, question: str, runs: int) -> dict:
                 json.loads(done.stdout.strip().splitlines()[-1])  # a real answer was printed
     med = {k: round(statistics.median(v), 2) for k, v in times.items()}
     return {
-        "runs": runs, "median_s": med, "all_s": {k: [round(x, 2) for x in v] for k, v in times.items()},
+        "runs": runs,
+        "median_s": med,
+        "all_s": {k: [round(x, 2) for x in v] for k, v in times.items()},
         "ratio_to_import_torch": round(med["nsss_ask"] / med["import_torch"], 2),
         "ratio_to_load_model_and_encode": round(med["nsss_ask"] / med["load_model_and_encode"], 2),
     }
@@ -126,7 +140,8 @@ def report(r: dict) -> str:
         lines.append(
             f"cold start, median of {c['runs']}: nsss ask {c['median_s']['nsss_ask']} s; import torch "
             f"{c['median_s']['import_torch']} s (x{c['ratio_to_import_torch']}); load model + encode "
-            f"{c['median_s']['load_model_and_encode']} s (x{c['ratio_to_load_model_and_encode']})")
+            f"{c['median_s']['load_model_and_encode']} s (x{c['ratio_to_load_model_and_encode']})"
+        )
     lines.append(f"load average before/after: {r['load_average']}")
     return "\n".join(lines)
 

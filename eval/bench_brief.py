@@ -37,17 +37,29 @@ def score(topics: list[dict], index) -> dict:
         found = [any(_flat(g["quote"]) in q for q in got.get(g["source"], [])) for g in t["passages"]]
         gold_docs = {g["source"] for g in t["passages"]}
         dates = [d.date for d in b.documents if d.date]
-        rows.append({
-            "topic": t["topic"], "gold": len(found), "found": sum(found),
-            "gold_documents": len(gold_docs), "documents_found": len(gold_docs & set(got)),
-            "documents": len(b.documents), "passages": b.passages, "in_date_order": dates == sorted(dates),
-            "seconds": round(took, 3),
-        })
+        rows.append(
+            {
+                "topic": t["topic"],
+                "gold": len(found),
+                "found": sum(found),
+                "gold_documents": len(gold_docs),
+                "documents_found": len(gold_docs & set(got)),
+                "documents": len(b.documents),
+                "passages": b.passages,
+                "in_date_order": dates == sorted(dates),
+                "seconds": round(took, 3),
+            }
+        )
     total = sum(r["gold"] for r in rows)
     return {
-        "topics": len(rows), "passage_recall": round(sum(r["found"] for r in rows) / max(1, total), 3),
-        "document_recall": round(sum(r["documents_found"] for r in rows) / max(1, sum(r["gold_documents"] for r in rows)), 3),
-        "gold_document_share": round(sum(r["documents_found"] for r in rows) / max(1, sum(r["documents"] for r in rows)), 3),
+        "topics": len(rows),
+        "passage_recall": round(sum(r["found"] for r in rows) / max(1, total), 3),
+        "document_recall": round(
+            sum(r["documents_found"] for r in rows) / max(1, sum(r["gold_documents"] for r in rows)), 3
+        ),
+        "gold_document_share": round(
+            sum(r["documents_found"] for r in rows) / max(1, sum(r["documents"] for r in rows)), 3
+        ),
         "passages_per_brief": round(sum(r["passages"] for r in rows) / max(1, len(rows)), 1),
         "rows": rows,
     }

@@ -73,24 +73,35 @@ def main(argv: list[str] | None = None) -> int:
         started, cpu = time.perf_counter(), time.process_time()
         embedder.model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True)
         raw, raw_cpu = time.perf_counter() - started, time.process_time() - cpu
-        rounds.append({
-            "round": n + 1, "cold": n == 0, "documents": report.documents, "chunks": len(texts),
-            "pipeline_s": round(pipeline, 2), "raw_encode_s": round(raw, 2),
-            "pipeline_chunks_per_s": round(len(texts) / pipeline, 2), "raw_chunks_per_s": round(len(texts) / raw, 2),
-            "ratio": round(raw / pipeline, 3),
-            "pipeline_cpu_s": round(pipeline_cpu, 2), "raw_encode_cpu_s": round(raw_cpu, 2),
-            "cpu_ratio": round(raw_cpu / pipeline_cpu, 3),
-            "pipeline_model_s": round(sum(in_model), 2), "model_share": round(sum(in_model) / pipeline, 3),
-        })
+        rounds.append(
+            {
+                "round": n + 1,
+                "cold": n == 0,
+                "documents": report.documents,
+                "chunks": len(texts),
+                "pipeline_s": round(pipeline, 2),
+                "raw_encode_s": round(raw, 2),
+                "pipeline_chunks_per_s": round(len(texts) / pipeline, 2),
+                "raw_chunks_per_s": round(len(texts) / raw, 2),
+                "ratio": round(raw / pipeline, 3),
+                "pipeline_cpu_s": round(pipeline_cpu, 2),
+                "raw_encode_cpu_s": round(raw_cpu, 2),
+                "cpu_ratio": round(raw_cpu / pipeline_cpu, 3),
+                "pipeline_model_s": round(sum(in_model), 2),
+                "model_share": round(sum(in_model) / pipeline, 3),
+            }
+        )
         r = rounds[-1]
-        print(f"round {r['round']} ({'cold: first-use imports included' if r['cold'] else 'warm'}): "
-              f"{r['documents']} documents, {r['chunks']} chunks, batch {batch_size}; "
-              f"pipeline {r['pipeline_s']} s = {r['pipeline_chunks_per_s']} chunks/s; "
-              f"raw encode {r['raw_encode_s']} s = {r['raw_chunks_per_s']} chunks/s; ratio {r['ratio']} "
-              f"(CPU time: pipeline {r['pipeline_cpu_s']} s, raw {r['raw_encode_cpu_s']} s, ratio {r['cpu_ratio']}); "
-              f"model share of the pipeline's wall time {r['model_share']} "
-              f"({r['pipeline_model_s']} s in encode, {round(pipeline - sum(in_model), 2)} s the rest)",
-              flush=True)
+        print(
+            f"round {r['round']} ({'cold: first-use imports included' if r['cold'] else 'warm'}): "
+            f"{r['documents']} documents, {r['chunks']} chunks, batch {batch_size}; "
+            f"pipeline {r['pipeline_s']} s = {r['pipeline_chunks_per_s']} chunks/s; "
+            f"raw encode {r['raw_encode_s']} s = {r['raw_chunks_per_s']} chunks/s; ratio {r['ratio']} "
+            f"(CPU time: pipeline {r['pipeline_cpu_s']} s, raw {r['raw_encode_cpu_s']} s, ratio {r['cpu_ratio']}); "
+            f"model share of the pipeline's wall time {r['model_share']} "
+            f"({r['pipeline_model_s']} s in encode, {round(pipeline - sum(in_model), 2)} s the rest)",
+            flush=True,
+        )
     if args.json:
         print(json.dumps(rounds))
     return 0

@@ -23,9 +23,11 @@ from pathlib import Path
 
 from nsss.settings import Settings, go_offline
 
-WORDS = ("social protection programme allowance ministry district household poverty cash transfer coordination "
-         "strategy reform pension disability widow child nutrition employment safety net cabinet division monitoring "
-         "evaluation budget targeting registry digital payment union parishad upazila beneficiary").split()
+WORDS = (
+    "social protection programme allowance ministry district household poverty cash transfer coordination "
+    "strategy reform pension disability widow child nutrition employment safety net cabinet division monitoring "
+    "evaluation budget targeting registry digital payment union parishad upazila beneficiary"
+).split()
 
 
 def sentence(rng: random.Random) -> str:
@@ -72,9 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=1000, help="pages of the PDF (default 1000)")
     parser.add_argument("--paragraphs", type=int, default=5000, help="paragraphs of the DOCX (default 5000)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--sample", type=float, default=0.0, metavar="F",
-                        help="instead of a full ingest, time reading and chunking the whole document and encode a "
-                             "fraction F of its chunks, to estimate the model's time (for a busy machine)")
+    parser.add_argument(
+        "--sample",
+        type=float,
+        default=0.0,
+        metavar="F",
+        help="instead of a full ingest, time reading and chunking the whole document and encode a "
+        "fraction F of its chunks, to estimate the model's time (for a busy machine)",
+    )
     args = parser.parse_args(argv)
 
     go_offline()
@@ -101,8 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="nsss-large-", ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
-        docs = [make_pdf(folder / f"large-{args.pages}-pages.pdf", args.pages, rng),
-                make_docx(folder / f"large-{args.paragraphs}-paragraphs.docx", args.paragraphs, rng)]
+        docs = [
+            make_pdf(folder / f"large-{args.pages}-pages.pdf", args.pages, rng),
+            make_docx(folder / f"large-{args.paragraphs}-paragraphs.docx", args.paragraphs, rng),
+        ]
         # One small ingest first pays the one-time imports (Chroma, llama-index, punkt, the reader process).
         (folder / "warm").mkdir()
         (folder / "warm" / "w.md").write_text("# Warm\n\nA warm-up document.", encoding="utf-8")
@@ -121,22 +130,31 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             embedder.model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True)
             raw = time.perf_counter() - started
-            results.append({
-                "document": path.name, "chunks": len(texts), "pipeline_s": round(pipeline, 2),
-                "raw_encode_s": round(raw, 2), "ratio": round(raw / pipeline, 3),
-                "model_share": round(sum(in_model) / pipeline, 3),
-            })
+            results.append(
+                {
+                    "document": path.name,
+                    "chunks": len(texts),
+                    "pipeline_s": round(pipeline, 2),
+                    "raw_encode_s": round(raw, 2),
+                    "ratio": round(raw / pipeline, 3),
+                    "model_share": round(sum(in_model) / pipeline, 3),
+                }
+            )
     if args.sample:
         for r in results:
-            print(f"{r['document']}: {r['chunks']} chunks; read {r['read_s']} s + chunk {r['chunk_s']} s; the model "
-                  f"would take {r['encode_est_s']} s (from {r['sampled']} chunks); ratio {r['ratio']:.2f}")
+            print(
+                f"{r['document']}: {r['chunks']} chunks; read {r['read_s']} s + chunk {r['chunk_s']} s; the model "
+                f"would take {r['encode_est_s']} s (from {r['sampled']} chunks); ratio {r['ratio']:.2f}"
+            )
         return 0
     if args.json:
         print(json.dumps(results))
     else:
         for r in results:
-            print(f"{r['document']}: {r['chunks']} chunks; pipeline {r['pipeline_s']} s, raw encode "
-                  f"{r['raw_encode_s']} s, ratio {r['ratio']:.2f}; model {r['model_share']:.0%} of the pipeline")
+            print(
+                f"{r['document']}: {r['chunks']} chunks; pipeline {r['pipeline_s']} s, raw encode "
+                f"{r['raw_encode_s']} s, ratio {r['ratio']:.2f}; model {r['model_share']:.0%} of the pipeline"
+            )
     return 0
 
 
@@ -156,8 +174,15 @@ def _sampled(path: Path, embedder, batch_size: int, fraction: float, rng: random
     started = time.perf_counter()
     embedder.model.encode([embedding_text(c) for c in sample], batch_size=batch_size, normalize_embeddings=True)
     encode = (time.perf_counter() - started) * len(chunks) / len(sample)
-    return {"document": path.name, "chunks": len(chunks), "read_s": round(read, 2), "chunk_s": round(cut, 2),
-            "sampled": len(sample), "encode_est_s": round(encode, 1), "ratio": round(encode / (encode + read + cut), 3)}
+    return {
+        "document": path.name,
+        "chunks": len(chunks),
+        "read_s": round(read, 2),
+        "chunk_s": round(cut, 2),
+        "sampled": len(sample),
+        "encode_est_s": round(encode, 1),
+        "ratio": round(encode / (encode + read + cut), 3),
+    }
 
 
 if __name__ == "__main__":

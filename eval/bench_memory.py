@@ -38,19 +38,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = parser.parse_args(argv)
 
-    questions = [json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines()
-                 if line.strip()][: args.questions]
+    questions = [
+        json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
+    ][: args.questions]
     with corpus_store(web_corpus(), args.store) as settings:
         result = serve_and_ask(settings.store, questions, args.port, args.timeout)
-    bare = subprocess.run([sys.executable, "-c", PEAK_OF_ENCODE.format(q=questions[0])], capture_output=True,
-                          text=True, check=True)
+    bare = subprocess.run(
+        [sys.executable, "-c", PEAK_OF_ENCODE.format(q=questions[0])], capture_output=True, text=True, check=True
+    )
     result["model_only_peak_mb"] = _status_mb(bare.stdout, "VmHWM")
     result["ratio_to_model_only"] = round(result["peak_mb"] / result["model_only_peak_mb"], 2)
     result["load_average"] = [round(x, 2) for x in os.getloadavg()]
-    print(f"nsss serve: peak {result['peak_mb']} MB (VmHWM) after {len(questions)} questions; "
-          f"{result['idle_rss_mb']} MB resident before the first; page up in {result['startup_s']} s; "
-          f"a process that only loads the model and encodes: peak {result['model_only_peak_mb']} MB "
-          f"(x{result['ratio_to_model_only']})", file=sys.stderr)
+    print(
+        f"nsss serve: peak {result['peak_mb']} MB (VmHWM) after {len(questions)} questions; "
+        f"{result['idle_rss_mb']} MB resident before the first; page up in {result['startup_s']} s; "
+        f"a process that only loads the model and encodes: peak {result['model_only_peak_mb']} MB "
+        f"(x{result['ratio_to_model_only']})",
+        file=sys.stderr,
+    )
     if args.json:
         print(json.dumps(result))
     return 0
@@ -59,8 +64,13 @@ def main(argv: list[str] | None = None) -> int:
 def serve_and_ask(store: Path, questions: list[str], port: int, timeout: float) -> dict:
     """Start the server, wait for it, ask through the API, read its memory, and stop it."""
     nsss = shutil.which("nsss")
-    command = ([nsss] if nsss else [sys.executable, "-m", "nsss.cli"]) + ["serve", "--store", str(store),
-                                                                          "--port", str(port)]
+    command = ([nsss] if nsss else [sys.executable, "-m", "nsss.cli"]) + [
+        "serve",
+        "--store",
+        str(store),
+        "--port",
+        str(port),
+    ]
     url = f"http://127.0.0.1:{port}/"
     started = time.perf_counter()
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -76,16 +86,28 @@ def serve_and_ask(store: Path, questions: list[str], port: int, timeout: float) 
         for q in questions:
             t0 = time.perf_counter()
             out = client.predict(q, api_name=endpoint)
-            answers.append({"question": q, "seconds": round(time.perf_counter() - t0, 2),
-                            "reply_chars": len(json.dumps(out, default=str))})
+            answers.append(
+                {
+                    "question": q,
+                    "seconds": round(time.perf_counter() - t0, 2),
+                    "reply_chars": len(json.dumps(out, default=str)),
+                }
+            )
         peak = _memory(server.pid)
     finally:
         stop_server(server)
     if not all(a["reply_chars"] > 20 for a in answers):
         raise SystemExit(f"the server gave empty replies: {answers}")
-    return {"peak_mb": peak["VmHWM"], "rss_mb": peak["VmRSS"], "idle_rss_mb": idle["VmRSS"],
-            "idle_peak_mb": idle["VmHWM"], "startup_s": round(startup, 1), "answers": answers,
-            "processes": peak["processes"], "endpoint": endpoint}
+    return {
+        "peak_mb": peak["VmHWM"],
+        "rss_mb": peak["VmRSS"],
+        "idle_rss_mb": idle["VmRSS"],
+        "idle_peak_mb": idle["VmHWM"],
+        "startup_s": round(startup, 1),
+        "answers": answers,
+        "processes": peak["processes"],
+        "endpoint": endpoint,
+    }
 
 
 def _memory(pid: int) -> dict:

@@ -47,12 +47,13 @@ def main(argv: list[str] | None = None) -> int:
         printed = samples.chromium_pdf([*samples.BANGLA_PAGES, samples.ENGLISH_PAGE], folder / "printed.pdf")
         raw = [p.extract_text() or "" for p in pypdf.PdfReader(printed).pages]
         doc = load(printed)
-        pages = [doc.text[p.start:p.end] for p in doc.pages]
+        pages = [doc.text[p.start : p.end] for p in doc.pages]
         cer = figures["cer"]
         cer["text layer (English)"] = samples.cer(pages[2], english)
         cer["text layer (Bangla, as pypdf reads it)"] = samples.cer(" ".join(raw[:2]), " ".join(bangla))
         cer["fixed text layer (vowel order repaired)"] = samples.cer(
-            " ".join(repair(r.replace("\x00", "")) for r in raw[:2]), " ".join(bangla))
+            " ".join(repair(r.replace("\x00", "")) for r in raw[:2]), " ".join(bangla)
+        )
         cer["OCR of a broken Bangla layer"] = samples.cer(" ".join(pages[:2]), " ".join(bangla))
 
         bijoy = load(samples.bijoy_pdf(folder / "bijoy.pdf"))
@@ -63,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         scanned = load(scan)
         ocr_seconds = time.perf_counter() - started
         cer["OCR of a scan (200 dpi, skew, noise)"] = samples.cer(
-            " ".join(scanned.text[p.start:p.end] for p in scanned.pages), " ".join([*bangla, english]))
+            " ".join(scanned.text[p.start : p.end] for p in scanned.pages), " ".join([*bangla, english])
+        )
         figures["ocr_pages_per_s"] = sum(p.ocr for p in scanned.pages) / ocr_seconds
         figures["cer"] = {k: round(v, 4) for k, v in cer.items()}
 
@@ -104,8 +106,12 @@ def _ingest_against_encoder(folder: Path, store: Path) -> dict:
     started = time.perf_counter()
     embedder.embed([embedding_text(c) for c in chunks])
     encode_s = time.perf_counter() - started
-    return {"long_pdf_chunks": len(chunks), "long_pdf_ingest_s": round(ingest_s, 2),
-            "encoder_alone_s": round(encode_s, 2), "encoder_over_ingest": round(encode_s / ingest_s, 3)}
+    return {
+        "long_pdf_chunks": len(chunks),
+        "long_pdf_ingest_s": round(ingest_s, 2),
+        "encoder_alone_s": round(encode_s, 2),
+        "encoder_over_ingest": round(encode_s / ingest_s, 3),
+    }
 
 
 if __name__ == "__main__":

@@ -41,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from index import open_index
 
-    questions = [json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [
+        json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     with corpus_store(web_corpus(), args.store) as settings:
         index = open_index(settings, lexical=False)
         real = index.store.chunks.get(include=["embeddings", "documents", "metadatas"])
@@ -55,8 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         row["ratio_p50"] = round(row["total"]["p50_ms"] / base["total"]["p50_ms"], 2)
         row["ratio_p95"] = round(row["total"]["p95_ms"] / base["total"]["p95_ms"], 2)
-    result = {"real_chunks": len(real["ids"]), "noise_norm": NOISE, "questions": len(questions), "passes": PASSES,
-              "sizes": rows, "load_average": [round(x, 2) for x in os.getloadavg()]}
+    result = {
+        "real_chunks": len(real["ids"]),
+        "noise_norm": NOISE,
+        "questions": len(questions),
+        "passes": PASSES,
+        "sizes": rows,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+    }
     if args.json:
         print(json.dumps(result))
     return 0
@@ -122,8 +130,12 @@ def measure(size: int, real: dict, questions: list[str], vectors: list[list[floa
         timings = [search(q, v) for _ in range(PASSES) for q, v in zip(questions, vectors, strict=True)]
         rss = _rss_mb()
     return {
-        "chunks": size, "build_add_s": round(add_s, 1), "build_bm25_s": round(bm25_s, 1), "rss_mb": rss,
-        "dense": summary([t[0] for t in timings]), "bm25": summary([t[1] for t in timings]),
+        "chunks": size,
+        "build_add_s": round(add_s, 1),
+        "build_bm25_s": round(bm25_s, 1),
+        "rss_mb": rss,
+        "dense": summary([t[0] for t in timings]),
+        "bm25": summary([t[1] for t in timings]),
         "total": summary([t[2] for t in timings]),
     }
 
@@ -138,10 +150,12 @@ def _rss_mb() -> float:
 def line(row: dict, base: dict) -> str:
     """Format one size's figures for people."""
     t = row["total"]
-    return (f"{row['chunks']:>7} chunks: search p50 {t['p50_ms']:.1f} ms, p95 {t['p95_ms']:.1f} ms "
-            f"(x{t['p50_ms'] / base['total']['p50_ms']:.2f} / x{t['p95_ms'] / base['total']['p95_ms']:.2f} of "
-            f"{base['chunks']}); dense p50 {row['dense']['p50_ms']:.1f}, bm25 p50 {row['bm25']['p50_ms']:.1f} ms; "
-            f"built in {row['build_add_s']} s (Chroma) + {row['build_bm25_s']} s (BM25); RSS {row['rss_mb']} MB")
+    return (
+        f"{row['chunks']:>7} chunks: search p50 {t['p50_ms']:.1f} ms, p95 {t['p95_ms']:.1f} ms "
+        f"(x{t['p50_ms'] / base['total']['p50_ms']:.2f} / x{t['p95_ms'] / base['total']['p95_ms']:.2f} of "
+        f"{base['chunks']}); dense p50 {row['dense']['p50_ms']:.1f}, bm25 p50 {row['bm25']['p50_ms']:.1f} ms; "
+        f"built in {row['build_add_s']} s (Chroma) + {row['build_bm25_s']} s (BM25); RSS {row['rss_mb']} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -37,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = parser.parse_args(argv)
 
-    questions = [json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [
+        json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     questions = questions[: args.questions]
     load_before = os.getloadavg()
     with corpus_store(web_corpus(), args.store) as settings:
@@ -74,7 +76,10 @@ def _serve(store: Path) -> tuple[subprocess.Popen, str, float]:
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "nsss.cli", "serve", "--store", str(store), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env=_env(),
     )
     return proc, f"http://127.0.0.1:{port}/", started
 
@@ -122,7 +127,9 @@ def added_latency(settings, questions: list[str]) -> dict:
         stop_server(proc)
     overhead = [a - s for a, s in zip(api_ms, server_ms, strict=True)]
     return {
-        "api": summary(api_ms), "api_server_side": summary(server_ms), "in_process": summary(local_ms),
+        "api": summary(api_ms),
+        "api_server_side": summary(server_ms),
+        "in_process": summary(local_ms),
         "overhead": summary(overhead),
         "ratio_p50": round(statistics.median(api_ms) / statistics.median(local_ms), 2),
         "difference_p50_ms": round(statistics.median(api_ms) - statistics.median(local_ms), 1),
@@ -132,16 +139,18 @@ def added_latency(settings, questions: list[str]) -> dict:
 def report(r: dict) -> str:
     """Format the figures for a person."""
     s, a = r["startup"], r["added"]
-    return "\n".join([
-        f"start-up to page: {s['page_s']} s, to first answer: {s['first_answer_s']} s (median of {len(s['runs'])})",
-        f"/ask via gradio_client p50/p95: {a['api']['p50_ms']}/{a['api']['p95_ms']} ms; "
-        f"server-side answer p50 {a['api_server_side']['p50_ms']} ms; "
-        f"in-process Assistant.answer p50/p95: {a['in_process']['p50_ms']}/{a['in_process']['p95_ms']} ms",
-        f"added by the app per call (wall minus server answer time) p50/p95: "
-        f"{a['overhead']['p50_ms']}/{a['overhead']['p95_ms']} ms; ratio api/in-process p50 {a['ratio_p50']}, "
-        f"difference {a['difference_p50_ms']} ms",
-        f"load average {r['load_average']}",
-    ])
+    return "\n".join(
+        [
+            f"start-up to page: {s['page_s']} s, to first answer: {s['first_answer_s']} s (median of {len(s['runs'])})",
+            f"/ask via gradio_client p50/p95: {a['api']['p50_ms']}/{a['api']['p95_ms']} ms; "
+            f"server-side answer p50 {a['api_server_side']['p50_ms']} ms; "
+            f"in-process Assistant.answer p50/p95: {a['in_process']['p50_ms']}/{a['in_process']['p95_ms']} ms",
+            f"added by the app per call (wall minus server answer time) p50/p95: "
+            f"{a['overhead']['p50_ms']}/{a['overhead']['p95_ms']} ms; ratio api/in-process p50 {a['ratio_p50']}, "
+            f"difference {a['difference_p50_ms']} ms",
+            f"load average {r['load_average']}",
+        ]
+    )
 
 
 if __name__ == "__main__":

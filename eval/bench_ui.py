@@ -75,8 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=20)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    questions = [json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines()
-                 if line.strip()][: args.questions]
+    questions = [
+        json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
+    ][: args.questions]
     measured = page_latency(args.store, questions)
     from assistant import open_assistant
 
@@ -89,15 +90,20 @@ def main(argv: list[str] | None = None) -> int:
         local.append((time.perf_counter() - t0) * 1000)
     overhead = [w - a for w, a in zip(measured["walls"], measured["answers"], strict=True)]
     result = {
-        "page": summary(measured["walls"]), "answer_in_server": summary(measured["answers"]),
-        "in_process": summary(local), "overhead": summary(overhead),
+        "page": summary(measured["walls"]),
+        "answer_in_server": summary(measured["answers"]),
+        "in_process": summary(local),
+        "overhead": summary(overhead),
         "difference_p50_ms": round(statistics.median(measured["walls"]) - statistics.median(local), 1),
         "ratio_p50": round(statistics.median(measured["walls"]) / statistics.median(local), 2),
     }
-    print(f"page (Ask to sources shown) p50/p95: {result['page']['p50_ms']}/{result['page']['p95_ms']} ms; "
-          f"in-process Assistant.answer p50 {result['in_process']['p50_ms']} ms; page overhead p50/p95 "
-          f"{result['overhead']['p50_ms']}/{result['overhead']['p95_ms']} ms; difference p50 "
-          f"{result['difference_p50_ms']} ms, ratio {result['ratio_p50']}", file=sys.stderr)
+    print(
+        f"page (Ask to sources shown) p50/p95: {result['page']['p50_ms']}/{result['page']['p95_ms']} ms; "
+        f"in-process Assistant.answer p50 {result['in_process']['p50_ms']} ms; page overhead p50/p95 "
+        f"{result['overhead']['p50_ms']}/{result['overhead']['p95_ms']} ms; difference p50 "
+        f"{result['difference_p50_ms']} ms, ratio {result['ratio_p50']}",
+        file=sys.stderr,
+    )
     if args.json:
         print(json.dumps(result))
     return 0

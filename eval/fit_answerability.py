@@ -72,12 +72,20 @@ def fit(x: np.ndarray, y: np.ndarray, source: str) -> Answerability:
     threshold = choose_threshold(held_out, y)
     coef, intercept = _logistic(z, y)
     return Answerability(
-        features=FEATURES, mean=tuple(float(v) for v in mean), scale=tuple(float(v) for v in scale),
-        coef=tuple(round(float(c), 6) for c in coef), intercept=round(float(intercept), 6),
-        threshold=round(threshold, 4), fitted_on=source,
-        extra={"questions": int(len(y)), "answerable": int(y.sum()), "l2": L2,
-               "cv_abstain_recall": round(float(np.mean(held_out[y == 0] < threshold)), 3),
-               "cv_false_abstain": round(float(np.mean(held_out[y == 1] < threshold)), 3)},
+        features=FEATURES,
+        mean=tuple(float(v) for v in mean),
+        scale=tuple(float(v) for v in scale),
+        coef=tuple(round(float(c), 6) for c in coef),
+        intercept=round(float(intercept), 6),
+        threshold=round(threshold, 4),
+        fitted_on=source,
+        extra={
+            "questions": int(len(y)),
+            "answerable": int(y.sum()),
+            "l2": L2,
+            "cv_abstain_recall": round(float(np.mean(held_out[y == 0] < threshold)), 3),
+            "cv_false_abstain": round(float(np.mean(held_out[y == 1] < threshold)), 3),
+        },
     )
 
 
@@ -130,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     questions: list[Question] = []
     for path, split in DEFAULT_SETS:
         chosen = load_questions(path, split)
-        questions += chosen[:args.limit] if args.limit else chosen
+        questions += chosen[: args.limit] if args.limit else chosen
     with contextlib.ExitStack() as stack:
         store = args.store or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nsss-fit-")))
         settings = Settings.load(store=store).replace(chroma_url="")
@@ -142,9 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     names = ", ".join(f"{p.name}" + (f" ({s} half)" if s else "") for p, s in DEFAULT_SETS)
     model = fit(x, y, names)
     model.save(args.out)
-    print(f"fitted on {len(y)} questions ({int(y.sum())} answerable): threshold {model.threshold}, "
-          f"cross-validated abstain_recall {model.extra['cv_abstain_recall']}, "
-          f"false_abstain {model.extra['cv_false_abstain']}; written to {args.out}")
+    print(
+        f"fitted on {len(y)} questions ({int(y.sum())} answerable): threshold {model.threshold}, "
+        f"cross-validated abstain_recall {model.extra['cv_abstain_recall']}, "
+        f"false_abstain {model.extra['cv_false_abstain']}; written to {args.out}"
+    )
     for name, c in sorted(zip(FEATURES, model.coef, strict=True), key=lambda fc: -abs(fc[1])):
         print(f"  {name:<15} {c:+.3f}")
     return 0

@@ -38,16 +38,25 @@ def load_questions(path: Path, split: str | None = None) -> list[Question]:
             continue
         try:
             r = json.loads(line)
-            questions.append(Question(
-                id=str(r["id"]), question=r["question"], answer=r.get("answer", ""),
-                sources=tuple(r.get("sources", ())), evidence=tuple(r.get("evidence", ())),
-                type=r.get("type", "") or "other", answerable=bool(r.get("answerable", True)),
-                conversation=str(r.get("conversation") or ""), turn=int(r.get("turn") or 0),
-                lang=str(r.get("lang") or ""), split=str(r.get("split") or ""),
-            ))
+            questions.append(
+                Question(
+                    id=str(r["id"]),
+                    question=r["question"],
+                    answer=r.get("answer", ""),
+                    sources=tuple(r.get("sources", ())),
+                    evidence=tuple(r.get("evidence", ())),
+                    type=r.get("type", "") or "other",
+                    answerable=bool(r.get("answerable", True)),
+                    conversation=str(r.get("conversation") or ""),
+                    turn=int(r.get("turn") or 0),
+                    lang=str(r.get("lang") or ""),
+                    split=str(r.get("split") or ""),
+                )
+            )
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise EvalError(f"{path} line {number}: not a question record ({exc}); "
-                            "see eval/seed_qa.jsonl for the shape") from None
+            raise EvalError(
+                f"{path} line {number}: not a question record ({exc}); see eval/seed_qa.jsonl for the shape"
+            ) from None
     if split:
         questions = [q for q in questions if q.split == split]
     if not questions:
@@ -97,14 +106,17 @@ def run_eval(
 
     result = {
         "systems": {n: summarize(scores[n]) for n in names},
-        "by_type": {t: {n: summarize([s for s in scores[n] if s.type == t]) for n in names}
-                    for t in dict.fromkeys(q.type for q in gold)},
+        "by_type": {
+            t: {n: summarize([s for s in scores[n] if s.type == t]) for n in names}
+            for t in dict.fromkeys(q.type for q in gold)
+        },
         "questions": len(gold),
         "answerable": sum(q.answerable for q in gold),
         "types": {t: sum(q.type == t for q in gold) for t in dict.fromkeys(q.type for q in gold)},
         "question_set": str(questions),
-        "corpus": ", ".join(str(c.resolve()) for c in corpora) if corpora else (
-            None if store_given else str(BUNDLED_CORPUS)),
+        "corpus": ", ".join(str(c.resolve()) for c in corpora)
+        if corpora
+        else (None if store_given else str(BUNDLED_CORPUS)),
         "split": split or "all",
         "as_conversation": as_conversation,
         "store": str(settings.store) if store_given else "temporary",
@@ -165,6 +177,7 @@ def _timed(answer: Callable[[str], Output]) -> System:
         out = answer(question)
         ms = (time.perf_counter() - started) * 1000
         return Output(out.text, out.abstained, out.citations, out.retrieved, round(ms, 2))
+
     return run
 
 
@@ -235,8 +248,12 @@ def _llamaindex(index, settings, document) -> System:
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
 
     docs = [
-        Document(text=document(r.key), metadata={"file_name": r.source, "doc_key": r.key},
-                 excluded_embed_metadata_keys=["doc_key"], excluded_llm_metadata_keys=["doc_key"])
+        Document(
+            text=document(r.key),
+            metadata={"file_name": r.source, "doc_key": r.key},
+            excluded_embed_metadata_keys=["doc_key"],
+            excluded_llm_metadata_keys=["doc_key"],
+        )
         for r in index.records
     ]
     splitter = SentenceSplitter(chunk_size=LLAMAINDEX_CHUNK_SIZE, chunk_overlap=LLAMAINDEX_OVERLAP)
@@ -247,8 +264,13 @@ def _llamaindex(index, settings, document) -> System:
     def answer(question: str) -> Output:
         hits = retriever.retrieve(question)
         passages = [
-            Passage(h.node.metadata["file_name"], h.node.metadata["doc_key"], h.node.start_char_idx or 0,
-                    h.node.end_char_idx or 0, h.node.get_content())
+            Passage(
+                h.node.metadata["file_name"],
+                h.node.metadata["doc_key"],
+                h.node.start_char_idx or 0,
+                h.node.end_char_idx or 0,
+                h.node.get_content(),
+            )
             for h in hits
         ]
         return _baseline_answer(passages)

@@ -35,19 +35,33 @@ CORRECT_SHARE = 0.6
 LEXICAL_SUPPORT = 0.6  # share of a statement's key terms that its evidence must hold
 COSINE_SUPPORT = 0.75  # or: cosine similarity of statement and evidence under the bundled model
 
-METRICS = ("R@1", "R@5", "MRR", "evidence_recall", "correct", "citation_precision", "citation_recall",
-           "citation_source", "quote_exact", "abstain_recall", "false_abstain", "answer_words", "p50_ms", "p95_ms")
+METRICS = (
+    "R@1",
+    "R@5",
+    "MRR",
+    "evidence_recall",
+    "correct",
+    "citation_precision",
+    "citation_recall",
+    "citation_source",
+    "quote_exact",
+    "abstain_recall",
+    "false_abstain",
+    "answer_words",
+    "p50_ms",
+    "p95_ms",
+)
 
 DEFINITIONS = {
     "R@1": "answerable questions whose first retrieved passage comes from a gold source",
     "R@5": "answerable questions with a gold source among the first 5 retrieved passages",
     "MRR": f"mean of 1/rank of the first passage from a gold source (0 if none in the first {RANK_DEPTH})",
     "evidence_recall": "gold evidence quotes found (whitespace collapsed, case-folded) in the top 5 passages "
-                       "or the document text they cover",
+    "or the document text they cover",
     "correct": f"answers holding >= {CORRECT_SHARE:.0%} of the gold answer's key terms (all of them when there are "
-               "<= 2); key terms are numbers, and the stemmed English / whole Bangla words left after stop words",
+    "<= 2); key terms are numbers, and the stemmed English / whole Bangla words left after stop words",
     "citation_precision": "ALCE-style: citations whose statement is supported by its cited quotes and that are "
-                          "needed (support it alone, or the rest do not without them)",
+    "needed (support it alone, or the rest do not without them)",
     "citation_recall": "ALCE-style: answer statements supported by the union of the quotes they cite",
     "citation_source": "citations of answerable questions that point at a gold source document",
     "quote_exact": "citation quotes that are exact substrings of their document's extracted text",
@@ -57,9 +71,11 @@ DEFINITIONS = {
     "p50_ms": "median wall time per question (ms)",
     "p95_ms": "95th percentile wall time per question (ms)",
 }
-SUPPORT_RULE = (f"evidence supports a statement when it holds every number of the statement and either "
-                f">= {LEXICAL_SUPPORT:.0%} of the statement's key terms or a cosine similarity >= {COSINE_SUPPORT} "
-                "under the bundled all-MiniLM-L6-v2 model")
+SUPPORT_RULE = (
+    f"evidence supports a statement when it holds every number of the statement and either "
+    f">= {LEXICAL_SUPPORT:.0%} of the statement's key terms or a cosine similarity >= {COSINE_SUPPORT} "
+    "under the bundled all-MiniLM-L6-v2 model"
+)
 
 # Words that carry no content in a gold answer ("Yes: both are 800 Taka a month").
 FILLER = frozenset({"yes", "both", "each", "also", "respect", "etc", "includ", "among", "other"})
@@ -286,7 +302,7 @@ def statements(answer: str) -> list[Statement]:
         block = " ".join(block.split())
         pos = 0
         for m in MARKERS.finditer(block):
-            text = block[pos:m.start()]
+            text = block[pos : m.start()]
             cites = tuple(int(n) for n in re.findall(r"\[(\d+)\]", m.group()))
             pos = m.end()
             if _has_content(text):
@@ -321,7 +337,9 @@ def supports(evidence: str, claim: str, similarity: Callable[[str, str], float] 
 
 
 def citation_counts(
-    answer: str, quotes: dict[int, str], similarity: Callable[[str, str], float] | None = None,
+    answer: str,
+    quotes: dict[int, str],
+    similarity: Callable[[str, str], float] | None = None,
 ) -> tuple[int, int, int, int]:
     """Return (precise citations, citations, supported statements, statements) of an answer, as in ALCE."""
     precise = total = supported = count = 0
@@ -358,10 +376,20 @@ def score(
     precise = total = supported = count = 0
     if not output.abstained:
         precise, total, supported, count = citation_counts(output.text, quotes, similarity)
-    common = dict(id=question.id, type=question.type, answerable=question.answerable, abstained=output.abstained,
-                  citations=total, precise=precise, statements=count, supported=supported,
-                  quotes=len(output.citations), exact=exact, ms=output.ms,
-                  words=0 if output.abstained else len(MARKERS.sub(" ", output.text).split()))
+    common = dict(
+        id=question.id,
+        type=question.type,
+        answerable=question.answerable,
+        abstained=output.abstained,
+        citations=total,
+        precise=precise,
+        statements=count,
+        supported=supported,
+        quotes=len(output.citations),
+        exact=exact,
+        ms=output.ms,
+        words=0 if output.abstained else len(MARKERS.sub(" ", output.text).split()),
+    )
     if not question.answerable:
         return Score(**common)
     rank = source_rank([p.source for p in output.retrieved], question.sources)
@@ -370,8 +398,7 @@ def score(
     correct = not output.abstained and is_correct(output.text, question.answer)
     cited = [c for c in output.citations] if not output.abstained else []
     gold = sum(1 for c in cited if any(same_source(c.source, g) for g in question.sources))
-    return Score(**common, rank=rank, evidence=evidence, correct=correct, gold_cited=gold,
-                 cited_answerable=len(cited))
+    return Score(**common, rank=rank, evidence=evidence, correct=correct, gold_cited=gold, cited_answerable=len(cited))
 
 
 def _in_document(cite: Cite, document: Callable[[str], str] | None) -> bool:

@@ -17,8 +17,9 @@ QUALITY = [m for m in METRICS if not m.endswith("_ms") and m != "answer_words"]
 SHORT = 240  # characters of each answer kept in per_question.jsonl
 
 
-def write_report(folder: Path, result: dict, gold: list[Question], runs: dict[str, list[Output]],
-                 scores: dict[str, list[Score]]) -> None:
+def write_report(
+    folder: Path, result: dict, gold: list[Question], runs: dict[str, list[Output]], scores: dict[str, list[Score]]
+) -> None:
     """Write report.md, per_question.jsonl, metrics.png and latency.png into a folder."""
     folder.mkdir(parents=True, exist_ok=True)
     _plot_metrics(folder / "metrics.png", result)
@@ -29,9 +30,18 @@ def write_report(folder: Path, result: dict, gold: list[Question], runs: dict[st
             for name in runs:
                 out, s = runs[name][i], scores[name][i]
                 row[name] = {
-                    "rank": s.rank, "correct": s.correct, "abstained": s.abstained, "evidence": s.evidence,
-                    "citations": s.citations, "precise": s.precise, "statements": s.statements,
-                    "supported": s.supported, "quotes": s.quotes, "exact": s.exact, "words": s.words, "ms": s.ms,
+                    "rank": s.rank,
+                    "correct": s.correct,
+                    "abstained": s.abstained,
+                    "evidence": s.evidence,
+                    "citations": s.citations,
+                    "precise": s.precise,
+                    "statements": s.statements,
+                    "supported": s.supported,
+                    "quotes": s.quotes,
+                    "exact": s.exact,
+                    "words": s.words,
+                    "ms": s.ms,
                     "sources": list(dict.fromkeys(p.source for p in out.retrieved))[:5],
                     "answer": out.text[:SHORT],
                 }
@@ -132,9 +142,12 @@ def machine() -> str:
         pass
     torch = sys.modules.get("torch")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}" + (f", torch {torch.__version__}" if torch else "")
-            + f"; load average at the end {load} (other work on the machine slows every system)")
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+        + (f", torch {torch.__version__}" if torch else "")
+        + f"; load average at the end {load} (other work on the machine slows every system)"
+    )
 
 
 def _plot_metrics(path: Path, result: dict) -> None:

@@ -18,21 +18,26 @@ DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 # Source texts: what a reader sees on each page.
 BANGLA_PAGES = [
     [
-        ("Lohit Bengali", "নেত্রকোনা জেলার মদন উপজেলায় বয়স্ক ভাতা বিতরণ করা হয়েছে। উপজেলা নির্বাহী অফিসার "
-                          "অনুষ্ঠানে প্রধান অতিথি ছিলেন।"),
-        ("Lohit Bengali", "জাতীয় সামাজিক নিরাপত্তা কৌশল প্রণয়ন একটি বাস্তবমুখী পদক্ষেপ। এই কৌশলের লক্ষ্য "
-                          "দরিদ্র ও ঝুঁকিপূর্ণ মানুষকে সুরক্ষা দেওয়া।"),
+        (
+            "Lohit Bengali",
+            "নেত্রকোনা জেলার মদন উপজেলায় বয়স্ক ভাতা বিতরণ করা হয়েছে। উপজেলা নির্বাহী অফিসার অনুষ্ঠানে প্রধান অতিথি ছিলেন।",
+        ),
+        (
+            "Lohit Bengali",
+            "জাতীয় সামাজিক নিরাপত্তা কৌশল প্রণয়ন একটি বাস্তবমুখী পদক্ষেপ। এই কৌশলের লক্ষ্য দরিদ্র ও ঝুঁকিপূর্ণ মানুষকে সুরক্ষা দেওয়া।",
+        ),
     ],
     [
-        ("Noto Serif Bengali", "সামাজিক নিরাপত্তা কর্মসূচি সংক্রান্ত উপদেষ্টা কমিটি গঠন করেছে সরকার। অর্থ উপদেষ্টা "
-                               "এই কমিটির সভাপতি।"),
+        ("Noto Serif Bengali", "সামাজিক নিরাপত্তা কর্মসূচি সংক্রান্ত উপদেষ্টা কমিটি গঠন করেছে সরকার। অর্থ উপদেষ্টা এই কমিটির সভাপতি।"),
         ("Noto Serif Bengali", "The Cabinet Division coordinates the social security programmes of the ministries."),
         ("Noto Serif Bengali", "কমিটি বয়স্ক ভাতা, বিধবা ভাতা ও প্রতিবন্ধী ভাতা কর্মসূচির অগ্রগতি পর্যালোচনা করবে।"),
     ],
 ]
 ENGLISH_PAGE = [
-    ("Liberation Serif", "The Central Management Committee meets twice a year to review the progress of the "
-                         "social security programmes."),
+    (
+        "Liberation Serif",
+        "The Central Management Committee meets twice a year to review the progress of the social security programmes.",
+    ),
     ("Liberation Serif", "Its member secretary is the Additional Secretary for Coordination of the Cabinet Division."),
 ]
 # Bijoy text typed in SutonnyMJ, with what a reader sees once it is converted.
@@ -58,24 +63,40 @@ def chromium_pdf(pages, out: Path) -> Path:
     """Print pages of (font, paragraph) blocks to a PDF with Chromium, one page each, the way a browser user does."""
     body = []
     for blocks in pages:
-        paras = "".join(f'<p style="font-family:\'{font}\'">{html.escape(text)}</p>' for font, text in blocks)
+        paras = "".join(f"<p style=\"font-family:'{font}'\">{html.escape(text)}</p>" for font, text in blocks)
         body.append(f'<section style="page-break-after:always">{paras}</section>')
-    doc = ('<html><head><meta charset="utf-8"><style>body{font-size:15pt;line-height:1.5;margin:0}'
-           "@page{size:A4;margin:2cm}</style></head><body>" + "".join(body) + "</body></html>")
+    doc = (
+        '<html><head><meta charset="utf-8"><style>body{font-size:15pt;line-height:1.5;margin:0}'
+        "@page{size:A4;margin:2cm}</style></head><body>" + "".join(body) + "</body></html>"
+    )
     with tempfile.TemporaryDirectory(prefix="nsss-print-") as tmp:
         page = Path(tmp) / "page.html"
         page.write_text(doc, encoding="utf-8")
         subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-             "--disable-background-networking", "--disable-component-update", f"--user-data-dir={tmp}/profile",
-             "--no-pdf-header-footer", f"--print-to-pdf={out}", page.as_uri()],
-            check=True, capture_output=True, timeout=120,
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-extensions",
+                "--disable-background-networking",
+                "--disable-component-update",
+                f"--user-data-dir={tmp}/profile",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={out}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
     return Path(out)
 
 
-def scanned_pdf(source: Path, out: Path, *, skew: float = 1.2, noise: float = 0.02, dpi: int = 200,
-                seed: int = 7) -> Path:
+def scanned_pdf(
+    source: Path, out: Path, *, skew: float = 1.2, noise: float = 0.02, dpi: int = 200, seed: int = 7
+) -> Path:
     """Turn a PDF into what a scanner gives: each page an image, slightly turned, with specks; no text layer."""
     import numpy as np
     import pypdfium2
@@ -87,8 +108,7 @@ def scanned_pdf(source: Path, out: Path, *, skew: float = 1.2, noise: float = 0.
     try:
         for i, page in enumerate(pdf):
             image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-            image = image.rotate(skew * (1 if i % 2 == 0 else -1), resample=Image.BICUBIC, expand=False,
-                                 fillcolor=255)
+            image = image.rotate(skew * (1 if i % 2 == 0 else -1), resample=Image.BICUBIC, expand=False, fillcolor=255)
             pixels = np.asarray(image, dtype=np.int16)
             pixels = pixels + rng.normal(0, 18, pixels.shape).astype(np.int16)  # sensor grain
             specks = rng.random(pixels.shape) < noise / 10  # dust
@@ -193,12 +213,22 @@ LONG_FOOTER = "Cabinet Division, Government of Bangladesh"
 def long_paragraph(n: int) -> str:
     """Return the body of page n of the long report: unique, citable sentences."""
     rng = random.Random(n)
-    topic = rng.choice(["old age allowance", "primary stipend", "disability allowance", "child benefit",
-                        "employment generation programme", "vulnerable women benefit"])
-    return (f"Finding {n}. In district {n % 64 + 1} the {topic} reached {1000 + 37 * n} beneficiaries in "
-            f"fiscal year 20{10 + n % 15}. The monitoring team recorded {n * 3 % 97} complaints, of which "
-            f"{n % 11} remained open at the end of the quarter. Payments moved to mobile accounts in "
-            f"{n % 12 + 1} upazilas, and the cost per transfer fell to Tk {5 + n % 9}.")
+    topic = rng.choice(
+        [
+            "old age allowance",
+            "primary stipend",
+            "disability allowance",
+            "child benefit",
+            "employment generation programme",
+            "vulnerable women benefit",
+        ]
+    )
+    return (
+        f"Finding {n}. In district {n % 64 + 1} the {topic} reached {1000 + 37 * n} beneficiaries in "
+        f"fiscal year 20{10 + n % 15}. The monitoring team recorded {n * 3 % 97} complaints, of which "
+        f"{n % 11} remained open at the end of the quarter. Payments moved to mobile accounts in "
+        f"{n % 12 + 1} upazilas, and the cost per transfer fell to Tk {5 + n % 9}."
+    )
 
 
 def long_pdf(out: Path, pages: int = 200, front: int = 4) -> Path:

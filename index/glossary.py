@@ -12,9 +12,32 @@ GLOSSARY = Path(__file__).resolve().parent / "glossary_bn_en.tsv"
 LONGEST = 8  # terms of the glossary hold at most this many words
 # Bangla names of the Latin letters, as Bangla writes acronyms (এনএসএসএস for NSSS).
 LETTERS = {
-    "A": "এ", "B": "বি", "C": "সি", "D": "ডি", "E": "ই", "F": "এফ", "G": "জি", "H": "এইচ", "I": "আই", "J": "জে",
-    "K": "কে", "L": "এল", "M": "এম", "N": "এন", "O": "ও", "P": "পি", "Q": "কিউ", "R": "আর", "S": "এস", "T": "টি",
-    "U": "ইউ", "V": "ভি", "W": "ডব্লিউ", "X": "এক্স", "Y": "ওয়াই", "Z": "জেড",
+    "A": "এ",
+    "B": "বি",
+    "C": "সি",
+    "D": "ডি",
+    "E": "ই",
+    "F": "এফ",
+    "G": "জি",
+    "H": "এইচ",
+    "I": "আই",
+    "J": "জে",
+    "K": "কে",
+    "L": "এল",
+    "M": "এম",
+    "N": "এন",
+    "O": "ও",
+    "P": "পি",
+    "Q": "কিউ",
+    "R": "আর",
+    "S": "এস",
+    "T": "টি",
+    "U": "ইউ",
+    "V": "ভি",
+    "W": "ডব্লিউ",
+    "X": "এক্স",
+    "Y": "ওয়াই",
+    "Z": "জেড",
 }
 BANGLA_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 LATIN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
@@ -56,7 +79,7 @@ class Glossary:
         i = 0
         while i < len(terms):
             for n in range(min(LONGEST, len(terms) - i), 0, -1):
-                source = tuple(terms[i:i + n])
+                source = tuple(terms[i : i + n])
                 other = self._other.get(source)
                 if other:
                     out.extend((" ".join(source), term) for term in other[:2])

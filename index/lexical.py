@@ -16,7 +16,8 @@ from ingest.types import Chunk
 # so সামাজিক and নিরাপত্তা stay whole; apostrophes and inner dots do not split English words.
 WORD = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u0980-\u09FF\u200C\u200D]+(?:['’.][0-9A-Za-z\u0980-\u09FF]+)*")
 
-ENGLISH_STOP = frozenset("""
+ENGLISH_STOP = frozenset(
+    """
 a about above after again against all also am an and any are aren't as at be because been before being below
 between both but by can could did do does doing done down during each few for from further had has have having
 he her here hers herself him himself his how i if in into is it its itself just may me might more most must my
@@ -24,19 +25,21 @@ myself no nor not now of off on once only or other our ours ourselves out over o
 some such than that the their theirs them themselves then there these they this those through to too under until
 up upon very via was we were what when where which while who whom whose why will with within would you your
 yours yourself yourselves s t
-""".split())
+""".split()
+)
 
-BANGLA_STOP = frozenset("""
+BANGLA_STOP = frozenset(
+    """
 ও এবং এ এই ঐ সে তা তার তাদের যে যা যার কি কী কে কোন কোনো করে করা করেন হয় হয়েছে হবে হয়ে ছিল ছিলেন আছে
 থেকে জন্য মধ্যে সাথে সঙ্গে দিয়ে নিয়ে না নয় এক একটি এর আর বা তবে কিন্তু যদি তাই উপর পর প্রতি হলো হল
-""".split())
+""".split()
+)
 
 # Saved indexes record this; one written by a tokenizer that splits words differently is rebuilt, not misread.
 TOKENIZER_VERSION = 2
 
 # Common Bangla inflections, longest first, stripped while a stem of two letters or more is left.
-BANGLA_SUFFIXES = tuple(sorted(
-    "গুলোর গুলো গুলি দের েরা ের কে তে রা টি টা টির টার য় এর র ে".split(), key=len, reverse=True))
+BANGLA_SUFFIXES = tuple(sorted("গুলোর গুলো গুলি দের েরা ের কে তে রা টি টা টির টার য় এর র ে".split(), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,7 +78,7 @@ def tokenize(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", text)
     terms = []
     for word in WORD.findall(text):
-        for part in ([word] if "." not in word or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word) else word.split(".")):
+        for part in [word] if "." not in word or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word) else word.split("."):
             if part:
                 term = _term(part)
                 if term:
@@ -104,8 +107,13 @@ class LexicalIndex:
             retriever = bm25s.BM25(k1=1.2, b=0.75)
             corpus = [tokenize(f"{c.title}\n{c.text}") or ["\u2205"] for c in chunks]
             retriever.index(corpus, show_progress=False)
-        return cls([c.id for c in chunks], [c.doc_key for c in chunks], [c.kind for c in chunks],
-                   [c.year or 0 for c in chunks], retriever)
+        return cls(
+            [c.id for c in chunks],
+            [c.doc_key for c in chunks],
+            [c.kind for c in chunks],
+            [c.year or 0 for c in chunks],
+            retriever,
+        )
 
     def save(self, folder: Path, fingerprint: str) -> None:
         """Write the index to a folder, atomically, tagged with the store state it reflects."""
@@ -116,8 +124,14 @@ class LexicalIndex:
         tmp.mkdir(parents=True)
         if self.retriever is not None:
             self.retriever.save(str(tmp / "bm25"))
-        meta = {"fingerprint": fingerprint, "tokenizer": TOKENIZER_VERSION, "ids": self.ids,
-                "doc_keys": list(self.doc_keys), "kinds": list(self.kinds), "years": [int(y) for y in self.years]}
+        meta = {
+            "fingerprint": fingerprint,
+            "tokenizer": TOKENIZER_VERSION,
+            "ids": self.ids,
+            "doc_keys": list(self.doc_keys),
+            "kinds": list(self.kinds),
+            "years": [int(y) for y in self.years],
+        }
         (tmp / "chunks.json").write_text(json.dumps(meta), encoding="utf-8")
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)

@@ -50,8 +50,11 @@ def check(fields: dict[str, str]) -> dict[str, str]:
         raise MetadataError(f"cannot change {', '.join(sorted(unknown))}; only {', '.join(FIELDS)}")
     clean = {k: " ".join(str(v).split()) for k, v in fields.items()}
     if clean.get("date") and not DATE.fullmatch(clean["date"]):
-        raise MetadataError(f"date {clean['date']!r} is not a date: write 2024, 2024-03 or 2024-03-15",
-                            "bad_date", {"date": repr(clean["date"])})
+        raise MetadataError(
+            f"date {clean['date']!r} is not a date: write 2024, 2024-03 or 2024-03-15",
+            "bad_date",
+            {"date": repr(clean["date"])},
+        )
     if "title" in clean and not clean["title"]:
         raise MetadataError("a title cannot be empty", "empty_title", {})
     return clean

@@ -137,8 +137,11 @@ class Index:
         if not self.settings.glossary:
             return []
         vocab = self.lexical.retriever.vocab_dict if self.lexical is not None and self.lexical.retriever else None
-        return [(source, target) for source, target in default_glossary().bridge(query)
-                if vocab is None or all(t in vocab for t in tokenize(target))]
+        return [
+            (source, target)
+            for source, target in default_glossary().bridge(query)
+            if vocab is None or all(t in vocab for t in tokenize(target))
+        ]
 
     def _bridge_scores(self, bridge: list[tuple[str, str]], mask) -> np.ndarray:
         """Score chunks by the query's terms in the other language, each weighed as informative as its source.
@@ -173,8 +176,11 @@ class Index:
         keys: list[str] = []
         for wanted in filters.documents:
             low = wanted.lower()
-            matched = [r.key for r in self.records
-                       if wanted in (r.key, r.source) or r.title.lower() == low or r.source.lower().endswith(low)]
+            matched = [
+                r.key
+                for r in self.records
+                if wanted in (r.key, r.source) or r.title.lower() == low or r.source.lower().endswith(low)
+            ]
             if not matched:
                 raise FilterError(f"no document matches {wanted!r}; `nsss status` lists the documents")
             keys.extend(matched)
@@ -220,14 +226,18 @@ class Index:
         # the k best are taken from further down when some of the first are.
         best: list[str] = []
         for start in range(0, len(ranked), max(k, 1)):
-            part = ranked[start:start + max(k, 1)]
+            part = ranked[start : start + max(k, 1)]
             chunks.update(store.get_chunks([cid for cid in part if cid not in chunks], versions))
             best.extend(cid for cid in part if cid in chunks and chunks[cid].doc_key in versions)
             if len(best) >= k:
                 break
         return [
-            Hit(chunks[cid], fused[cid], dense.get(cid, 0.0),
-                float(lex_scores[lexical.position[cid]]) if cid in lexical.position else 0.0)
+            Hit(
+                chunks[cid],
+                fused[cid],
+                dense.get(cid, 0.0),
+                float(lex_scores[lexical.position[cid]]) if cid in lexical.position else 0.0,
+            )
             for cid in best[:k]
         ]
 

@@ -11,8 +11,18 @@ def status(settings: Settings) -> dict:
     """Return the store's location, model and documents, in the shape `nsss status --json` prints."""
     store = Store(settings, model_slug(settings.embed_model))
     docs = [
-        {"key": r.key, "root": r.root, "source": r.source, "title": r.title, "kind": r.kind, "date": r.date,
-         "format": r.format, "pages": r.pages or None, "chunks": r.chunks, "url": r.url}
+        {
+            "key": r.key,
+            "root": r.root,
+            "source": r.source,
+            "title": r.title,
+            "kind": r.kind,
+            "date": r.date,
+            "format": r.format,
+            "pages": r.pages or None,
+            "chunks": r.chunks,
+            "url": r.url,
+        }
         for r in store.documents()
     ]
     leftovers = store.leftovers()

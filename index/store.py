@@ -66,15 +66,21 @@ def _client(settings: Settings, fresh: bool = False):
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
         if url.scheme not in ("http", "https") or not url.hostname:
-            raise StoreError(f"NSSS_CHROMA_URL {settings.chroma_url!r} is not an http(s) URL like http://127.0.0.1:8000")
+            raise StoreError(
+                f"NSSS_CHROMA_URL {settings.chroma_url!r} is not an http(s) URL like http://127.0.0.1:8000"
+            )
         try:
             return chromadb.HttpClient(
-                host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
-                ssl=url.scheme == "https", settings=chroma_settings,
+                host=url.hostname,
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
             )
         except Exception as exc:  # noqa: BLE001 - chromadb raises many types when the server is absent
-            raise StoreError(f"cannot reach the Chroma server at {settings.chroma_url} ({exc}); "
-                             "start it with `chroma run --path DIR --host 127.0.0.1 --port N`") from None
+            raise StoreError(
+                f"cannot reach the Chroma server at {settings.chroma_url} ({exc}); "
+                "start it with `chroma run --path DIR --host 127.0.0.1 --port N`"
+            ) from None
     try:
         settings.store.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -106,7 +112,9 @@ class Store:
         self.client = _client(settings, fresh=fresh)
         self.model_slug = model_slug
         self.chunks = self.client.get_or_create_collection(
-            f"nsss-chunks-{model_slug}", embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+            f"nsss-chunks-{model_slug}",
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
         )
         self.docs = self.client.get_or_create_collection(f"nsss-documents-{model_slug}", embedding_function=None)
         self.batch = max(1, min(self.client.get_max_batch_size(), 5000))
@@ -140,43 +148,49 @@ class Store:
         """
         rows = [(c, v, doc) for doc, chunks, vectors, _ in entries for c, v in zip(chunks, vectors, strict=True)]
         for i in range(0, len(rows), self.batch):
-            part = rows[i:i + self.batch]
+            part = rows[i : i + self.batch]
             self.chunks.upsert(
-                ids=[c.id for c, _, _ in part], embeddings=[v for _, v, _ in part],
-                documents=[c.text for c, _, _ in part], metadatas=[_chunk_meta(c, doc) for c, _, doc in part],
+                ids=[c.id for c, _, _ in part],
+                embeddings=[v for _, v, _ in part],
+                documents=[c.text for c, _, _ in part],
+                metadatas=[_chunk_meta(c, doc) for c, _, doc in part],
             )
         # The record is written after the chunks: a document without one is unfinished and is redone on the next
         # ingest. The old version's chunks go only after it, so until then readers (who keep to the versions
         # the records name) still see the old version whole; a crash in between leaves them to the next sweep.
-        records = [(_doc_id(doc.key), doc.text, _doc_meta(doc, len(chunks), acronyms))
-                   for doc, chunks, _, acronyms in entries]
+        records = [
+            (_doc_id(doc.key), doc.text, _doc_meta(doc, len(chunks), acronyms)) for doc, chunks, _, acronyms in entries
+        ]
         for i in range(0, len(records), self.batch):
-            part = records[i:i + self.batch]
-            self.docs.upsert(ids=[r[0] for r in part], embeddings=[[1.0]] * len(part),
-                             documents=[r[1] for r in part], metadatas=[r[2] for r in part])
+            part = records[i : i + self.batch]
+            self.docs.upsert(
+                ids=[r[0] for r in part],
+                embeddings=[[1.0]] * len(part),
+                documents=[r[1] for r in part],
+                metadatas=[r[2] for r in part],
+            )
         keep = {c.id for c, _, _ in rows}
         keys = [doc.key for doc, *_ in entries]
         old = self.chunks.get(where={"doc_key": {"$in": keys}}, include=[])["ids"] if keys else []
         stale = [i for i in old if i not in keep]
         for i in range(0, len(stale), self.batch):
-            self.chunks.delete(ids=stale[i:i + self.batch])
+            self.chunks.delete(ids=stale[i : i + self.batch])
 
     def remove(self, key: str) -> None:
         """Delete a document: chunks first, record last, so a crash leaves it to be removed again."""
         ids = self.chunks.get(where={"doc_key": key}, include=[])["ids"]
         for i in range(0, len(ids), self.batch):
-            self.chunks.delete(ids=ids[i:i + self.batch])
+            self.chunks.delete(ids=ids[i : i + self.batch])
         self.docs.delete(ids=[_doc_id(key)])
 
     def sweep(self) -> int:
         """Delete chunks left by an interrupted ingest: those of no complete document version."""
         complete = {(r.key, r.sha256) for r in self.documents()}
         orphans = [
-            cid for cid, meta in self._all_chunk_meta()
-            if (meta.get("doc_key"), meta.get("sha256")) not in complete
+            cid for cid, meta in self._all_chunk_meta() if (meta.get("doc_key"), meta.get("sha256")) not in complete
         ]
         for i in range(0, len(orphans), self.batch):
-            self.chunks.delete(ids=orphans[i:i + self.batch])
+            self.chunks.delete(ids=orphans[i : i + self.batch])
         return len(orphans)
 
     def fingerprint(self) -> str:
@@ -202,8 +216,9 @@ class Store:
         """Count the chunks stored."""
         return self.chunks.count()
 
-    def query(self, vector: list[float], k: int, where: dict | None = None,
-              versions: dict[str, str] | None = None) -> list[tuple[Chunk, float]]:
+    def query(
+        self, vector: list[float], k: int, where: dict | None = None, versions: dict[str, str] | None = None
+    ) -> list[tuple[Chunk, float]]:
         """Return the k chunks nearest a vector, with cosine similarity.
 
         With `versions` (document key -> sha256), only chunks of those document versions are returned: a
@@ -212,14 +227,19 @@ class Store:
         if k <= 0 or self.chunks.count() == 0:
             return []
         got = self.chunks.query(
-            query_embeddings=[vector], n_results=min(k, self.chunks.count()), where=where or None,
+            query_embeddings=[vector],
+            n_results=min(k, self.chunks.count()),
+            where=where or None,
             include=["documents", "metadatas", "distances"],
         )
         return [
             (chunk_from(cid, text, meta), 1.0 - dist)
-            for cid, text, meta, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
-                                             got["distances"][0], strict=True)
-            if meta and text is not None and (versions is None or versions.get(meta.get("doc_key")) == meta.get("sha256"))
+            for cid, text, meta, dist in zip(
+                got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
+            )
+            if meta
+            and text is not None
+            and (versions is None or versions.get(meta.get("doc_key")) == meta.get("sha256"))
         ]
 
     def get_chunks(self, ids: list[str], versions: dict[str, str] | None = None) -> dict[str, Chunk]:
@@ -230,7 +250,9 @@ class Store:
         return {
             cid: chunk_from(cid, text, meta)
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-            if meta and text is not None and (versions is None or versions.get(meta.get("doc_key")) == meta.get("sha256"))
+            if meta
+            and text is not None
+            and (versions is None or versions.get(meta.get("doc_key")) == meta.get("sha256"))
         }
 
     def leftovers(self) -> int:
@@ -256,44 +278,89 @@ def fingerprint(records: list[DocRecord]) -> str:
 
 def _chunk_meta(c: Chunk, doc: Document) -> dict:
     return {
-        "doc_key": c.doc_key, "root": doc.root, "source": c.source, "title": c.title, "kind": c.kind,
-        "date": c.date, "year": c.year or 0, "page": c.page or 0, "page_label": c.page_label,
-        "start": c.start, "end": c.end, "position": c.position, "sha256": doc.sha256,
+        "doc_key": c.doc_key,
+        "root": doc.root,
+        "source": c.source,
+        "title": c.title,
+        "kind": c.kind,
+        "date": c.date,
+        "year": c.year or 0,
+        "page": c.page or 0,
+        "page_label": c.page_label,
+        "start": c.start,
+        "end": c.end,
+        "position": c.position,
+        "sha256": doc.sha256,
     }
 
 
 def _doc_meta(doc: Document, chunks: int, acronyms: dict) -> dict:
     return {
-        "key": doc.key, "root": doc.root, "source": doc.source, "title": doc.title, "kind": doc.kind,
-        "date": doc.date, "url": doc.url, "format": doc.format, "sha256": doc.sha256,
-        "pages": len(doc.pages), "chunks": chunks, "acronyms": json.dumps(acronyms, ensure_ascii=False),
+        "key": doc.key,
+        "root": doc.root,
+        "source": doc.source,
+        "title": doc.title,
+        "kind": doc.kind,
+        "date": doc.date,
+        "url": doc.url,
+        "format": doc.format,
+        "sha256": doc.sha256,
+        "pages": len(doc.pages),
+        "chunks": chunks,
+        "acronyms": json.dumps(acronyms, ensure_ascii=False),
         "page_spans": json.dumps([[p.number, p.label, p.start, p.end, *([1] if p.ocr else [])] for p in doc.pages]),
-        "chunker": CHUNKER_VERSION, "publisher": doc.publisher,
-        "sections": json.dumps([[s.heading, s.start, s.end, [list(i) for i in s.items]] for s in doc.sections],
-                               ensure_ascii=False),
+        "chunker": CHUNKER_VERSION,
+        "publisher": doc.publisher,
+        "sections": json.dumps(
+            [[s.heading, s.start, s.end, [list(i) for i in s.items]] for s in doc.sections], ensure_ascii=False
+        ),
     }
 
 
 def chunk_from(cid: str, text: str, meta: dict) -> Chunk:
     """Rebuild a Chunk from what Chroma stored."""
     return Chunk(
-        id=cid, doc_key=meta["doc_key"], source=meta["source"], title=meta["title"], kind=meta["kind"],
-        date=meta["date"], page=meta["page"] or None, page_label=meta["page_label"], start=meta["start"],
-        end=meta["end"], position=meta["position"], text=text,
+        id=cid,
+        doc_key=meta["doc_key"],
+        source=meta["source"],
+        title=meta["title"],
+        kind=meta["kind"],
+        date=meta["date"],
+        page=meta["page"] or None,
+        page_label=meta["page_label"],
+        start=meta["start"],
+        end=meta["end"],
+        position=meta["position"],
+        text=text,
     )
 
 
 def _record(meta: dict) -> DocRecord:
     # Records stored before OCR existed have four fields a page; a fifth (1) marks a page read by OCR.
-    spans = tuple(Page(number=n, label=label, start=s, end=e, ocr=bool(rest and rest[0]))
-                  for n, label, s, e, *rest in json.loads(meta["page_spans"]))
+    spans = tuple(
+        Page(number=n, label=label, start=s, end=e, ocr=bool(rest and rest[0]))
+        for n, label, s, e, *rest in json.loads(meta["page_spans"])
+    )
     return DocRecord(
-        key=meta["key"], root=meta["root"], source=meta["source"], title=meta["title"], kind=meta["kind"],
-        date=meta["date"], url=meta["url"], format=meta["format"], sha256=meta["sha256"], pages=meta["pages"],
-        chunks=meta["chunks"], acronyms=json.loads(meta["acronyms"]), page_spans=spans,
-        chunker=meta.get("chunker", 0), publisher=meta.get("publisher", ""),
-        sections=tuple(Section(h, s, e, tuple(tuple(i) for i in items))
-                       for h, s, e, items in json.loads(meta.get("sections") or "[]")),
+        key=meta["key"],
+        root=meta["root"],
+        source=meta["source"],
+        title=meta["title"],
+        kind=meta["kind"],
+        date=meta["date"],
+        url=meta["url"],
+        format=meta["format"],
+        sha256=meta["sha256"],
+        pages=meta["pages"],
+        chunks=meta["chunks"],
+        acronyms=json.loads(meta["acronyms"]),
+        page_spans=spans,
+        chunker=meta.get("chunker", 0),
+        publisher=meta.get("publisher", ""),
+        sections=tuple(
+            Section(h, s, e, tuple(tuple(i) for i in items))
+            for h, s, e, items in json.loads(meta.get("sections") or "[]")
+        ),
     )
 
 
@@ -307,9 +374,11 @@ def relabel_stored(store: Store, key: str) -> DocRecord:
     year = record.year or 0
     ids = store.chunks.get(where={"doc_key": key}, include=[])["ids"]
     for i in range(0, len(ids), store.batch):
-        part = ids[i:i + store.batch]
-        store.chunks.update(ids=part, metadatas=[{"title": record.title, "kind": record.kind, "date": record.date,
-                                                  "year": year} for _ in part])
+        part = ids[i : i + store.batch]
+        store.chunks.update(
+            ids=part,
+            metadatas=[{"title": record.title, "kind": record.kind, "date": record.date, "year": year} for _ in part],
+        )
     return record
 
 
@@ -318,7 +387,14 @@ class StoreFull(StoreError):
 
 
 # What a full disk says through SQLite, Chroma's write-ahead log and the system.
-FULL_WORDS = ("disk is full", "no space left", "disk full", "failed to apply logs", "not enough space", "quota exceeded")
+FULL_WORDS = (
+    "disk is full",
+    "no space left",
+    "disk full",
+    "failed to apply logs",
+    "not enough space",
+    "quota exceeded",
+)
 
 
 def full_disk(exc: BaseException, settings: Settings) -> StoreFull | None:
@@ -335,8 +411,10 @@ def full_disk(exc: BaseException, settings: Settings) -> StoreFull | None:
             full = True
     if not full or settings.chroma_url and not isinstance(exc, OSError):
         return None
-    return StoreFull(f"the disk holding {settings.store} is full: free space and run `nsss ingest` again; "
-                     "nothing already stored was lost")
+    return StoreFull(
+        f"the disk holding {settings.store} is full: free space and run `nsss ingest` again; "
+        "nothing already stored was lost"
+    )
 
 
 @contextlib.contextmanager
@@ -368,8 +446,10 @@ def writing(settings: Settings) -> Iterator[None]:
         except BlockingIOError:
             fh.seek(0)
             holder = fh.read().strip() or "another process"
-            raise StoreBusy(f"another ingest ({holder}) is writing to the store {settings.store}; "
-                            "wait for it to finish and run this again") from None
+            raise StoreBusy(
+                f"another ingest ({holder}) is writing to the store {settings.store}; "
+                "wait for it to finish and run this again"
+            ) from None
         fh.seek(0)
         fh.truncate()
         fh.write(f"pid {os.getpid()}")

@@ -15,9 +15,9 @@ def find_acronyms(text: str) -> dict[str, list[str]]:
         short = match.group(1)
         if sum(ch.isupper() for ch in short) < 2:
             continue
-        before = text[max(0, match.start() - 200):match.start()].rstrip()
+        before = text[max(0, match.start() - 200) : match.start()].rstrip()
         words = re.split(r"\s+", before)
-        window = " ".join(words[-(len(short) + 5):])
+        window = " ".join(words[-(len(short) + 5) :])
         window = re.split(r"[.;:()\n]", window)[-1].strip(" ,–-")
         long = _best_long_form(short, window)
         if long and long.lower() != short.lower() and len(re.split(r"[\s‐-]+", long)) >= 2:

@@ -68,7 +68,7 @@ def chunk(
         spans = doc.pages or (Page(number=0, label="", start=0, end=len(doc.text)),)
         position = 0
         for page in spans:
-            page_text = doc.text[page.start:page.end]
+            page_text = doc.text[page.start : page.end]
             if not page_text.strip():
                 continue
             previous = None
@@ -84,13 +84,22 @@ def chunk(
                     start = _overlap_start(page_text, previous, start, free, tokenize, sentences)
                 previous = start
                 text = page_text[start:end]
-                out.append(Chunk(
-                    id=chunk_id(doc.key, position, text),
-                    doc_key=doc.key, source=doc.source, title=doc.title, kind=doc.kind, date=doc.date,
-                    page=page.number if doc.pages else None,
-                    page_label=page.label if doc.pages and page.label != str(page.number) else "",
-                    start=page.start + start, end=page.start + end, position=position, text=text,
-                ))
+                out.append(
+                    Chunk(
+                        id=chunk_id(doc.key, position, text),
+                        doc_key=doc.key,
+                        source=doc.source,
+                        title=doc.title,
+                        kind=doc.kind,
+                        date=doc.date,
+                        page=page.number if doc.pages else None,
+                        page_label=page.label if doc.pages and page.label != str(page.number) else "",
+                        start=page.start + start,
+                        end=page.start + end,
+                        position=position,
+                        text=text,
+                    )
+                )
                 position += 1
     return out
 
@@ -119,8 +128,7 @@ def _sentence_splitter() -> Callable[[str], list[str]]:
     punkt = PunktTokenizer("english")  # reading the model takes a fifth of a second: once per process
 
     def split(text: str) -> list[str]:
-        blocks = _bounded([0, *(m.end() for m in BLOCK_END.finditer(text) if 0 < m.end() < len(text)), len(text)],
-                          text)
+        blocks = _bounded([0, *(m.end() for m in BLOCK_END.finditer(text) if 0 < m.end() < len(text)), len(text)], text)
         cuts = set(blocks)
         for a, b in zip(blocks, blocks[1:], strict=False):
             cuts.update(a + s for s, _ in punkt.span_tokenize(text[a:b]))  # white space stays with the sentence
@@ -148,7 +156,7 @@ def _bounded(blocks: list[int], text: str) -> list[int]:
 
 def _locate(page_text: str, text: str, hint: int | None) -> tuple[int | None, int | None]:
     """Find a splitter's chunk in its page, so the chunk is an exact span of the extracted text."""
-    if hint is not None and hint >= 0 and page_text[hint:hint + len(text)] == text:
+    if hint is not None and hint >= 0 and page_text[hint : hint + len(text)] == text:
         return hint, hint + len(text)
     found = page_text.find(text, max(0, hint or 0) - 50 if hint else 0)
     if found < 0:
@@ -162,7 +170,7 @@ def _locate(page_text: str, text: str, hint: int | None) -> tuple[int | None, in
     if not words:
         return None, None
     pattern = r"\s+".join(re.escape(w) for w in words)
-    match = re.search(pattern, page_text[max(0, (hint or 0) - 200):])
+    match = re.search(pattern, page_text[max(0, (hint or 0) - 200) :])
     if not match:
         return None, None
     base = max(0, (hint or 0) - 200)

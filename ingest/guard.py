@@ -38,16 +38,22 @@ class Reader:
                 ready = None
             if ready is False:
                 self._stop()
-                raise LoadError(shown, f"took longer than {self.max_seconds:g} s to read, the limit "
-                                       "(raise NSSS_MAX_PARSE_SECONDS to allow more)")
+                raise LoadError(
+                    shown,
+                    f"took longer than {self.max_seconds:g} s to read, the limit "
+                    "(raise NSSS_MAX_PARSE_SECONDS to allow more)",
+                )
             try:
                 result = self._conn.recv() if ready else None
             except (EOFError, OSError):
                 result = None
             if result is None:
                 self._stop()
-                raise LoadError(shown, f"stopped the reader (it needs more than {self.max_mb:,} MB of memory, "
-                                       "or it crashed the parser; raise NSSS_MAX_PARSE_MB to allow more memory)")
+                raise LoadError(
+                    shown,
+                    f"stopped the reader (it needs more than {self.max_mb:,} MB of memory, "
+                    "or it crashed the parser; raise NSSS_MAX_PARSE_MB to allow more memory)",
+                )
             if result[0] == "ok":
                 return result[1]
             raise LoadError(result[1], result[2])
@@ -129,8 +135,11 @@ def _serve(conn, max_mb: int) -> None:
         except LoadError as exc:
             reply = ("fail", exc.path, exc.reason)
         except MemoryError:
-            reply = ("fail", path, f"needs more than {max_mb:,} MB of memory to read, the limit "
-                                   "(raise NSSS_MAX_PARSE_MB to allow more)")
+            reply = (
+                "fail",
+                path,
+                f"needs more than {max_mb:,} MB of memory to read, the limit (raise NSSS_MAX_PARSE_MB to allow more)",
+            )
         except RecursionError:
             reply = ("fail", path, "is nested too deeply to read (damaged or hostile)")
         except Exception as exc:  # noqa: BLE001 - any parser failure is this file's failure, never the run's
@@ -138,5 +147,11 @@ def _serve(conn, max_mb: int) -> None:
         try:
             conn.send(reply)
         except MemoryError:
-            conn.send(("fail", path, f"needs more than {max_mb:,} MB of memory to read, the limit "
-                                     "(raise NSSS_MAX_PARSE_MB to allow more)"))
+            conn.send(
+                (
+                    "fail",
+                    path,
+                    f"needs more than {max_mb:,} MB of memory to read, the limit "
+                    "(raise NSSS_MAX_PARSE_MB to allow more)",
+                )
+            )

@@ -39,7 +39,9 @@ KIND_WORDS = [
     ("review", "evaluation"),
 ]
 # Titles that authoring tools write when the author gave none; the file name says more.
-PLACEHOLDER_TITLE = re.compile(r"(?i)\s*(untitled(\s*-?\s*\d+)?|document\s*\d*|microsoft (word|excel|powerpoint) - .*)\s*")
+PLACEHOLDER_TITLE = re.compile(
+    r"(?i)\s*(untitled(\s*-?\s*\d+)?|document\s*\d*|microsoft (word|excel|powerpoint) - .*)\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -55,12 +57,24 @@ class Limits:
     @classmethod
     def of(cls, settings) -> Limits:
         """Take the limits from settings."""
-        return cls(settings.max_expanded_mb, settings.max_zip_members, settings.max_zip_ratio,
-                   settings.max_xml_elements, settings.max_pages)
+        return cls(
+            settings.max_expanded_mb,
+            settings.max_zip_members,
+            settings.max_zip_ratio,
+            settings.max_xml_elements,
+            settings.max_pages,
+        )
 
 
-def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest: dict | None = None,
-         limits: Limits | None = None, ocr: bool = True) -> Document:
+def load(
+    path: Path,
+    root: Path | None = None,
+    *,
+    max_mb: float = 50.0,
+    manifest: dict | None = None,
+    limits: Limits | None = None,
+    ocr: bool = True,
+) -> Document:
     """Read one file into a Document; raise LoadError with a reason a person understands."""
     limits = limits or Limits()
     path = Path(path)
@@ -68,8 +82,11 @@ def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest
     shown = str(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise LoadError(shown, f"{path.suffix or 'files without an extension'} is not a supported type "
-                               f"(supported: {', '.join(sorted(FORMATS))})")
+        raise LoadError(
+            shown,
+            f"{path.suffix or 'files without an extension'} is not a supported type "
+            f"(supported: {', '.join(sorted(FORMATS))})",
+        )
     data = _read_bytes(path, max_mb)
     meta = dict((manifest or {}).get(path.relative_to(root).as_posix(), {}))
     reader = {"pdf": _pdf, "docx": _docx, "html": _html, "markdown": _markdown, "text": _text}[fmt]
@@ -84,13 +101,30 @@ def load(path: Path, root: Path | None = None, *, max_mb: float = 50.0, manifest
     url = str(meta.get("url") or (given if _is_url(given) else "") or found.get("url") or "")
     publisher = str(meta.get("publisher") or ("" if _is_url(given) else given) or found.get("publisher") or "")
     # The document's own words before file times: a PDF made today, or a DOCX from a template, misdates it.
-    first_page = text[pages[0].start:pages[0].end] if pages else text
+    first_page = text[pages[0].start : pages[0].end] if pages else text
     # A manifest that names a date, even an empty one ("the record carries no date"), is not second-guessed.
-    date = str(meta["date"]) if "date" in meta else str(
-        found.get("date") or date_in_text(first_page) or date_in_url(url) or metadata_date(found.get("file_date", "")))
+    date = (
+        str(meta["date"])
+        if "date" in meta
+        else str(
+            found.get("date")
+            or date_in_text(first_page)
+            or date_in_url(url)
+            or metadata_date(found.get("file_date", ""))
+        )
+    )
     return Document(
-        root=str(root), source=source, title=_clean_line(title), kind=kind, date=date, url=url, format=fmt,
-        sha256=hashlib.sha256(data).hexdigest(), text=text, pages=tuple(pages), publisher=publisher,
+        root=str(root),
+        source=source,
+        title=_clean_line(title),
+        kind=kind,
+        date=date,
+        url=url,
+        format=fmt,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+        pages=tuple(pages),
+        publisher=publisher,
         sections=find_sections(text),
     )
 
@@ -127,8 +161,9 @@ def _read_bytes(path: Path, max_mb: float) -> bytes:
     if size == 0:
         raise LoadError(shown, "is empty")
     if size > max_mb * 1024 * 1024:
-        raise LoadError(shown, f"is {size / 1024 / 1024:.3g} MB, over the {max_mb:g} MB limit "
-                               "(raise NSSS_MAX_FILE_MB to ingest it)")
+        raise LoadError(
+            shown, f"is {size / 1024 / 1024:.3g} MB, over the {max_mb:g} MB limit (raise NSSS_MAX_FILE_MB to ingest it)"
+        )
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -195,33 +230,58 @@ def _pdf(shown: str, data: bytes, limits: Limits, *, ocr: bool = True):
             if not ok:
                 raise LoadError(shown, "is password-protected; save an unprotected copy and ingest that")
         if len(reader.pages) > limits.max_pages:
-            raise LoadError(shown, f"has {len(reader.pages):,} pages, over the limit of {limits.max_pages:,} "
-                                   "(raise NSSS_MAX_PAGES to ingest it)")
+            raise LoadError(
+                shown,
+                f"has {len(reader.pages):,} pages, over the limit of {limits.max_pages:,} "
+                "(raise NSSS_MAX_PAGES to ingest it)",
+            )
         from ingest.pdf import read_pages
 
         raw_pages = read_pages(shown, reader, data, ocr=ocr)
         labels = list(reader.page_labels)
     except LoadError:
         raise
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError) as exc:
+    except (
+        PdfReadError,
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+    ) as exc:
         raise LoadError(shown, f"is damaged or truncated and cannot be read as a PDF ({exc})") from None
     if not raw_pages:
         raise LoadError(shown, "is a PDF with no pages")
     if not any(p.text.strip() for p in raw_pages):
         if ocr:
-            raise LoadError(shown, f"has no readable text: none of its {len(raw_pages)} page(s) has a text layer "
-                                   "or text that OCR could read")
-        raise LoadError(shown, f"has no text layer ({len(raw_pages)} page(s) of images only) and OCR is off; "
-                               "turn it on (unset NSSS_OCR) to read scanned pages")
+            raise LoadError(
+                shown,
+                f"has no readable text: none of its {len(raw_pages)} page(s) has a text layer "
+                "or text that OCR could read",
+            )
+        raise LoadError(
+            shown,
+            f"has no text layer ({len(raw_pages)} page(s) of images only) and OCR is off; "
+            "turn it on (unset NSSS_OCR) to read scanned pages",
+        )
     parts, pages, offset = [], [], 0
     for i, raw in enumerate(raw_pages):
         text = _normalize(raw.text).strip()
         if i:
             parts.append("\n\n")
             offset += 2
-        pages.append(Page(number=i + 1, label=labels[i] if i < len(labels) else str(i + 1),
-                          start=offset, end=offset + len(text), ocr=raw.ocr))
+        pages.append(
+            Page(
+                number=i + 1,
+                label=labels[i] if i < len(labels) else str(i + 1),
+                start=offset,
+                end=offset + len(text),
+                ocr=raw.ocr,
+            )
+        )
         parts.append(text)
         offset += len(text)
     info = {}
@@ -263,9 +323,15 @@ def _docx(shown: str, data: bytes, limits: Limits):
         raise LoadError(shown, "is damaged or not a Word .docx file (it has no word/document.xml)")
 
     def parse(name: str, events=("end",)):
-        return etree.iterparse(_Capped(archive.open(members[name]), budget, shown, limits), events=events,
-                               resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True,
-                               remove_pis=True)
+        return etree.iterparse(
+            _Capped(archive.open(members[name]), budget, shown, limits),
+            events=events,
+            resolve_entities=False,
+            no_network=True,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
 
     try:
         styles, default_style = _docx_styles(parse, members)
@@ -273,8 +339,11 @@ def _docx(shown: str, data: bytes, limits: Limits):
         for _, el in parse("word/document.xml"):
             elements += 1
             if elements > limits.max_xml_elements:
-                raise LoadError(shown, f"holds more than {limits.max_xml_elements:,} XML elements, over the limit "
-                                       "(raise NSSS_MAX_XML_ELEMENTS to ingest it)")
+                raise LoadError(
+                    shown,
+                    f"holds more than {limits.max_xml_elements:,} XML elements, over the limit "
+                    "(raise NSSS_MAX_XML_ELEMENTS to ingest it)",
+                )
             parent = el.getparent()
             if parent is None or parent.tag != W + "body":
                 continue
@@ -307,23 +376,31 @@ def _docx(shown: str, data: bytes, limits: Limits):
 def _check_zip(shown: str, members: list, limits: Limits) -> list[int]:
     """Refuse a zip with too many members or a suspicious unpacked size; return the unpacked bytes allowed."""
     if len(members) > limits.max_zip_members:
-        raise LoadError(shown, f"holds {len(members):,} files inside, over the limit of {limits.max_zip_members:,} "
-                               "(raise NSSS_MAX_ZIP_MEMBERS to ingest it)")
+        raise LoadError(
+            shown,
+            f"holds {len(members):,} files inside, over the limit of {limits.max_zip_members:,} "
+            "(raise NSSS_MAX_ZIP_MEMBERS to ingest it)",
+        )
     cap = int(limits.max_expanded_mb * 1024 * 1024)
     total = sum(m.file_size for m in members)
     if total > cap:
         raise LoadError(shown, _expanded_reason(total, limits))
     for m in members:
         if m.file_size > BIG_MEMBER and m.file_size > limits.max_zip_ratio * max(m.compress_size, 1):
-            raise LoadError(shown, f"holds {m.filename}, packed {m.file_size / max(m.compress_size, 1):,.0f} to 1, "
-                                   f"over the limit of {limits.max_zip_ratio:g} to 1, as zip bombs are "
-                                   "(raise NSSS_MAX_ZIP_RATIO to ingest it)")
+            raise LoadError(
+                shown,
+                f"holds {m.filename}, packed {m.file_size / max(m.compress_size, 1):,.0f} to 1, "
+                f"over the limit of {limits.max_zip_ratio:g} to 1, as zip bombs are "
+                "(raise NSSS_MAX_ZIP_RATIO to ingest it)",
+            )
     return [cap]
 
 
 def _expanded_reason(size: int, limits: Limits) -> str:
-    return (f"unpacks to {size / 1024 / 1024:,.0f} MB or more, over the {limits.max_expanded_mb:g} MB limit "
-            "(raise NSSS_MAX_EXPANDED_MB to ingest it)")
+    return (
+        f"unpacks to {size / 1024 / 1024:,.0f} MB or more, over the {limits.max_expanded_mb:g} MB limit "
+        "(raise NSSS_MAX_EXPANDED_MB to ingest it)"
+    )
 
 
 class _Capped:
@@ -405,7 +482,9 @@ def _table_lines(tbl) -> list[str]:
         cells, column = [], 0
         for tc in tr.iterchildren(W + "tc"):
             span_el = tc.find(f"{W}tcPr/{W}gridSpan")
-            span = int(span_el.get(W + "val", "1")) if span_el is not None and span_el.get(W + "val", "1").isdigit() else 1
+            span = (
+                int(span_el.get(W + "val", "1")) if span_el is not None and span_el.get(W + "val", "1").isdigit() else 1
+            )
             merge = tc.find(f"{W}tcPr/{W}vMerge")
             if merge is not None and merge.get(W + "val", "continue") == "continue" and column in above:
                 text = above[column]
@@ -476,12 +555,13 @@ def _markdown(shown: str, data: bytes, limits: Limits | None = None):
         except yaml.YAMLError as exc:
             raise LoadError(shown, f"has front matter that is not valid YAML ({exc})") from None
         if isinstance(meta, dict):
-            info = {k: str(v) for k, v in meta.items()
-                    if k in ("title", "date", "kind", "url", "source", "publisher") and v}
+            info = {
+                k: str(v) for k, v in meta.items() if k in ("title", "date", "kind", "url", "source", "publisher") and v
+            }
             if "source" in info:
                 source = info.pop("source")
                 info.setdefault("url" if _is_url(source) else "publisher", source)
-        text = text[match.end():]
+        text = text[match.end() :]
     if "title" not in info:
         heading = re.search(r"^#{1,2}\s+(.+?)\s*#*\s*$", text, re.M)
         if heading:
@@ -490,8 +570,29 @@ def _markdown(shown: str, data: bytes, limits: Limits | None = None):
 
 
 class _HTMLText(html.parser.HTMLParser):
-    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-             "table", "ul", "ol", "header", "footer", "blockquote", "pre", "title"}
+    BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "table",
+        "ul",
+        "ol",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "title",
+    }
     SKIP = {"script", "style", "noscript", "template", "svg"}
 
     def __init__(self):

@@ -146,14 +146,20 @@ def _ocr_pages(shown: str, data: bytes, indexes: list[int]):
         from tqdm import tqdm
     except ImportError as exc:
         for i in indexes:
-            yield i, PageText("", "empty", f"needs OCR, but the OCR engine is not installed ({exc}); "
-                                           "reinstall the project with `pip install -e .`")
+            yield (
+                i,
+                PageText(
+                    "",
+                    "empty",
+                    f"needs OCR, but the OCR engine is not installed ({exc}); "
+                    "reinstall the project with `pip install -e .`",
+                ),
+            )
         return
     pdf = pypdfium2.PdfDocument(data)
     try:
         with tesserocr.PyTessBaseAPI(path=str(TESSDATA), lang=OCR_LANGS) as api:
-            bar = tqdm(indexes, desc=f"OCR {Path(shown).name}", unit="page", file=sys.stderr, disable=None,
-                       leave=False)
+            bar = tqdm(indexes, desc=f"OCR {Path(shown).name}", unit="page", file=sys.stderr, disable=None, leave=False)
             for i in bar:
                 try:
                     reading = _read_page(api, pdf[i])
@@ -226,7 +232,7 @@ def _readable(text: str, confidence: int) -> bool:
 def _ocr_fixes(text: str) -> str:
     """Undo Tesseract's usual Bangla slips: a bar for the danda, the currency sign ৷ for the vowel sign া."""
     text = re.sub(r"(?<=[\u0980-\u09FF])[ \t]*[|।](?=\s|$)", "।", text)
-    text = re.sub(r"(?<=[\u0995-\u09B9])\u09F7", "\u09BE", text)
+    text = re.sub(r"(?<=[\u0995-\u09B9])\u09F7", "\u09be", text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -244,8 +250,13 @@ def strip_running_lines(pages: list[str]) -> list[str]:
     repeated = max(3, 0.3 * with_text)
     out = []
     for lines, edge in zip(split, edges):
-        drop = {i for i in edge if counts[_shape(lines[i])] >= repeated and len(pages) >= 3
-                or (PAGE_NUMBER.match(lines[i]) and len(pages) >= 2)}
+        drop = {
+            i
+            for i in edge
+            if counts[_shape(lines[i])] >= repeated
+            and len(pages) >= 3
+            or (PAGE_NUMBER.match(lines[i]) and len(pages) >= 2)
+        }
         out.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
     return out
 

@@ -55,7 +55,12 @@ def _is_heading(line: str) -> bool:
     if len(words) > 10 or re.search(r"[.;,]$", body) or "|" in body:
         return False
     capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
-    return capitalised >= 0.6 * len(words) and body[:1].isupper() or bool(re.search(r"[\u0980-\u09FF]", body)) and len(words) <= 6
+    return (
+        capitalised >= 0.6 * len(words)
+        and body[:1].isupper()
+        or bool(re.search(r"[\u0980-\u09FF]", body))
+        and len(words) <= 6
+    )
 
 
 def _is_lead(line: str, lines, i: int) -> bool:

@@ -37,9 +37,14 @@ class Report:
     def as_json(self) -> dict:
         """Return the report in the shape `nsss ingest --json` prints."""
         return {
-            "added": self.added, "updated": self.updated, "removed": self.removed, "unchanged": self.unchanged,
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
             "failed": [{"path": f.path, "error": f.error} for f in self.failed],
-            "documents": self.documents, "chunks": self.chunks, "seconds": round(self.seconds, 3),
+            "documents": self.documents,
+            "chunks": self.chunks,
+            "seconds": round(self.seconds, 3),
         }
 
 
@@ -96,13 +101,18 @@ def ingest(
             seen.add(key)
             old = records.get(key)
             try:
-                if (old is not None and old.chunker == CHUNKER_VERSION and path.is_file()
-                        and file_sha256(path) == old.sha256):
+                if (
+                    old is not None
+                    and old.chunker == CHUNKER_VERSION
+                    and path.is_file()
+                    and file_sha256(path) == old.sha256
+                ):
                     counts["unchanged"] += 1
                     continue
                 manifest = {k: v for k, v in plan.manifest.items() if k == source}
-                doc = parser.load(path, plan.root, max_mb=settings.max_file_mb, manifest=manifest, limits=limits,
-                                  ocr=settings.ocr)
+                doc = parser.load(
+                    path, plan.root, max_mb=settings.max_file_mb, manifest=manifest, limits=limits, ocr=settings.ocr
+                )
                 doc = apply_override(doc, edits)  # a person's corrections outlast a re-ingest
             except LoadError as exc:
                 failures.append(Failure(exc.path, exc.reason))
@@ -138,8 +148,11 @@ def ingest(
         index.refresh_lexical()
         documents = store.documents()
         return Report(
-            **counts, failed=tuple(failures), documents=len(documents),
-            chunks=sum(r.chunks for r in documents), seconds=time.perf_counter() - started,
+            **counts,
+            failed=tuple(failures),
+            documents=len(documents),
+            chunks=sum(r.chunks for r in documents),
+            seconds=time.perf_counter() - started,
         )
 
 
@@ -152,8 +165,11 @@ def _write(todo, store, embedder, settings, progress, counts, on_file, failures)
         try:
             all_chunks.append((doc, how, chunk([doc], embedder.tokenize, embedder.max_tokens, settings.chunk_overlap)))
         except Exception as exc:  # noqa: BLE001 - one document's failure is never the end of the run
-            failures.append(Failure(str(Path(doc.root) / doc.source),
-                                    f"could not be cut into passages ({type(exc).__name__}: {exc})"))
+            failures.append(
+                Failure(
+                    str(Path(doc.root) / doc.source), f"could not be cut into passages ({type(exc).__name__}: {exc})"
+                )
+            )
     bar = _bar(progress, total=sum(len(c) for _, _, c in all_chunks), desc="Embedding", unit="chunk")
     group: list = []
     for item in all_chunks:
@@ -171,7 +187,7 @@ def _store_group(group, store, embedder, counts, on_file, bar) -> None:
     vectors = embedder.embed(texts) if texts else []
     entries, i = [], 0
     for doc, _, chunks in group:
-        entries.append((doc, chunks, vectors[i:i + len(chunks)], find_acronyms(doc.text)))
+        entries.append((doc, chunks, vectors[i : i + len(chunks)], find_acronyms(doc.text)))
         i += len(chunks)
     store.write(entries)
     for doc, how, chunks in group:
@@ -229,8 +245,15 @@ def _inside(path: Path, folder: Path) -> bool:
 def _bar(enabled: bool, total: int, desc: str, unit: str):
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit=unit, disable=not enabled or total == 0, file=sys.stderr,
-                leave=False, dynamic_ncols=True)
+    return tqdm(
+        total=total,
+        desc=desc,
+        unit=unit,
+        disable=not enabled or total == 0,
+        file=sys.stderr,
+        leave=False,
+        dynamic_ncols=True,
+    )
 
 
 def forget(keys: list[str], settings: Settings) -> int:

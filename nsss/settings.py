@@ -99,7 +99,9 @@ class Settings:
             known = {f.name for f in fields(cls)}
             unknown = sorted(set(data) - known)
             if unknown:
-                raise SettingsError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+                raise SettingsError(
+                    f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+                )
             values.update(data)
         for f in fields(cls):
             env = os.environ.get(f"NSSS_{f.name.upper()}")

@@ -112,8 +112,14 @@ def cli(cli_env):
 
     def run(*args, env: dict[str, str] | None = None, timeout: float = 180, **kwargs) -> tuple[int, str, str]:
         proc = subprocess.run(
-            [*CLI, *map(str, args)], capture_output=True, text=True, timeout=timeout,
-            env={**cli_env, **(env or {})}, cwd=PROJECT, stdin=subprocess.DEVNULL, **kwargs,
+            [*CLI, *map(str, args)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**cli_env, **(env or {})},
+            cwd=PROJECT,
+            stdin=subprocess.DEVNULL,
+            **kwargs,
         )
         return proc.returncode, proc.stdout, proc.stderr
 

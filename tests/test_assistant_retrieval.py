@@ -12,8 +12,11 @@ from ingest.acronyms import find_acronyms
 
 PROJECT = Path(__file__).resolve().parents[1]
 
-WEB_QA = [json.loads(line) for line in (PROJECT / "eval" / "web_qa.jsonl").read_text(encoding="utf-8").splitlines()
-          if line.strip()]
+WEB_QA = [
+    json.loads(line)
+    for line in (PROJECT / "eval" / "web_qa.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
 HASANTA = "\u09cd"
 
 
@@ -84,11 +87,11 @@ def xqr_store(tmp_path_factory, embedder):
     docs.mkdir()
     files = {
         "a-definition.txt": "The ministry introduced the Xyz Quality Review (XQR) in 2019 as a yearly check of "
-                            "programme delivery in every district.",
+        "programme delivery in every district.",
         "b-long-form.txt": "In Barisal the Xyz Quality Review found that clinics lacked clean water and that two "
-                           "thirds of the payment points opened late.",
+        "thirds of the payment points opened late.",
         "c-acronym-only.txt": "Inspectors from the XQR team visited Rangpur in March and counted the waiting lines "
-                              "at the union offices.",
+        "at the union offices.",
         "d-other.txt": "The old age allowance was raised for the elderly in the coastal districts after the floods.",
         "e-other.txt": "School stipends reached more children after the mobile payment rollout in the hill areas.",
     }

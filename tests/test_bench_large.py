@@ -10,8 +10,14 @@ from conftest import PROJECT
 
 @pytest.mark.slow
 def test_bench_large_measures_both_documents_against_the_model(cli_env):
-    done = subprocess.run([sys.executable, "-m", "eval.bench_large", "--pages", "4", "--paragraphs", "60", "--json"],
-                          capture_output=True, text=True, timeout=600, cwd=PROJECT, env=cli_env)
+    done = subprocess.run(
+        [sys.executable, "-m", "eval.bench_large", "--pages", "4", "--paragraphs", "60", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=PROJECT,
+        env=cli_env,
+    )
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout.strip().splitlines()[-1])
     assert [r["document"] for r in results] == ["large-4-pages.pdf", "large-60-paragraphs.docx"]

@@ -45,17 +45,20 @@ def ask_in_turn(assistant, *questions):
 # Reading a question -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("question", "slot", "section", "anchored", "refers_back"), [
-    ("Who chaired the focal point meeting in June 2022?", "person", "", True, False),
-    ("What was decided there?", "list", "decisions", False, True),
-    ("Who was the chief guest?", "person", "", False, False),
-    ("When was the NSSS approved by the cabinet?", "date", "", True, False),
-    ("What's the monthly contribution for the Samata pension scheme?", "amount", "", True, False),
-    ("How many members does the upazila committee have?", "number", "members", True, False),
-    ("Where will the next conference be held?", "place", "", False, False),
-    ("What is the Old Age Allowance and who gets it?", "definition", "", True, False),
-    ("ওই সভায় কী সিদ্ধান্ত হয়েছিল?", "list", "decisions", False, True),
-])
+@pytest.mark.parametrize(
+    ("question", "slot", "section", "anchored", "refers_back"),
+    [
+        ("Who chaired the focal point meeting in June 2022?", "person", "", True, False),
+        ("What was decided there?", "list", "decisions", False, True),
+        ("Who was the chief guest?", "person", "", False, False),
+        ("When was the NSSS approved by the cabinet?", "date", "", True, False),
+        ("What's the monthly contribution for the Samata pension scheme?", "amount", "", True, False),
+        ("How many members does the upazila committee have?", "number", "members", True, False),
+        ("Where will the next conference be held?", "place", "", False, False),
+        ("What is the Old Age Allowance and who gets it?", "definition", "", True, False),
+        ("ওই সভায় কী সিদ্ধান্ত হয়েছিল?", "list", "decisions", False, True),
+    ],
+)
 def test_a_question_is_read_once_into_its_slot_section_and_subject(question, slot, section, anchored, refers_back):
     q = analyse(question)
 
@@ -66,39 +69,50 @@ def test_a_question_is_read_once_into_its_slot_section_and_subject(question, slo
 
 
 def test_a_follow_up_with_an_elided_subject_answers_for_the_event_of_the_previous_answer(assistant):
-    """"Who was the chief guest?" after a question about one workshop answers for that workshop, not another."""
-    first, second = ask_in_turn(assistant, "What was the dissemination workshop on the Action Plan Phase II baseline "
-                                           "about?", "Who was the chief guest?")
+    """ "Who was the chief guest?" after a question about one workshop answers for that workshop, not another."""
+    first, second = ask_in_turn(
+        assistant,
+        "What was the dissemination workshop on the Action Plan Phase II baseline about?",
+        "Who was the chief guest?",
+    )
     assert second.followup and sources(second.citations) == {BASELINE}, second.text
     assert "Khandker Anwarul Islam" in second.text, second.text
 
-    _, other = ask_in_turn(assistant, "What was the reflective overview consultation workshop in 2025 about?",
-                           "Who was the chief guest?")
+    _, other = ask_in_turn(
+        assistant, "What was the reflective overview consultation workshop in 2025 about?", "Who was the chief guest?"
+    )
     assert sources(other.citations) == {REFLECTIVE}, other.text
     assert "Khandker Anwarul Islam" not in other.text
 
 
 def test_what_was_decided_there_lists_the_meetings_decisions_each_cited(assistant, seed_store):
-    first, decided = ask_in_turn(assistant, "Who chaired the focal point meeting in June 2022?",
-                                 "What was decided there?")
+    first, decided = ask_in_turn(
+        assistant, "Who chaired the focal point meeting in June 2022?", "What was decided there?"
+    )
     assert "Shamsul Arefin" in first.text
 
     assert not decided.abstained and sources(decided.citations) == {FOCAL}
     items = decided.text.splitlines()
     assert len(items) == len(decided.citations) == 5, decided.text  # the five numbered decisions, one cite each
-    assert all(line.startswith("- ") and line.endswith(f"[{c.n}]") for line, c in zip(items, decided.citations,
-                                                                                          strict=True))
+    assert all(
+        line.startswith("- ") and line.endswith(f"[{c.n}]") for line, c in zip(items, decided.citations, strict=True)
+    )
     assert "Detail Implementation Plan was unanimously adopted" in decided.citations[0].quote
     assert "regular meetings" in decided.citations[-1].quote
     text = assistant.index.store.document_text(decided.citations[0].doc_key)
-    assert all(text[c.start:c.end] == c.quote for c in decided.citations)
+    assert all(text[c.start : c.end] == c.quote for c in decided.citations)
 
 
 def test_a_question_that_names_its_own_subject_is_never_rewritten_after_unrelated_turns(assistant):
     question = "Who chaired the high-level policy dialogue on inter-ministerial coordination?"
     alone = assistant.answer(question)
-    *_, after = ask_in_turn(assistant, "When was the focal point meeting held?", "Who chaired it?",
-                            "What did the 2022 baseline dissemination workshop focus on?", question)
+    *_, after = ask_in_turn(
+        assistant,
+        "When was the focal point meeting held?",
+        "Who chaired it?",
+        "What did the 2022 baseline dissemination workshop focus on?",
+        question,
+    )
 
     assert not after.followup and after.query == question
     assert after.text == alone.text and [c.quote for c in after.citations] == [c.quote for c in alone.citations]
@@ -115,11 +129,14 @@ def test_a_follow_up_the_topics_document_cannot_answer_is_declined_not_answered_
 # Near misses and citations ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("question", [
-    "What is the boiling point of mercury?",
-    "Who was the chief guest at the 26 June 2022 social protection focal point meeting?",
-    "What was the total budget of the 2022 baseline dissemination workshop in US dollars?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the boiling point of mercury?",
+        "Who was the chief guest at the 26 June 2022 social protection focal point meeting?",
+        "What was the total budget of the 2022 baseline dissemination workshop in US dollars?",
+    ],
+)
 def test_near_miss_and_off_topic_questions_are_declined(assistant, question):
     answer = assistant.answer(question)
 
@@ -141,8 +158,15 @@ def test_every_citation_of_a_simple_answer_comes_from_the_document_that_answers(
 
 def run_ask(seed_store, stdin: str, *flags: str) -> list[dict]:
     env = {"NSSS_STORE": str(seed_store.store), "PATH": "/usr/bin:/bin", "HOME": str(seed_store.store.parent)}
-    proc = subprocess.run([sys.executable, "-m", "nsss.cli", "ask", "--json", *flags], input=stdin, text=True,
-                          capture_output=True, timeout=240, env=env, cwd=PROJECT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "nsss.cli", "ask", "--json", *flags],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        timeout=240,
+        env=env,
+        cwd=PROJECT,
+    )
     assert proc.returncode == 0, proc.stderr
     return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
 
@@ -162,11 +186,15 @@ def test_cli_reads_stdin_lines_as_independent_questions_unless_asked_for_a_conve
 
 
 def test_sections_are_found_under_headings_and_after_lead_in_lines():
-    text = ("Minutes\n\nThe meeting opened at ten.\n\nDecisions:\n\n1) Adopt the plan.\n\n2) Meet monthly.\n\n"
-            "Closing remarks were made.\n\nTOR of Central Management Committee\nThe main terms of reference include:\n"
-            "- To approve plans;\n- To monitor progress.\n")
+    text = (
+        "Minutes\n\nThe meeting opened at ten.\n\nDecisions:\n\n1) Adopt the plan.\n\n2) Meet monthly.\n\n"
+        "Closing remarks were made.\n\nTOR of Central Management Committee\nThe main terms of reference include:\n"
+        "- To approve plans;\n- To monitor progress.\n"
+    )
     sections = {s.heading: [text[a:b] for a, b in s.items] for s in find_sections(text)}
 
     assert sections["Decisions:"] == ["1) Adopt the plan.", "2) Meet monthly."]
     assert sections["TOR of Central Management Committee / The main terms of reference include:"] == [
-        "- To approve plans;", "- To monitor progress."]
+        "- To approve plans;",
+        "- To monitor progress.",
+    ]

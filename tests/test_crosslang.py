@@ -21,7 +21,7 @@ district. The monthly rate of the allowance was raised to Tk 850 in the last bud
 """
 FILLER = {
     f"note-{i}.md": f"# Field note {i}\n\nThe union parishad office in ward {i} kept its registers of births, "
-                    f"roads and markets up to date, and the village court heard {i + 3} land disputes this season."
+    f"roads and markets up to date, and the village court heard {i + 3} land disputes this season."
     for i in range(6)
 }
 
@@ -104,8 +104,21 @@ def test_pages_stored_before_ocr_existed_still_read(tmp_path):
     from index.store import _record
     from ingest.types import Page
 
-    meta = {"key": "/d::a.pdf", "root": "/d", "source": "a.pdf", "title": "A", "kind": "report", "date": "",
-            "url": "", "format": "pdf", "sha256": "0", "pages": 2, "chunks": 1, "acronyms": "{}", "chunker": 2,
-            "page_spans": json.dumps([[1, "i", 0, 10], [2, "1", 12, 20, 1]])}
+    meta = {
+        "key": "/d::a.pdf",
+        "root": "/d",
+        "source": "a.pdf",
+        "title": "A",
+        "kind": "report",
+        "date": "",
+        "url": "",
+        "format": "pdf",
+        "sha256": "0",
+        "pages": 2,
+        "chunks": 1,
+        "acronyms": "{}",
+        "chunker": 2,
+        "page_spans": json.dumps([[1, "i", 0, 10], [2, "1", 12, 20, 1]]),
+    }
     record = _record(meta)
     assert record.page_spans == (Page(1, "i", 0, 10), Page(2, "1", 12, 20, ocr=True))

@@ -22,13 +22,16 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 # Dates ------------------------------------------------------------------------------------------------------------
 
+
 def test_dates_are_read_from_the_text_and_the_address():
     assert date_in_text("BSS     21st April, 2018 08:09:07 printer") == "2018-04-21"
     assert date_in_text("Held on 6 October 2022 at the NEC room. Later, in March 2023, ...") == "2022-10-06"
     assert date_in_text("Published : Wednesday, 12 February, 2020 at 12:00 AM") == "2020-02-12"
     assert date_in_text("Progress Report\nDhaka, March 2024\nThe progress of the Action Plan") == "2024-03"
-    history = ("The Government introduced the National Social Security Strategy, a reform strategy approved by the "
-               "Cabinet in June 2015. While progress has been made, challenges remain.")
+    history = (
+        "The Government introduced the National Social Security Strategy, a reform strategy approved by the "
+        "Cabinet in June 2015. While progress has been made, challenges remain."
+    )
     assert date_in_text(history) == ""  # a month in a sentence is history, not the document's date
     assert date_in_text("The 2021-26 plan has five clusters.") == ""  # a range of years is not a date
     assert date_in_text("Meeting on 3 June 2099", today=dt.date(2026, 12, 1)) == ""  # not in the future
@@ -52,14 +55,17 @@ def test_a_docx_from_the_template_and_a_pdf_made_today_take_the_date_they_print(
     bare.save(tmp_path / "bare.docx")
     assert load(tmp_path / "bare.docx").date == ""  # unknown beats a wrong year
 
-    pdf = make_pdf(tmp_path / "review.pdf", ["Annual review of the pilot\nNovember 2024\nThe pilot reached 12 upazilas."])
+    pdf = make_pdf(
+        tmp_path / "review.pdf", ["Annual review of the pilot\nNovember 2024\nThe pilot reached 12 upazilas."]
+    )
     assert load(pdf).date == "2024-11"  # not the file's creation time
 
 
 def test_front_matter_and_manifest_name_the_url_and_the_publisher(tmp_path):
     (tmp_path / "news.md").write_text(
         "---\ntitle: Allowances rise\nurl: https://example.org/news/2019/06/13/allowances\n---\n\nThe allowance rose.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     doc = load(tmp_path / "news.md")
     assert (doc.url, doc.date, doc.publisher) == ("https://example.org/news/2019/06/13/allowances", "2019-06-13", "")
     manifest = {"note.txt": {"title": "Note", "source": "Cabinet Division, Government of Bangladesh"}}
@@ -70,16 +76,30 @@ def test_front_matter_and_manifest_name_the_url_and_the_publisher(tmp_path):
 
 # References -------------------------------------------------------------------------------------------------------
 
+
 def test_references_name_publisher_date_title_page_and_url_in_two_styles():
-    c = Citation(n=2, source="progress.pdf", title="Progress Report 2023", page=4, quote="The  CMC met twice.",
-                 doc_key="k", start=0, end=5, page_label="iv", date="2024-02-15",
-                 url="https://socialprotection.gov.bd/2024/02/progress-report/")
-    assert reference(c) == ("socialprotection.gov.bd (15 February 2024). Progress Report 2023, p. 4 (printed iv). "
-                            "https://socialprotection.gov.bd/2024/02/progress-report/. File progress.pdf. "
-                            "“The CMC met twice.”")
+    c = Citation(
+        n=2,
+        source="progress.pdf",
+        title="Progress Report 2023",
+        page=4,
+        quote="The  CMC met twice.",
+        doc_key="k",
+        start=0,
+        end=5,
+        page_label="iv",
+        date="2024-02-15",
+        url="https://socialprotection.gov.bd/2024/02/progress-report/",
+    )
+    assert reference(c) == (
+        "socialprotection.gov.bd (15 February 2024). Progress Report 2023, p. 4 (printed iv). "
+        "https://socialprotection.gov.bd/2024/02/progress-report/. File progress.pdf. "
+        "“The CMC met twice.”"
+    )
     assert reference(c, "numbered", quote=False) == (
         "Progress Report 2023. socialprotection.gov.bd, 15 February 2024, p. 4 (printed iv). "
-        "https://socialprotection.gov.bd/2024/02/progress-report/. File progress.pdf.")
+        "https://socialprotection.gov.bd/2024/02/progress-report/. File progress.pdf."
+    )
     bare = Citation(n=1, source="a.txt", title="A note", page=None, quote="q", doc_key="k", start=0, end=1)
     assert reference(bare, quote=False) == "A note (n.d.). File a.txt."
     with pytest.raises(ValueError, match="not one of"):
@@ -98,6 +118,7 @@ def test_settings_refuse_an_unknown_language_or_style(monkeypatch):
 
 # Corrections ------------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_corrected_details_are_searched_filtered_and_kept_across_a_reingest(settings, tmp_path, embedder):
     from index import Filters, open_index
@@ -107,16 +128,29 @@ def test_corrected_details_are_searched_filtered_and_kept_across_a_reingest(sett
 
     folder = tmp_path / "docs"
     folder.mkdir()
-    (folder / "kiosk.md").write_text("# Kiosk pilot\n\nThe kiosk pilot enrolled 4,812 widows in Rangpur.\n",
-                                     encoding="utf-8")
+    (folder / "kiosk.md").write_text(
+        "# Kiosk pilot\n\nThe kiosk pilot enrolled 4,812 widows in Rangpur.\n", encoding="utf-8"
+    )
     ingest([folder], settings, progress=False)
     key = open_index(settings, lexical=False).records[0].key
     with pytest.raises(MetadataError, match="not a date"):
         relabel(key, {"date": "last spring"}, settings)
-    record = relabel(key, {"title": "Kiosk Pilot Review", "kind": "evaluation", "date": "2019-05",
-                           "publisher": "Department of Social Services"}, settings)
+    record = relabel(
+        key,
+        {
+            "title": "Kiosk Pilot Review",
+            "kind": "evaluation",
+            "date": "2019-05",
+            "publisher": "Department of Social Services",
+        },
+        settings,
+    )
     assert (record.title, record.kind, record.year, record.publisher) == (
-        "Kiosk Pilot Review", "evaluation", 2019, "Department of Social Services")
+        "Kiosk Pilot Review",
+        "evaluation",
+        2019,
+        "Department of Social Services",
+    )
 
     def check():
         index = open_index(settings)
@@ -125,14 +159,16 @@ def test_corrected_details_are_searched_filtered_and_kept_across_a_reingest(sett
         assert not index.search("widows Rangpur", k=3, filters=Filters(years=(2024,)))
 
     check()
-    (folder / "kiosk.md").write_text("# Kiosk pilot\n\nThe kiosk pilot enrolled 4,813 widows in Rangpur.\n",
-                                     encoding="utf-8")
+    (folder / "kiosk.md").write_text(
+        "# Kiosk pilot\n\nThe kiosk pilot enrolled 4,813 widows in Rangpur.\n", encoding="utf-8"
+    )
     report = ingest([folder], settings, progress=False)
     assert report.updated == 1
     check()  # the changed file was read again; the corrections stand
 
 
 # Briefs -----------------------------------------------------------------------------------------------------------
+
 
 def test_a_brief_groups_passages_by_document_oldest_first_and_cites_each(seed_store):
     from assistant.brief import brief, brief_json
@@ -147,7 +183,7 @@ def test_a_brief_groups_passages_by_document_oldest_first_and_cites_each(seed_st
     for d in b.documents:
         text = index.store.document_text(d.key)
         for c in d.passages:
-            assert text[c.start:c.end] == c.quote and c.title == d.title and c.date == d.date
+            assert text[c.start : c.end] == c.quote and c.title == d.title and c.date == d.date
     shape = brief_json(b)
     assert set(shape) == {"topic", "documents"}
     assert set(shape["documents"][0]) == {"source", "title", "date", "url", "passages"}
@@ -168,10 +204,23 @@ def test_the_brief_benchmark_script_runs(seed_store, tmp_path):
     topics = tmp_path / "topics.jsonl"
     text = (BUNDLED_CORPUS / "focal-point-meeting-2022-06-26.txt").read_text(encoding="utf-8")
     quote = next(s for s in text.replace("\n", " ").split(". ") if "decision of the Central Management Committee" in s)
-    topics.write_text(json.dumps({"topic": "Central Management Committee", "passages": [
-        {"source": "focal-point-meeting-2022-06-26.txt", "quote": quote.strip()}]}) + "\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "eval.bench_brief", "--store", str(seed_store.store), "--topics",
-                           str(topics)], capture_output=True, text=True, cwd=PROJECT, timeout=300)
+    topics.write_text(
+        json.dumps(
+            {
+                "topic": "Central Management Committee",
+                "passages": [{"source": "focal-point-meeting-2022-06-26.txt", "quote": quote.strip()}],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "eval.bench_brief", "--store", str(seed_store.store), "--topics", str(topics)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert result["topics"] == 1 and result["passage_recall"] == 1.0 and result["rows"][0]["in_date_order"]
@@ -179,11 +228,22 @@ def test_the_brief_benchmark_script_runs(seed_store, tmp_path):
 
 # Notes ------------------------------------------------------------------------------------------------------------
 
+
 def test_notes_are_saved_atomically_per_login_and_a_damaged_file_is_kept_aside(tmp_path):
     from ui.notes import Note, moved, notes_file, read_notes, renamed, write_notes
 
-    c = Citation(n=1, source="a.txt", title="A", page=None, quote="q", doc_key="k", start=0, end=1,
-                 date="2022-01-01", url="https://x.org/a")
+    c = Citation(
+        n=1,
+        source="a.txt",
+        title="A",
+        page=None,
+        quote="q",
+        doc_key="k",
+        start=0,
+        end=1,
+        date="2022-01-01",
+        url="https://x.org/a",
+    )
     notes = (Note("Who?", "“q” [1]", (c,), "passage"), Note("What?", "An answer [1]", (c,)))
     alice, bob = notes_file(tmp_path, "alice"), notes_file(tmp_path, "bob")
     assert alice != bob and notes_file(tmp_path, "") == tmp_path / "notes" / "default.json"
@@ -197,20 +257,35 @@ def test_notes_are_saved_atomically_per_login_and_a_damaged_file_is_kept_aside(t
 
 # The printed page -------------------------------------------------------------------------------------------------
 
+
 def test_a_pdf_page_is_drawn_with_the_quote_lines_highlighted(tmp_path, make_pdf):
     from PIL import Image
 
     from ui.pages import render_page
 
-    pdf = make_pdf(tmp_path / "r.pdf", ["Page one.", "Intro line. The Steering Board was chaired by Ms. Rokeya "
-                                        "Haqverdi, Additional Secretary, at its first sitting in the NEC room of the "
-                                        "Planning Commission, and approved the budget for twelve upazilas."])
-    image = render_page(pdf, 2, "chaired by Ms. Rokeya Haqverdi, Additional Secretary, at its first sitting in the "
-                                "NEC room of the Planning Commission, and approved the budget")
+    pdf = make_pdf(
+        tmp_path / "r.pdf",
+        [
+            "Page one.",
+            "Intro line. The Steering Board was chaired by Ms. Rokeya "
+            "Haqverdi, Additional Secretary, at its first sitting in the NEC room of the "
+            "Planning Commission, and approved the budget for twelve upazilas.",
+        ],
+    )
+    image = render_page(
+        pdf,
+        2,
+        "chaired by Ms. Rokeya Haqverdi, Additional Secretary, at its first sitting in the "
+        "NEC room of the Planning Commission, and approved the budget",
+    )
     assert image is not None and image.boxes == 2 and 0 < image.focus < 0.2  # two lines, near the top
     pixels = Image.open(io.BytesIO(base64.b64decode(image.src.split(",", 1)[1]))).convert("RGB")
-    yellow = sum(1 for x in range(0, pixels.width, 3) for y in range(0, int(pixels.height * 0.2), 3)
-                 if (lambda p: p[0] > 230 and p[1] > 200 and p[2] < 190)(pixels.getpixel((x, y))))
+    yellow = sum(
+        1
+        for x in range(0, pixels.width, 3)
+        for y in range(0, int(pixels.height * 0.2), 3)
+        if (lambda p: p[0] > 230 and p[1] > 200 and p[2] < 190)(pixels.getpixel((x, y)))
+    )
     assert yellow > 200
     none = render_page(pdf, 2, "words that are not on this page at all")
     assert none is not None and none.boxes == 0

@@ -15,8 +15,9 @@ SYSTEMS = ("assistant", "bm25", "dense", "llamaindex-default")
 
 
 def nsss(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "nsss.cli", *args], capture_output=True, text=True,
-                          cwd=PROJECT, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "nsss.cli", *args], capture_output=True, text=True, cwd=PROJECT, timeout=timeout
+    )
 
 
 @pytest.fixture(scope="module")

@@ -26,20 +26,35 @@ from eval.metrics import (
 
 DOCS = {
     "k-policy": "The dialogue was chaired by the Cabinet Secretary, Md Mahbub Hossain. "
-                "In total, 39 government agencies are involved in the social protection reform process.",
+    "In total, 39 government agencies are involved in the social protection reform process.",
     "k-nsss": "The National Social Security Strategy was approved by the Cabinet in June 2015.\n\n"
-              "It covers the whole life cycle.",
+    "It covers the whole life cycle.",
     "k-bangla": "সামাজিক নিরাপত্তা কর্মসূচি-সংক্রান্ত উপদেষ্টা কমিটি গঠন করে ১০ সেপ্টেম্বর প্রজ্ঞাপন জারি করা হয়।",
 }
 SOURCES = {"k-policy": "policy.txt", "k-nsss": "web/nsss.md", "k-bangla": "bangla.md"}
 
 QUESTIONS = [
-    Question("q1", "Who chaired the dialogue?", "Cabinet Secretary Md Mahbub Hossain", ("policy.txt",),
-             ("chaired by the Cabinet Secretary, Md Mahbub Hossain",), "lookup", True),
-    Question("q2", "When was the NSSS approved?", "June 2015", ("nsss.md",),
-             ("approved by the Cabinet in June 2015",), "lookup", True),
-    Question("q3", "প্রজ্ঞাপন কবে জারি করা হয়?", "১০ সেপ্টেম্বর", ("bangla.md",),
-             ("১০ সেপ্টেম্বর প্রজ্ঞাপন জারি করা হয়",), "bangla", True),
+    Question(
+        "q1",
+        "Who chaired the dialogue?",
+        "Cabinet Secretary Md Mahbub Hossain",
+        ("policy.txt",),
+        ("chaired by the Cabinet Secretary, Md Mahbub Hossain",),
+        "lookup",
+        True,
+    ),
+    Question(
+        "q2",
+        "When was the NSSS approved?",
+        "June 2015",
+        ("nsss.md",),
+        ("approved by the Cabinet in June 2015",),
+        "lookup",
+        True,
+    ),
+    Question(
+        "q3", "প্রজ্ঞাপন কবে জারি করা হয়?", "১০ সেপ্টেম্বর", ("bangla.md",), ("১০ সেপ্টেম্বর প্রজ্ঞাপন জারি করা হয়",), "bangla", True
+    ),
     Question("q4", "How many meetings did the CMC hold in 2019?", "", (), (), "unanswerable", False),
 ]
 
@@ -72,8 +87,18 @@ def document(key: str) -> str:
 def test_a_perfect_system_scores_one_everywhere():
     scores = [score(q, perfect(q), document) for q in QUESTIONS]
     m = summarize(scores)
-    for metric in ("R@1", "R@5", "MRR", "evidence_recall", "correct", "citation_precision", "citation_recall",
-                   "citation_source", "quote_exact", "abstain_recall"):
+    for metric in (
+        "R@1",
+        "R@5",
+        "MRR",
+        "evidence_recall",
+        "correct",
+        "citation_precision",
+        "citation_recall",
+        "citation_source",
+        "quote_exact",
+        "abstain_recall",
+    ):
         assert m[metric] == 1.0, metric
     assert m["false_abstain"] == 0.0
     assert m["p50_ms"] == 5.0 and m["p95_ms"] == 5.0
@@ -114,10 +139,15 @@ def test_quote_exact_counts_the_one_bad_quote():
     q = QUESTIONS[0]
     good = "chaired by the Cabinet Secretary, Md Mahbub Hossain"
     out = Output(
-        f"{good} [1] 39 government agencies [2] chaired by the Cabinet Secretary Md Mahbub Hossain [3]", False,
-        (cited("k-policy", good, 1), cited("k-policy", "39 government agencies", 2),
-         cited("k-policy", "chaired by the Cabinet Secretary Md Mahbub Hossain", 3)),  # comma dropped: not exact
-        (passage("k-policy"),), 1.0,
+        f"{good} [1] 39 government agencies [2] chaired by the Cabinet Secretary Md Mahbub Hossain [3]",
+        False,
+        (
+            cited("k-policy", good, 1),
+            cited("k-policy", "39 government agencies", 2),
+            cited("k-policy", "chaired by the Cabinet Secretary Md Mahbub Hossain", 3),
+        ),  # comma dropped: not exact
+        (passage("k-policy"),),
+        1.0,
     )
     s = score(q, out, document)
     assert (s.exact, s.quotes) == (2, 3)
@@ -129,27 +159,37 @@ def test_a_quote_of_a_document_not_in_the_store_is_not_exact():
     assert score(QUESTIONS[3], out, document).exact == 0
 
 
-@pytest.mark.parametrize(("answer", "gold", "expected"), [
-    ("In total 39 government agencies take part [1].", "39", True),
-    ("The strategy dates from 1939.", "39", False),  # a number must stand alone
-    ("The Cabinet approved it in June, 2015 [1].", "June 2015", True),
-    ("The Cabinet approved it in July 2015.", "June 2015", False),  # two key terms: both needed
-    ("Tk 1,262 billion in FY 2023-24", "Tk 1262 billion", True),
-    ("It was chaired by Md Mahbub Hossain.", "Cabinet Secretary Md Mahbub Hossain", True),  # 3 of 5 terms
-    ("It was chaired by the Cabinet.", "Cabinet Secretary Md Mahbub Hossain", False),  # 1 of 5
-    ("প্রজ্ঞাপন জারি হয় ১০ সেপ্টেম্বর [১]", "১০ সেপ্টেম্বর", True),
-    ("The notice was issued on 10 সেপ্টেম্বর.", "১০ সেপ্টেম্বর", True),  # Bangla digits read as ASCII
-    ("প্রজ্ঞাপন জারি হয় ১১ সেপ্টেম্বর", "১০ সেপ্টেম্বর", False),
-    ("সংশ্লিষ্ট মন্ত্রণালয়ের সচিবগণ", "সংশ্লিষ্ট মন্ত্রণালয়গুলোর সচিবরা", True),  # inflections differ
-    ("Yes, 800 Taka each month for both.", "Yes: both are 800 Taka a month", True),
-])
+@pytest.mark.parametrize(
+    ("answer", "gold", "expected"),
+    [
+        ("In total 39 government agencies take part [1].", "39", True),
+        ("The strategy dates from 1939.", "39", False),  # a number must stand alone
+        ("The Cabinet approved it in June, 2015 [1].", "June 2015", True),
+        ("The Cabinet approved it in July 2015.", "June 2015", False),  # two key terms: both needed
+        ("Tk 1,262 billion in FY 2023-24", "Tk 1262 billion", True),
+        ("It was chaired by Md Mahbub Hossain.", "Cabinet Secretary Md Mahbub Hossain", True),  # 3 of 5 terms
+        ("It was chaired by the Cabinet.", "Cabinet Secretary Md Mahbub Hossain", False),  # 1 of 5
+        ("প্রজ্ঞাপন জারি হয় ১০ সেপ্টেম্বর [১]", "১০ সেপ্টেম্বর", True),
+        ("The notice was issued on 10 সেপ্টেম্বর.", "১০ সেপ্টেম্বর", True),  # Bangla digits read as ASCII
+        ("প্রজ্ঞাপন জারি হয় ১১ সেপ্টেম্বর", "১০ সেপ্টেম্বর", False),
+        ("সংশ্লিষ্ট মন্ত্রণালয়ের সচিবগণ", "সংশ্লিষ্ট মন্ত্রণালয়গুলোর সচিবরা", True),  # inflections differ
+        ("Yes, 800 Taka each month for both.", "Yes: both are 800 Taka a month", True),
+    ],
+)
 def test_correct_needs_the_gold_answers_key_terms(answer, gold, expected):
     assert is_correct(answer, gold) is expected
 
 
 def test_key_terms_are_numbers_and_content_words():
     assert key_terms("Tk 1,262 billion in June 2015, 30% for women [2]") == [
-        "1262", "2015", "30", "tk", "billion", "june", "women"]
+        "1262",
+        "2015",
+        "30",
+        "tk",
+        "billion",
+        "june",
+        "women",
+    ]
     assert key_terms("The G2P system") == ["g2p", "system"]  # the 2 in G2P is not a number
     assert "সচিব" in key_terms("সংশ্লিষ্ট মন্ত্রণালয়গুলোর সচিবরা")
 
@@ -161,8 +201,10 @@ def test_list_answers_need_sixty_percent_of_the_items():
 
 
 def test_statements_follow_citation_markers():
-    got = statements("The documents say:\n- The dialogue was chaired by the Cabinet Secretary [1]. "
-                     "It reviewed reforms [2] [3].\nThis line cites nothing.")
+    got = statements(
+        "The documents say:\n- The dialogue was chaired by the Cabinet Secretary [1]. "
+        "It reviewed reforms [2] [3].\nThis line cites nothing."
+    )
     assert [(s.text, s.cites) for s in got] == [
         ("The dialogue was chaired by the Cabinet Secretary", (1,)),
         ("It reviewed reforms", (2, 3)),
@@ -171,11 +213,15 @@ def test_statements_follow_citation_markers():
 
 
 def test_a_hard_wrapped_quote_is_one_statement_and_list_items_are_separate():
-    got = statements("The Cabinet Division, as the coordinating authority\nfor implementation of the NSSS,\n"
-                     "organized a workshop. [1]\n- Evaluate the progress [2]\n- Identify gaps [3]")
+    got = statements(
+        "The Cabinet Division, as the coordinating authority\nfor implementation of the NSSS,\n"
+        "organized a workshop. [1]\n- Evaluate the progress [2]\n- Identify gaps [3]"
+    )
     assert [(s.text, s.cites) for s in got] == [
-        ("The Cabinet Division, as the coordinating authority for implementation of the NSSS, organized a workshop.",
-         (1,)),
+        (
+            "The Cabinet Division, as the coordinating authority for implementation of the NSSS, organized a workshop.",
+            (1,),
+        ),
         ("Evaluate the progress", (2,)),
         ("Identify gaps", (3,)),
     ]

@@ -15,8 +15,9 @@ from conftest import clean_env
 
 from nsss.settings import Settings
 
-DOC = "# {name}\n\n" + " ".join(f"Sentence {i} of the {{name}} note is about social protection programme {i * 7}."
-                                for i in range(200))
+DOC = "# {name}\n\n" + " ".join(
+    f"Sentence {i} of the {{name}} note is about social protection programme {i * 7}." for i in range(200)
+)
 
 
 @pytest.fixture
@@ -24,8 +25,9 @@ def small_disk(tmp_path):
     """A real 24 MB file system (tmpfs) to fill; skipped where this user may not mount one."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mount)], capture_output=True,
-                          text=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mount)], capture_output=True, text=True
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a small file system here (needs root): {done.stderr.strip()}")
     yield mount
@@ -57,8 +59,10 @@ def test_a_full_disk_says_so_exits_1_and_loses_nothing(small_disk, tmp_path, cli
     filler = fill(small_disk, leave=64 * 1024)
     code, out, err = cli("ingest", "--store", settings.store, docs)
     assert code == 1
-    assert f"the disk holding {settings.store} is full: free space and run `nsss ingest` again; nothing already " \
-           "stored was lost" in err
+    assert (
+        f"the disk holding {settings.store} is full: free space and run `nsss ingest` again; nothing already "
+        "stored was lost" in err
+    )
     assert "Traceback" not in err
 
     filler.unlink()
@@ -75,8 +79,11 @@ def test_an_upload_never_replaces_a_different_document(tmp_path):
 
     folder = tmp_path / "uploads"
     first, second, same = tmp_path / "a" / "report.md", tmp_path / "b" / "report.md", tmp_path / "c" / "report.md"
-    for path, text in ((first, "# Report\n\nThe first report."), (second, "# Report\n\nA different report."),
-                       (same, "# Report\n\nThe first report.")):
+    for path, text in (
+        (first, "# Report\n\nThe first report."),
+        (second, "# Report\n\nA different report."),
+        (same, "# Report\n\nThe first report."),
+    ):
         path.parent.mkdir()
         path.write_text(text, encoding="utf-8")
     saved, refused = receive([(first, "report.md")], folder, 50)
@@ -119,8 +126,9 @@ def guarded_server(tmp_path_factory, embedder):
 
     store = tmp_path_factory.mktemp("guarded") / "store"
     ingest([BUNDLED_CORPUS], Settings(store=store), progress=False)
-    env = clean_env(tmp_path_factory.mktemp("guarded-home"), NSSS_AUTH="ana:s3cret-words",
-                    NSSS_MAX_QUESTION_CHARS="300")
+    env = clean_env(
+        tmp_path_factory.mktemp("guarded-home"), NSSS_AUTH="ana:s3cret-words", NSSS_MAX_QUESTION_CHARS="300"
+    )
     running = start(store, env)
     yield running
     stop(running)

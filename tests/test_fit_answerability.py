@@ -45,9 +45,23 @@ def test_split_keeps_one_half_of_the_development_set():
 @pytest.mark.slow
 def test_the_fit_script_runs_end_to_end_and_writes_a_model_the_assistant_reads(tmp_path):
     out = tmp_path / "answerability.json"
-    proc = subprocess.run([sys.executable, "-m", "eval.fit_answerability", "--limit", "4", "--out", str(out),
-                           "--store", str(tmp_path / "store")],
-                          capture_output=True, text=True, timeout=900, cwd=PROJECT)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "eval.fit_answerability",
+            "--limit",
+            "4",
+            "--out",
+            str(out),
+            "--store",
+            str(tmp_path / "store"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=PROJECT,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "fitted on" in proc.stdout
     model = Answerability.load(out)

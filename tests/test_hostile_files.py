@@ -26,8 +26,10 @@ def docx_with_body(path: Path, body_xml: str) -> Path:
         for item in src.infolist():
             data = src.read(item)
             if item.filename == "word/document.xml":
-                data = (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{body_xml}'
-                        "</w:body></w:document>").encode()
+                data = (
+                    f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{body_xml}'
+                    "</w:body></w:document>"
+                ).encode()
             out.writestr(item, data)
     return path
 

@@ -45,7 +45,10 @@ def prose(topic: str, n: int = 30) -> str:
 
 def stored_chunks(store: Store) -> list[dict]:
     got = store.chunks.get(include=["documents", "metadatas"])
-    return [{"id": cid, "text": text, **meta} for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+    return [
+        {"id": cid, "text": text, **meta}
+        for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+    ]
 
 
 def last_json(stdout: str) -> dict:
@@ -61,11 +64,14 @@ def counts(report) -> tuple:
 
 @pytest.fixture
 def docs(tmp_path) -> Path:
-    return write(tmp_path / "docs", {
-        "alpha.txt": prose("alpha"),
-        "beta.md": "---\ntitle: Beta Notes\n---\n\n" + prose("beta"),
-        "sub/gamma.txt": prose("gamma"),
-    })
+    return write(
+        tmp_path / "docs",
+        {
+            "alpha.txt": prose("alpha"),
+            "beta.md": "---\ntitle: Beta Notes\n---\n\n" + prose("beta"),
+            "sub/gamma.txt": prose("gamma"),
+        },
+    )
 
 
 def test_sync_adds_then_leaves_unchanged_files_alone(docs, settings):
@@ -131,7 +137,11 @@ def test_sync_of_a_subfolder_or_file_keeps_paths_relative_to_the_ingested_folder
     assert counts(sub) == (1, 0, 0, 1, 0)
     assert counts(single) == (0, 0, 0, 1, 0), "a single file is no folder: nothing else is removed"
     assert {r.source for r in store_of(settings).documents()} == {
-        "alpha.txt", "beta.md", "sub/gamma.txt", "sub/new.txt"}
+        "alpha.txt",
+        "beta.md",
+        "sub/gamma.txt",
+        "sub/new.txt",
+    }
 
 
 def test_the_model_is_loaded_once_per_process(seed_store, embedder):
@@ -158,7 +168,12 @@ def test_cli_ingest_json_reports_each_change(docs, tmp_path, settings, cli):
     assert code == 1, err
     assert set(report) == REPORT_KEYS
     assert {k: report[k] for k in ("added", "updated", "removed", "unchanged", "documents")} == {
-        "added": 1, "updated": 1, "removed": 1, "unchanged": 1, "documents": 3}
+        "added": 1,
+        "updated": 1,
+        "removed": 1,
+        "unchanged": 1,
+        "documents": 3,
+    }
     assert report["failed"] == [{"path": str(docs / "table.xlsx"), "error": report["failed"][0]["error"]}]
     assert "not a supported type" in report["failed"][0]["error"]
     assert report["chunks"] == status["totals"]["chunks"] > 0
@@ -190,21 +205,31 @@ def test_cli_help_is_instant_and_imports_nothing_heavy(cli):
     code, out, _ = cli("--help")
     elapsed = time.perf_counter() - started
     heavy = subprocess.run(
-        [sys.executable, "-c", "import sys, nsss.cli\ntry:\n    nsss.cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
-         "print(sorted(m for m in ('torch', 'chromadb', 'gradio', 'llama_index', 'sentence_transformers', "
-         "'transformers', 'pypdf', 'docx') if m in sys.modules), file=sys.stderr)"],
-        capture_output=True, text=True, timeout=30)
+        [
+            sys.executable,
+            "-c",
+            "import sys, nsss.cli\ntry:\n    nsss.cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('torch', 'chromadb', 'gradio', 'llama_index', 'sentence_transformers', "
+            "'transformers', 'pypdf', 'docx') if m in sys.modules), file=sys.stderr)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
 
     assert code == 0 and all(verb in out for verb in ("ingest", "status", "ask", "serve", "eval"))
     assert elapsed < 1.0, f"nsss --help took {elapsed:.2f} s"
     assert heavy.stderr.strip().splitlines()[-1] == "[]"
 
 
-@pytest.mark.parametrize("args, says", [
-    (["ingest", "--no-such-flag"], "unrecognized arguments"),
-    (["ingest", "/no/such/folder"], "/no/such/folder: no such file or folder"),
-    (["frobnicate"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["ingest", "--no-such-flag"], "unrecognized arguments"),
+        (["ingest", "/no/such/folder"], "/no/such/folder: no such file or folder"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
 def test_cli_usage_errors_exit_2(args, says, tmp_path, cli):
     code, _, err = cli(*args, "--store", tmp_path / "store") if args[0] == "ingest" else cli(*args)
     assert code == 2
@@ -280,23 +305,35 @@ def bad_input(tmp_path_factory, make_pdf, cli, embedder):
     (inbox / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     write(inbox, {"good.md": "# Good News\n\n" + prose("good")})
 
-    code, out, err = cli("ingest", "--store", settings.store, inbox, env={"NSSS_MAX_FILE_MB": "0.05"},
-                         preexec_fn=_no_file_permission_override)
+    code, out, err = cli(
+        "ingest",
+        "--store",
+        settings.store,
+        inbox,
+        env={"NSSS_MAX_FILE_MB": "0.05"},
+        preexec_fn=_no_file_permission_override,
+    )
     _, status_out, _ = cli("status", "--store", settings.store, "--json")
     return {"inbox": inbox, "other": other, "code": code, "out": out, "err": err, "status": last_json(status_out)}
 
 
 def test_bad_input_exits_1_and_ingests_the_rest(bad_input):
     assert bad_input["code"] == 1, bad_input["err"]
-    assert re.search(r"^1 added, 0 updated, 0 removed, 0 unchanged; 5 documents", bad_input["out"], re.M), \
-        bad_input["out"]
+    assert re.search(r"^1 added, 0 updated, 0 removed, 0 unchanged; 5 documents", bad_input["out"], re.M), bad_input[
+        "out"
+    ]
     assert "Traceback" not in bad_input["err"]
 
 
 def test_bad_input_loses_nothing_stored_before(bad_input):
     docs = {(Path(d["root"]).name, d["source"]): d for d in bad_input["status"]["documents"]}
-    assert set(docs) == {("inbox", "notes.txt"), ("inbox", "private/salaries.txt"), ("inbox", "report.pdf"),
-                         ("inbox", "good.md"), ("other", "kept.txt")}
+    assert set(docs) == {
+        ("inbox", "notes.txt"),
+        ("inbox", "private/salaries.txt"),
+        ("inbox", "report.pdf"),
+        ("inbox", "good.md"),
+        ("other", "kept.txt"),
+    }
     assert docs[("inbox", "report.pdf")]["pages"] == 2
     assert all(d["chunks"] > 0 for d in docs.values())
 
@@ -333,8 +370,14 @@ def test_kill_9_midway_then_rerun_leaves_a_consistent_store(tmp_path, web_corpus
     folder = tmp_path / "web"
     shutil.copytree(web_corpus, folder)
     store_dir = tmp_path / "store"
-    proc = subprocess.Popen([*CLI, "ingest", "--store", str(store_dir), str(folder)], env=cli_env, text=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*CLI, "ingest", "--store", str(store_dir), str(folder)],
+        env=cli_env,
+        text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
     received: list[str] = []
     reader = _read_into(proc.stderr, received)
     stored = None
@@ -373,9 +416,14 @@ def test_kill_9_midway_then_rerun_leaves_a_consistent_store(tmp_path, web_corpus
 
 def test_a_second_ingest_into_the_same_store_is_refused(tmp_path, cli_env, cli):
     store_dir = tmp_path / "store"
-    first = subprocess.Popen([*CLI, "ingest", "--store", str(store_dir), "--json", str(BUNDLED_CORPUS)],
-                             env=cli_env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             stdin=subprocess.DEVNULL)
+    first = subprocess.Popen(
+        [*CLI, "ingest", "--store", str(store_dir), "--json", str(BUNDLED_CORPUS)],
+        env=cli_env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
     lock = store_dir / "ingest.lock"
     deadline = time.monotonic() + 60
     while not (lock.exists() and lock.read_text().startswith("pid")) and time.monotonic() < deadline:
@@ -408,8 +456,11 @@ def test_chroma_server_mode(tmp_path, cli):
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [str(chroma), "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -441,8 +492,14 @@ def test_ingest_works_with_no_network(tmp_path, cli_env):
     unshare = shutil.which("unshare")
     if not unshare or subprocess.run([unshare, "-n", "true"], capture_output=True).returncode != 0:
         pytest.skip("`unshare -n` is not available here (it needs root or user namespaces)")
-    proc = subprocess.run([unshare, "-n", *CLI, "ingest", "--store", str(tmp_path / "store"), "--json"],
-                          capture_output=True, text=True, timeout=300, env=cli_env, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [unshare, "-n", *CLI, "ingest", "--store", str(tmp_path / "store"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=cli_env,
+        stdin=subprocess.DEVNULL,
+    )
 
     assert proc.returncode == 0, proc.stderr
     report = last_json(proc.stdout)

@@ -55,13 +55,18 @@ class ChatHandler(BaseHTTPRequestHandler):
         except Exception as exc:  # noqa: BLE001 - reported by the test through server.errors
             self.server.errors.append(repr(exc))
             content = ""
-        body = json.dumps({
-            "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
-            "model": request.get("model", "test"),
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": content}}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-        }).encode()
+        body = json.dumps(
+            {
+                "id": "chatcmpl-test",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": request.get("model", "test"),
+                "choices": [
+                    {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}
+                ],
+                "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+            }
+        ).encode()
         try:
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
@@ -117,7 +122,7 @@ def passages(request: dict) -> dict[int, str]:
 
 def assert_quotes_exact(answer, assistant) -> None:
     for c in answer.citations:
-        assert assistant.index.store.document_text(c.doc_key)[c.start:c.end] == c.quote
+        assert assistant.index.store.document_text(c.doc_key)[c.start : c.end] == c.quote
 
 
 def assert_falls_back(answer, extractive_answer) -> None:
@@ -150,8 +155,10 @@ def test_endpoint_down_falls_back_quickly_with_a_notice(with_llm, extractive_ans
 
 def test_unsupported_nonsense_with_bogus_markers_falls_back(with_llm, chat_server, extractive_answer):
     chat_server.delay = 0
-    chat_server.reply = lambda request: ("The focal points agreed to build a bridge to the moon [9]. "
-                                         "Purple elephants will chair every future meeting [9].")
+    chat_server.reply = lambda request: (
+        "The focal points agreed to build a bridge to the moon [9]. "
+        "Purple elephants will chair every future meeting [9]."
+    )
 
     answer = with_llm(chat_server.url).answer(QUESTION, top_k=2)
 
@@ -170,9 +177,11 @@ def test_supported_sentence_is_kept_with_a_corrected_marker_and_the_rest_dropped
         holding = [n for n, text in given.items() if "Shamsul Arefin" in text]
         assert holding, f"the passages sent should hold the chair's name: {given}"
         wrong = next(n for n in given if n not in holding)
-        return (f"The meeting was chaired by Mr. Md Shamsul Arefin, Secretary, Coordination and Reforms, Cabinet "
-                f"Division [{wrong}]. The meeting also approved a monthly pension of 5000 taka for every "
-                f"fisherman in Sylhet [{holding[0]}].")
+        return (
+            f"The meeting was chaired by Mr. Md Shamsul Arefin, Secretary, Coordination and Reforms, Cabinet "
+            f"Division [{wrong}]. The meeting also approved a monthly pension of 5000 taka for every "
+            f"fisherman in Sylhet [{holding[0]}]."
+        )
 
     chat_server.reply = reply
     assistant = with_llm(chat_server.url)
@@ -227,4 +236,3 @@ def test_reply_slower_than_the_timeout_falls_back(with_llm, chat_server, extract
     assert elapsed < 15, f"waited {elapsed:.1f} s for a reply due after 2 s"
     assert_falls_back(answer, extractive_answer)
     assert "Timeout" in answer.notice, answer.notice
-

@@ -44,12 +44,13 @@ def check_verified(answer, assistant) -> None:
         return
     assert answer.citations, answer.text
     for c in answer.citations:
-        assert assistant.index.store.document_text(c.doc_key)[c.start:c.end] == c.quote, c
+        assert assistant.index.store.document_text(c.doc_key)[c.start : c.end] == c.quote, c
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
     assert {int(n) for n in MARKER.findall(answer.text)} == {c.n for c in answer.citations}, answer.text
     sentences = MARKER.split(answer.text)[::2]
     assert all(s.strip(" \n-") for s in sentences[:-1]) and not sentences[-1].strip(), (
-        f"every kept sentence ends with a marker:\n{answer.text}")
+        f"every kept sentence ends with a marker:\n{answer.text}"
+    )
 
 
 def test_llm_answers_and_follow_ups_are_verified(llama, assistant):

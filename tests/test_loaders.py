@@ -12,16 +12,17 @@ from ingest.chunk import embedding_text
 from ingest.load import read_manifest
 from nsss.settings import BUNDLED_CORPUS
 
-BANGLA = ("জাতীয় সামাজিক নিরাপত্তা কৌশল বাস্তবায়নে মন্ত্রণালয়গুলোর মধ্যে সমন্বয় জরুরি। "
-          "বয়স্ক ভাতা ও বিধবা ভাতার উপকারভোগীর সংখ্যা বেড়েছে।")
+BANGLA = "জাতীয় সামাজিক নিরাপত্তা কৌশল বাস্তবায়নে মন্ত্রণালয়গুলোর মধ্যে সমন্বয় জরুরি। বয়স্ক ভাতা ও বিধবা ভাতার উপকারভোগীর সংখ্যা বেড়েছে।"
 # The same sentences with য় written as য + nukta, and decomposed vowel signs: what some tools save.
 BANGLA_DECOMPOSED = unicodedata.normalize("NFD", BANGLA).replace("\u09df", "\u09af\u09bc")
 
 
 def sentences(topic: str, n: int) -> str:
     """Return n distinct, numbered English sentences about a topic."""
-    return " ".join(f"Sentence {topic} {i}: Mr. Karim says the allowance for {topic} grew by {i} percent in {2000 + i}."
-                    for i in range(n))
+    return " ".join(
+        f"Sentence {topic} {i}: Mr. Karim says the allowance for {topic} grew by {i} percent in {2000 + i}."
+        for i in range(n)
+    )
 
 
 def only(docs_or_chunks, word):
@@ -48,10 +49,12 @@ def test_pdf_pages_are_1_based_and_keep_printed_labels(tmp_path, make_pdf, embed
 
     assert [(p.number, p.label) for p in doc.pages] == [(1, "i"), (2, "ii"), (3, "1"), (4, "2")]
     for page, marker in zip(doc.pages, ["alphafront", "betafront", "gammabody", "deltabody"], strict=True):
-        assert marker in doc.text[page.start:page.end]
+        assert marker in doc.text[page.start : page.end]
     chunks = chunk([doc], embedder.tokenize, embedder.max_tokens)
-    where = {m: (only(chunks, m).page, only(chunks, m).page_label)
-             for m in ["alphafront", "betafront", "gammabody", "deltabody"]}
+    where = {
+        m: (only(chunks, m).page, only(chunks, m).page_label)
+        for m in ["alphafront", "betafront", "gammabody", "deltabody"]
+    }
     assert where == {"alphafront": (1, "i"), "betafront": (2, "ii"), "gammabody": (3, "1"), "deltabody": (4, "2")}
     third = [c for c in chunks if c.page == 3]
     assert len(third) > 1, "the long third page should need several chunks"
@@ -90,8 +93,12 @@ def make_docx(path: Path, core_title: str = "", heading: str = "") -> Path:
         document.add_heading(heading, level=1)
     document.add_paragraph("The committee met in Dhaka. " + BANGLA)
     table = document.add_table(rows=2, cols=2)
-    for (r, c), value in {(0, 0): "Programme", (0, 1): "Beneficiaries",
-                          (1, 0): "Old Age Allowance", (1, 1): "5.8 million"}.items():
+    for (r, c), value in {
+        (0, 0): "Programme",
+        (0, 1): "Beneficiaries",
+        (1, 0): "Old Age Allowance",
+        (1, 1): "5.8 million",
+    }.items():
         table.cell(r, c).text = value
     document.add_paragraph("Closing remarks.")
     document.save(str(path))
@@ -139,23 +146,30 @@ def test_html_drops_script_and_style_and_takes_title(tmp_path):
 def test_markdown_front_matter_becomes_metadata_not_text(tmp_path):
     path = tmp_path / "news.md"
     path.write_text(
-        "---\ntitle: \"Allowances Rise in the Budget\"\ndate: 2023-06-01\nkind: news\n"
+        '---\ntitle: "Allowances Rise in the Budget"\ndate: 2023-06-01\nkind: news\n'
         "source: https://example.org/budget\n---\n\n# A different heading\n\nThe budget raised allowances.\n",
         encoding="utf-8",
     )
     doc = load(path, tmp_path)
 
     assert (doc.title, doc.date, doc.kind, doc.url) == (
-        "Allowances Rise in the Budget", "2023-06-01", "news", "https://example.org/budget")
+        "Allowances Rise in the Budget",
+        "2023-06-01",
+        "news",
+        "https://example.org/budget",
+    )
     assert doc.text.startswith("# A different heading")
     for leaked in ("---", "title:", "https://example.org", "kind: news"):
         assert leaked not in doc.text
 
 
-@pytest.mark.parametrize("name, data", [
-    ("utf8.txt", "Café – “quoted” text, and Taka ৳ 500.".encode()),
-    ("bom.txt", b"\xef\xbb\xbf" + "Café – “quoted” text, and Taka ৳ 500.".encode()),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("utf8.txt", "Café – “quoted” text, and Taka ৳ 500.".encode()),
+        ("bom.txt", b"\xef\xbb\xbf" + "Café – “quoted” text, and Taka ৳ 500.".encode()),
+    ],
+)
 def test_text_utf8_with_and_without_bom(tmp_path, name, data):
     (tmp_path / name).write_bytes(data)
     assert load(tmp_path / name, tmp_path).text == "Café – “quoted” text, and Taka ৳ 500."
@@ -200,7 +214,9 @@ def test_title_precedence(tmp_path, settings, make_pdf):
     make_docx(folder / "word.docx", core_title="", heading="Word Heading Title")
     (folder / "manifest.toml").write_text(
         '[[document]]\nfile = "in-manifest.md"\ntitle = "Manifest Title"\nkind = "dialogue"\ndate = "2022-10-06"\n\n'
-        '[[document]]\nfile = "pdf-in-manifest.pdf"\ntitle = "Manifest PDF Title"\n', encoding="utf-8")
+        '[[document]]\nfile = "pdf-in-manifest.pdf"\ntitle = "Manifest PDF Title"\n',
+        encoding="utf-8",
+    )
 
     report = ingest([folder], settings, progress=False)
 
@@ -249,9 +265,11 @@ def hard_docs(tmp_path):
     long_title = "---\ntitle: " + " ".join(f"Extraordinarily{i} Comprehensive{i}" for i in range(80)) + "\n---\n"
     no_stops = " ".join(f"word{i}" for i in range(1500))  # one "sentence" far over the window
     bangla = (BANGLA + " ") * 60
-    return [load(synthetic(tmp_path, "long-title.md", long_title + sentences("title", 60)), tmp_path),
-            load(synthetic(tmp_path, "run-on.txt", no_stops), tmp_path),
-            load(synthetic(tmp_path, "bangla.txt", bangla), tmp_path)]
+    return [
+        load(synthetic(tmp_path, "long-title.md", long_title + sentences("title", 60)), tmp_path),
+        load(synthetic(tmp_path, "run-on.txt", no_stops), tmp_path),
+        load(synthetic(tmp_path, "bangla.txt", bangla), tmp_path),
+    ]
 
 
 def test_chunks_are_exact_spans_of_the_document_text(corpus_docs, hard_docs, embedder):
@@ -260,7 +278,7 @@ def test_chunks_are_exact_spans_of_the_document_text(corpus_docs, hard_docs, emb
     texts = {d.key: d.text for d in docs}
     assert {c.doc_key for c in chunks} == set(texts), "every document gives chunks"
     for c in chunks:
-        assert c.text == texts[c.doc_key][c.start:c.end]
+        assert c.text == texts[c.doc_key][c.start : c.end]
         assert c.text == c.text.strip()
 
 
@@ -279,7 +297,7 @@ def test_consecutive_chunks_overlap_by_whole_sentences(tmp_path, embedder):
 
     assert len(chunks) >= 4
     for a, b in zip(chunks, chunks[1:], strict=False):
-        shared = doc.text[b.start:a.end]
+        shared = doc.text[b.start : a.end]
         assert a.start < b.start < a.end < b.end, "each chunk starts inside the previous one"
         assert shared.startswith("Sentence ") and shared.endswith("."), shared
         assert len(embedder.tokenize(shared)) <= 64
@@ -296,7 +314,7 @@ def test_corpus_chunks_mostly_overlap_and_drop_nothing(corpus_docs, embedder):
     assert len(overlapping) >= 0.6 * len(pairs), f"only {len(overlapping)} of {len(pairs)} pairs overlap"
     for a, b in pairs:
         assert a.start < b.start and a.end < b.end, "chunks move forward"
-        assert not texts[a.doc_key][a.end:b.start].strip(), "no text falls between two chunks"
+        assert not texts[a.doc_key][a.end : b.start].strip(), "no text falls between two chunks"
 
 
 def test_chunk_ids_come_from_content(tmp_path, embedder):

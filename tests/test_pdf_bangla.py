@@ -14,14 +14,15 @@ from ingest.load import load
 from ingest.types import LoadError
 
 PROJECT = Path(__file__).resolve().parents[1]
-needs_chromium = pytest.mark.skipif(not samples.have_chromium(),
-                                    reason="needs /usr/bin/chromium and Debian's fonts-lohit-beng-bengali, "
-                                           "fonts-noto-core (installed by .ci/run)")
+needs_chromium = pytest.mark.skipif(
+    not samples.have_chromium(),
+    reason="needs /usr/bin/chromium and Debian's fonts-lohit-beng-bengali, fonts-noto-core (installed by .ci/run)",
+)
 
 
 def page_text(doc, number):
     page = doc.pages[number - 1]
-    return doc.text[page.start:page.end]
+    return doc.text[page.start : page.end]
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +96,13 @@ def library(tmp_path_factory, embedder):
     folder = tmp_path_factory.mktemp("library")
     work = tmp_path_factory.mktemp("library-work")
     samples.chromium_pdf(samples.BANGLA_PAGES, folder / "bangla-report.pdf")
-    samples.scanned_pdf(samples.chromium_pdf([samples.ENGLISH_PAGE], work / "english.pdf"),
-                        folder / "scanned-minutes.pdf", skew=1.2, noise=0.02, dpi=200)
+    samples.scanned_pdf(
+        samples.chromium_pdf([samples.ENGLISH_PAGE], work / "english.pdf"),
+        folder / "scanned-minutes.pdf",
+        skew=1.2,
+        noise=0.02,
+        dpi=200,
+    )
     samples.bijoy_pdf(folder / "sutonny-notice.pdf")
     settings = Settings(store=folder.parent / f"{folder.name}-store")
     report = ingest([folder], settings, progress=False)
@@ -106,11 +112,14 @@ def library(tmp_path_factory, embedder):
 
 @needs_chromium
 @pytest.mark.slow
-@pytest.mark.parametrize("question, source, page, ocr", [
-    ("মদন উপজেলায় কী বিতরণ করা হয়েছে?", "bangla-report.pdf", 1, True),
-    ("Who is the member secretary of the Central Management Committee?", "scanned-minutes.pdf", 1, True),
-    ("গোপালপুর উপজেলায় কী বিতরণ করা হয়েছে?", "sutonny-notice.pdf", 1, False),
-])
+@pytest.mark.parametrize(
+    "question, source, page, ocr",
+    [
+        ("মদন উপজেলায় কী বিতরণ করা হয়েছে?", "bangla-report.pdf", 1, True),
+        ("Who is the member secretary of the Central Management Committee?", "scanned-minutes.pdf", 1, True),
+        ("গোপালপুর উপজেলায় কী বিতরণ করা হয়েছে?", "sutonny-notice.pdf", 1, False),
+    ],
+)
 def test_answers_quote_the_right_page_of_each_kind_of_pdf(library, question, source, page, ocr):
     from assistant import open_assistant
     from assistant.format import answer_text
@@ -142,8 +151,10 @@ def test_scanned_pages_with_noise_and_skew_are_read_by_ocr(printed, tmp_path):
 
 
 def test_a_page_that_is_a_picture_of_nothing_fails_alone_with_its_number(tmp_path, caplog):
-    pages = ["The district committee met in March and approved the list of beneficiaries for the allowance.",
-             "The upazila officer reported that payments reached every union by the end of April."]
+    pages = [
+        "The district committee met in March and approved the list of beneficiaries for the allowance.",
+        "The upazila officer reported that payments reached every union by the end of April.",
+    ]
     path = samples.noise_page_pdf(tmp_path / "minutes.pdf", pages, noise_at=1)
     with caplog.at_level(logging.WARNING, logger="nsss.ingest"):
         doc = load(path)
@@ -168,12 +179,16 @@ def test_bijoy_runs_are_converted_and_english_runs_and_digits_left_alone(tmp_pat
 
 
 def test_two_columns_keep_their_reading_order(tmp_path):
-    left = ["Left column opens with the old age allowance, its coverage in rural areas and the number of "
-            "beneficiaries who received it in the first quarter of the year under review.",
-            "Left column closes with the findings of the district monitoring committee."]
-    right = ["Right column turns to the widow allowance, its payments through mobile accounts and the "
-             "complaints that the grievance redress system recorded during the same quarter.",
-             "Right column ends with the recommendations for the next fiscal year."]
+    left = [
+        "Left column opens with the old age allowance, its coverage in rural areas and the number of "
+        "beneficiaries who received it in the first quarter of the year under review.",
+        "Left column closes with the findings of the district monitoring committee.",
+    ]
+    right = [
+        "Right column turns to the widow allowance, its payments through mobile accounts and the "
+        "complaints that the grievance redress system recorded during the same quarter.",
+        "Right column ends with the recommendations for the next fiscal year.",
+    ]
     doc = load(samples.two_column_pdf(tmp_path / "columns.pdf", left, right))
     flat = " ".join(doc.text.split())
     for paragraph in left + right:
@@ -203,15 +218,25 @@ def test_bench_script_measures_every_path_briefly(tmp_path):
     """eval/bench_pdf.py must keep working: run it on a short report and check its figures are there."""
     if not samples.have_chromium():
         pytest.skip("needs Chromium and the Bangla fonts")
-    result = subprocess.run([sys.executable, "-m", "eval.bench_pdf", "--pages", "12", "--json", "--no-embed"],
-                            cwd=PROJECT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "eval.bench_pdf", "--pages", "12", "--json", "--no-embed"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     import json
 
     figures = json.loads(result.stdout.strip().splitlines()[-1])
-    assert set(figures["cer"]) == {"text layer (English)", "text layer (Bangla, as pypdf reads it)",
-                                   "fixed text layer (vowel order repaired)", "Bijoy converted",
-                                   "OCR of a broken Bangla layer", "OCR of a scan (200 dpi, skew, noise)"}
+    assert set(figures["cer"]) == {
+        "text layer (English)",
+        "text layer (Bangla, as pypdf reads it)",
+        "fixed text layer (vowel order repaired)",
+        "Bijoy converted",
+        "OCR of a broken Bangla layer",
+        "OCR of a scan (200 dpi, skew, noise)",
+    }
     assert figures["cer"]["Bijoy converted"] == 0.0
     assert figures["cer"]["OCR of a scan (200 dpi, skew, noise)"] < 0.1
     assert figures["ocr_pages_per_s"] > 0

@@ -14,14 +14,22 @@ from conftest import PROJECT, clean_env
 
 from nsss.settings import Settings
 
-ALPHA = ("The Zorbat Allowance Programme pays elderly citizens of Kurigram a monthly stipend. "
-         "The Zorbat Allowance Programme is chaired by the Ministry of Social Welfare.")
-ALPHA_CHANGED = ("The Zorbat Allowance Programme pays elderly citizens of Kurigram a monthly stipend. "
-                 "The Zorbat Allowance Programme is chaired by the Ministry of Finance since 2024.")
-BETA = ("The Quillon Nutrition Scheme feeds pregnant mothers in Sunamganj. "
-        "The Quillon Nutrition Scheme is run by the Directorate of Health Services.")
-FILLER = ("The National Social Security Strategy of Bangladesh brings the country's many safety net programmes "
-          "together under one life-cycle framework, coordinated by the Cabinet Division.")
+ALPHA = (
+    "The Zorbat Allowance Programme pays elderly citizens of Kurigram a monthly stipend. "
+    "The Zorbat Allowance Programme is chaired by the Ministry of Social Welfare."
+)
+ALPHA_CHANGED = (
+    "The Zorbat Allowance Programme pays elderly citizens of Kurigram a monthly stipend. "
+    "The Zorbat Allowance Programme is chaired by the Ministry of Finance since 2024."
+)
+BETA = (
+    "The Quillon Nutrition Scheme feeds pregnant mothers in Sunamganj. "
+    "The Quillon Nutrition Scheme is run by the Directorate of Health Services."
+)
+FILLER = (
+    "The National Social Security Strategy of Bangladesh brings the country's many safety net programmes "
+    "together under one life-cycle framework, coordinated by the Cabinet Division."
+)
 
 
 def write_docs(folder: Path, docs: dict[str, str]) -> Path:
@@ -64,12 +72,19 @@ def test_a_kill_between_chunk_and_record_writes_is_never_half_read(tmp_path, emb
     settings = Settings(store=tmp_path / "store")
     assert not ingest([folder], settings, progress=False).failed
     write_docs(folder, {"beta.md": BETA, "alpha.md": ALPHA_CHANGED})
-    died = subprocess.run([sys.executable, "-c", KILL_BETWEEN_CHUNKS_AND_RECORDS, str(folder), str(settings.store)],
-                          env=cli_env, cwd=PROJECT, capture_output=True, text=True, timeout=300)
+    died = subprocess.run(
+        [sys.executable, "-c", KILL_BETWEEN_CHUNKS_AND_RECORDS, str(folder), str(settings.store)],
+        env=cli_env,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert died.returncode == 9, died.stderr
 
-    code, out, err = cli("ask", "--store", settings.store, "--json",
-                         "Which ministry chairs the Zorbat Allowance Programme?")
+    code, out, err = cli(
+        "ask", "--store", settings.store, "--json", "Which ministry chairs the Zorbat Allowance Programme?"
+    )
     assert code == 0, err
     answer = json.loads(out)
     assert "Ministry of Social Welfare" in answer["answer"], "the last complete version answers, whole"
@@ -81,8 +96,9 @@ def test_a_kill_between_chunk_and_record_writes_is_never_half_read(tmp_path, emb
     code, out, err = cli("ask", "--store", settings.store, "--json", "What does the Quillon Nutrition Scheme do?")
     assert code == 0, err
     beta = json.loads(out)
-    assert "beta.md" not in sources(beta) | {r["source"] for r in beta["retrieved"]}, \
+    assert "beta.md" not in sources(beta) | {r["source"] for r in beta["retrieved"]}, (
         "the chunks of a document without its record are not read"
+    )
     assert status(settings)["leftovers"] > 0
     assistant = open_assistant(settings, use_llm=False)
 

@@ -71,8 +71,10 @@ def test_64_at_once_then_1000_in_a_row_without_error_or_memory_growth(tmp_path, 
             except Exception as exc:  # noqa: BLE001 - counted below
                 errors.append(f"call {i}: {type(exc).__name__}: {exc}")
         grown = rss_kb(server.proc.pid) / baseline - 1
-        print(f"RSS after warm-up {baseline / 1024:.0f} MB, after 1,000 answers {rss_kb(server.proc.pid) / 1024:.0f} MB "
-              f"({grown:+.1%})")
+        print(
+            f"RSS after warm-up {baseline / 1024:.0f} MB, after 1,000 answers {rss_kb(server.proc.pid) / 1024:.0f} MB "
+            f"({grown:+.1%})"
+        )
         assert not errors, errors[:5]
         assert grown < 0.10, f"the server grew {grown:.1%} over 900 answers after warm-up"
     finally:

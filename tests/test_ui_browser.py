@@ -13,8 +13,15 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 OUTPUT = PROJECT / "test-output"
 PDF_PAGES = [
     "Annual Review of the Ledger Pilot. Page one is an introduction about district offices and their staff.",
@@ -209,8 +216,11 @@ def test_empty_question_shows_a_message_and_the_app_keeps_working(page):
 def test_upload_then_ask_cites_the_new_document(page, tmp_path):
     code = uuid.uuid4().hex[:6].upper()
     doc = tmp_path / "Kiosk pilot (draft).md"
-    doc.write_text(f"# Kiosk Pilot Note {code}\n\nThe kiosk pilot enrolled 4,812 widows in Rangpur division "
-                   f"under reference {code}.\n", encoding="utf-8")
+    doc.write_text(
+        f"# Kiosk Pilot Note {code}\n\nThe kiosk pilot enrolled 4,812 widows in Rangpur division "
+        f"under reference {code}.\n",
+        encoding="utf-8",
+    )
     report = upload(page, doc)
     assert "Kiosk pilot (draft).md: indexed" in report
     cells = page.locator("#nsss-library tr", has_text=code).locator("td")
@@ -269,8 +279,12 @@ def test_notes_export_markdown_and_docx_with_references(page, tmp_path):
     got.value.save_as(md)
     text = md.read_text(encoding="utf-8")
     assert "## References" in text and "Who chaired the Ledger Pilot Steering Board?" in text
-    assert re.search(r"^1\. Annual Review of the Ledger Pilot \(.*\), p\. 2\. File ledger-pilot-review\.pdf\. "
-                     r"“.*Rokeya Haqverdi.*”$", text, re.M)
+    assert re.search(
+        r"^1\. Annual Review of the Ledger Pilot \(.*\), p\. 2\. File ledger-pilot-review\.pdf\. "
+        r"“.*Rokeya Haqverdi.*”$",
+        text,
+        re.M,
+    )
     assert "[1]" in text.split("## References")[0]
 
     with page.expect_download() as got:
@@ -279,17 +293,22 @@ def test_notes_export_markdown_and_docx_with_references(page, tmp_path):
     got.value.save_as(path)
     paragraphs = [p.text for p in Document(str(path)).paragraphs]
     assert "References" in paragraphs
-    refs = paragraphs[paragraphs.index("References") + 1:]
-    assert any(r.startswith("[1] Annual Review of the Ledger Pilot (") and ", p. 2." in r and "Rokeya Haqverdi" in r
-               for r in refs)
+    refs = paragraphs[paragraphs.index("References") + 1 :]
+    assert any(
+        r.startswith("[1] Annual Review of the Ledger Pilot (") and ", p. 2." in r and "Rokeya Haqverdi" in r
+        for r in refs
+    )
 
 
 def test_document_with_markup_is_shown_as_text_and_nothing_runs(page, tmp_path):
     code = uuid.uuid4().hex[:6].upper()
     doc = tmp_path / f"markup-{code}.md"
     payload = '<script>window.__xss=1</script> <img src=x onerror="window.__xss=2">'
-    doc.write_text(f"# Markup <img src=x onerror=\"window.__xss=3\"> note {code}\n\n"
-                   f"The zebra stipend for {code} was set at 777 taka per month. {payload}\n", encoding="utf-8")
+    doc.write_text(
+        f'# Markup <img src=x onerror="window.__xss=3"> note {code}\n\n'
+        f"The zebra stipend for {code} was set at 777 taka per month. {payload}\n",
+        encoding="utf-8",
+    )
     assert "indexed" in upload(page, doc)
     expect(page.locator("#nsss-library")).to_contain_text('<img src=x onerror="window.__xss=3">')
     page.get_by_role("tab", name="Chat").click()
@@ -310,15 +329,19 @@ def test_document_with_markup_is_shown_as_text_and_nothing_runs(page, tmp_path):
     expect(page.locator("#nsss-notes .nsss-refs")).to_contain_text("<img src=x")
     page.wait_for_timeout(500)
     assert page.evaluate("typeof window.__xss") == "undefined"
-    assert page.locator("#nsss-viewer img, #nsss-sources img, #nsss-library img, #nsss-chat img, #nsss-notes img").count() == 0
+    assert (
+        page.locator("#nsss-viewer img, #nsss-sources img, #nsss-library img, #nsss-chat img, #nsss-notes img").count()
+        == 0
+    )
     assert not page.js_errors
 
 
 def test_delete_removes_the_document_from_answers(page, tmp_path, ui_store):
     code = uuid.uuid4().hex[:6].upper()
     doc = tmp_path / f"ostrich-{code}.txt"
-    doc.write_text(f"Ostrich Fund {code}. The ostrich fund for {code} paid 9,431 taka to each household.\n",
-                   encoding="utf-8")
+    doc.write_text(
+        f"Ostrich Fund {code}. The ostrich fund for {code} paid 9,431 taka to each household.\n", encoding="utf-8"
+    )
     assert "indexed" in upload(page, doc)
     row = page.locator("#nsss-library tr", has_text=doc.name)
     expect(row).to_have_count(1)
@@ -332,4 +355,3 @@ def test_delete_removes_the_document_from_answers(page, tmp_path, ui_store):
     page.get_by_role("tab", name="Chat").click()
     ask(page, f"How much did the ostrich fund for {code} pay to each household?")
     expect(page.locator("#nsss-sources")).not_to_contain_text(doc.name)
-

@@ -16,23 +16,41 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 OUTPUT = PROJECT / "test-output"
 WAIT = 90_000
 LAPTOP, PHONE = {"width": 1400, "height": 900}, {"width": 390, "height": 844}
 NEWS = {  # three dated web pages about one programme, out of date order by name
-    "c-kiosk-2023.md": ("Kiosk allowance reaches every upazila", "https://news.example.org/2023/07/09/kiosk",
-                        "The Kiosk Allowance Programme now pays widows in all 495 upazilas, the ministry said."),
-    "a-kiosk-2019.md": ("Kiosk allowance piloted in Rangpur", "https://news.example.org/2019/03/14/kiosk-pilot",
-                        "The Kiosk Allowance Programme began as a pilot for 4,812 widows in Rangpur division."),
-    "b-kiosk-2021.md": ("Kiosk allowance goes digital", "https://news.example.org/2021/11/02/kiosk-g2p",
-                        "Payments of the Kiosk Allowance Programme moved to mobile accounts in 2021."),
+    "c-kiosk-2023.md": (
+        "Kiosk allowance reaches every upazila",
+        "https://news.example.org/2023/07/09/kiosk",
+        "The Kiosk Allowance Programme now pays widows in all 495 upazilas, the ministry said.",
+    ),
+    "a-kiosk-2019.md": (
+        "Kiosk allowance piloted in Rangpur",
+        "https://news.example.org/2019/03/14/kiosk-pilot",
+        "The Kiosk Allowance Programme began as a pilot for 4,812 widows in Rangpur division.",
+    ),
+    "b-kiosk-2021.md": (
+        "Kiosk allowance goes digital",
+        "https://news.example.org/2021/11/02/kiosk-g2p",
+        "Payments of the Kiosk Allowance Programme moved to mobile accounts in 2021.",
+    ),
 }
-LEDGER = ["Annual Review of the Ledger Pilot. Page one is an introduction about district offices and their staff.",
-          "The Ledger Pilot Steering Board was chaired by Ms. Rokeya Haqverdi, Additional Secretary, at its first "
-          "sitting. The board approved the pilot budget for twelve upazilas.",
-          "Page three lists annexes and the distribution of the report to ministries."]
+LEDGER = [
+    "Annual Review of the Ledger Pilot. Page one is an introduction about district offices and their staff.",
+    "The Ledger Pilot Steering Board was chaired by Ms. Rokeya Haqverdi, Additional Secretary, at its first "
+    "sitting. The board approved the pilot budget for twelve upazilas.",
+    "Page three lists annexes and the distribution of the report to ministries.",
+]
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
 
@@ -46,8 +64,9 @@ def desk_store(tmp_path_factory, embedder) -> Path:
     news = base / "news"
     news.mkdir()
     for name, (title, url, text) in NEWS.items():
-        (news / name).write_text(f"---\ntitle: {title}\nurl: {url}\n---\n\n# {title}\n\n**Dhaka.** {text}\n",
-                                 encoding="utf-8")
+        (news / name).write_text(
+            f"---\ntitle: {title}\nurl: {url}\n---\n\n# {title}\n\n**Dhaka.** {text}\n", encoding="utf-8"
+        )
     write_pdf(news / "ledger-pilot-review.pdf", LEDGER, title="Annual Review of the Ledger Pilot")
     store = base / "store"
     report = ingest([BUNDLED_CORPUS, news], Settings(store=store), progress=False)
@@ -134,7 +153,8 @@ def clear_notes(page):
 
 
 def test_notes_survive_a_reload_and_a_restart_and_can_be_renamed_reordered_and_removed(
-        browser, server, desk_store, desk_env, tmp_path):
+    browser, server, desk_store, desk_env, tmp_path
+):
     from ui_server import start, stop
 
     page = open_page(browser, server.url)
@@ -167,8 +187,11 @@ def test_notes_survive_a_reload_and_a_restart_and_can_be_renamed_reordered_and_r
         page.locator("#nsss-export-md").click()
     md = Path(got.value.path()).read_text(encoding="utf-8")
     assert "## 1. Kiosk allowance: where it began" in md
-    assert re.search(r"news\.example\.org \(14 March 2019\)\. Kiosk allowance piloted in Rangpur\. "
-                     r"https://news\.example\.org/2019/03/14/kiosk-pilot", md), md
+    assert re.search(
+        r"news\.example\.org \(14 March 2019\)\. Kiosk allowance piloted in Rangpur\. "
+        r"https://news\.example\.org/2019/03/14/kiosk-pilot",
+        md,
+    ), md
     with page.expect_download() as got:
         page.locator("#nsss-export-docx").click()
     from docx import Document
@@ -199,8 +222,11 @@ def test_a_brief_lists_passages_from_several_documents_in_date_order(page):
     docs = page.locator("#nsss-brief .nsss-brief-doc")
     expect(docs.first).to_be_visible(timeout=WAIT)
     titles = docs.locator(".nsss-title").all_inner_texts()
-    assert titles[:3] == ["Kiosk allowance piloted in Rangpur", "Kiosk allowance goes digital",
-                          "Kiosk allowance reaches every upazila"], titles
+    assert titles[:3] == [
+        "Kiosk allowance piloted in Rangpur",
+        "Kiosk allowance goes digital",
+        "Kiosk allowance reaches every upazila",
+    ], titles
     assert docs.locator(".nsss-date").all_inner_texts()[:3] == ["14 March 2019", "2 November 2021", "9 July 2023"]
     expect(docs.first.locator(".nsss-ref-text")).to_contain_text("https://news.example.org/2019/03/14/kiosk-pilot")
     assert "**" not in docs.first.inner_text() and "# " not in docs.first.inner_text()
@@ -221,7 +247,8 @@ def test_a_brief_lists_passages_from_several_documents_in_date_order(page):
     expect(page.locator("#nsss-notes .nsss-note").last).to_contain_text("Brief: Kiosk Allowance Programme")
     page.get_by_role("radio", name="Numbered").check()  # the citation style applies to notes and briefs at once
     expect(page.locator("#nsss-notes .nsss-refs li").last).to_contain_text(
-        "Kiosk allowance goes digital. news.example.org, 2 November 2021.", timeout=WAIT)
+        "Kiosk allowance goes digital. news.example.org, 2 November 2021.", timeout=WAIT
+    )
     page.get_by_role("tab", name="Brief").click()
     expect(docs.first.locator(".nsss-ref-text")).to_contain_text("Kiosk allowance piloted in Rangpur. news.example.org")
     docs.nth(2).get_by_role("button", name="Open source").click()  # opens in the Chat tab's viewer
@@ -232,7 +259,8 @@ def test_a_brief_lists_passages_from_several_documents_in_date_order(page):
 def test_the_viewer_shows_the_printed_pdf_page_with_the_quote_highlighted_and_in_view(page):
     ask(page, "Who chaired the Ledger Pilot Steering Board?")
     page.locator("#nsss-sources .nsss-cite", has_text="Ledger Pilot").first.get_by_role(
-        "button", name="Open source").click()
+        "button", name="Open source"
+    ).click()
     figure = page.locator("#nsss-viewer .nsss-page-image")
     expect(figure).to_be_visible(timeout=WAIT)
     assert int(figure.get_attribute("data-boxes")) >= 1
@@ -241,13 +269,17 @@ def test_the_viewer_shows_the_printed_pdf_page_with_the_quote_highlighted_and_in
     src = figure.locator("img").get_attribute("src")
     image = Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))).convert("RGB")
     top = int(float(figure.get_attribute("data-focus")) * image.height)
-    band = [image.getpixel((x, y)) for x in range(0, image.width, 4) for y in range(top, min(image.height, top + 40), 2)]
+    band = [
+        image.getpixel((x, y)) for x in range(0, image.width, 4) for y in range(top, min(image.height, top + 40), 2)
+    ]
     assert sum(1 for r, g, b in band if r > 230 and g > 200 and b < 190) > 100, "the highlight is drawn on the page"
     viewer = page.locator("#nsss-viewer").bounding_box()
     assert viewer["y"] + 120 < page.viewport_size["height"], "the viewer is in view, not below the fold"
     expect(page.locator("#nsss-viewer .nsss-viewer-text mark")).to_contain_text("Rokeya Haqverdi")
-    fonts = page.evaluate("['#nsss-viewer .nsss-viewer-text', '#nsss-sources .nsss-passage', '#nsss-chat .bot-row p']"
-                          ".map(s => getComputedStyle(document.querySelector(s)).fontFamily)")
+    fonts = page.evaluate(
+        "['#nsss-viewer .nsss-viewer-text', '#nsss-sources .nsss-passage', '#nsss-chat .bot-row p']"
+        ".map(s => getComputedStyle(document.querySelector(s)).fontFamily)"
+    )
     assert len(set(fonts)) == 1, f"the viewer's font differs from the rest of the app: {fonts}"
     shot(page, "viewer-pdf-1400x900")
 
@@ -274,10 +306,13 @@ def test_empty_ask_warns_without_error_badges_and_examples_ask_at_once(page):
     page.wait_for_timeout(500)
     assert page.locator("#nsss-chat .error, #nsss-question .error, .error:has-text('Error')").count() == 0
     page.get_by_role("button", name="Who chaired the focal point meeting?").click()
-    expect(page.locator("#nsss-sources .nsss-panel-title")).to_contain_text("Who chaired the focal point meeting?",
-                                                                           timeout=WAIT)
+    expect(page.locator("#nsss-sources .nsss-panel-title")).to_contain_text(
+        "Who chaired the focal point meeting?", timeout=WAIT
+    )
     expect(page.locator("#nsss-chat .bot-row").last.locator("a.nsss-ref").first).to_be_visible()
-    labels = page.evaluate("[...document.querySelectorAll('#nsss-chat [aria-label]')].map(e => e.getAttribute('aria-label'))")
+    labels = page.evaluate(
+        "[...document.querySelectorAll('#nsss-chat [aria-label]')].map(e => e.getAttribute('aria-label'))"
+    )
     assert labels and not any("<" in label for label in labels), labels
 
 
@@ -309,7 +344,8 @@ def test_the_library_edits_a_documents_details(page):
     page.get_by_role("tab", name="Chat").click()
     ask(page, "Who chaired the Ledger Pilot Steering Board?")
     expect(page.locator("#nsss-sources .nsss-ref-text").first).to_contain_text(
-        "Ledger Pilot Secretariat (30 May 2024). Annual Review of the Ledger Pilot, p. 2")
+        "Ledger Pilot Secretariat (30 May 2024). Annual Review of the Ledger Pilot, p. 2"
+    )
 
 
 def test_the_bangla_interface_shows_no_english_label(page):
@@ -349,8 +385,12 @@ def test_no_sideways_scroll_and_screenshots_at_both_sizes(browser, server, viewp
     brand = page.locator(".nsss-brand p").bounding_box()
     for chip in chips:  # the status chips never sit on the subtitle
         box = chip.bounding_box()
-        overlap = not (box["y"] >= brand["y"] + brand["height"] or box["y"] + box["height"] <= brand["y"]
-                       or box["x"] >= brand["x"] + brand["width"] or box["x"] + box["width"] <= brand["x"])
+        overlap = not (
+            box["y"] >= brand["y"] + brand["height"]
+            or box["y"] + box["height"] <= brand["y"]
+            or box["x"] >= brand["x"] + brand["width"]
+            or box["x"] + box["width"] <= brand["x"]
+        )
         assert not overlap, "a status chip overlaps the subtitle"
     page.locator("#nsss-sources .nsss-cite").first.get_by_role("button", name="Open source").click()
     expect(page.locator("#nsss-viewer mark")).to_be_visible(timeout=WAIT)
@@ -371,9 +411,14 @@ def test_the_page_latency_benchmark_runs(desk_store):
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "eval/bench_ui.py", "--store", str(desk_store), "--questions", "2",
-                           "--json"], capture_output=True, text=True, cwd=PROJECT, timeout=600,
-                          env=clean_env(Path("/tmp")))
+    proc = subprocess.run(
+        [sys.executable, "eval/bench_ui.py", "--store", str(desk_store), "--questions", "2", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=600,
+        env=clean_env(Path("/tmp")),
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["page"]["n"] == 2 and result["overhead"]["p50_ms"] > 0

@@ -11,24 +11,41 @@ from ingest.types import Chunk, Page
 from ui import render
 from ui.notes import answer_note, citation_note, hit_note, notes_docx, notes_markdown, numbered
 
-DOC = ("Minutes of the pilot board.\n\nThe board was chaired by Ms. Rahman <b>not bold</b>. "
-       "It approved 12 upazilas.\n\nAnnex: distribution list.")
+DOC = (
+    "Minutes of the pilot board.\n\nThe board was chaired by Ms. Rahman <b>not bold</b>. "
+    "It approved 12 upazilas.\n\nAnnex: distribution list."
+)
 XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
 
 
 def cite(quote: str, n: int = 1, passage_start: int = 0, passage: str | None = None, **extra) -> Citation:
     start = DOC.index(quote)
     passage = DOC[passage_start:] if passage is None else passage
-    values = {"n": n, "source": "board.txt", "title": "Pilot board minutes", "page": None, "quote": quote,
-              "doc_key": "/docs::board.txt", "start": start, "end": start + len(quote), "passage": passage,
-              "passage_start": passage_start}
+    values = {
+        "n": n,
+        "source": "board.txt",
+        "title": "Pilot board minutes",
+        "page": None,
+        "quote": quote,
+        "doc_key": "/docs::board.txt",
+        "start": start,
+        "end": start + len(quote),
+        "passage": passage,
+        "passage_start": passage_start,
+    }
     values.update(extra)
     return Citation(**values)
 
 
 def answer(text: str, citations=(), abstained: bool = False, question: str = "Who chaired it?", retrieved=()) -> Answer:
-    return Answer(question=question, text=text, abstained=abstained, citations=tuple(citations),
-                  retrieved=tuple(retrieved), timings_ms={"total": 12.5})
+    return Answer(
+        question=question,
+        text=text,
+        abstained=abstained,
+        citations=tuple(citations),
+        retrieved=tuple(retrieved),
+        timings_ms={"total": 12.5},
+    )
 
 
 def test_highlight_escapes_and_marks_exactly_the_span():
@@ -45,7 +62,7 @@ def test_quote_span_uses_offsets_then_falls_back_to_search():
     s, e = render.quote_span(c.passage, c.passage_start, c.quote, c.start, c.end)
     assert c.passage[s:e] == quote
     # a quote that runs past its passage (a list continued) is marked up to the passage's end
-    short = DOC[10:DOC.index("Rahman")]
+    short = DOC[10 : DOC.index("Rahman")]
     s, e = render.quote_span(short, 10, quote, c.start, c.end)
     assert (s, e) == (c.start - 10, len(short))
     # offsets that do not fit (a different passage) fall back to finding the quote
@@ -81,10 +98,21 @@ def test_answer_html_lists_and_joins_wrapped_lines():
 
 
 def test_abstention_says_not_found_and_lists_the_nearest_passages():
-    chunk = Chunk(id="c1", doc_key="/docs::board.txt", source="board.txt", title=f"Title {XSS}", kind="minutes",
-                  date="2022", page=4, page_label="", start=0, end=40, position=0, text=f"Nearby {XSS} passage")
-    a = answer("The documents do not answer this question.", abstained=True,
-               retrieved=[Hit(chunk, 0.4, 0.3, 1.0)])
+    chunk = Chunk(
+        id="c1",
+        doc_key="/docs::board.txt",
+        source="board.txt",
+        title=f"Title {XSS}",
+        kind="minutes",
+        date="2022",
+        page=4,
+        page_label="",
+        start=0,
+        end=40,
+        position=0,
+        text=f"Nearby {XSS} passage",
+    )
+    a = answer("The documents do not answer this question.", abstained=True, retrieved=[Hit(chunk, 0.4, 0.3, 1.0)])
     chat = render.answer_html(a, 0)
     assert "Not found in the documents" in chat
     panel = render.sources_html(a, 0)
@@ -94,21 +122,39 @@ def test_abstention_says_not_found_and_lists_the_nearest_passages():
 
 
 def test_citation_card_shows_title_page_quote_in_passage_and_the_reference():
-    c = cite("The board was chaired by Ms. Rahman <b>not bold</b>.", page=2, page_label="ii",
-             title='Minutes "draft" <i>x</i>')
+    c = cite(
+        "The board was chaired by Ms. Rahman <b>not bold</b>.",
+        page=2,
+        page_label="ii",
+        title='Minutes "draft" <i>x</i>',
+    )
     html = render.citation_card(c, 0)
     assert "<mark>The board was chaired by Ms. Rahman &lt;b&gt;not bold&lt;/b&gt;.</mark>" in html
     assert "p. 2 (printed ii)" in html
     assert "Minutes &quot;draft&quot; &lt;i&gt;x&lt;/i&gt;" in html
     ref = re.search(r'data-ref="([^"]*)"', html).group(1)
-    assert ref.startswith("Minutes &quot;draft&quot; &lt;i&gt;x&lt;/i&gt; (n.d.), p. 2 (printed ii). File board.txt. “The board")
+    assert ref.startswith(
+        "Minutes &quot;draft&quot; &lt;i&gt;x&lt;/i&gt; (n.d.), p. 2 (printed ii). File board.txt. “The board"
+    )
     assert html.count("<b>") == 0 and html.count("<i>") == 0
 
 
 def record(pages=()) -> DocRecord:
-    return DocRecord(key="/docs::board.pdf", root="/docs", source="board.pdf", title="Board", kind="minutes",
-                     date="2022-06-26", url="", format="pdf", sha256="0", pages=len(pages), chunks=3, acronyms={},
-                     page_spans=tuple(pages))
+    return DocRecord(
+        key="/docs::board.pdf",
+        root="/docs",
+        source="board.pdf",
+        title="Board",
+        kind="minutes",
+        date="2022-06-26",
+        url="",
+        format="pdf",
+        sha256="0",
+        pages=len(pages),
+        chunks=3,
+        acronyms={},
+        page_spans=tuple(pages),
+    )
 
 
 def test_source_view_cuts_out_the_page_that_holds_the_quote():
@@ -119,7 +165,7 @@ def test_source_view_cuts_out_the_page_that_holds_the_quote():
     start = DOC.index(quote)
     view = render.source_view(record(pages), DOC, start, start + len(quote))
     assert view.text == DOC[cut:cut2]
-    assert view.text[view.start:view.end] == quote
+    assert view.text[view.start : view.end] == quote
     assert view.where == "Page 2 of 3 (printed ii)"
     html = render.viewer_html(view)
     assert f"<mark>{quote}</mark>" in html and "Minutes of the pilot" not in html and "Annex" not in html
@@ -144,7 +190,7 @@ def test_source_view_of_a_long_unpaged_document_is_a_window_around_the_quote():
     text = ("filler line\n" * 2000) + "THE QUOTE" + ("\nmore filler" * 2000)
     start = text.index("THE QUOTE")
     view = render.source_view(None, text, start, start + 9, title="T", source="t.txt")
-    assert view.text[view.start:view.end] == "THE QUOTE"
+    assert view.text[view.start : view.end] == "THE QUOTE"
     assert len(view.text) <= 2 * render.WINDOW + 9 and view.where.startswith("Characters ")
     small = render.source_view(None, DOC, 5, 10, title="T", source="t.txt")
     assert small.text == DOC and small.where == "Whole document"
@@ -170,11 +216,25 @@ def test_library_and_status_are_escaped():
 def test_notes_renumber_citations_into_one_reference_list(tmp_path):
     from docx import Document
 
-    one = answer("The board was chaired by Ms. Rahman [1] and it approved 12 upazilas [2].",
-                 [cite("The board was chaired by Ms. Rahman", 1), cite("It approved 12 upazilas", 2)])
+    one = answer(
+        "The board was chaired by Ms. Rahman [1] and it approved 12 upazilas [2].",
+        [cite("The board was chaired by Ms. Rahman", 1), cite("It approved 12 upazilas", 2)],
+    )
     two = answer("It approved 12 upazilas [1].", [cite("It approved 12 upazilas", 1)], question="What was approved?")
-    chunk = Chunk(id="c", doc_key="/docs::annex.txt", source="annex.txt", title="Annex", kind="", date="", page=None,
-                  page_label="", start=0, end=12, position=0, text="Distribution")
+    chunk = Chunk(
+        id="c",
+        doc_key="/docs::annex.txt",
+        source="annex.txt",
+        title="Annex",
+        kind="",
+        date="",
+        page=None,
+        page_label="",
+        start=0,
+        end=12,
+        position=0,
+        text="Distribution",
+    )
     notes = (answer_note(one), citation_note(two, two.citations[0]), hit_note(two, Hit(chunk, 1, 1, 1)))
     items, cited = numbered(notes)
     assert [c.n for c in cited] == [1, 2, 3]  # the repeated quote is cited once
@@ -189,8 +249,9 @@ def test_notes_renumber_citations_into_one_reference_list(tmp_path):
 
     path = notes_docx(notes, tmp_path / "notes.docx")
     paragraphs = [p.text for p in Document(str(path)).paragraphs]
-    assert paragraphs[paragraphs.index("References") + 1:] == [f"[{c.n}] {ref}" for c, ref in zip(
-        cited, [r.split(". ", 1)[1] for r in refs.strip().splitlines()], strict=True)]
+    assert paragraphs[paragraphs.index("References") + 1 :] == [
+        f"[{c.n}] {ref}" for c, ref in zip(cited, [r.split(". ", 1)[1] for r in refs.strip().splitlines()], strict=True)
+    ]
     assert Document(str(path)).core_properties.created.year >= 2026  # not python-docx's template date
 
 
@@ -206,8 +267,13 @@ def test_upload_names_cannot_leave_the_folder_and_types_are_checked(tmp_path):
 
     incoming = tmp_path / "incoming"
     incoming.mkdir()
-    files = {"../../escape.md": b"# Hi\n\ntext", "big.txt": b"x" * 3_000_000, "tool.exe": b"MZ", "empty.md": b"",
-             "ok.html": b"<p>fine</p>"}
+    files = {
+        "../../escape.md": b"# Hi\n\ntext",
+        "big.txt": b"x" * 3_000_000,
+        "tool.exe": b"MZ",
+        "empty.md": b"",
+        "ok.html": b"<p>fine</p>",
+    }
     pairs = []
     for i, (name, data) in enumerate(files.items()):
         temp = incoming / f"t{i}"

@@ -41,7 +41,12 @@ def start(store: Path, env: dict[str, str], *args: str, port: int | None = None,
     port = port or free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "nsss.cli", "serve", "--store", str(store), "--port", str(port), *args],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True, env=env, cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        cwd=PROJECT,
     )
     server = Server(proc, f"http://127.0.0.1:{port}/", port)
 

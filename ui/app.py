@@ -2,7 +2,6 @@
 
 # No `from __future__ import annotations` here: Gradio finds the `request: gr.Request` parameters by their type.
 
-
 import json
 import os
 import shutil
@@ -62,6 +61,8 @@ class Session:
     lang: str = "en"
     style: str = "author-date"
     brief: object = None  # the last assistant.brief.Brief
+
+
 def parse_auth(value: str) -> tuple[str, str] | None:
     """Read NSSS_AUTH ("user:password") into the pair Gradio's login takes; empty means no login."""
     if not value:
@@ -145,17 +146,29 @@ def build_app(settings: Settings, service: Service | None = None):
     notes_lock = threading.Lock()  # one notes file change at a time, across every session of a login
     w = SimpleNamespace()  # the app's components, by name, for the tabs' wiring below
 
-    with gr.Blocks(title="NSSS Assistant", analytics_enabled=False, fill_width=True,
-                   delete_cache=(3600, 86400)) as demo:
+    with gr.Blocks(
+        title="NSSS Assistant", analytics_enabled=False, fill_width=True, delete_cache=(3600, 86400)
+    ) as demo:
         w.session = gr.State(Session(lang=settings.language, style=settings.citation_style))
         w.pending = gr.State("")
         _header(gr, w, settings)
         # Invisible bridges: clicks in the app's own HTML (sources, markers, notes, brief, library) reach Python.
-        w.chat_bridge = gr.HTML("", html_template="<span></span>", js_on_load=js["bridge"], elem_id="nsss-chat-bridge",
-                                elem_classes="nsss-bridge",
-                                scope="#nsss-chat, .nsss-panel, .nsss-viewer, .nsss-notes, .nsss-brief")
-        w.library_bridge = gr.HTML("", html_template="<span></span>", js_on_load=js["bridge"],
-                                   elem_id="nsss-library-bridge", elem_classes="nsss-bridge", scope=".nsss-library")
+        w.chat_bridge = gr.HTML(
+            "",
+            html_template="<span></span>",
+            js_on_load=js["bridge"],
+            elem_id="nsss-chat-bridge",
+            elem_classes="nsss-bridge",
+            scope="#nsss-chat, .nsss-panel, .nsss-viewer, .nsss-notes, .nsss-brief",
+        )
+        w.library_bridge = gr.HTML(
+            "",
+            html_template="<span></span>",
+            js_on_load=js["bridge"],
+            elem_id="nsss-library-bridge",
+            elem_classes="nsss-bridge",
+            scope=".nsss-library",
+        )
         lang = settings.language
         with gr.Tabs(elem_id="nsss-tabs") as w.tabs:
             with gr.Tab(t(lang, "tab_chat"), id="chat", elem_id="nsss-tab-chat") as w.tab_chat:
@@ -178,8 +191,9 @@ def build_app(settings: Settings, service: Service | None = None):
                 raise gr.Error(_say(exc)) from None
 
         gr.api(api_ask, api_name="ask", concurrency_id="answer")  # first, so that no UI event takes the name
-        ctx = SimpleNamespace(gr=gr, w=w, service=service, settings=settings, exports=exports, lock=notes_lock,
-                              demo=demo)
+        ctx = SimpleNamespace(
+            gr=gr, w=w, service=service, settings=settings, exports=exports, lock=notes_lock, demo=demo
+        )
         _wire_chat(ctx)
         _wire_notes(ctx)
         _wire_library(ctx)
@@ -193,47 +207,81 @@ def _header(gr, w, settings: Settings) -> None:
         w.header = gr.HTML(render.header_html(lang), elem_id="nsss-brand")
         with gr.Column(scale=0, min_width=200, elem_id="nsss-header-side"):
             w.status_line = gr.HTML(render.status_line({}, lang), elem_id="nsss-status-line")
-            w.lang = gr.Radio([(v, k) for k, v in LANGUAGES.items()], value=lang, show_label=False, label=t(lang, "language"),
-                              elem_id="nsss-lang", container=False, interactive=True)
+            w.lang = gr.Radio(
+                [(v, k) for k, v in LANGUAGES.items()],
+                value=lang,
+                show_label=False,
+                label=t(lang, "language"),
+                elem_id="nsss-lang",
+                container=False,
+                interactive=True,
+            )
 
 
 def _chat_tab(gr, w, lang: str, js: dict) -> None:
     with gr.Row(equal_height=False, elem_id="nsss-chat-row"):
         with gr.Column(scale=11, min_width=300, elem_id="nsss-chat-col"):
             w.chat = gr.Chatbot(
-                elem_id="nsss-chat", height=440, render_markdown=False, sanitize_html=True,
-                allow_tags=False, feedback_options=None, buttons=[], show_label=False,
-                layout="panel", placeholder=render.chat_placeholder(lang),
+                elem_id="nsss-chat",
+                height=440,
+                render_markdown=False,
+                sanitize_html=True,
+                allow_tags=False,
+                feedback_options=None,
+                buttons=[],
+                show_label=False,
+                layout="panel",
+                placeholder=render.chat_placeholder(lang),
             )
             w.chat_fix = gr.HTML("", html_template="<span></span>", js_on_load=js["chat"], elem_classes="nsss-bridge")
             with gr.Row(elem_id="nsss-ask-row"):
-                w.question = gr.Textbox(show_label=False, label=t(lang, "question"), placeholder=t(lang, "placeholder"),
-                                        lines=1, max_lines=4,
-                                        scale=8, min_width=160, elem_id="nsss-question", autofocus=True)
+                w.question = gr.Textbox(
+                    show_label=False,
+                    label=t(lang, "question"),
+                    placeholder=t(lang, "placeholder"),
+                    lines=1,
+                    max_lines=4,
+                    scale=8,
+                    min_width=160,
+                    elem_id="nsss-question",
+                    autofocus=True,
+                )
                 w.ask_btn = gr.Button(t(lang, "ask"), variant="primary", scale=1, min_width=70, elem_id="nsss-ask")
                 w.new_btn = gr.Button(t(lang, "new_chat"), scale=1, min_width=90, elem_id="nsss-new")
             with gr.Row(elem_id="nsss-examples"):
-                w.try_label = gr.HTML(f'<span class="nsss-try">{render.esc(t(lang, "try"))}</span>',
-                                      elem_id="nsss-try", padding=False)
-                w.examples = [gr.Button(q, size="sm", elem_classes="nsss-example", min_width=0, scale=0)
-                              for q in EXAMPLES]
+                w.try_label = gr.HTML(
+                    f'<span class="nsss-try">{render.esc(t(lang, "try"))}</span>', elem_id="nsss-try", padding=False
+                )
+                w.examples = [
+                    gr.Button(q, size="sm", elem_classes="nsss-example", min_width=0, scale=0) for q in EXAMPLES
+                ]
             with gr.Accordion(t(lang, "filters"), open=False, elem_id="nsss-filters") as w.filters, gr.Row():
-                w.f_docs = gr.Dropdown([], multiselect=True, label=t(lang, "f_docs"), scale=3, min_width=200,
-                                       elem_id="nsss-f-docs")
-                w.f_kinds = gr.Dropdown([], multiselect=True, label=t(lang, "f_kinds"), scale=1, min_width=120,
-                                        elem_id="nsss-f-kinds")
-                w.f_years = gr.Dropdown([], multiselect=True, label=t(lang, "f_years"), scale=1, min_width=100,
-                                        elem_id="nsss-f-years")
+                w.f_docs = gr.Dropdown(
+                    [], multiselect=True, label=t(lang, "f_docs"), scale=3, min_width=200, elem_id="nsss-f-docs"
+                )
+                w.f_kinds = gr.Dropdown(
+                    [], multiselect=True, label=t(lang, "f_kinds"), scale=1, min_width=120, elem_id="nsss-f-kinds"
+                )
+                w.f_years = gr.Dropdown(
+                    [], multiselect=True, label=t(lang, "f_years"), scale=1, min_width=100, elem_id="nsss-f-years"
+                )
         with gr.Column(scale=9, min_width=300, elem_id="nsss-side"):
-            w.sources = gr.HTML(render.sources_html(None, 0, lang=lang), elem_id="nsss-sources",
-                                js_on_load=js["sources"])
+            w.sources = gr.HTML(
+                render.sources_html(None, 0, lang=lang), elem_id="nsss-sources", js_on_load=js["sources"]
+            )
             w.viewer = gr.HTML(render.viewer_html(None, lang), elem_id="nsss-viewer", js_on_load=js["viewer"])
 
 
 def _brief_tab(gr, w, lang: str) -> None:
     with gr.Row(elem_id="nsss-brief-row"):
-        w.topic = gr.Textbox(label=t(lang, "brief_topic"), placeholder=t(lang, "brief_placeholder"), lines=1,
-                             scale=6, min_width=200, elem_id="nsss-topic")
+        w.topic = gr.Textbox(
+            label=t(lang, "brief_topic"),
+            placeholder=t(lang, "brief_placeholder"),
+            lines=1,
+            scale=6,
+            min_width=200,
+            elem_id="nsss-topic",
+        )
         w.brief_btn = gr.Button(t(lang, "brief_go"), variant="primary", scale=1, min_width=120, elem_id="nsss-brief-go")
     w.brief_view = gr.HTML(render.brief_html(None, lang), elem_id="nsss-brief")
     with gr.Row():
@@ -246,8 +294,12 @@ def _notes_tab(gr, w, lang: str, settings: Settings) -> None:
     with gr.Row(elem_id="nsss-notes-tools"):
         w.md_btn = gr.DownloadButton(t(lang, "export_md"), interactive=False, elem_id="nsss-export-md")
         w.docx_btn = gr.DownloadButton(t(lang, "export_docx"), interactive=False, elem_id="nsss-export-docx")
-        w.style = gr.Radio([(t(lang, f"style_{s}"), s) for s in ("author-date", "numbered")],
-                           value=settings.citation_style, label=t(lang, "style"), elem_id="nsss-style")
+        w.style = gr.Radio(
+            [(t(lang, f"style_{s}"), s) for s in ("author-date", "numbered")],
+            value=settings.citation_style,
+            label=t(lang, "style"),
+            elem_id="nsss-style",
+        )
 
 
 def _library_tab(gr, w, lang: str) -> None:
@@ -255,13 +307,19 @@ def _library_tab(gr, w, lang: str) -> None:
         with gr.Column(scale=3, min_width=300):
             w.library_view = gr.HTML("", elem_id="nsss-library")
         with gr.Column(scale=1, min_width=280):
-            w.files = gr.File(label=t(lang, "upload"), file_count="multiple", file_types=list(render.UPLOAD_TYPES),
-                              type="filepath", elem_id="nsss-upload")
+            w.files = gr.File(
+                label=t(lang, "upload"),
+                file_count="multiple",
+                file_types=list(render.UPLOAD_TYPES),
+                type="filepath",
+                elem_id="nsss-upload",
+            )
             w.add_btn = gr.Button(t(lang, "add"), variant="primary", elem_id="nsss-add")
             w.upload_status = gr.HTML("", elem_id="nsss-upload-status")
             with gr.Group(elem_id="nsss-edit"):
-                w.edit_head = gr.HTML(f'<div class="nsss-panel-title">{render.esc(t(lang, "edit_head"))}</div>',
-                                      padding=False)
+                w.edit_head = gr.HTML(
+                    f'<div class="nsss-panel-title">{render.esc(t(lang, "edit_head"))}</div>', padding=False
+                )
                 w.edit_doc = gr.Dropdown([], label=t(lang, "edit_doc"), elem_id="nsss-edit-doc")
                 w.edit_title = gr.Textbox(label=t(lang, "edit_title"), elem_id="nsss-edit-title")
                 w.edit_kind = gr.Textbox(label=t(lang, "edit_kind"), elem_id="nsss-edit-kind")
@@ -303,12 +361,21 @@ def _wire_chat(ctx) -> None:
         except Exception as exc:  # noqa: BLE001 - one failed question must not break the session
             gr.Warning(_say(exc, lang), title=t(lang, "cannot_answer"))
             return chat_of(session), gr.skip(), gr.skip(), session, question
-        session = replace(session, answers=session.answers + (answer,), filters=session.filters + (what,),
-                          no_match=session.no_match + (none,),
-                          conversation=session.conversation if none else session.conversation.add(answer))
+        session = replace(
+            session,
+            answers=session.answers + (answer,),
+            filters=session.filters + (what,),
+            no_match=session.no_match + (none,),
+            conversation=session.conversation if none else session.conversation.add(answer),
+        )
         turn = len(session.answers) - 1
-        return (chat_of(session), render.sources_html(answer, turn, lang=lang, style=session.style, no_match=none),
-                render.viewer_html(None, lang), session, gr.skip())
+        return (
+            chat_of(session),
+            render.sources_html(answer, turn, lang=lang, style=session.style, no_match=none),
+            render.viewer_html(None, lang),
+            session,
+            gr.skip(),
+        )
 
     def new_conversation(session):
         session = replace(session, answers=(), conversation=Conversation(), filters=(), no_match=())
@@ -322,12 +389,17 @@ def _wire_chat(ctx) -> None:
     ask_in = [w.pending, w.f_docs, w.f_kinds, w.f_years, w.session]
     ask_out = [w.chat, w.sources, w.viewer, w.session, w.question]
     for submitted in (w.question.submit, w.ask_btn.click):
-        submitted(show_question, [w.question, w.session], [w.chat, w.question, w.pending], concurrency_limit=None,
-                  **private).success(on_ask, ask_in, ask_out, concurrency_id="answer", **private)
+        submitted(
+            show_question, [w.question, w.session], [w.chat, w.question, w.pending], concurrency_limit=None, **private
+        ).success(on_ask, ask_in, ask_out, concurrency_id="answer", **private)
     for button, example in zip(w.examples, EXAMPLES, strict=True):  # an example asks at once
-        button.click(lambda s, q=example: show_question(q, s), [w.session], [w.chat, w.question, w.pending],
-                     concurrency_limit=None, **private).success(on_ask, ask_in, ask_out, concurrency_id="answer",
-                                                                **private)
+        button.click(
+            lambda s, q=example: show_question(q, s),
+            [w.session],
+            [w.chat, w.question, w.pending],
+            concurrency_limit=None,
+            **private,
+        ).success(on_ask, ask_in, ask_out, concurrency_id="answer", **private)
     w.new_btn.click(new_conversation, w.session, [w.chat, w.sources, w.viewer, w.session], queue=False, **private)
     for dropdown in (w.f_docs, w.f_kinds, w.f_years):
         dropdown.change(filters_label, [w.f_docs, w.f_kinds, w.f_years, w.session], w.filters, queue=False, **private)
@@ -354,7 +426,7 @@ def _wire_chat(ctx) -> None:
                     path = notes_file(ctx.settings.store, _user(request))
                     notes = read_notes(path)
                     if action == "unpin":
-                        notes = notes[:n] + notes[n + 1:]
+                        notes = notes[:n] + notes[n + 1 :]
                     elif action == "rename":
                         if msg.get("text") is None:
                             return nothing
@@ -366,15 +438,33 @@ def _wire_chat(ctx) -> None:
             if action in ("brief-open", "brief-pin"):
                 c = session.brief.documents[turn].passages[n]
                 if action == "brief-open":
-                    return (skip, render.viewer_html(view_of(c, lang), lang), skip, skip, skip,
-                            gr.Tabs(selected="chat"), session)
+                    return (
+                        skip,
+                        render.viewer_html(view_of(c, lang), lang),
+                        skip,
+                        skip,
+                        skip,
+                        gr.Tabs(selected="chat"),
+                        session,
+                    )
                 note = passage_note(session.brief.topic, c)
             else:
                 answer = session.answers[turn]
                 if action in ("open", "open-hit"):
-                    c = answer.retrieved[n].chunk if action == "open-hit" else next(c for c in answer.citations if c.n == n)
-                    return (render.sources_html(answer, turn, n, lang, session.style), render.viewer_html(view_of(c, lang), lang),
-                            skip, skip, skip, skip, session)
+                    c = (
+                        answer.retrieved[n].chunk
+                        if action == "open-hit"
+                        else next(c for c in answer.citations if c.n == n)
+                    )
+                    return (
+                        render.sources_html(answer, turn, n, lang, session.style),
+                        render.viewer_html(view_of(c, lang), lang),
+                        skip,
+                        skip,
+                        skip,
+                        skip,
+                        session,
+                    )
                 if action == "pinanswer":
                     note = answer_note(answer)
                 elif action == "pin":
@@ -398,9 +488,15 @@ def _wire_chat(ctx) -> None:
 
     # Every click counts (Gradio ignores a click while the last one is pending, by default), and one at a time:
     # two quick pins must both land, each reading the notes the other wrote.
-    w.chat_bridge.click(act, [w.chat_bridge, w.session],
-                        [w.sources, w.viewer, w.notes_view, w.md_btn, w.docx_btn, w.tabs, w.session],
-                        trigger_mode="multiple", concurrency_id="clicks", concurrency_limit=1, **private)
+    w.chat_bridge.click(
+        act,
+        [w.chat_bridge, w.session],
+        [w.sources, w.viewer, w.notes_view, w.md_btn, w.docx_btn, w.tabs, w.session],
+        trigger_mode="multiple",
+        concurrency_id="clicks",
+        concurrency_limit=1,
+        **private,
+    )
 
     def make_brief(topic, session):
         lang = session.lang
@@ -418,8 +514,13 @@ def _wire_chat(ctx) -> None:
         return render.brief_html(result, lang, session.style), md, docx, session
 
     for go in (w.topic.submit, w.brief_btn.click):
-        go(make_brief, [w.topic, w.session], [w.brief_view, w.brief_md, w.brief_docx, w.session],
-           concurrency_id="answer", **private)
+        go(
+            make_brief,
+            [w.topic, w.session],
+            [w.brief_view, w.brief_md, w.brief_docx, w.session],
+            concurrency_id="answer",
+            **private,
+        )
 
 
 def brief_outputs(ctx, session: Session):
@@ -429,8 +530,10 @@ def brief_outputs(ctx, session: Session):
     md = docx = None
     if b is not None and b.documents:
         md, docx = ctx.exports.write(brief_notes(b), "nsss-brief", session.style, f"Brief: {b.topic}")
-    return (gr.update(value=md, interactive=md is not None, label=t(lang, "export_md")),
-            gr.update(value=docx, interactive=docx is not None, label=t(lang, "export_docx")))
+    return (
+        gr.update(value=md, interactive=md is not None, label=t(lang, "export_md")),
+        gr.update(value=docx, interactive=docx is not None, label=t(lang, "export_docx")),
+    )
 
 
 def notes_outputs(ctx, notes: tuple[Note, ...], session: Session):
@@ -442,8 +545,11 @@ def notes_outputs(ctx, notes: tuple[Note, ...], session: Session):
     md = docx = None
     if notes:
         md, docx = ctx.exports.write(notes, "nsss-notes", session.style, "Background notes")
-    return (view, gr.update(value=md, interactive=md is not None, label=t(lang, "export_md")),
-            gr.update(value=docx, interactive=docx is not None, label=t(lang, "export_docx")))
+    return (
+        view,
+        gr.update(value=md, interactive=md is not None, label=t(lang, "export_md")),
+        gr.update(value=docx, interactive=docx is not None, label=t(lang, "export_docx")),
+    )
 
 
 def _wire_notes(ctx) -> None:
@@ -458,15 +564,25 @@ def _wire_notes(ctx) -> None:
         session = replace(session, style=style)
         notes = read_notes(notes_file(ctx.settings.store, _user(request)))
         turn = len(session.answers) - 1
-        sources = (render.sources_html(session.answers[-1], turn, lang=session.lang, style=style,
-                                       no_match=session.no_match[-1]) if session.answers else gr.skip())
+        sources = (
+            render.sources_html(
+                session.answers[-1], turn, lang=session.lang, style=style, no_match=session.no_match[-1]
+            )
+            if session.answers
+            else gr.skip()
+        )
         brief = render.brief_html(session.brief, session.lang, style)
         return (*notes_outputs(ctx, notes, session), sources, brief, *brief_outputs(ctx, session), session)
 
     ctx.load_notes = load_notes
-    w.style.change(set_style, [w.style, w.session],
-                   [w.notes_view, w.md_btn, w.docx_btn, w.sources, w.brief_view, w.brief_md, w.brief_docx, w.session],
-                   concurrency_id="clicks", concurrency_limit=1, **private)
+    w.style.change(
+        set_style,
+        [w.style, w.session],
+        [w.notes_view, w.md_btn, w.docx_btn, w.sources, w.brief_view, w.brief_md, w.brief_docx, w.session],
+        concurrency_id="clicks",
+        concurrency_limit=1,
+        **private,
+    )
 
 
 def _wire_library(ctx) -> None:
@@ -480,9 +596,15 @@ def _wire_library(ctx) -> None:
         docs = [(f"{r.title} ({r.source})", r.key) for r in records]
         kinds = sorted({r.kind for r in records if r.kind})
         years = sorted({str(r.year) for r in records if r.year}, reverse=True)
-        return (render.library_html(records, lang), gr.update(choices=docs), gr.update(choices=kinds),
-                gr.update(choices=years), render.status_html(info, lang), render.status_line(info, lang),
-                gr.update(choices=docs))
+        return (
+            render.library_html(records, lang),
+            gr.update(choices=docs),
+            gr.update(choices=kinds),
+            gr.update(choices=years),
+            render.status_html(info, lang),
+            render.status_line(info, lang),
+            gr.update(choices=docs),
+        )
 
     ctx.library = library
     refresh = [w.library_view, w.f_docs, w.f_kinds, w.f_years, w.settings_view, w.status_line, w.edit_doc]
@@ -546,13 +668,31 @@ def _wire_library(ctx) -> None:
         return (render.message_html(t(lang, "edit_saved", title=record.title), "ok"), *library(session))
 
     edit_fields = [w.edit_title, w.edit_kind, w.edit_date, w.edit_publisher]
-    w.library_bridge.click(library_click, [w.library_bridge, w.session], [w.upload_status, *refresh, *edit_fields],
-                           concurrency_id="library", concurrency_limit=1, **private)
-    w.add_btn.click(upload, [w.files, w.session], [w.upload_status, w.files, *refresh], concurrency_id="library",
-                    concurrency_limit=1, **private)
+    w.library_bridge.click(
+        library_click,
+        [w.library_bridge, w.session],
+        [w.upload_status, *refresh, *edit_fields],
+        concurrency_id="library",
+        concurrency_limit=1,
+        **private,
+    )
+    w.add_btn.click(
+        upload,
+        [w.files, w.session],
+        [w.upload_status, w.files, *refresh],
+        concurrency_id="library",
+        concurrency_limit=1,
+        **private,
+    )
     w.edit_doc.input(pick, w.edit_doc, edit_fields, queue=False, **private)
-    w.edit_save.click(save, [w.edit_doc, *edit_fields, w.session], [w.upload_status, *refresh],
-                      concurrency_id="library", concurrency_limit=1, **private)
+    w.edit_save.click(
+        save,
+        [w.edit_doc, *edit_fields, w.session],
+        [w.upload_status, *refresh],
+        concurrency_id="library",
+        concurrency_limit=1,
+        **private,
+    )
 
 
 def _wire_language(ctx) -> None:
@@ -565,39 +705,90 @@ def _wire_language(ctx) -> None:
         turn = len(session.answers) - 1
         last = session.answers[-1] if session.answers else None
         labels = [
-            gr.update(label=t(lang, "language")), render.header_html(lang),
-            gr.update(label=t(lang, "tab_chat")), gr.update(label=t(lang, "tab_brief")),
-            gr.update(label=t(lang, "tab_notes")), gr.update(label=t(lang, "tab_library")),
+            gr.update(label=t(lang, "language")),
+            render.header_html(lang),
+            gr.update(label=t(lang, "tab_chat")),
+            gr.update(label=t(lang, "tab_brief")),
+            gr.update(label=t(lang, "tab_notes")),
+            gr.update(label=t(lang, "tab_library")),
             gr.update(label=t(lang, "tab_settings")),
-            gr.update(placeholder=t(lang, "placeholder"), label=t(lang, "question")), gr.update(value=t(lang, "ask")),
-            gr.update(value=t(lang, "new_chat")), f'<span class="nsss-try">{render.esc(t(lang, "try"))}</span>',
-            gr.update(label=t(lang, "filters")), gr.update(label=t(lang, "f_docs")),
-            gr.update(label=t(lang, "f_kinds")), gr.update(label=t(lang, "f_years")),
-            gr.update(value=render.chat_messages(session.answers, lang, session.filters, session.no_match),
-                      placeholder=render.chat_placeholder(lang)),
-            render.sources_html(last, turn, lang=lang, style=session.style,
-                                no_match=bool(session.no_match and session.no_match[-1])),
+            gr.update(placeholder=t(lang, "placeholder"), label=t(lang, "question")),
+            gr.update(value=t(lang, "ask")),
+            gr.update(value=t(lang, "new_chat")),
+            f'<span class="nsss-try">{render.esc(t(lang, "try"))}</span>',
+            gr.update(label=t(lang, "filters")),
+            gr.update(label=t(lang, "f_docs")),
+            gr.update(label=t(lang, "f_kinds")),
+            gr.update(label=t(lang, "f_years")),
+            gr.update(
+                value=render.chat_messages(session.answers, lang, session.filters, session.no_match),
+                placeholder=render.chat_placeholder(lang),
+            ),
+            render.sources_html(
+                last, turn, lang=lang, style=session.style, no_match=bool(session.no_match and session.no_match[-1])
+            ),
             render.viewer_html(None, lang),
             gr.update(label=t(lang, "brief_topic"), placeholder=t(lang, "brief_placeholder")),
-            gr.update(value=t(lang, "brief_go")), render.brief_html(session.brief, lang, session.style),
+            gr.update(value=t(lang, "brief_go")),
+            render.brief_html(session.brief, lang, session.style),
             *brief_outputs(ctx, session),
-            gr.update(label=t(lang, "style"), choices=[(t(lang, f"style_{s}"), s) for s in ("author-date", "numbered")]),
-            gr.update(label=t(lang, "upload")), gr.update(value=t(lang, "add")),
+            gr.update(
+                label=t(lang, "style"), choices=[(t(lang, f"style_{s}"), s) for s in ("author-date", "numbered")]
+            ),
+            gr.update(label=t(lang, "upload")),
+            gr.update(value=t(lang, "add")),
             f'<div class="nsss-panel-title">{render.esc(t(lang, "edit_head"))}</div>',
-            gr.update(label=t(lang, "edit_doc")), gr.update(label=t(lang, "edit_title")),
-            gr.update(label=t(lang, "edit_kind")), gr.update(label=t(lang, "edit_date")),
-            gr.update(label=t(lang, "edit_publisher")), gr.update(value=t(lang, "edit_save")),
+            gr.update(label=t(lang, "edit_doc")),
+            gr.update(label=t(lang, "edit_title")),
+            gr.update(label=t(lang, "edit_kind")),
+            gr.update(label=t(lang, "edit_date")),
+            gr.update(label=t(lang, "edit_publisher")),
+            gr.update(value=t(lang, "edit_save")),
             t(lang, "settings_help"),
         ]
         notes = ctx.load_notes(session, request)
         return (*labels, *notes, *ctx.library(session), session)
 
     outputs = [
-        w.lang, w.header, w.tab_chat, w.tab_brief, w.tab_notes, w.tab_library, w.tab_settings,
-        w.question, w.ask_btn, w.new_btn, w.try_label, w.filters, w.f_docs, w.f_kinds, w.f_years,
-        w.chat, w.sources, w.viewer, w.topic, w.brief_btn, w.brief_view, w.brief_md, w.brief_docx, w.style, w.files, w.add_btn, w.edit_head, w.edit_doc, w.edit_title, w.edit_kind,
-        w.edit_date, w.edit_publisher, w.edit_save, w.settings_help,
-        w.notes_view, w.md_btn, w.docx_btn, *ctx.refresh, w.session,
+        w.lang,
+        w.header,
+        w.tab_chat,
+        w.tab_brief,
+        w.tab_notes,
+        w.tab_library,
+        w.tab_settings,
+        w.question,
+        w.ask_btn,
+        w.new_btn,
+        w.try_label,
+        w.filters,
+        w.f_docs,
+        w.f_kinds,
+        w.f_years,
+        w.chat,
+        w.sources,
+        w.viewer,
+        w.topic,
+        w.brief_btn,
+        w.brief_view,
+        w.brief_md,
+        w.brief_docx,
+        w.style,
+        w.files,
+        w.add_btn,
+        w.edit_head,
+        w.edit_doc,
+        w.edit_title,
+        w.edit_kind,
+        w.edit_date,
+        w.edit_publisher,
+        w.edit_save,
+        w.settings_help,
+        w.notes_view,
+        w.md_btn,
+        w.docx_btn,
+        *ctx.refresh,
+        w.session,
     ]
     # The page opens in the language of the setting; the switch redraws it. Both read the notes from the store.
     w.lang.change(relabel, [w.lang, w.session], outputs, **private)
@@ -606,13 +797,18 @@ def _wire_language(ctx) -> None:
         return (*ctx.load_notes(session, request), *ctx.library(session))
 
     ctx.demo.load(opened, w.session, [w.notes_view, w.md_btn, w.docx_btn, *ctx.refresh], **private)
+
+
 def launch_options() -> dict:
     """Return the look of the app (theme, CSS), which Gradio 6 takes at launch; no web fonts, nothing fetched."""
     import gradio as gr
 
     theme = gr.themes.Soft(
-        primary_hue="teal", secondary_hue="slate", neutral_hue="slate",
-        font=["Inter", "Segoe UI", "system-ui", "sans-serif"], font_mono=["ui-monospace", "Consolas", "monospace"],
+        primary_hue="teal",
+        secondary_hue="slate",
+        neutral_hue="slate",
+        font=["Inter", "Segoe UI", "system-ui", "sans-serif"],
+        font_mono=["ui-monospace", "Consolas", "monospace"],
     )
     return {"theme": theme, "css": (STATIC / "app.css").read_text(encoding="utf-8")}
 
@@ -632,10 +828,17 @@ def serve(settings: Settings) -> None:
         service.wait()  # a newcomer's first run: the bundled documents go in (progress on the terminal) first
     demo.queue(default_concurrency_limit=4, max_size=256)
     demo.launch(
-        server_name=settings.host, server_port=settings.port, auth=auth, share=False, quiet=True,
-        prevent_thread_lock=True, show_error=True, max_file_size=f"{settings.max_file_mb:g}mb",
+        server_name=settings.host,
+        server_port=settings.port,
+        auth=auth,
+        share=False,
+        quiet=True,
+        prevent_thread_lock=True,
+        show_error=True,
+        max_file_size=f"{settings.max_file_mb:g}mb",
         auth_message="NSSS Assistant: please log in. After three wrong passwords, each "
-                     "further try from your computer must wait longer (1 s, 2 s, 4 s... up to 5 minutes).", **launch_options(),
+        "further try from your computer must wait longer (1 s, 2 s, 4 s... up to 5 minutes).",
+        **launch_options(),
         app_kwargs={"middleware": login_middleware()} if auth else None,
     )
     try:

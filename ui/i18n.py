@@ -7,10 +7,11 @@ LANGUAGES = {"en": "English", "bn": "বাংলা"}
 # key: (English, Bangla). Placeholders in braces are filled by `text`.
 STRINGS: dict[str, tuple[str, str]] = {
     "title": ("NSSS Assistant", "এনএসএসএস সহায়ক"),
-    "tagline": ("Answers from the National Social Security Strategy documents, every statement quoted from its "
-                "source. Runs on this computer, offline.",
-                "জাতীয় সামাজিক নিরাপত্তা কৌশলের দলিল থেকে উত্তর, প্রতিটি বক্তব্য উৎস থেকে হুবহু উদ্ধৃত। "
-                "এই কম্পিউটারেই চলে, ইন্টারনেট ছাড়াই।"),
+    "tagline": (
+        "Answers from the National Social Security Strategy documents, every statement quoted from its "
+        "source. Runs on this computer, offline.",
+        "জাতীয় সামাজিক নিরাপত্তা কৌশলের দলিল থেকে উত্তর, প্রতিটি বক্তব্য উৎস থেকে হুবহু উদ্ধৃত। এই কম্পিউটারেই চলে, ইন্টারনেট ছাড়াই।",
+    ),
     "language": ("Language", "ভাষা"),
     "loading": ("Loading the documents and the model…", "দলিল ও মডেল খোলা হচ্ছে…"),
     "chip_llm": ("LLM: {llm}", "ভাষা মডেল: {llm}"),
@@ -31,25 +32,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "question": ("Question", "প্রশ্ন"),
     "new_chat": ("New chat", "নতুন আলাপ"),
     "try": ("Try:", "উদাহরণ:"),
-    "filters": ("Filters: answer from some documents, kinds or years only",
-                "ছাঁকনি: শুধু নির্দিষ্ট দলিল, ধরন বা বছর থেকে উত্তর"),
+    "filters": (
+        "Filters: answer from some documents, kinds or years only",
+        "ছাঁকনি: শুধু নির্দিষ্ট দলিল, ধরন বা বছর থেকে উত্তর",
+    ),
     "filters_on": ("Filters on ({n}): {what}", "ছাঁকনি চালু ({n}): {what}"),
     "f_docs": ("Documents", "দলিল"),
     "f_kinds": ("Kind", "ধরন"),
     "f_years": ("Year", "বছর"),
     "in_force": ("Answered only from — {what}", "শুধু এখান থেকে উত্তর — {what}"),
-    "chat_empty": ("<b>Ask about the NSSS documents.</b><br>Answers quote the documents word for word; every [n] "
-                   "opens the page it came from. When the documents do not hold the answer, the assistant says so.",
-                   "<b>এনএসএসএস দলিল সম্পর্কে প্রশ্ন করুন।</b><br>উত্তর দলিল থেকে হুবহু উদ্ধৃত হয়; প্রতিটি [n] "
-                   "উৎসের পৃষ্ঠা খোলে। দলিলে উত্তর না থাকলে সহায়ক তা জানিয়ে দেয়।"),
+    "chat_empty": (
+        "<b>Ask about the NSSS documents.</b><br>Answers quote the documents word for word; every [n] "
+        "opens the page it came from. When the documents do not hold the answer, the assistant says so.",
+        "<b>এনএসএসএস দলিল সম্পর্কে প্রশ্ন করুন।</b><br>উত্তর দলিল থেকে হুবহু উদ্ধৃত হয়; প্রতিটি [n] "
+        "উৎসের পৃষ্ঠা খোলে। দলিলে উত্তর না থাকলে সহায়ক তা জানিয়ে দেয়।",
+    ),
     "not_found": ("Not found in the documents", "দলিলে পাওয়া যায়নি"),
     "not_found_body": ("The documents do not answer this question.", "দলিলগুলোতে এই প্রশ্নের উত্তর নেই।"),
-    "not_found_hint": ("The nearest passages are listed under Sources; open one to read it in place, or rephrase "
-                       "the question.",
-                       "সবচেয়ে কাছের অনুচ্ছেদগুলো উৎস অংশে আছে; একটি খুলে পড়ুন, অথবা প্রশ্নটি অন্যভাবে লিখুন।"),
+    "not_found_hint": (
+        "The nearest passages are listed under Sources; open one to read it in place, or rephrase the question.",
+        "সবচেয়ে কাছের অনুচ্ছেদগুলো উৎস অংশে আছে; একটি খুলে পড়ুন, অথবা প্রশ্নটি অন্যভাবে লিখুন।",
+    ),
     "no_match": ("No document matches these filters", "এই ছাঁকনির সাথে কোনো দলিল মেলে না"),
-    "no_match_body": ("Nothing was searched: {what}. Change or clear the filters above the chat and ask again.",
-                      "কিছুই খোঁজা হয়নি: {what}। ছাঁকনি বদলান বা মুছে আবার জিজ্ঞাসা করুন।"),
+    "no_match_body": (
+        "Nothing was searched: {what}. Change or clear the filters above the chat and ask again.",
+        "কিছুই খোঁজা হয়নি: {what}। ছাঁকনি বদলান বা মুছে আবার জিজ্ঞাসা করুন।",
+    ),
     "mode_none": ("no answer", "উত্তর নেই"),
     "mode_llm": ("LLM, checked against the documents", "ভাষা মডেলের লেখা, দলিলের সাথে যাচাই করা"),
     "mode_quoted": ("quoted from the documents", "দলিল থেকে হুবহু উদ্ধৃত"),
@@ -60,10 +68,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cannot_answer": ("Could not answer", "উত্তর দেওয়া গেল না"),
     "cannot_do": ("Could not do that", "কাজটি করা গেল না"),
     "detail": ("{detail}", "সমস্যা (বিবরণ ইংরেজিতে): {detail}"),
-    "went_wrong": ("something went wrong ({detail}); the app still works, try again or rephrase",
-                   "কিছু একটা ভুল হয়েছে ({detail}); অ্যাপটি চলছে, আবার চেষ্টা করুন বা অন্যভাবে লিখুন"),
-    "bad_date": ("{date} is not a date: write 2024, 2024-03 or 2024-03-15",
-                 "{date} কোনো তারিখ নয়: 2024, 2024-03 বা 2024-03-15 লিখুন"),
+    "went_wrong": (
+        "something went wrong ({detail}); the app still works, try again or rephrase",
+        "কিছু একটা ভুল হয়েছে ({detail}); অ্যাপটি চলছে, আবার চেষ্টা করুন বা অন্যভাবে লিখুন",
+    ),
+    "bad_date": (
+        "{date} is not a date: write 2024, 2024-03 or 2024-03-15",
+        "{date} কোনো তারিখ নয়: 2024, 2024-03 বা 2024-03-15 লিখুন",
+    ),
     "empty_title": ("A title cannot be empty.", "শিরোনাম খালি রাখা যায় না।"),
     "gone_answer": ("That answer is no longer in this conversation.", "উত্তরটি এই আলাপে আর নেই।"),
     "not_found_title": ("Not found", "পাওয়া যায়নি"),
@@ -73,10 +85,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # sources and viewer
     "sources": ("Sources", "উৎস"),
     "sources_for": ("for “{q}”", "“{q}” প্রশ্নের"),
-    "sources_empty": ("Ask a question: each statement of the answer is quoted from a document, and its source "
-                      "appears here with the quote highlighted. Click a source or an [n] marker to read it in place.",
-                      "প্রশ্ন করুন: উত্তরের প্রতিটি বক্তব্য কোনো দলিল থেকে উদ্ধৃত, আর তার উৎস এখানে উদ্ধৃতি চিহ্নিত "
-                      "করে দেখানো হয়। কোনো উৎস বা [n] চিহ্নে ক্লিক করে মূল জায়গায় পড়ুন।"),
+    "sources_empty": (
+        "Ask a question: each statement of the answer is quoted from a document, and its source "
+        "appears here with the quote highlighted. Click a source or an [n] marker to read it in place.",
+        "প্রশ্ন করুন: উত্তরের প্রতিটি বক্তব্য কোনো দলিল থেকে উদ্ধৃত, আর তার উৎস এখানে উদ্ধৃতি চিহ্নিত "
+        "করে দেখানো হয়। কোনো উৎস বা [n] চিহ্নে ক্লিক করে মূল জায়গায় পড়ুন।",
+    ),
     "nearest": ("Nearest passages:", "সবচেয়ে কাছের অনুচ্ছেদ:"),
     "none_close": ("No passage came close.", "কাছাকাছি কোনো অনুচ্ছেদ নেই।"),
     "open_source": ("Open source", "উৎস খুলুন"),
@@ -91,32 +105,40 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ocr_note": (", text recognised from the image", ", ছবি থেকে পড়া লেখা"),
     "ocr_page": (" · text recognised from the image (OCR)", " · ছবি থেকে পড়া লেখা (OCR)"),
     "viewer": ("Source viewer", "উৎস দর্শক"),
-    "viewer_empty": ("Click a source or an [n] marker to see the quote in its page.",
-                     "উদ্ধৃতিটি তার পৃষ্ঠায় দেখতে কোনো উৎস বা [n] চিহ্নে ক্লিক করুন।"),
+    "viewer_empty": (
+        "Click a source or an [n] marker to see the quote in its page.",
+        "উদ্ধৃতিটি তার পৃষ্ঠায় দেখতে কোনো উৎস বা [n] চিহ্নে ক্লিক করুন।",
+    ),
     "page_of": ("Page {n} of {total}", "পৃষ্ঠা {n} / {total}"),
     "whole": ("Whole document", "পুরো দলিল"),
     "chars": ("Characters {lo}–{hi} of {total}", "অক্ষর {lo}–{hi} (মোট {total})"),
     "as_printed": ("The page as printed", "ছাপা পৃষ্ঠা"),
     "as_text": ("The page's text", "পৃষ্ঠার লেখা"),
     "page_image_alt": ("Page {n} of {title}, the quote highlighted", "{title}-এর {n} নম্বর পৃষ্ঠা, উদ্ধৃতি চিহ্নিত"),
-    "no_image": ("The PDF file is not on this computer any more, so only its text is shown.",
-                 "পিডিএফ ফাইলটি এই কম্পিউটারে আর নেই, তাই শুধু লেখা দেখানো হচ্ছে।"),
+    "no_image": (
+        "The PDF file is not on this computer any more, so only its text is shown.",
+        "পিডিএফ ফাইলটি এই কম্পিউটারে আর নেই, তাই শুধু লেখা দেখানো হচ্ছে।",
+    ),
     # notes
     "notes": ("Notes ({n})", "নোট ({n})"),
     "notes_title": ("Notes", "নোট"),
-    "notes_empty": ("Nothing pinned yet. Use <b>Pin answer to notes</b> under an answer, or <b>Pin to notes</b> on a "
-                    "source or a brief, to collect material for a background note. Citations are kept and listed as "
-                    "references. Notes are saved on this computer and are still here after a reload.",
-                    "এখনও কিছু রাখা হয়নি। পটভূমি নোটের উপকরণ জমাতে উত্তরের নিচে <b>উত্তরটি নোটে রাখুন</b>, অথবা "
-                    "উৎস বা সংকলনে <b>নোটে রাখুন</b> চাপুন। উদ্ধৃতি তথ্যসূত্র হিসেবে থাকে। নোট এই কম্পিউটারে "
-                    "সংরক্ষিত থাকে, পাতা আবার খুললেও হারায় না।"),
+    "notes_empty": (
+        "Nothing pinned yet. Use <b>Pin answer to notes</b> under an answer, or <b>Pin to notes</b> on a "
+        "source or a brief, to collect material for a background note. Citations are kept and listed as "
+        "references. Notes are saved on this computer and are still here after a reload.",
+        "এখনও কিছু রাখা হয়নি। পটভূমি নোটের উপকরণ জমাতে উত্তরের নিচে <b>উত্তরটি নোটে রাখুন</b>, অথবা "
+        "উৎস বা সংকলনে <b>নোটে রাখুন</b> চাপুন। উদ্ধৃতি তথ্যসূত্র হিসেবে থাকে। নোট এই কম্পিউটারে "
+        "সংরক্ষিত থাকে, পাতা আবার খুললেও হারায় না।",
+    ),
     "saved_here": ("Saved on this computer", "এই কম্পিউটারে সংরক্ষিত"),
     "tag_answer": ("Answer", "উত্তর"),
     "tag_passage": ("Passage", "অনুচ্ছেদ"),
     "remove": ("Remove", "সরান"),
     "rename": ("Rename", "নাম বদলান"),
-    "rename_prompt": ("New heading for this note (leave empty to use its question):",
-                      "এই নোটের নতুন শিরোনাম (খালি রাখলে প্রশ্নটিই থাকবে):"),
+    "rename_prompt": (
+        "New heading for this note (leave empty to use its question):",
+        "এই নোটের নতুন শিরোনাম (খালি রাখলে প্রশ্নটিই থাকবে):",
+    ),
     "up": ("Move up", "ওপরে সরান"),
     "down": ("Move down", "নিচে সরান"),
     "references": ("References", "তথ্যসূত্র"),
@@ -128,23 +150,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "for_question": ("for", "প্রশ্ন"),
     # brief
     "brief_topic": ("Topic", "বিষয়"),
-    "brief_placeholder": ("A programme, a committee, a reform… e.g. Central Management Committee",
-                          "একটি কর্মসূচি, কমিটি বা সংস্কার… যেমন Central Management Committee"),
+    "brief_placeholder": (
+        "A programme, a committee, a reform… e.g. Central Management Committee",
+        "একটি কর্মসূচি, কমিটি বা সংস্কার… যেমন Central Management Committee",
+    ),
     "brief_go": ("Collect passages", "অনুচ্ছেদ সংগ্রহ করুন"),
-    "brief_empty": ("Name a topic to collect every passage about it, grouped by document and ordered by date, "
-                    "oldest first, so you can see how it developed. Pin passages to your notes, or export the brief.",
-                    "একটি বিষয়ের নাম লিখুন: সেই বিষয়ের সব অনুচ্ছেদ দলিল অনুযায়ী ভাগ করে, পুরোনো থেকে নতুন তারিখের "
-                    "ক্রমে দেখানো হবে, যাতে বিষয়টি কীভাবে এগিয়েছে তা বোঝা যায়। অনুচ্ছেদ নোটে রাখুন বা সংকলনটি নামান।"),
+    "brief_empty": (
+        "Name a topic to collect every passage about it, grouped by document and ordered by date, "
+        "oldest first, so you can see how it developed. Pin passages to your notes, or export the brief.",
+        "একটি বিষয়ের নাম লিখুন: সেই বিষয়ের সব অনুচ্ছেদ দলিল অনুযায়ী ভাগ করে, পুরোনো থেকে নতুন তারিখের "
+        "ক্রমে দেখানো হবে, যাতে বিষয়টি কীভাবে এগিয়েছে তা বোঝা যায়। অনুচ্ছেদ নোটে রাখুন বা সংকলনটি নামান।",
+    ),
     "brief_none": ("Nothing in the documents is about “{topic}”.", "দলিলে “{topic}” বিষয়ে কিছু পাওয়া যায়নি।"),
-    "brief_head": ("“{topic}”: {p} passages from {d} documents, oldest first",
-                   "“{topic}”: {d}টি দলিল থেকে {p}টি অনুচ্ছেদ, পুরোনো থেকে নতুন"),
+    "brief_head": (
+        "“{topic}”: {p} passages from {d} documents, oldest first",
+        "“{topic}”: {d}টি দলিল থেকে {p}টি অনুচ্ছেদ, পুরোনো থেকে নতুন",
+    ),
     "undated": ("undated", "তারিখ নেই"),
     "name_topic": ("Name a topic first.", "আগে একটি বিষয়ের নাম লিখুন।"),
     "no_topic": ("No topic", "বিষয় নেই"),
     # library
     "library_head": ("{n} documents · {m} passages", "{n}টি দলিল · {m}টি অনুচ্ছেদ"),
-    "library_empty": ("The library is empty. Add documents with the panel on the right.",
-                      "কোনো দলিল নেই। ডান পাশের অংশ দিয়ে দলিল যোগ করুন।"),
+    "library_empty": (
+        "The library is empty. Add documents with the panel on the right.",
+        "কোনো দলিল নেই। ডান পাশের অংশ দিয়ে দলিল যোগ করুন।",
+    ),
     "col_title": ("Title", "শিরোনাম"),
     "col_kind": ("Kind", "ধরন"),
     "col_date": ("Date", "তারিখ"),
@@ -154,10 +184,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_file": ("File", "ফাইল"),
     "edit": ("Edit", "সম্পাদনা"),
     "delete": ("Delete", "মুছুন"),
-    "delete_confirm": ("Delete “{title}” from the library? Its passages will no longer be used for answers.",
-                       "“{title}” দলিলটি মুছবেন? এর অনুচ্ছেদ আর উত্তরে ব্যবহার হবে না।"),
-    "upload": ("Add documents: PDF, Word (.docx), Markdown, text, HTML",
-               "দলিল যোগ করুন: পিডিএফ, ওয়ার্ড (.docx), মার্কডাউন, লেখা, এইচটিএমএল"),
+    "delete_confirm": (
+        "Delete “{title}” from the library? Its passages will no longer be used for answers.",
+        "“{title}” দলিলটি মুছবেন? এর অনুচ্ছেদ আর উত্তরে ব্যবহার হবে না।",
+    ),
+    "upload": (
+        "Add documents: PDF, Word (.docx), Markdown, text, HTML",
+        "দলিল যোগ করুন: পিডিএফ, ওয়ার্ড (.docx), মার্কডাউন, লেখা, এইচটিএমএল",
+    ),
     "drop": ("Drop files here, or click to choose", "ফাইল এখানে ছেড়ে দিন, অথবা ক্লিক করে বেছে নিন"),
     "add": ("Add to library", "দলিলসমূহে যোগ করুন"),
     "choose_files": ("Choose one or more files first.", "আগে এক বা একাধিক ফাইল বেছে নিন।"),
@@ -173,16 +207,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "edit_date": ("Date (2024, 2024-03 or 2024-03-15)", "তারিখ (2024, 2024-03 বা 2024-03-15)"),
     "edit_publisher": ("Publisher or source", "প্রকাশক বা উৎস"),
     "edit_save": ("Save details", "তথ্য সংরক্ষণ"),
-    "edit_saved": ("Saved the details of “{title}”; they are kept when the file is ingested again.",
-                   "“{title}”-এর তথ্য সংরক্ষিত হলো; ফাইলটি আবার যোগ করলেও তা থাকবে।"),
-    "edit_pick": ("Pick a document to correct first (or press Edit in its row).",
-                  "আগে সংশোধনের জন্য একটি দলিল বেছে নিন (বা তার সারিতে সম্পাদনা চাপুন)।"),
+    "edit_saved": (
+        "Saved the details of “{title}”; they are kept when the file is ingested again.",
+        "“{title}”-এর তথ্য সংরক্ষিত হলো; ফাইলটি আবার যোগ করলেও তা থাকবে।",
+    ),
+    "edit_pick": (
+        "Pick a document to correct first (or press Edit in its row).",
+        "আগে সংশোধনের জন্য একটি দলিল বেছে নিন (বা তার সারিতে সম্পাদনা চাপুন)।",
+    ),
     "up_indexed": ("{name}: indexed, ready for questions", "{name}: যুক্ত হয়েছে, প্রশ্নের জন্য প্রস্তুত"),
     "up_unchanged": ("{name}: unchanged (already in the library)", "{name}: অপরিবর্তিত (আগেই আছে)"),
-    "up_summary": ("{added} added, {updated} updated, {unchanged} unchanged, {failed} failed — {documents} documents "
-                   "in the library.",
-                   "{added}টি যোগ, {updated}টি হালনাগাদ, {unchanged}টি অপরিবর্তিত, {failed}টি ব্যর্থ — মোট "
-                   "{documents}টি দলিল।"),
+    "up_summary": (
+        "{added} added, {updated} updated, {unchanged} unchanged, {failed} failed — {documents} documents "
+        "in the library.",
+        "{added}টি যোগ, {updated}টি হালনাগাদ, {unchanged}টি অপরিবর্তিত, {failed}টি ব্যর্থ — মোট {documents}টি দলিল।",
+    ),
     # settings
     "set_llm": ("LLM", "ভাষা মডেল"),
     "set_store": ("Store", "সংরক্ষণাগার"),
@@ -190,7 +229,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "set_docs": ("Documents", "দলিল"),
     "set_chunks": ("Passages (chunks)", "অনুচ্ছেদ (অংশ)"),
     "set_uploads": ("Uploads folder", "আপলোড ফোল্ডার"),
-    "settings_help": ("""
+    "settings_help": (
+        """
 Settings are read from `NSSS_*` environment variables or `~/.config/nsss/config.toml`, and take effect when
 `nsss serve` starts:
 
@@ -202,7 +242,8 @@ Settings are read from `NSSS_*` environment variables or `~/.config/nsss/config.
 | uploads | `NSSS_MAX_FILE_MB` | the largest file accepted |
 | language | `NSSS_LANGUAGE` | `en` or `bn`: the language the app opens in |
 | citations | `NSSS_CITATION_STYLE` | `author-date` or `numbered` |
-""", """
+""",
+        """
 সেটিংস `NSSS_*` পরিবেশ চলক বা `~/.config/nsss/config.toml` ফাইল থেকে পড়া হয়, আর `nsss serve` চালু হওয়ার সময় কার্যকর হয়:
 
 | সেটিং | চলক | কাজ |
@@ -213,7 +254,8 @@ Settings are read from `NSSS_*` environment variables or `~/.config/nsss/config.
 | আপলোড | `NSSS_MAX_FILE_MB` | গ্রহণযোগ্য সবচেয়ে বড় ফাইল |
 | ভাষা | `NSSS_LANGUAGE` | `en` বা `bn`: অ্যাপ যে ভাষায় খোলে |
 | উদ্ধৃতি | `NSSS_CITATION_STYLE` | `author-date` বা `numbered` |
-"""),
+""",
+    ),
 }
 
 

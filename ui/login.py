@@ -67,8 +67,13 @@ class LoginThrottle:
 async def _refuse(send, wait: float) -> None:
     seconds = max(1, round(wait + 0.5))
     body = json.dumps({"detail": f"Too many failed logins from your address: wait {seconds} s and try again."})
-    await send({"type": "http.response.start", "status": 429,
-                "headers": [(b"content-type", b"application/json"), (b"retry-after", str(seconds).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 429,
+            "headers": [(b"content-type", b"application/json"), (b"retry-after", str(seconds).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body.encode()})
 
 

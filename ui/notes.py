@@ -48,9 +48,15 @@ def read_notes(path: Path) -> tuple[Note, ...]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return tuple(
-            Note(question=n["question"], text=n["text"], kind=n.get("kind", "answer"), label=n.get("label", ""),
-                 citations=tuple(Citation(**c) for c in n["citations"]))
-            for n in data["notes"])
+            Note(
+                question=n["question"],
+                text=n["text"],
+                kind=n.get("kind", "answer"),
+                label=n.get("label", ""),
+                citations=tuple(Citation(**c) for c in n["citations"]),
+            )
+            for n in data["notes"]
+        )
     except FileNotFoundError:
         return ()
     except (OSError, ValueError, KeyError, TypeError):
@@ -86,7 +92,7 @@ def renamed(notes: tuple[Note, ...], i: int, label: str) -> tuple[Note, ...]:
     """Return the notes with note i given a new heading (empty: back to its question)."""
     if not 0 <= i < len(notes):
         return notes
-    return notes[:i] + (replace(notes[i], label=" ".join(label.split())[:300]),) + notes[i + 1:]
+    return notes[:i] + (replace(notes[i], label=" ".join(label.split())[:300]),) + notes[i + 1 :]
 
 
 def answer_note(answer: Answer) -> Note:
@@ -102,9 +108,22 @@ def citation_note(answer: Answer, c: Citation) -> Note:
 def hit_note(answer: Answer, h: Hit, record=None) -> Note:
     """Pin a retrieved passage (the assistant abstained, but the passage may still be useful)."""
     k = h.chunk
-    c = Citation(n=1, source=k.source, title=k.title, page=k.page, quote=k.text, doc_key=k.doc_key, start=k.start,
-                 end=k.end, page_label=k.page_label, passage=k.text, passage_start=k.start, date=k.date,
-                 url=record.url if record else "", publisher=record.publisher if record else "")
+    c = Citation(
+        n=1,
+        source=k.source,
+        title=k.title,
+        page=k.page,
+        quote=k.text,
+        doc_key=k.doc_key,
+        start=k.start,
+        end=k.end,
+        page_label=k.page_label,
+        passage=k.text,
+        passage_start=k.start,
+        date=k.date,
+        url=record.url if record else "",
+        publisher=record.publisher if record else "",
+    )
     return Note(answer.question, f"“{' '.join(k.text.split())}” [1]", (c,), "passage")
 
 
@@ -171,7 +190,9 @@ def notes_markdown(notes: tuple[Note, ...], style: str = "author-date", title: s
     return "\n".join(lines).rstrip() + "\n"
 
 
-def notes_docx(notes: tuple[Note, ...], path: Path, style: str = "author-date", title: str = "Background notes") -> Path:
+def notes_docx(
+    notes: tuple[Note, ...], path: Path, style: str = "author-date", title: str = "Background notes"
+) -> Path:
     """Write the notes as a Word document with a references list."""
     from docx import Document
 

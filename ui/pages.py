@@ -51,7 +51,7 @@ def quote_boxes(page, quote: str) -> list[Box]:
             return []
         found = letters.find(wanted)
         if found < 0:  # the extracted text may differ at the edges: match the longest run of the quote's middle
-            probe = wanted[len(wanted) // 4: len(wanted) // 4 + max(24, len(wanted) // 2)]
+            probe = wanted[len(wanted) // 4 : len(wanted) // 4 + max(24, len(wanted) // 2)]
             at = letters.find(probe)
             if at < 0:
                 return []
@@ -64,8 +64,9 @@ def quote_boxes(page, quote: str) -> list[Box]:
         textpage.close()
 
 
-def render_page(path: Path, number: int, quote: str,
-                locate: Callable[[object, str], list[Box]] = quote_boxes) -> PageImage | None:
+def render_page(
+    path: Path, number: int, quote: str, locate: Callable[[object, str], list[Box]] = quote_boxes
+) -> PageImage | None:
     """Render page `number` (1-based) of a PDF with the quote's lines highlighted; None if the file is unreadable."""
     import pypdfium2 as pdfium
     from PIL import Image, ImageDraw
@@ -100,4 +101,3 @@ def render_page(path: Path, number: int, quote: str,
     focus = min(tops) / image.height if tops else 0.0
     left = min(lefts) / image.width if lefts else 0.0
     return PageImage(src, image.width, image.height, len(boxes), round(focus, 4), round(left, 4))
-

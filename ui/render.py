@@ -78,8 +78,11 @@ def page_text(c: Citation, lang: str = "en") -> str:
     if not c.page:
         return ""
     label = c.page_label and c.page_label != str(c.page)
-    return (t(lang, "page", n=digits(lang, c.page)) + (" " + t(lang, "printed", label=c.page_label) if label else "")
-            + (t(lang, "ocr_note") if c.ocr else ""))
+    return (
+        t(lang, "page", n=digits(lang, c.page))
+        + (" " + t(lang, "printed", label=c.page_label) if label else "")
+        + (t(lang, "ocr_note") if c.ocr else "")
+    )
 
 
 def tidy(markup: str) -> str:
@@ -100,7 +103,7 @@ def _with_markers(text: str, turn: int, citations: dict[int, Citation]) -> str:
         n = int(m.group(1))
         if n not in citations:
             continue
-        parts.append(tidy(esc(text[last:m.start()])))
+        parts.append(tidy(esc(text[last : m.start()])))
         c = citations[n]
         parts.append(_ref_link(turn, n, f"{c.title} {page_text(c)}".strip()))
         last = m.end()
@@ -124,11 +127,15 @@ def filters_line(what: str, lang: str = "en") -> str:
 def answer_html(answer: Answer, turn: int, lang: str = "en", filters: str = "", no_match: bool = False) -> str:
     """Render an answer for the chat: escaped text, [n] markers that open the source, or a clear abstention."""
     if no_match:
-        body = (f'<div class="nsss-abstain nsss-no-match"><strong>{esc(t(lang, "no_match"))}.</strong> '
-                f'{esc(t(lang, "no_match_body", what=filters))}</div>')
+        body = (
+            f'<div class="nsss-abstain nsss-no-match"><strong>{esc(t(lang, "no_match"))}.</strong> '
+            f"{esc(t(lang, 'no_match_body', what=filters))}</div>"
+        )
     elif answer.abstained:
-        body = (f'<div class="nsss-abstain"><strong>{esc(t(lang, "not_found"))}.</strong> '
-                f'{esc(t(lang, "not_found_body"))}<div class="nsss-hint">{esc(t(lang, "not_found_hint"))}</div></div>')
+        body = (
+            f'<div class="nsss-abstain"><strong>{esc(t(lang, "not_found"))}.</strong> '
+            f'{esc(t(lang, "not_found_body"))}<div class="nsss-hint">{esc(t(lang, "not_found_hint"))}</div></div>'
+        )
     else:
         cites = {c.n: c for c in answer.citations}
         kind, parts = blocks(answer.text)
@@ -138,8 +145,13 @@ def answer_html(answer: Answer, turn: int, lang: str = "en", filters: str = "", 
             body = "".join(f"<p>{_with_markers(p, turn, cites)}</p>" for p in parts)
     notice = f'<div class="nsss-notice">{esc(answer.notice)}</div>' if answer.notice else ""
     took = answer.timings_ms.get("total")
-    parts = [t(lang, "mode_none") if answer.abstained else t(lang, "mode_llm") if answer.mode == "llm"
-             else t(lang, "mode_quoted")]
+    parts = [
+        t(lang, "mode_none")
+        if answer.abstained
+        else t(lang, "mode_llm")
+        if answer.mode == "llm"
+        else t(lang, "mode_quoted")
+    ]
     if isinstance(took, (int, float)):
         parts.append(t(lang, "ms", n=digits(lang, f"{took:.0f}")))
     if not answer.abstained:
@@ -148,13 +160,14 @@ def answer_html(answer: Answer, turn: int, lang: str = "en", filters: str = "", 
 
 
 def _button(act: str, label: str, turn: int, n: int, extra: str = "", cls: str = "") -> str:
-    return (f'<button type="button" class="nsss-btn {cls}" data-act="{act}" data-turn="{turn}" data-n="{n}"'
-            f'{extra}>{esc(label)}</button>')
+    return (
+        f'<button type="button" class="nsss-btn {cls}" data-act="{act}" data-turn="{turn}" data-n="{n}"'
+        f"{extra}>{esc(label)}</button>"
+    )
 
 
 def _copy_button(ref: str, turn: int, n: int, lang: str) -> str:
-    extra = (f' data-ref="{esc(ref)}" data-done="{esc(t(lang, "copied"))}" '
-             f'data-failed="{esc(t(lang, "copy_failed"))}"')
+    extra = f' data-ref="{esc(ref)}" data-done="{esc(t(lang, "copied"))}" data-failed="{esc(t(lang, "copy_failed"))}"'
     return _button("copy", t(lang, "copy_citation"), turn, n, extra=extra)
 
 
@@ -169,13 +182,13 @@ def citation_card(c: Citation, turn: int, active: bool = False, lang: str = "en"
         f'<li class="nsss-cite{" active" if active else ""}" id="nsss-cite-{turn}-{c.n}">'
         f'<div class="nsss-cite-head" data-act="open" data-turn="{turn}" data-n="{c.n}" title="{esc(t(lang, "open_hint"))}">'
         f'<span class="nsss-num">{c.n}</span><span class="nsss-title">{esc(c.title)}</span>'
-        f'{f"<span class=nsss-page>{esc(where)}</span>" if where else ""}</div>'
+        f"{f'<span class=nsss-page>{esc(where)}</span>' if where else ''}</div>"
         f'<div class="nsss-source">{esc(c.source)}</div>'
         f'<blockquote class="nsss-passage">{tidy(context)}</blockquote>'
         f'<div class="nsss-ref-text" title="{esc(t(lang, "ref_hint"))}">{esc(reference(c, style, quote=False))}</div>'
         f'<div class="nsss-actions">{_button("open", t(lang, "open_source"), turn, c.n, cls="primary")}'
-        f'{_copy_button(ref, turn, c.n, lang)}'
-        f'{_button("pin", t(lang, "pin"), turn, c.n)}</div></li>'
+        f"{_copy_button(ref, turn, c.n, lang)}"
+        f"{_button('pin', t(lang, 'pin'), turn, c.n)}</div></li>"
     )
 
 
@@ -189,36 +202,49 @@ def hit_card(h: Hit, turn: int, i: int, active: bool = False, lang: str = "en") 
         f'<li class="nsss-cite nsss-near{" active" if active else ""}">'
         f'<div class="nsss-cite-head" data-act="open-hit" data-turn="{turn}" data-n="{i}" title="{esc(t(lang, "open_hint"))}">'
         f'<span class="nsss-num">·</span><span class="nsss-title">{esc(c.title)}</span>'
-        f'{f"<span class=nsss-page>{esc(where)}</span>" if where else ""}</div>'
+        f"{f'<span class=nsss-page>{esc(where)}</span>' if where else ''}</div>"
         f'<div class="nsss-source">{esc(c.source)}</div>'
         f'<blockquote class="nsss-passage">{tidy(short)}</blockquote>'
         f'<div class="nsss-actions">{_button("open-hit", t(lang, "open_source"), turn, i, cls="primary")}'
-        f'{_button("pin-hit", t(lang, "pin"), turn, i)}</div></li>'
+        f"{_button('pin-hit', t(lang, 'pin'), turn, i)}</div></li>"
     )
 
 
-def sources_html(answer: Answer | None, turn: int, active: int | None = None, lang: str = "en",
-                 style: str = "author-date", no_match: bool = False) -> str:
+def sources_html(
+    answer: Answer | None,
+    turn: int,
+    active: int | None = None,
+    lang: str = "en",
+    style: str = "author-date",
+    no_match: bool = False,
+) -> str:
     """Render the Sources panel for one answer: its citations, or the nearest passages when it abstained.
 
     `active` marks the citation number (or, when the answer abstained, the passage index) open in the viewer.
     """
     title = esc(t(lang, "sources"))
     if answer is None:
-        return (f'<div class="nsss-panel nsss-empty"><div class="nsss-panel-title">{title}</div>'
-                f'<p>{esc(t(lang, "sources_empty"))}</p></div>')
+        return (
+            f'<div class="nsss-panel nsss-empty"><div class="nsss-panel-title">{title}</div>'
+            f"<p>{esc(t(lang, 'sources_empty'))}</p></div>"
+        )
     if no_match:
         body = f'<div class="nsss-abstain nsss-no-match"><strong>{esc(t(lang, "no_match"))}.</strong></div>'
     elif answer.abstained or not answer.citations:
         near = "".join(hit_card(h, turn, i, i == active, lang) for i, h in enumerate(answer.retrieved[:5]))
-        body = (f'<div class="nsss-abstain"><strong>{esc(t(lang, "not_found"))}.</strong> {esc(t(lang, "nearest"))}</div>'
-                f'<ol class="nsss-cites">{near}</ol>' if near else
-                f'<div class="nsss-abstain"><strong>{esc(t(lang, "not_found"))}.</strong> {esc(t(lang, "none_close"))}</div>')
+        body = (
+            f'<div class="nsss-abstain"><strong>{esc(t(lang, "not_found"))}.</strong> {esc(t(lang, "nearest"))}</div>'
+            f'<ol class="nsss-cites">{near}</ol>'
+            if near
+            else f'<div class="nsss-abstain"><strong>{esc(t(lang, "not_found"))}.</strong> {esc(t(lang, "none_close"))}</div>'
+        )
     else:
         body = "".join(citation_card(c, turn, c.n == active, lang, style) for c in answer.citations)
         body = f'<ol class="nsss-cites">{body}</ol>'
-    return (f'<div class="nsss-panel" data-turn="{turn}"><div class="nsss-panel-title">{title}'
-            f'<span class="nsss-q">{esc(t(lang, "sources_for", q=answer.question))}</span></div>{body}</div>')
+    return (
+        f'<div class="nsss-panel" data-turn="{turn}"><div class="nsss-panel-title">{title}'
+        f'<span class="nsss-q">{esc(t(lang, "sources_for", q=answer.question))}</span></div>{body}</div>'
+    )
 
 
 @dataclass(frozen=True)
@@ -236,8 +262,9 @@ class SourceView:
     missing_file: bool = False  # a PDF whose file is gone: only its text can be shown
 
 
-def source_view(record: DocRecord | None, text: str, start: int, end: int, title: str = "", source: str = "",
-                lang: str = "en") -> SourceView:
+def source_view(
+    record: DocRecord | None, text: str, start: int, end: int, title: str = "", source: str = "", lang: str = "en"
+) -> SourceView:
     """Cut out what the viewer shows: the page holding a quote for a paged document, else a window around it."""
     title = record.title if record else title
     source = record.source if record else source
@@ -249,13 +276,23 @@ def source_view(record: DocRecord | None, text: str, start: int, end: int, title
             where = t(lang, "page_of", n=digits(lang, page.number), total=digits(lang, len(pages)))
             where += " " + t(lang, "printed", label=page.label) if label else ""
             where += t(lang, "ocr_page") if page.ocr else ""
-            return SourceView(title, source, text[page.start:page.end], start - page.start,
-                              min(end, page.end) - page.start, where, markdown)
+            return SourceView(
+                title,
+                source,
+                text[page.start : page.end],
+                start - page.start,
+                min(end, page.end) - page.start,
+                where,
+                markdown,
+            )
     if len(text) <= 4 * WINDOW:
         return SourceView(title, source, text, start, end, t(lang, "whole"), markdown)
     lo, hi = window(text, start, end, WINDOW, "\n")
-    where = (t(lang, "whole") if lo == 0 and hi == len(text)
-             else t(lang, "chars", lo=f"{lo:,}", hi=f"{hi:,}", total=f"{len(text):,}"))
+    where = (
+        t(lang, "whole")
+        if lo == 0 and hi == len(text)
+        else t(lang, "chars", lo=f"{lo:,}", hi=f"{hi:,}", total=f"{len(text):,}")
+    )
     return SourceView(title, source, text[lo:hi], start - lo, end - lo, where, markdown)
 
 
@@ -268,7 +305,7 @@ def with_page_image(view: SourceView, record: DocRecord, number: int) -> SourceV
     path = Path(record.root) / record.source
     if not path.is_file():
         return replace(view, missing_file=True)
-    image = render_page(path, number, view.text[view.start:view.end])
+    image = render_page(path, number, view.text[view.start : view.end])
     return replace(view, image=image, missing_file=image is None)
 
 
@@ -276,8 +313,10 @@ def viewer_html(view: SourceView | None, lang: str = "en") -> str:
     """Render the source viewer: the page as printed (PDFs) beside its text, with the quote highlighted."""
     title = esc(t(lang, "viewer"))
     if view is None:
-        return (f'<div class="nsss-viewer nsss-empty"><div class="nsss-panel-title">{title}</div>'
-                f'<p>{esc(t(lang, "viewer_empty"))}</p></div>')
+        return (
+            f'<div class="nsss-viewer nsss-empty"><div class="nsss-panel-title">{title}</div>'
+            f"<p>{esc(t(lang, 'viewer_empty'))}</p></div>"
+        )
     body = highlight(view.text, view.start, view.end)
     if view.markdown:
         body = tidy(body)
@@ -285,12 +324,14 @@ def viewer_html(view: SourceView | None, lang: str = "en") -> str:
     if view.image is not None:
         img = view.image
         alt = t(lang, "page_image_alt", n=view.where, title=view.title)
-        shown = (f'<div class="nsss-viewer-split"><figure class="nsss-page-image" data-focus="{img.focus}" data-left="{img.left}" '
-                 f'data-boxes="{img.boxes}"><figcaption>{esc(t(lang, "as_printed"))}</figcaption>'
-                 f'<div class="nsss-page-scroll"><img src="{img.src}" width="{img.width}" height="{img.height}" '
-                 f'alt="{esc(alt)}"></div></figure>'
-                 f'<div class="nsss-page-words"><div class="nsss-caption">{esc(t(lang, "as_text"))}</div>{text_box}'
-                 f'</div></div>')
+        shown = (
+            f'<div class="nsss-viewer-split"><figure class="nsss-page-image" data-focus="{img.focus}" data-left="{img.left}" '
+            f'data-boxes="{img.boxes}"><figcaption>{esc(t(lang, "as_printed"))}</figcaption>'
+            f'<div class="nsss-page-scroll"><img src="{img.src}" width="{img.width}" height="{img.height}" '
+            f'alt="{esc(alt)}"></div></figure>'
+            f'<div class="nsss-page-words"><div class="nsss-caption">{esc(t(lang, "as_text"))}</div>{text_box}'
+            f"</div></div>"
+        )
     else:
         missing = f'<div class="nsss-msg warn">{esc(t(lang, "no_image"))}</div>' if view.missing_file else ""
         shown = missing + text_box
@@ -298,12 +339,13 @@ def viewer_html(view: SourceView | None, lang: str = "en") -> str:
         f'<div class="nsss-viewer"><div class="nsss-panel-title">{title}</div>'
         f'<div class="nsss-viewer-head"><span class="nsss-title">{esc(view.title)}</span>'
         f'<span class="nsss-page">{esc(view.where)}</span><div class="nsss-source">{esc(view.source)}</div></div>'
-        f'{shown}</div>'
+        f"{shown}</div>"
     )
 
 
-def chat_messages(answers: tuple[Answer, ...], lang: str = "en", filters: tuple[str, ...] = (),
-                  no_match: tuple[bool, ...] = ()) -> list[dict]:
+def chat_messages(
+    answers: tuple[Answer, ...], lang: str = "en", filters: tuple[str, ...] = (), no_match: tuple[bool, ...] = ()
+) -> list[dict]:
     """Rebuild the chat from the answers so far; questions are escaped like everything else."""
     messages = []
     for turn, answer in enumerate(answers):
@@ -316,22 +358,28 @@ def chat_messages(answers: tuple[Answer, ...], lang: str = "en", filters: tuple[
 
 def status_html(info: dict, lang: str = "en") -> str:
     """Render the settings in use: the LLM (or none), the store, the embedding model, the counts."""
-    rows = "".join(f"<div><dt>{esc(t(lang, k) if k.startswith('set_') else k)}</dt><dd>{esc(v)}</dd></div>"
-                   for k, v in info.items())
+    rows = "".join(
+        f"<div><dt>{esc(t(lang, k) if k.startswith('set_') else k)}</dt><dd>{esc(v)}</dd></div>"
+        for k, v in info.items()
+    )
     return f'<dl class="nsss-status">{rows}</dl>'
 
 
-def notes_html(items: list[tuple[Note, str]], cited: list[Citation], lang: str = "en", style: str = "author-date") -> str:
+def notes_html(
+    items: list[tuple[Note, str]], cited: list[Citation], lang: str = "en", style: str = "author-date"
+) -> str:
     """Render the notes pad: each pinned note (already renumbered), its controls, and the references list."""
     if not items:
-        return (f'<div class="nsss-notes nsss-empty"><div class="nsss-panel-title">{esc(t(lang, "notes_title"))}</div>'
-                f'<p>{t(lang, "notes_empty")}</p></div>')
+        return (
+            f'<div class="nsss-notes nsss-empty"><div class="nsss-panel-title">{esc(t(lang, "notes_title"))}</div>'
+            f"<p>{t(lang, 'notes_empty')}</p></div>"
+        )
     parts = []
     last = len(items) - 1
     for i, (note, text) in enumerate(items):
         kind = t(lang, "tag_answer" if note.kind == "answer" else "tag_passage")
         asked = f'<div class="nsss-note-q">{esc(note.question)}</div>' if note.label else ""
-        rename = (f' data-prompt="{esc(t(lang, "rename_prompt"))}" data-current="{esc(note.label)}"')
+        rename = f' data-prompt="{esc(t(lang, "rename_prompt"))}" data-current="{esc(note.label)}"'
         parts.append(
             f'<li class="nsss-note"><div class="nsss-note-head"><span class="nsss-tag">{esc(kind)}</span>'
             f'<span class="nsss-q nsss-note-heading">{esc(note.heading)}</span>'
@@ -340,15 +388,17 @@ def notes_html(items: list[tuple[Note, str]], cited: list[Citation], lang: str =
             f'aria-label="{esc(t(lang, "up"))}"{" disabled" if i == 0 else ""}>↑</button>'
             f'<button type="button" class="nsss-btn" data-act="down" data-n="{i}" title="{esc(t(lang, "down"))}" '
             f'aria-label="{esc(t(lang, "down"))}"{" disabled" if i == last else ""}>↓</button>'
-            f'{_button("rename", t(lang, "rename"), 0, i, extra=rename)}'
-            f'{_button("unpin", t(lang, "remove"), 0, i)}</span></div>{asked}'
+            f"{_button('rename', t(lang, 'rename'), 0, i, extra=rename)}"
+            f"{_button('unpin', t(lang, 'remove'), 0, i)}</span></div>{asked}"
             f'<div class="nsss-note-text">{text_html(text)}</div></li>'
         )
     refs = "".join(f'<li value="{c.n}">{esc(reference(c, style))}</li>' for c in cited)
-    return (f'<div class="nsss-notes"><div class="nsss-panel-title">{esc(t(lang, "notes", n=digits(lang, len(items))))}'
-            f'<span class="nsss-q">{esc(t(lang, "saved_here"))}</span></div>'
-            f'<ol class="nsss-note-list">{"".join(parts)}</ol>'
-            f'<div class="nsss-panel-title">{esc(t(lang, "references"))}</div><ol class="nsss-refs">{refs}</ol></div>')
+    return (
+        f'<div class="nsss-notes"><div class="nsss-panel-title">{esc(t(lang, "notes", n=digits(lang, len(items))))}'
+        f'<span class="nsss-q">{esc(t(lang, "saved_here"))}</span></div>'
+        f'<ol class="nsss-note-list">{"".join(parts)}</ol>'
+        f'<div class="nsss-panel-title">{esc(t(lang, "references"))}</div><ol class="nsss-refs">{refs}</ol></div>'
+    )
 
 
 def brief_html(brief, lang: str = "en", style: str = "author-date") -> str:
@@ -369,17 +419,23 @@ def brief_html(brief, lang: str = "en", style: str = "author-date") -> str:
                 f'<li class="nsss-brief-passage"><blockquote class="nsss-passage">{tidy(esc(" ".join(c.quote.split())))}'
                 f'</blockquote><div class="nsss-ref-text">{esc(ref)}{f" · {esc(where)}" if where else ""}</div>'
                 f'<div class="nsss-actions">{_button("brief-open", t(lang, "open_source"), d_i, p_i, cls="primary")}'
-                f'{_copy_button(reference(c, style), d_i, p_i, lang)}'
-                f'{_button("brief-pin", t(lang, "pin"), d_i, p_i)}</div></li>')
+                f"{_copy_button(reference(c, style), d_i, p_i, lang)}"
+                f"{_button('brief-pin', t(lang, 'pin'), d_i, p_i)}</div></li>"
+            )
         sections.append(
             f'<section class="nsss-brief-doc"><div class="nsss-brief-doc-head">'
             f'<span class="nsss-date">{esc(when or t(lang, "undated"))}</span>'
             f'<span class="nsss-title">{esc(d.title)}</span></div>'
             f'<div class="nsss-source">{esc(" · ".join(x for x in (who, d.source) if x))}</div>'
-            f'<ol class="nsss-brief-list">{"".join(cards)}</ol></section>')
-    head = t(lang, "brief_head", topic=brief.topic, p=digits(lang, brief.passages), d=digits(lang, len(brief.documents)))
-    return (f'<div class="nsss-brief"><div class="nsss-panel-title">{esc(head)}</div>'
-            f'<div class="nsss-timeline">{"".join(sections)}</div></div>')
+            f'<ol class="nsss-brief-list">{"".join(cards)}</ol></section>'
+        )
+    head = t(
+        lang, "brief_head", topic=brief.topic, p=digits(lang, brief.passages), d=digits(lang, len(brief.documents))
+    )
+    return (
+        f'<div class="nsss-brief"><div class="nsss-panel-title">{esc(head)}</div>'
+        f'<div class="nsss-timeline">{"".join(sections)}</div></div>'
+    )
 
 
 def library_html(records: list[DocRecord], lang: str = "en") -> str:
@@ -391,18 +447,22 @@ def library_html(records: list[DocRecord], lang: str = "en") -> str:
         f"<td>{esc(publisher(r) or '–')}</td>"
         f"<td class=num>{r.pages or '–'}</td><td class=num>{r.chunks}</td><td class=nsss-source>{esc(r.source)}</td>"
         f'<td class=nsss-row-tools><button type="button" class="nsss-btn" data-act="edit" data-key="{esc(r.key)}">'
-        f'{esc(t(lang, "edit"))}</button>'
+        f"{esc(t(lang, 'edit'))}</button>"
         f'<button type="button" class="nsss-btn danger" data-act="delete" data-key="{esc(r.key)}" '
         f'data-confirm="{esc(t(lang, "delete_confirm", title=r.title))}">{esc(t(lang, "delete"))}</button></td></tr>'
         for r in records
     )
     total = sum(r.chunks for r in records)
-    heads = "".join(f"<th>{esc(t(lang, k))}</th>" for k in ("col_title", "col_kind", "col_date", "col_publisher",
-                                                             "col_pages", "col_chunks", "col_file"))
+    heads = "".join(
+        f"<th>{esc(t(lang, k))}</th>"
+        for k in ("col_title", "col_kind", "col_date", "col_publisher", "col_pages", "col_chunks", "col_file")
+    )
     head = t(lang, "library_head", n=digits(lang, len(records)), m=digits(lang, f"{total:,}"))
-    return (f'<div class="nsss-library"><div class="nsss-panel-title">{esc(head)}</div>'
-            f'<div class="nsss-table-wrap"><table><thead><tr>{heads}<th></th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></div></div>")
+    return (
+        f'<div class="nsss-library"><div class="nsss-panel-title">{esc(head)}</div>'
+        f'<div class="nsss-table-wrap"><table><thead><tr>{heads}<th></th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></div>"
+    )
 
 
 def message_html(text: str, kind: str = "ok") -> str:
@@ -426,9 +486,21 @@ def upload_report(saved: list, refused: list[tuple[str, str]], report, indexed: 
     items = "".join(f'<li class="{kind}">{esc(text)}</li>' for kind, text in lines)
     summary = ""
     if report is not None:
-        summary = "<p>" + esc(t(lang, "up_summary", added=report.added, updated=report.updated,
-                                unchanged=report.unchanged, failed=len(report.failed),
-                                documents=report.documents)) + "</p>"
+        summary = (
+            "<p>"
+            + esc(
+                t(
+                    lang,
+                    "up_summary",
+                    added=report.added,
+                    updated=report.updated,
+                    unchanged=report.unchanged,
+                    failed=len(report.failed),
+                    documents=report.documents,
+                )
+            )
+            + "</p>"
+        )
     return f'<div class="nsss-upload-report">{summary}<ul>{items}</ul></div>'
 
 
@@ -436,16 +508,20 @@ def status_line(info: dict, lang: str = "en") -> str:
     """Render the short status shown in the header: LLM, model, counts (or that they are still loading)."""
     if not info:
         return f'<div class="nsss-status-line"><span>{esc(t(lang, "loading"))}</span></div>'
-    return (f'<div class="nsss-status-line"><span title="{esc(t(lang, "set_llm"))}">'
-            f'{esc(t(lang, "chip_llm", llm=info.get("set_llm", "")))}</span>'
-            f'<span title="{esc(t(lang, "set_model"))}">{esc(t(lang, "chip_model", model=info.get("set_model", "")))}</span>'
-            f'<span>{esc(t(lang, "chip_docs", n=digits(lang, info.get("set_docs", "0"))))}</span></div>')
+    return (
+        f'<div class="nsss-status-line"><span title="{esc(t(lang, "set_llm"))}">'
+        f"{esc(t(lang, 'chip_llm', llm=info.get('set_llm', '')))}</span>"
+        f'<span title="{esc(t(lang, "set_model"))}">{esc(t(lang, "chip_model", model=info.get("set_model", "")))}</span>'
+        f"<span>{esc(t(lang, 'chip_docs', n=digits(lang, info.get('set_docs', '0'))))}</span></div>"
+    )
 
 
 def header_html(lang: str = "en") -> str:
     """Render the app's name and what it does."""
-    return (f'<div class="nsss-brand" data-lang="{esc(lang)}"><h1>{esc(t(lang, "title"))}</h1>'
-            f'<p>{esc(t(lang, "tagline"))}</p></div>')
+    return (
+        f'<div class="nsss-brand" data-lang="{esc(lang)}"><h1>{esc(t(lang, "title"))}</h1>'
+        f"<p>{esc(t(lang, 'tagline'))}</p></div>"
+    )
 
 
 def chat_placeholder(lang: str = "en") -> str:

@@ -20,15 +20,18 @@ class QuestionTooLong(ValueError):
 def check_question(question: str, limit: int) -> None:
     """Refuse a question over the length limit, before any work is spent on it."""
     if isinstance(question, str) and len(question) > limit:
-        raise QuestionTooLong(f"the question is {len(question):,} characters long, over the limit of {limit:,}; "
-                              "ask it in fewer words (the limit is NSSS_MAX_QUESTION_CHARS)")
+        raise QuestionTooLong(
+            f"the question is {len(question):,} characters long, over the limit of {limit:,}; "
+            "ask it in fewer words (the limit is NSSS_MAX_QUESTION_CHARS)"
+        )
 
 
 class Service:
     """The store, the model and the assistant; opened in the background so the web page can load meanwhile."""
 
-    def __init__(self, settings: Settings, use_llm: bool = True, bootstrap: bool = False,
-                 torch_threads: int | None = None):
+    def __init__(
+        self, settings: Settings, use_llm: bool = True, bootstrap: bool = False, torch_threads: int | None = None
+    ):
         self.settings = settings
         self.torch_threads = torch_threads
         self.use_llm = use_llm
@@ -50,7 +53,9 @@ class Service:
 
                 print(f"The store {self.settings.store} is empty: adding the bundled documents first.", flush=True)
                 report = ingest([BUNDLED_CORPUS], self.settings, progress=True)
-                print(f"Added {report.added} documents ({report.chunks} passages) in {report.seconds:.1f} s.", flush=True)
+                print(
+                    f"Added {report.added} documents ({report.chunks} passages) in {report.seconds:.1f} s.", flush=True
+                )
                 for failure in report.failed:
                     print(f"failed: {failure.path}: {failure.error}", flush=True)
                 self._open()
@@ -162,8 +167,11 @@ class Service:
 
         s = self.settings
         assistant = self.assistant
-        llm = (text(lang, "llm_at", model=s.llm_model or text(lang, "default_model"), url=s.llm_url)
-               if assistant.llm is not None else text(lang, "llm_none"))
+        llm = (
+            text(lang, "llm_at", model=s.llm_model or text(lang, "default_model"), url=s.llm_url)
+            if assistant.llm is not None
+            else text(lang, "llm_none")
+        )
         records = assistant.index.records
         return {
             "set_llm": llm,

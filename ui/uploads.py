@@ -85,8 +85,13 @@ def receive(files: list[tuple[Path, str]], folder: Path, max_mb: float) -> tuple
             continue
         kept = free_name(root, name, Path(temp), saved)
         if kept != name:
-            refused.append((given, f"a different document named {name} is already in the library; this one is "
-                                   f"added as {kept} (delete the old one in the library to replace it)"))
+            refused.append(
+                (
+                    given,
+                    f"a different document named {name} is already in the library; this one is "
+                    f"added as {kept} (delete the old one in the library to replace it)",
+                )
+            )
             target = root / kept
         if target not in saved:
             if not target.exists():  # one that exists holds these very bytes (free_name)

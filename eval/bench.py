@@ -1,4 +1,5 @@
-"""What the benchmark scripts share: where the web corpus is, a store holding it, and a summary of timings."""
+"""What the benchmark scripts (and the browser tests) share: where the web corpus is, a store holding it, a summary
+of timings, the embedding model timed inside a pipeline, and the headless Chromium they drive."""
 
 from __future__ import annotations
 
@@ -16,6 +17,17 @@ from eval.metrics import percentile
 from nsss.settings import PROJECT_ROOT, Settings, go_offline
 
 WEB_QA = PROJECT_ROOT / "eval" / "web_qa.jsonl"
+# Debian's Chromium, driven by Playwright (its own browser download fails offline); see ../shared/FACTS.md.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def web_corpus() -> Path:
@@ -73,3 +85,20 @@ def stop_server(server: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait()
+
+
+def time_inside(embedder) -> list[float]:
+    """Wrap an embedder's embed() so each call's seconds are appended to the returned list (the model's share of a
+    pipeline, measured in the same run and under the same load as the rest)."""
+    spent: list[float] = []
+    embed = embedder.embed
+
+    def timed_embed(texts, **kwargs):
+        started = time.perf_counter()
+        try:
+            return embed(texts, **kwargs)
+        finally:
+            spent.append(time.perf_counter() - started)
+
+    embedder.embed = timed_embed
+    return spent

@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from eval.bench import time_inside
 from nsss.settings import PROJECT_ROOT, Settings, go_offline
 
 DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus-web"
@@ -48,17 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     batch_size = inspect.signature(embedder.embed).parameters["batch_size"].default
     # Time the model's share inside the pipeline too: measured in the same run, under the same load as the rest,
     # it tells the pipeline's own cost even when other processes share the machine.
-    in_model: list[float] = []
-    embed = embedder.embed
-
-    def timed_embed(texts, **kwargs):
-        started = time.perf_counter()
-        try:
-            return embed(texts, **kwargs)
-        finally:
-            in_model.append(time.perf_counter() - started)
-
-    embedder.embed = timed_embed
+    in_model = time_inside(embedder)
 
     rounds = []
     for n in range(args.repeat):

@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from eval.bench import time_inside
 from nsss.settings import Settings, go_offline
 
 WORDS = (
@@ -92,17 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
     embedder = load_embedder()
     batch_size = inspect.signature(embedder.embed).parameters["batch_size"].default
-    in_model: list[float] = []
-    embed = embedder.embed
-
-    def timed_embed(texts, **kwargs):
-        started = time.perf_counter()
-        try:
-            return embed(texts, **kwargs)
-        finally:
-            in_model.append(time.perf_counter() - started)
-
-    embedder.embed = timed_embed
+    in_model = time_inside(embedder)
     embedder.model.encode(["warm up"] * 8)
     rng = random.Random(11)
     results = []

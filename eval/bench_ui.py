@@ -21,11 +21,10 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, stop_server, summary, wait_for_page  # noqa: E402
+from eval.bench import CHROMIUM, CHROMIUM_ARGS, WEB_QA, stop_server, summary, wait_for_page  # noqa: E402  # noqa: E402
 from eval.bench_serve import _serve  # noqa: E402
 from nsss.settings import Settings, go_offline  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
 # Press Ask and resolve with the milliseconds until the Sources panel names the question.
 TIMED_ASK = """(q) => new Promise((resolve) => {
   const panel = document.querySelector('#nsss-sources');
@@ -35,7 +34,6 @@ TIMED_ASK = """(q) => new Promise((resolve) => {
   watch.observe(panel, {subtree: true, childList: true, characterData: true});
   document.querySelector('#nsss-ask').click();
 })"""
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
 def page_latency(store: Path, questions: list[str]) -> dict:
@@ -47,7 +45,7 @@ def page_latency(store: Path, questions: list[str]) -> dict:
     try:
         wait_for_page(url, proc, poll=0.05)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(url)
             expect(page.locator("#nsss-status-line")).to_contain_text("Model:", timeout=180_000)

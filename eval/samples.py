@@ -10,7 +10,8 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
+from eval.bench import CHROMIUM
+
 LOHIT = "/usr/share/fonts/truetype/lohit-bengali/Lohit-Bengali.ttf"
 NOTO_SERIF = "/usr/share/fonts/truetype/noto/NotoSerifBengali-Regular.ttf"
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

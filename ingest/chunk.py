@@ -76,7 +76,7 @@ def chunk(
                 start, end = _locate(page_text, node.get_content(), node.start_char_idx)
                 if start is None:
                     continue
-                start, end = _trim(page_text, start, end)
+                start, end = trim(page_text, start, end)
                 if start >= end:
                     continue
                 if previous is not None and previous < start:
@@ -177,7 +177,8 @@ def _locate(page_text: str, text: str, hint: int | None) -> tuple[int | None, in
     return base + match.start(), base + match.end()
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move a span's ends in past white space."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.chunk import trim
 from ingest.types import Section
 
 LIST_ITEM = re.compile(r"^\s*(?:[-•*▪●◦–]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)]|[০-৯]{1,2}[.)।])\s+")
@@ -107,7 +108,7 @@ def _items_after(lines, j: int, text: str) -> tuple[list[tuple[int, int]], int]:
             else:
                 break
             k += 1
-        return [_trim(text, s, e) for s, e in items], k
+        return [trim(text, s, e) for s, e in items], k
     # No markers: under a heading (not a sentence ending in a colon), the paragraphs up to the next heading.
     lead = lines[j - 1][2].strip()
     if lead.endswith(":") and len(lead.split()) > 6:
@@ -122,7 +123,7 @@ def _items_after(lines, j: int, text: str) -> tuple[list[tuple[int, int]], int]:
             k += 1
         if len(items) < 2:
             return [], j
-        return [_trim(text, s, e) for s, e in items], k
+        return [trim(text, s, e) for s, e in items], k
     current: list[int] | None = None
     while k < len(lines) and len(items) < MAX_PARAGRAPH_ITEMS:
         start, end, line = lines[k]
@@ -138,7 +139,7 @@ def _items_after(lines, j: int, text: str) -> tuple[list[tuple[int, int]], int]:
         else:
             current[1] = end
         k += 1
-    return [_trim(text, s, e) for s, e in items], k
+    return [trim(text, s, e) for s, e in items], k
 
 
 def _continues(lines, k: int) -> bool:
@@ -148,14 +149,6 @@ def _continues(lines, k: int) -> bool:
         return False
     prev = lines[k - 1][2].rstrip()
     return len(prev) >= 50 and not re.search(r"[.!?:;।]$", prev) and not LIST_ITEM.match(lines[k][2])
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _clean(heading: str) -> str:

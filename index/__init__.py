@@ -1,7 +1,7 @@
 """Where chunks are stored and found: Chroma for vectors and records, BM25 beside it, fused search."""
 
-from index.search import FilterError, Filters, Hit, Index
-from index.store import DocRecord, StoreBusy, StoreError
+from nsss.index.search import FilterError, Index
+from nsss.index.store import StoreBusy, StoreError
 
 
 def open_index(settings, lexical: bool = True) -> Index:
@@ -9,4 +9,4 @@ def open_index(settings, lexical: bool = True) -> Index:
     return Index(settings, lexical=lexical)
 
 
-__all__ = ["DocRecord", "FilterError", "Filters", "Hit", "Index", "StoreBusy", "StoreError", "open_index"]
+__all__ = ["FilterError", "Index", "StoreBusy", "StoreError", "open_index"]

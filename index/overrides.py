@@ -13,8 +13,9 @@ import re
 import tempfile
 from pathlib import Path
 
+from nsss.core.layout import overrides_file
+
 FIELDS = ("title", "kind", "date", "publisher")
-FILE = "metadata.json"
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -31,7 +32,7 @@ class MetadataError(ValueError):
 def read_overrides(store: Path) -> dict[str, dict[str, str]]:
     """Return every document's corrections, {} when there are none or the file is unreadable."""
     try:
-        data = json.loads((Path(store) / FILE).read_text(encoding="utf-8"))
+        data = json.loads(overrides_file(store).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return {k: {f: str(v) for f, v in d.items() if f in FIELDS} for k, d in data.items() if isinstance(d, dict)}
@@ -70,5 +71,5 @@ def write_override(store: Path, key: str, fields: dict[str, str]) -> dict[str, s
     fd, tmp = tempfile.mkstemp(prefix=".metadata-", dir=store)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(edits, fh, ensure_ascii=False, indent=1)
-    os.replace(tmp, Path(store) / FILE)
+    os.replace(tmp, overrides_file(store))
     return merged

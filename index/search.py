@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
 
 import numpy as np
-
-from index.glossary import default_glossary
-from index.lexical import LexicalIndex, tokenize
-from index.store import DocRecord, Store, bm25_dir, fingerprint, generation
-from ingest.types import Chunk
-from nsss.settings import Settings
+from nsss.core.layout import bm25_dir
+from nsss.core.settings import Settings
+from nsss.core.types import DocRecord, Filters, Hit
+from nsss.index.glossary import default_glossary
+from nsss.index.lexical import LexicalIndex, tokenize
+from nsss.index.store import Store, fingerprint, generation
 
 # Score fusion: BM25 (scaled by the best BM25 score) plus dense similarity (scaled between the weakest and the
 # best of the dense candidates). BM25 is the stronger signal on this domain (names, acronyms, figures); dense
@@ -25,28 +24,6 @@ CANDIDATES = 60
 BRIDGE_WEIGHT = 1.5
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Limit a search to some documents (key, source or title), kinds and years."""
-
-    documents: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    years: tuple[int, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.documents or self.kinds or self.years)
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A retrieved chunk with its fused score and the two scores it was fused from."""
-
-    chunk: Chunk
-    score: float
-    dense: float  # cosine similarity to the query, 0 when dense retrieval did not return it
-    lexical: float  # BM25 score, 0 when no query term is in it
-
-
 class FilterError(ValueError):
     """A filter names something the store does not have."""
 
@@ -55,7 +32,7 @@ class Index:
     """An opened store with its model and lexical index: everything a search needs, loaded once."""
 
     def __init__(self, settings: Settings, lexical: bool = True):
-        from index.embed import load_embedder
+        from nsss.index.embed import load_embedder
 
         self.settings = settings
         self.embedder = load_embedder(settings.embed_model)
@@ -88,7 +65,7 @@ class Index:
         index = self.lexical
         if lexical:
             stamp = fingerprint(records)
-            folder = bm25_dir(self.settings, self.embedder.slug)
+            folder = bm25_dir(self.settings.store, self.embedder.slug)
             index = LexicalIndex.load(folder, stamp)
             if index is None:
                 index = LexicalIndex.build(list(store.all_chunks()))
@@ -116,7 +93,7 @@ class Index:
         """Rebuild the lexical index from the store and save it beside the store."""
         fingerprint = fingerprint or self.store.fingerprint()
         self.lexical = LexicalIndex.build(list(self.store.all_chunks()))
-        self.lexical.save(bm25_dir(self.settings, self.embedder.slug), fingerprint)
+        self.lexical.save(bm25_dir(self.settings.store, self.embedder.slug), fingerprint)
 
     @property
     def acronyms(self) -> dict[str, list[str]]:

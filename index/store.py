@@ -8,49 +8,16 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlparse
 
-from index.overrides import apply_override, read_overrides
-from ingest.chunk import CHUNKER_VERSION
-from ingest.types import Chunk, Document, Page, Section, page_at
-from nsss.settings import Settings, go_offline
+from nsss.core.layout import chroma_dir, generation_file, lock_file
+from nsss.core.settings import Settings, go_offline
+from nsss.core.types import Chunk, DocRecord, Document, Embedded, Page, Section
+from nsss.index.overrides import apply_override, read_overrides
 
 
 class StoreError(RuntimeError):
     """The store cannot be opened or used; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class DocRecord:
-    """What the store knows about one ingested document."""
-
-    key: str
-    root: str
-    source: str
-    title: str
-    kind: str
-    date: str
-    url: str
-    format: str
-    sha256: str
-    pages: int
-    chunks: int
-    acronyms: dict  # acronym -> list of long forms defined in the document
-    page_spans: tuple[Page, ...] = ()
-    chunker: int = 0  # the ingest.chunk.CHUNKER_VERSION that cut it
-    sections: tuple[Section, ...] = ()  # headings and the items under them
-    publisher: str = ""
-
-    @property
-    def year(self) -> int | None:
-        """Return the year of the document's date, if known."""
-        return int(self.date[:4]) if self.date[:4].isdigit() else None
-
-    def page_at(self, offset: int) -> Page | None:
-        """Return the page holding a character offset, or None for documents without pages."""
-        return page_at(self.page_spans, offset)
 
 
 def _doc_id(key: str) -> str:
@@ -85,7 +52,7 @@ def _client(settings: Settings, fresh: bool = False):
         settings.store.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"store folder {settings.store} cannot be created: {exc.strerror}") from None
-    path = str(settings.store / "chroma")
+    path = str(chroma_dir(settings.store))
     if fresh:
         _detach(path)
     return chromadb.PersistentClient(path=path, settings=chroma_settings)
@@ -117,7 +84,6 @@ class Store:
             configuration={"hnsw": {"space": "cosine"}},
         )
         self.docs = self.client.get_or_create_collection(f"nsss-documents-{model_slug}", embedding_function=None)
-        self.batch = max(1, min(self.client.get_max_batch_size(), 5000))
 
     @property
     def location(self) -> str:
@@ -140,47 +106,55 @@ class Store:
             raise KeyError(key)
         return got["documents"][0]
 
-    def write(self, entries: list[tuple[Document, list[Chunk], list[list[float]], dict]]) -> None:
+    def write(self, entries: list[Embedded]) -> None:
         """Store documents' chunks, mark them complete, then drop their old ones; safe to repeat after a crash.
 
-        Each entry is a document, its chunks, their vectors and the acronyms it defines. Many documents go in
-        one call: Chroma's cost is per call, not per chunk.
+        Many documents go in one call: Chroma's cost is per call, not per chunk.
         """
-        rows = [(c, v, doc) for doc, chunks, vectors, _ in entries for c, v in zip(chunks, vectors, strict=True)]
-        for i in range(0, len(rows), self.batch):
-            part = rows[i : i + self.batch]
-            self.chunks.upsert(
-                ids=[c.id for c, _, _ in part],
-                embeddings=[v for _, v, _ in part],
-                documents=[c.text for c, _, _ in part],
-                metadatas=[_chunk_meta(c, doc) for c, _, doc in part],
-            )
+        from chromadb.utils.batch_utils import create_batches
+
+        chunks = [(c, e.document) for e in entries for c in e.chunks]
+        vectors = [v for e in entries for v in e.vectors]
+        if len(vectors) != len(chunks):
+            raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
+        if chunks:
+            for ids, embeddings, metadatas, documents in create_batches(
+                self.client,
+                ids=[c.id for c, _ in chunks],
+                embeddings=vectors,
+                metadatas=[_chunk_meta(c, doc) for c, doc in chunks],
+                documents=[c.text for c, _ in chunks],
+            ):
+                self.chunks.upsert(ids=ids, embeddings=embeddings, metadatas=metadatas, documents=documents)
         # The record is written after the chunks: a document without one is unfinished and is redone on the next
         # ingest. The old version's chunks go only after it, so until then readers (who keep to the versions
         # the records name) still see the old version whole; a crash in between leaves them to the next sweep.
-        records = [
-            (_doc_id(doc.key), doc.text, _doc_meta(doc, len(chunks), acronyms)) for doc, chunks, _, acronyms in entries
-        ]
-        for i in range(0, len(records), self.batch):
-            part = records[i : i + self.batch]
-            self.docs.upsert(
-                ids=[r[0] for r in part],
-                embeddings=[[1.0]] * len(part),
-                documents=[r[1] for r in part],
-                metadatas=[r[2] for r in part],
-            )
-        keep = {c.id for c, _, _ in rows}
-        keys = [doc.key for doc, *_ in entries]
+        if entries:
+            for ids, embeddings, metadatas, documents in create_batches(
+                self.client,
+                ids=[_doc_id(e.document.key) for e in entries],
+                embeddings=[[1.0]] * len(entries),
+                metadatas=[_doc_meta(e) for e in entries],
+                documents=[e.document.text for e in entries],
+            ):
+                self.docs.upsert(ids=ids, embeddings=embeddings, metadatas=metadatas, documents=documents)
+        keep = {c.id for c, _ in chunks}
+        keys = [e.document.key for e in entries]
         old = self.chunks.get(where={"doc_key": {"$in": keys}}, include=[])["ids"] if keys else []
         stale = [i for i in old if i not in keep]
-        for i in range(0, len(stale), self.batch):
-            self.chunks.delete(ids=stale[i : i + self.batch])
+        self._delete(stale)
+
+    def _delete(self, ids: list[str]) -> None:
+        """Delete chunks by id, in as few calls as Chroma allows."""
+        from chromadb.utils.batch_utils import create_batches
+
+        for part, *_ in create_batches(self.client, ids=ids) if ids else []:
+            self.chunks.delete(ids=part)
 
     def remove(self, key: str) -> None:
         """Delete a document: chunks first, record last, so a crash leaves it to be removed again."""
         ids = self.chunks.get(where={"doc_key": key}, include=[])["ids"]
-        for i in range(0, len(ids), self.batch):
-            self.chunks.delete(ids=ids[i : i + self.batch])
+        self._delete(ids)
         self.docs.delete(ids=[_doc_id(key)])
 
     def sweep(self) -> int:
@@ -189,8 +163,7 @@ class Store:
         orphans = [
             cid for cid, meta in self._all_chunk_meta() if (meta.get("doc_key"), meta.get("sha256")) not in complete
         ]
-        for i in range(0, len(orphans), self.batch):
-            self.chunks.delete(ids=orphans[i : i + self.batch])
+        self._delete(orphans)
         return len(orphans)
 
     def fingerprint(self) -> str:
@@ -294,7 +267,8 @@ def _chunk_meta(c: Chunk, doc: Document) -> dict:
     }
 
 
-def _doc_meta(doc: Document, chunks: int, acronyms: dict) -> dict:
+def _doc_meta(entry: Embedded) -> dict:
+    doc = entry.document
     return {
         "key": doc.key,
         "root": doc.root,
@@ -306,10 +280,10 @@ def _doc_meta(doc: Document, chunks: int, acronyms: dict) -> dict:
         "format": doc.format,
         "sha256": doc.sha256,
         "pages": len(doc.pages),
-        "chunks": chunks,
-        "acronyms": json.dumps(acronyms, ensure_ascii=False),
+        "chunks": len(entry.chunks),
+        "acronyms": json.dumps(entry.acronyms, ensure_ascii=False),
         "page_spans": json.dumps([[p.number, p.label, p.start, p.end, *([1] if p.ocr else [])] for p in doc.pages]),
-        "chunker": CHUNKER_VERSION,
+        "chunker": entry.chunker,
         "publisher": doc.publisher,
         "sections": json.dumps(
             [[s.heading, s.start, s.end, [list(i) for i in s.items]] for s in doc.sections], ensure_ascii=False
@@ -373,8 +347,9 @@ def relabel_stored(store: Store, key: str) -> DocRecord:
     store.docs.update(ids=[_doc_id(key)], metadatas=[meta])
     year = record.year or 0
     ids = store.chunks.get(where={"doc_key": key}, include=[])["ids"]
-    for i in range(0, len(ids), store.batch):
-        part = ids[i : i + store.batch]
+    from chromadb.utils.batch_utils import create_batches
+
+    for part, *_ in create_batches(store.client, ids=ids) if ids else []:
         store.chunks.update(
             ids=part,
             metadatas=[{"title": record.title, "kind": record.kind, "date": record.date, "year": year} for _ in part],
@@ -439,7 +414,7 @@ class StoreBusy(StoreError):
 def writing(settings: Settings) -> Iterator[None]:
     """Hold the store's write lock, refusing at once when another ingest holds it."""
     settings.store.mkdir(parents=True, exist_ok=True)
-    path = settings.store / "ingest.lock"
+    path = lock_file(settings.store)
     with open(path, "a+") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -462,27 +437,19 @@ def writing(settings: Settings) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-GENERATION = "generation"
-
-
 def generation(settings: Settings) -> str:
     """Return the store's generation: a counter every ingest and removal moves on, for readers to notice."""
     try:
-        return (settings.store / GENERATION).read_text(encoding="ascii").strip()
+        return generation_file(settings.store).read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError):
         return ""
 
 
 def bump_generation(settings: Settings) -> None:
     """Move the store's generation on (under the write lock), so every process that reads the store reloads."""
-    path = settings.store / GENERATION
+    path = generation_file(settings.store)
     old = generation(settings)
     number = int(old) + 1 if old.isdigit() else 1
-    temporary = path.with_name(f"{GENERATION}.{os.getpid()}.tmp")
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     temporary.write_text(f"{number}\n", encoding="ascii")
     os.replace(temporary, path)  # atomic: a reader sees the old number or the new, never half
-
-
-def bm25_dir(settings: Settings, model_slug: str) -> Path:
-    """Return where the lexical index of a store is kept, beside the store."""
-    return settings.store / f"bm25-{model_slug}"

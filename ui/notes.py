@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import os
 import re
@@ -12,9 +11,9 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.references import reference
-from assistant.types import Answer, Citation
-from index import Hit
+from nsss.assistant.references import reference
+from nsss.assistant.types import Answer, Citation
+from nsss.core.types import Hit
 
 MARKER = re.compile(r"\[(\d+)\]")
 
@@ -33,14 +32,6 @@ class Note:
     def heading(self) -> str:
         """Return the note's heading: the name given to it, else its question."""
         return self.label or self.question
-
-
-def notes_file(store: Path, user: str = "") -> Path:
-    """Return where a person's notes are kept in the store (one file per login; one shared file without login)."""
-    name = re.sub(r"[^A-Za-z0-9_.-]", "_", user)[:40] if user else "default"
-    if user:  # two logins that clean to the same name must not share a file
-        name += "-" + hashlib.sha256(user.encode()).hexdigest()[:8]
-    return Path(store) / "notes" / f"{name}.json"
 
 
 def read_notes(path: Path) -> tuple[Note, ...]:

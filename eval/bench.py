@@ -13,8 +13,8 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 from nsss.core.settings import PROJECT_ROOT, Settings, go_offline
-from nsss.eval.metrics import percentile
 
 WEB_QA = PROJECT_ROOT / "eval" / "web_qa.jsonl"
 # Debian's Chromium, driven by Playwright (its own browser download fails offline); see ../shared/FACTS.md.
@@ -55,8 +55,8 @@ def summary(values_ms: list[float]) -> dict[str, float]:
     """Return n, p50, p95 and max of timings in ms, rounded."""
     return {
         "n": len(values_ms),
-        "p50_ms": round(percentile(values_ms, 50), 2),
-        "p95_ms": round(percentile(values_ms, 95), 2),
+        "p50_ms": round(float(np.percentile(values_ms, 50)), 2),
+        "p95_ms": round(float(np.percentile(values_ms, 95)), 2),
         "max_ms": round(max(values_ms), 2),
     }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import sys
 import tempfile
@@ -10,7 +11,7 @@ import time
 from pathlib import Path
 
 from nsss.core.settings import BUNDLED_CORPUS, Settings
-from nsss.eval.metrics import METRICS, Output, Question, Score, fmt, score, summarize
+from nsss.eval.metrics import METRICS, EvalResult, Output, Question, Score, fmt, score, summarize
 from nsss.eval.systems import BUILDERS, SYSTEMS, System
 
 
@@ -66,7 +67,7 @@ def run_eval(
     store_given: bool = False,
     split: str | None = None,
     as_conversation: bool = False,
-) -> dict:
+) -> EvalResult:
     """Ingest the corpus (or use the store), answer every question with every system, score, and report.
 
     The assistant answers a conversation's turns in order, each with the turns before it; every other question on
@@ -97,32 +98,31 @@ def run_eval(
         runs, scores, mode = _run(gold, settings, names, as_conversation)
         elapsed = time.time() - started
 
-    result = {
-        "systems": {n: summarize(scores[n]) for n in names},
-        "by_type": {
+    result = EvalResult(
+        systems={n: summarize(scores[n]) for n in names},
+        by_type={
             t: {n: summarize([s for s in scores[n] if s.type == t]) for n in names}
             for t in dict.fromkeys(q.type for q in gold)
         },
-        "questions": len(gold),
-        "answerable": sum(q.answerable for q in gold),
-        "types": {t: sum(q.type == t for q in gold) for t in dict.fromkeys(q.type for q in gold)},
-        "question_set": str(questions),
-        "corpus": ", ".join(str(c.resolve()) for c in corpora)
+        questions=len(gold),
+        answerable=sum(q.answerable for q in gold),
+        types={t: sum(q.type == t for q in gold) for t in dict.fromkeys(q.type for q in gold)},
+        question_set=str(questions),
+        corpus=", ".join(str(c.resolve()) for c in corpora)
         if corpora
         else (None if store_given else str(BUNDLED_CORPUS)),
-        "split": split or "all",
-        "as_conversation": as_conversation,
-        "store": str(settings.store) if store_given else "temporary",
-        "assistant_mode": mode,
-        "seconds": round(elapsed, 1),
-    }
+        split=split or "all",
+        as_conversation=as_conversation,
+        store=str(settings.store) if store_given else "temporary",
+        assistant_mode=mode,
+        seconds=round(elapsed, 1),
+    )
     if report is not None:
         from nsss.eval.report import write_report
 
         write_report(Path(report), result, gold, runs, scores)
-        result["report"] = str(Path(report) / "report.md")
-    # The JSON last line promises numbers: NaN (no question of a kind) becomes null.
-    return json.loads(json.dumps(result, default=str).replace("NaN", "null"))
+        result = dataclasses.replace(result, report=str(Path(report) / "report.md"))
+    return result
 
 
 def _run(gold: list[Question], settings: Settings, names: tuple[str, ...], as_conversation: bool = False):
@@ -176,15 +176,15 @@ class _Similarity:
         return float(sum(x * y for x, y in zip(self.cache[a], self.cache[b], strict=True)))
 
 
-def summary_text(result: dict) -> str:
+def summary_text(result: EvalResult) -> str:
     """Format the overall metrics as a plain table for people."""
-    names = list(result["systems"])
+    names = list(result.systems)
     width = max(len(n) for n in names) + 2
     lines = [f"{'metric':<20}" + "".join(f"{n:>{width}}" for n in names)]
     for metric in METRICS:
-        cells = [fmt(result["systems"][n].get(metric), metric) for n in names]
+        cells = [fmt(result.systems[n].get(metric), metric) for n in names]
         lines.append(f"{metric:<20}" + "".join(f"{c:>{width}}" for c in cells))
-    lines.append(f"\n{result['questions']} questions ({result['answerable']} answerable)")
-    if result.get("report"):
-        lines.append(f"report: {result['report']}")
+    lines.append(f"\n{result.questions} questions ({result.answerable} answerable)")
+    if result.report:
+        lines.append(f"report: {result.report}")
     return "\n".join(lines)

@@ -23,11 +23,14 @@ Definitions (also printed in every report, see `DEFINITIONS`):
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 RANK_DEPTH = 10
 EVIDENCE_DEPTH = 5
@@ -410,14 +413,35 @@ def _in_document(cite: Cite, document: Callable[[str], str] | None) -> bool:
         return False
 
 
-def percentile(values: Sequence[float], q: float) -> float:
-    """Return the q-th percentile (0-100) with linear interpolation, as numpy's default does."""
-    if not values:
-        return math.nan
-    ordered = sorted(values)
-    pos = (len(ordered) - 1) * q / 100
-    low, high = math.floor(pos), math.ceil(pos)
-    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+@dataclass(frozen=True)
+class EvalResult:
+    """What an evaluation found: each system's metrics, overall and by question type, and how it was run."""
+
+    systems: dict[str, dict[str, float | None]]  # system -> metric -> value (None where no question applies)
+    by_type: dict[str, dict[str, dict[str, float | None]]]  # type -> system -> metric -> value
+    questions: int
+    answerable: int
+    types: dict[str, int]  # type -> how many questions
+    question_set: str
+    corpus: str | None
+    split: str
+    as_conversation: bool
+    store: str
+    assistant_mode: str | None
+    seconds: float
+    report: str | None = None  # the Markdown report written, if any
+
+    def to_json(self) -> dict:
+        """Return the object `nsss eval --json` prints: plain JSON, NaN (no question of a kind) as null."""
+        return _nan_to_none(dataclasses.asdict(self))
+
+
+def _nan_to_none(value):
+    if isinstance(value, dict):
+        return {k: _nan_to_none(v) for k, v in value.items()}
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
 
 
 def fmt(value: float | None, metric: str) -> str:
@@ -455,7 +479,7 @@ def summarize(scores: Sequence[Score]) -> dict[str, float | None]:
         "abstain_recall": _share(sum(1 for s in unanswerable if s.abstained), len(unanswerable)),
         "false_abstain": _share(sum(1 for s in answerable if s.abstained), len(answerable)),
         "answer_words": _share(sum(s.words for s in scores if not s.abstained), sum(not s.abstained for s in scores)),
-        "p50_ms": percentile(times, 50) if times else None,
-        "p95_ms": percentile(times, 95) if times else None,
+        "p50_ms": float(np.percentile(times, 50)) if times else None,
+        "p95_ms": float(np.percentile(times, 95)) if times else None,
     }
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()}

@@ -10,7 +10,17 @@ import shlex
 import sys
 from pathlib import Path
 
-from nsss.eval.metrics import CORRECT_SHARE, DEFINITIONS, METRICS, SUPPORT_RULE, Output, Question, Score, fmt
+from nsss.eval.metrics import (
+    CORRECT_SHARE,
+    DEFINITIONS,
+    METRICS,
+    SUPPORT_RULE,
+    EvalResult,
+    Output,
+    Question,
+    Score,
+    fmt,
+)
 from nsss.eval.systems import BASELINE_PASSAGES, LLAMAINDEX_CHUNK_SIZE, LLAMAINDEX_OVERLAP, LLAMAINDEX_TOP_K
 
 QUALITY = [m for m in METRICS if not m.endswith("_ms") and m != "answer_words"]
@@ -18,7 +28,11 @@ SHORT = 240  # characters of each answer kept in per_question.jsonl
 
 
 def write_report(
-    folder: Path, result: dict, gold: list[Question], runs: dict[str, list[Output]], scores: dict[str, list[Score]]
+    folder: Path,
+    result: EvalResult,
+    gold: list[Question],
+    runs: dict[str, list[Output]],
+    scores: dict[str, list[Score]],
 ) -> None:
     """Write report.md, per_question.jsonl, metrics.png and latency.png into a folder."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -49,23 +63,23 @@ def write_report(
     (folder / "report.md").write_text(_markdown(result), encoding="utf-8")
 
 
-def _markdown(result: dict) -> str:
-    names = list(result["systems"])
+def _markdown(result: EvalResult) -> str:
+    names = list(result.systems)
     lines = [
         "# Evaluation report",
         "",
         f"- Command: `{_command()}`",
         f"- Date: {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}",
-        f"- Question set: `{result['question_set']}`: {result['questions']} questions, {result['answerable']} "
-        f"answerable; by type: " + ", ".join(f"{t} {n}" for t, n in result["types"].items()),
-        f"- Corpus: `{result['corpus'] or '(the store as it was)'}`; store: {result['store']}",
-        f"- Assistant mode: {result['assistant_mode'] or 'not run'}",
+        f"- Question set: `{result.question_set}`: {result.questions} questions, {result.answerable} "
+        f"answerable; by type: " + ", ".join(f"{t} {n}" for t, n in result.types.items()),
+        f"- Corpus: `{result.corpus or '(the store as it was)'}`; store: {result.store}",
+        f"- Assistant mode: {result.assistant_mode or 'not run'}",
         f"- Machine: {machine()}",
-        f"- Wall time of the run: {result['seconds']} s",
+        f"- Wall time of the run: {result.seconds} s",
         "",
         "## Overall",
         "",
-        *_table(result["systems"], names),
+        *_table(result.systems, names),
         "",
         "![metrics by system](metrics.png)",
         "",
@@ -74,8 +88,8 @@ def _markdown(result: dict) -> str:
         "## By question type",
         "",
     ]
-    for kind, by_system in result["by_type"].items():
-        lines += [f"### {kind} ({result['types'][kind]} questions)", "", *_table(by_system, names), ""]
+    for kind, by_system in result.by_type.items():
+        lines += [f"### {kind} ({result.types[kind]} questions)", "", *_table(by_system, names), ""]
     lines += [
         "## Systems",
         "",
@@ -150,23 +164,23 @@ def machine() -> str:
     )
 
 
-def _plot_metrics(path: Path, result: dict) -> None:
+def _plot_metrics(path: Path, result: EvalResult) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    names = list(result["systems"])
+    names = list(result.systems)
     width = 0.8 / max(1, len(names))
     fig, ax = plt.subplots(figsize=(12, 4.8), dpi=100)
     for i, name in enumerate(names):
-        values = [result["systems"][name].get(m) for m in QUALITY]
+        values = [result.systems[name].get(m) for m in QUALITY]
         xs = [j + (i - (len(names) - 1) / 2) * width for j in range(len(QUALITY))]
         ax.bar(xs, [v if v is not None else 0 for v in values], width, label=name)
     ax.set_xticks(range(len(QUALITY)), QUALITY, rotation=25, ha="right")
     ax.set_ylim(0, 1.05)
     ax.set_ylabel("share (higher is better, except false_abstain)")
-    ax.set_title(f"Metrics by system: {Path(result['question_set']).name}, {result['questions']} questions")
+    ax.set_title(f"Metrics by system: {Path(result.question_set).name}, {result.questions} questions")
     ax.grid(axis="y", alpha=0.3)
     ax.legend(ncol=len(names), loc="upper center", bbox_to_anchor=(0.5, -0.28), frameon=False)
     fig.tight_layout()

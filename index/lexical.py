@@ -88,8 +88,11 @@ def tokenize(text: str) -> list[str]:
 class LexicalIndex:
     """A BM25 index over a store's chunks, saved beside the store and rebuilt when the store changes."""
 
-    def __init__(self, ids: list[str], doc_keys: list[str], kinds: list[str], years: list[int], retriever):
+    def __init__(
+        self, ids: list[str], doc_keys: list[str], kinds: list[str], years: list[int], df: dict[str, int], retriever
+    ):
         self.ids = ids
+        self.df = df  # term -> how many chunks hold it
         self.position = {cid: i for i, cid in enumerate(ids)}
         self.doc_keys = np.array(doc_keys, dtype=object)
         self.kinds = np.array(kinds, dtype=object)
@@ -99,18 +102,24 @@ class LexicalIndex:
     @classmethod
     def build(cls, chunks: list[Chunk]) -> LexicalIndex:
         """Index chunks by their title and text."""
+        from collections import Counter
+
         import bm25s
 
         retriever = None
+        df: Counter[str] = Counter()
         if chunks:
             retriever = bm25s.BM25(k1=1.2, b=0.75)
             corpus = [tokenize(f"{c.title}\n{c.text}") or ["\u2205"] for c in chunks]
             retriever.index(corpus, show_progress=False)
+            for terms in corpus:
+                df.update(set(terms))
         return cls(
             [c.id for c in chunks],
             [c.doc_key for c in chunks],
             [c.kind for c in chunks],
             [c.year or 0 for c in chunks],
+            dict(df),
             retriever,
         )
 
@@ -130,6 +139,7 @@ class LexicalIndex:
             "doc_keys": list(self.doc_keys),
             "kinds": list(self.kinds),
             "years": [int(y) for y in self.years],
+            "df": self.df,
         }
         (tmp / "chunks.json").write_text(json.dumps(meta), encoding="utf-8")
         old = folder.with_name(folder.name + ".old")
@@ -148,17 +158,20 @@ class LexicalIndex:
             meta = json.loads((folder / "chunks.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if meta.get("fingerprint") != fingerprint or meta.get("tokenizer") != TOKENIZER_VERSION:
+        if meta.get("fingerprint") != fingerprint or meta.get("tokenizer") != TOKENIZER_VERSION or "df" not in meta:
             return None
         retriever = bm25s.BM25.load(str(folder / "bm25")) if meta["ids"] else None
-        return cls(meta["ids"], meta["doc_keys"], meta["kinds"], meta["years"], retriever)
+        return cls(meta["ids"], meta["doc_keys"], meta["kinds"], meta["years"], meta["df"], retriever)
+
+    def knows(self, term: str) -> bool:
+        """Say whether some chunk holds a term."""
+        return term in self.df
 
     def scores(self, terms: list[str], mask: np.ndarray | None = None) -> np.ndarray:
         """Score every chunk against the query terms; masked-out chunks score zero."""
         if self.retriever is None or not terms:
             return np.zeros(len(self.ids), dtype=np.float32)
-        vocab = self.retriever.vocab_dict
-        known = [t for t in terms if t in vocab]
+        known = [t for t in terms if t in self.df]
         if not known:
             return np.zeros(len(self.ids), dtype=np.float32)
         scores = np.asarray(self.retriever.get_scores(known), dtype=np.float32)
@@ -168,12 +181,7 @@ class LexicalIndex:
 
     def idf(self, term: str) -> float:
         """Return how rare a term is among the chunks (BM25's idf); unseen terms are the rarest."""
-        n = len(self.ids)
-        df = 0
-        if self.retriever is not None and term in self.retriever.vocab_dict:
-            t = self.retriever.vocab_dict[term]
-            indptr = self.retriever.scores["indptr"]
-            df = int(indptr[t + 1] - indptr[t])
+        n, df = len(self.ids), self.df.get(term, 0)
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     def mask(self, doc_keys=(), kinds=(), years=()) -> np.ndarray | None:

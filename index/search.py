@@ -113,11 +113,11 @@ class Index:
         """
         if not self.settings.glossary:
             return []
-        vocab = self.lexical.retriever.vocab_dict if self.lexical is not None and self.lexical.retriever else None
+        lexical = self.lexical
         return [
             (source, target)
             for source, target in default_glossary().bridge(query)
-            if vocab is None or all(t in vocab for t in tokenize(target))
+            if lexical is None or all(lexical.knows(t) for t in tokenize(target))
         ]
 
     def _bridge_scores(self, bridge: list[tuple[str, str]], mask) -> np.ndarray:

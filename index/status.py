@@ -2,41 +2,71 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from nsss.core.settings import Settings
+from nsss.core.types import DocRecord
 from nsss.index.embed import model_slug
 from nsss.index.store import Store
 
 
-def status(settings: Settings) -> dict:
-    """Return the store's location, model and documents, in the shape `nsss status --json` prints."""
-    store = Store(settings, model_slug(settings.embed_model))
-    docs = [
-        {
-            "key": r.key,
-            "root": r.root,
-            "source": r.source,
-            "title": r.title,
-            "kind": r.kind,
-            "date": r.date,
-            "format": r.format,
-            "pages": r.pages or None,
-            "chunks": r.chunks,
-            "url": r.url,
+@dataclass(frozen=True)
+class StoreStatus:
+    """A store's location, model, LLM, documents and what an interrupted ingest left."""
+
+    store: str
+    model: str
+    collection: str
+    llm: str  # "" when answers are extractive
+    documents: tuple[DocRecord, ...]
+    leftovers: int  # passages of unfinished documents, which searches skip
+
+    @property
+    def pages(self) -> int:
+        """Count the pages of every paged document."""
+        return sum(r.pages for r in self.documents)
+
+    @property
+    def chunks(self) -> int:
+        """Count the stored passages."""
+        return sum(r.chunks for r in self.documents)
+
+    def to_json(self) -> dict:
+        """Return the object `nsss status --json` prints."""
+        return {
+            "store": self.store,
+            "model": self.model,
+            "collection": self.collection,
+            "llm": self.llm,
+            "documents": [
+                {
+                    "key": r.key,
+                    "root": r.root,
+                    "source": r.source,
+                    "title": r.title,
+                    "kind": r.kind,
+                    "date": r.date,
+                    "format": r.format,
+                    "pages": r.pages or None,
+                    "chunks": r.chunks,
+                    "url": r.url,
+                }
+                for r in self.documents
+            ],
+            "leftovers": self.leftovers,
+            "totals": {"documents": len(self.documents), "pages": self.pages, "chunks": self.chunks},
         }
-        for r in store.documents()
-    ]
-    leftovers = store.leftovers()
+
+
+def status(settings: Settings) -> StoreStatus:
+    """Describe the store the settings name."""
+    store = Store(settings, model_slug(settings.embed_model))
     llm = f"{settings.llm_model or 'default model'} at {settings.llm_url}" if settings.llm_url else ""
-    return {
-        "store": store.location,
-        "model": settings.embed_model,
-        "collection": store.chunks.name,
-        "llm": llm,
-        "documents": docs,
-        "leftovers": leftovers,
-        "totals": {
-            "documents": len(docs),
-            "pages": sum(d["pages"] or 0 for d in docs),
-            "chunks": sum(d["chunks"] for d in docs),
-        },
-    }
+    return StoreStatus(
+        store=store.location,
+        model=settings.embed_model,
+        collection=store.chunks.name,
+        llm=llm,
+        documents=tuple(store.documents()),
+        leftovers=store.leftovers(),
+    )

@@ -176,27 +176,24 @@ def cmd_status(args, settings: Settings) -> int:
 
     info = status(settings)
     if args.json:
-        print(json.dumps(info, ensure_ascii=False))
+        print(json.dumps(info.to_json(), ensure_ascii=False))
         return EXIT_OK
-    print(f"Store:  {info['store']}")
-    print(f"Model:  {info['model']} (collection {info['collection']})")
-    print(f"LLM:    {info['llm'] or 'none (extractive answers)'}")
-    if info["leftovers"]:
+    print(f"Store:  {info.store}")
+    print(f"Model:  {info.model} (collection {info.collection})")
+    print(f"LLM:    {info.llm or 'none (extractive answers)'}")
+    if info.leftovers:
         print(
-            f"Warning: interrupted ingest: run `nsss ingest` again ({info['leftovers']} passages of unfinished "
+            f"Warning: interrupted ingest: run `nsss ingest` again ({info.leftovers} passages of unfinished "
             "documents are left; searches skip them)"
         )
-    if not info["documents"]:
+    if not info.documents:
         print("No documents yet: run `nsss ingest` to add the bundled corpus, or `nsss ingest PATH`.")
         return EXIT_OK
     print()
     print(f"{'Title':<60} {'Kind':<16} {'Date':<10} {'Pages':>5} {'Chunks':>6}")
-    for d in info["documents"]:
-        print(
-            f"{d['title'][:60]:<60} {d['kind'][:16]:<16} {d['date'][:10]:<10} {d['pages'] or '-':>5} {d['chunks']:>6}"
-        )
-    t = info["totals"]
-    print(f"\n{t['documents']} documents, {t['pages']} pages, {t['chunks']} chunks")
+    for d in info.documents:
+        print(f"{d.title[:60]:<60} {d.kind[:16]:<16} {d.date[:10]:<10} {d.pages or '-':>5} {d.chunks:>6}")
+    print(f"\n{len(info.documents)} documents, {info.pages} pages, {info.chunks} chunks")
     return EXIT_OK
 
 
@@ -264,7 +261,7 @@ def cmd_eval(args, settings: Settings) -> int:
         as_conversation=args.as_conversation,
     )
     if args.json:
-        print(json.dumps(result, ensure_ascii=False))
+        print(json.dumps(result.to_json(), ensure_ascii=False))
     else:
         print(summary_text(result))
     return EXIT_OK

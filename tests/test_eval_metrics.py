@@ -13,7 +13,6 @@ from nsss.eval.metrics import (
     is_correct,
     key_terms,
     mean_reciprocal_rank,
-    percentile,
     recall_at,
     same_source,
     score,
@@ -268,10 +267,3 @@ def test_evidence_split_across_adjacent_passages_is_found_in_the_span_they_cover
 
 def test_evidence_is_matched_ignoring_case_and_whitespace():
     assert evidence_found(["APPROVED by  the\nCabinet", "not there"], [DOCS["k-nsss"]]) == 0.5
-
-
-def test_percentile_interpolates_like_numpy():
-    values = [10.0, 20.0, 30.0, 40.0]
-    assert percentile(values, 50) == 25.0
-    assert percentile(values, 95) == pytest.approx(38.5)
-    assert percentile([7.0], 95) == 7.0

@@ -65,12 +65,12 @@ def test_a_full_disk_says_so_exits_1_and_loses_nothing(small_disk, tmp_path, cli
     assert "Traceback" not in err
 
     filler.unlink()
-    assert [d["source"] for d in status(settings)["documents"]] == ["first.md"], "what was stored is still there"
+    assert [d.source for d in status(settings).documents] == ["first.md"], "what was stored is still there"
     code, out, err = cli("ingest", "--store", settings.store, "--json", docs)
     assert code == 0, err
     report = json.loads(out.strip().splitlines()[-1])
     assert report["documents"] == 3 and report["unchanged"] == 1
-    assert status(settings)["leftovers"] == 0
+    assert status(settings).leftovers == 0
 
 
 def test_an_upload_never_replaces_a_different_document(tmp_path):

@@ -8,6 +8,7 @@ from nsss.assistant.types import Answer, Citation
 from nsss.core.types import Chunk, DocRecord, Hit, Page
 from nsss.ui import render
 from nsss.ui.notes import answer_note, citation_note, hit_note, notes_docx, notes_markdown, numbered
+from nsss.ui.service import InUse
 
 DOC = (
     "Minutes of the pilot board.\n\nThe board was chaired by Ms. Rahman <b>not bold</b>. "
@@ -207,8 +208,8 @@ def test_library_and_status_are_escaped():
     html = render.library_html([r])
     assert "<script" not in html and "<img" not in html and "a&lt;b&gt;.md" in html
     assert 'data-act="delete"' in html and 'data-key="/docs::board.pdf"' in html
-    status = render.status_html({"LLM": "none — extractive answers", "Store": "/tmp/<x>"})
-    assert "/tmp/&lt;x&gt;" in status
+    status = render.status_html(InUse(None, "/tmp/<x>", "all-MiniLM-L6-v2", 1, 2, "/tmp/<x>/uploads"))
+    assert "/tmp/&lt;x&gt;" in status and "<x>" not in status
 
 
 def test_notes_renumber_citations_into_one_reference_list(tmp_path):

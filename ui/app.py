@@ -207,7 +207,7 @@ def _header(gr, w, settings: Settings) -> None:
     with gr.Row(elem_id="nsss-header"):
         w.header = gr.HTML(render.header_html(lang), elem_id="nsss-brand")
         with gr.Column(scale=0, min_width=200, elem_id="nsss-header-side"):
-            w.status_line = gr.HTML(render.status_line({}, lang), elem_id="nsss-status-line")
+            w.status_line = gr.HTML(render.status_line(None, lang), elem_id="nsss-status-line")
             w.lang = gr.Radio(
                 [(v, k) for k, v in LANGUAGES.items()],
                 value=lang,
@@ -593,7 +593,7 @@ def _wire_library(ctx) -> None:
 
     def library(session):
         lang = session.lang
-        records, info = service.records(), service.info(lang)
+        records, info = service.records(), service.info()
         docs = [(f"{r.title} ({r.source})", r.key) for r in records]
         kinds = sorted({r.kind for r in records if r.kind})
         years = sorted({str(r.year) for r in records if r.year}, reverse=True)

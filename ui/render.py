@@ -17,6 +17,7 @@ from nsss.ingest.load import FORMATS
 from nsss.ui.i18n import digits
 from nsss.ui.i18n import text as t
 from nsss.ui.notes import Note, blocks
+from nsss.ui.service import InUse
 
 MARKER = re.compile(r"\[(\d+)\]")
 NOT_FOUND = "Not found in the documents"
@@ -269,22 +270,21 @@ def source_view(
     title = record.title if record else title
     source = record.source if record else source
     markdown = bool(record and record.format == "markdown")
-    pages = record.page_spans if record else ()
-    for page in pages:
-        if page.start <= start < page.end or (start == page.end and page is pages[-1]):
-            label = page.label and page.label != str(page.number)
-            where = t(lang, "page_of", n=digits(lang, page.number), total=digits(lang, len(pages)))
-            where += " " + t(lang, "printed", label=page.label) if label else ""
-            where += t(lang, "ocr_page") if page.ocr else ""
-            return SourceView(
-                title,
-                source,
-                text[page.start : page.end],
-                start - page.start,
-                min(end, page.end) - page.start,
-                where,
-                markdown,
-            )
+    page = record.page_at(start) if record else None
+    if page is not None:
+        label = page.label and page.label != str(page.number)
+        where = t(lang, "page_of", n=digits(lang, page.number), total=digits(lang, len(record.page_spans)))
+        where += " " + t(lang, "printed", label=page.label) if label else ""
+        where += t(lang, "ocr_page") if page.ocr else ""
+        return SourceView(
+            title,
+            source,
+            text[page.start : page.end],
+            start - page.start,
+            min(end, page.end) - page.start,
+            where,
+            markdown,
+        )
     if len(text) <= 4 * WINDOW:
         return SourceView(title, source, text, start, end, t(lang, "whole"), markdown)
     lo, hi = window(text, start, end, WINDOW, "\n")
@@ -356,12 +356,25 @@ def chat_messages(
     return messages
 
 
-def status_html(info: dict, lang: str = "en") -> str:
+def llm_text(info: InUse, lang: str = "en") -> str:
+    """Say which LLM words the answers, or that none does."""
+    if info.llm is None:
+        return t(lang, "llm_none")
+    model, url = info.llm
+    return t(lang, "llm_at", model=model or t(lang, "default_model"), url=url)
+
+
+def status_html(info: InUse, lang: str = "en") -> str:
     """Render the settings in use: the LLM (or none), the store, the embedding model, the counts."""
-    rows = "".join(
-        f"<div><dt>{esc(t(lang, k) if k.startswith('set_') else k)}</dt><dd>{esc(v)}</dd></div>"
-        for k, v in info.items()
-    )
+    shown = {
+        "set_llm": llm_text(info, lang),
+        "set_store": info.store,
+        "set_model": info.model,
+        "set_docs": f"{info.documents:,}",
+        "set_chunks": f"{info.chunks:,}",
+        "set_uploads": info.uploads,
+    }
+    rows = "".join(f"<div><dt>{esc(t(lang, k))}</dt><dd>{esc(v)}</dd></div>" for k, v in shown.items())
     return f'<dl class="nsss-status">{rows}</dl>'
 
 
@@ -504,15 +517,15 @@ def upload_report(saved: list, refused: list[tuple[str, str]], report, indexed: 
     return f'<div class="nsss-upload-report">{summary}<ul>{items}</ul></div>'
 
 
-def status_line(info: dict, lang: str = "en") -> str:
+def status_line(info: InUse | None, lang: str = "en") -> str:
     """Render the short status shown in the header: LLM, model, counts (or that they are still loading)."""
-    if not info:
+    if info is None:
         return f'<div class="nsss-status-line"><span>{esc(t(lang, "loading"))}</span></div>'
     return (
         f'<div class="nsss-status-line"><span title="{esc(t(lang, "set_llm"))}">'
-        f"{esc(t(lang, 'chip_llm', llm=info.get('set_llm', '')))}</span>"
-        f'<span title="{esc(t(lang, "set_model"))}">{esc(t(lang, "chip_model", model=info.get("set_model", "")))}</span>'
-        f"<span>{esc(t(lang, 'chip_docs', n=digits(lang, info.get('set_docs', '0'))))}</span></div>"
+        f"{esc(t(lang, 'chip_llm', llm=llm_text(info, lang)))}</span>"
+        f'<span title="{esc(t(lang, "set_model"))}">{esc(t(lang, "chip_model", model=info.model))}</span>'
+        f"<span>{esc(t(lang, 'chip_docs', n=digits(lang, f'{info.documents:,}')))}</span></div>"
     )
 
 

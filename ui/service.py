@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from nsss.assistant.types import Answer, Conversation
@@ -12,6 +13,18 @@ from nsss.core.layout import uploads_dir
 from nsss.core.settings import BUNDLED_CORPUS, Settings
 from nsss.core.types import DocRecord, Filters
 from nsss.ui.uploads import receive
+
+
+@dataclass(frozen=True)
+class InUse:
+    """What the web app is using: its LLM (model and URL, None when answers are extractive), store and model."""
+
+    llm: tuple[str, str] | None
+    store: str
+    model: str
+    documents: int
+    chunks: int
+    uploads: str
 
 
 class QuestionTooLong(ValueError):
@@ -162,23 +175,15 @@ class Service:
             self._open()
         return record
 
-    def info(self, lang: str = "en") -> dict[str, str]:
-        """Describe what is in use, for the settings panel (keys are ui.i18n labels)."""
-        from nsss.ui.i18n import text
-
+    def info(self) -> InUse:
+        """Describe what is in use, for the settings panel and the header."""
         s = self.settings
-        assistant = self.assistant
-        llm = (
-            text(lang, "llm_at", model=s.llm_model or text(lang, "default_model"), url=s.llm_url)
-            if assistant.llm is not None
-            else text(lang, "llm_none")
+        records = self.assistant.index.records
+        return InUse(
+            llm=(s.llm_model or "", s.llm_url) if self.assistant.llm is not None else None,
+            store=self.assistant.index.store.location,
+            model=s.embed_model,
+            documents=len(records),
+            chunks=sum(r.chunks for r in records),
+            uploads=str(uploads_dir(s.store)),
         )
-        records = assistant.index.records
-        return {
-            "set_llm": llm,
-            "set_store": assistant.index.store.location,
-            "set_model": s.embed_model,
-            "set_docs": f"{len(records):,}",
-            "set_chunks": f"{sum(r.chunks for r in records):,}",
-            "set_uploads": str(uploads_dir(s.store)),
-        }

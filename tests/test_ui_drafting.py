@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, clean_env, write_pdf
+from conftest import PROJECT, SCAN, clean_env, write_pdf, write_scan, yellow_rows
 
 from eval.bench import CHROMIUM, CHROMIUM_ARGS
 from nsss.settings import BUNDLED_CORPUS, Settings
@@ -43,12 +43,13 @@ LEDGER = [
     "Page three lists annexes and the distribution of the report to ministries.",
 ]
 
+DOCUMENTS = 10
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
 
 
 @pytest.fixture(scope="module")
 def desk_store(tmp_path_factory, embedder) -> Path:
-    """The bundled corpus, three dated news pages and a three-page PDF, in a store of our own."""
+    """The bundled corpus, three dated news pages, a three-page PDF and a scanned page, in a store of our own."""
     from ingest import ingest
 
     base = tmp_path_factory.mktemp("desk")
@@ -59,9 +60,10 @@ def desk_store(tmp_path_factory, embedder) -> Path:
             f"---\ntitle: {title}\nurl: {url}\n---\n\n# {title}\n\n**Dhaka.** {text}\n", encoding="utf-8"
         )
     write_pdf(news / "ledger-pilot-review.pdf", LEDGER, title="Annual Review of the Ledger Pilot")
+    write_scan(news / "harbour-minutes.pdf", SCAN)
     store = base / "store"
     report = ingest([BUNDLED_CORPUS, news], Settings(store=store), progress=False)
-    assert not report.failed and report.documents == 9
+    assert not report.failed and report.documents == DOCUMENTS
     return store
 
 
@@ -94,7 +96,7 @@ def open_page(browser, url: str, viewport=LAPTOP):
     page.js_errors = []
     page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
     page.goto(url)
-    expect(page.locator("#nsss-status-line")).to_contain_text("9", timeout=WAIT)
+    expect(page.locator("#nsss-status-line")).to_contain_text(str(DOCUMENTS), timeout=WAIT)
     return page
 
 
@@ -159,7 +161,7 @@ def test_notes_survive_a_reload_and_a_restart_and_can_be_renamed_reordered_and_r
     expect(page.locator(".toast-body").last).to_contain_text("(2 in the Notes tab)", timeout=WAIT)
 
     page.reload()
-    expect(page.locator("#nsss-status-line")).to_contain_text("9", timeout=WAIT)
+    expect(page.locator("#nsss-status-line")).to_contain_text(str(DOCUMENTS), timeout=WAIT)
     page.get_by_role("tab", name="Notes").click()
     notes = page.locator("#nsss-notes .nsss-note")
     expect(notes).to_have_count(2, timeout=WAIT)
@@ -273,6 +275,28 @@ def test_the_viewer_shows_the_printed_pdf_page_with_the_quote_highlighted_and_in
     )
     assert len(set(fonts)) == 1, f"the viewer's font differs from the rest of the app: {fonts}"
     shot(page, "viewer-pdf-1400x900")
+
+
+def test_the_viewer_shows_a_scanned_page_with_the_quote_highlighted_from_its_ocr_words(page, tmp_path):
+    ask(page, "Who chaired the Harbour Stipend Review Committee?")
+    page.locator("#nsss-sources .nsss-cite", has_text="harbour-minutes.pdf").first.get_by_role(
+        "button", name="Open source"
+    ).click()
+    figure = page.locator("#nsss-viewer .nsss-page-image")
+    expect(figure).to_be_visible(timeout=WAIT)
+    expect(page.locator("#nsss-viewer .nsss-page")).to_contain_text("text recognised from the image (OCR)")
+    marked = " ".join(page.locator("#nsss-viewer .nsss-viewer-text mark").inner_text().split())
+    assert "Tanvir Basharat" in marked, marked
+    assert int(figure.get_attribute("data-boxes")) >= 1
+    # The lines of the page the quote runs over, and the rows of the picture the highlight may take.
+    covered = [i for i, line in enumerate(SCAN) if line and (line[:24] in marked or line[-24:] in marked)]
+    bands = write_scan(tmp_path / "same-scan.pdf", SCAN)  # the same drawing as the store's copy
+    rows = yellow_rows(figure.locator("img").get_attribute("src"))
+    assert rows, "the highlight is drawn on the scanned page"
+    top, bottom = bands[covered[0]][0] - 0.01, bands[covered[-1]][1] + 0.01
+    assert all(top <= r <= bottom for r in rows), (covered, min(rows), max(rows))
+    assert abs(float(figure.get_attribute("data-focus")) - bands[covered[0]][0]) < 0.01
+    shot(page, "viewer-scan-1400x900")
 
 
 def test_filters_in_force_are_named_and_filters_that_match_nothing_say_so(page):

@@ -300,12 +300,15 @@ def with_page_image(view: SourceView, record: DocRecord, number: int) -> SourceV
     """Add the printed page to a view of a PDF, when its file is still where it was ingested from."""
     from dataclasses import replace
 
-    from ui.pages import render_page
+    from ui.pages import ocr_locator, quote_boxes, render_page
 
     path = Path(record.root) / record.source
     if not path.is_file():
         return replace(view, missing_file=True)
-    image = render_page(path, number, view.text[view.start : view.end])
+    # A page read by OCR has no text layer to find the quote in: OCR's word boxes say where it is.
+    ocr = any(p.number == number and p.ocr for p in record.page_spans)
+    locate = ocr_locator(record.sha256, number) if ocr else quote_boxes
+    image = render_page(path, number, view.text[view.start : view.end], locate)
     return replace(view, image=image, missing_file=image is None)
 
 

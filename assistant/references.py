@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from assistant.types import Citation
+from nsss.assistant.types import Citation
 
 STYLES = ("author-date", "numbered")
 MONTHS = ("January February March April May June July August September October November December").split()

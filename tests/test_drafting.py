@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 from conftest import SCAN, write_scan, yellow_rows
-
-from assistant.references import reference
-from assistant.types import Citation
-from ingest.dates import date_in_text, date_in_url
-from ingest.load import load
-from nsss.settings import BUNDLED_CORPUS, Settings
+from nsss.assistant.references import reference
+from nsss.assistant.types import Citation
+from nsss.core.settings import BUNDLED_CORPUS, Settings
+from nsss.ingest.dates import date_in_text, date_in_url
+from nsss.ingest.load import load
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -108,7 +107,7 @@ def test_references_name_publisher_date_title_page_and_url_in_two_styles():
 
 
 def test_settings_refuse_an_unknown_language_or_style(monkeypatch):
-    from nsss.settings import SettingsError
+    from nsss.core.settings import SettingsError
 
     monkeypatch.setenv("NSSS_LANGUAGE", "bn")
     assert Settings.load(store=Path("/tmp/x")).language == "bn"
@@ -122,10 +121,11 @@ def test_settings_refuse_an_unknown_language_or_style(monkeypatch):
 
 @pytest.mark.slow
 def test_corrected_details_are_searched_filtered_and_kept_across_a_reingest(settings, tmp_path, embedder):
-    from index import Filters, open_index
-    from index.overrides import MetadataError
-    from ingest import ingest
-    from ingest.sync import relabel
+    from nsss.core.types import Filters
+    from nsss.index import open_index
+    from nsss.index.overrides import MetadataError
+    from nsss.ingest import ingest
+    from nsss.ingest.sync import relabel
 
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -172,8 +172,8 @@ def test_corrected_details_are_searched_filtered_and_kept_across_a_reingest(sett
 
 
 def test_a_brief_groups_passages_by_document_oldest_first_and_cites_each(seed_store):
-    from assistant.brief import brief, brief_json
-    from index import open_index
+    from nsss.assistant.brief import brief, brief_json
+    from nsss.index import open_index
 
     b = brief("G2P", open_index(seed_store))
     dates = [d.date for d in b.documents]
@@ -216,7 +216,7 @@ def test_the_brief_benchmark_script_runs(seed_store, tmp_path):
         encoding="utf-8",
     )
     proc = subprocess.run(
-        [sys.executable, "-m", "eval.bench_brief", "--store", str(seed_store.store), "--topics", str(topics)],
+        [sys.executable, "-m", "nsss.eval.bench_brief", "--store", str(seed_store.store), "--topics", str(topics)],
         capture_output=True,
         text=True,
         cwd=PROJECT,
@@ -231,7 +231,7 @@ def test_the_brief_benchmark_script_runs(seed_store, tmp_path):
 
 
 def test_notes_are_saved_atomically_per_login_and_a_damaged_file_is_kept_aside(tmp_path):
-    from ui.notes import Note, moved, notes_file, read_notes, renamed, write_notes
+    from nsss.ui.notes import Note, moved, notes_file, read_notes, renamed, write_notes
 
     c = Citation(
         n=1,
@@ -260,9 +260,8 @@ def test_notes_are_saved_atomically_per_login_and_a_damaged_file_is_kept_aside(t
 
 
 def test_a_pdf_page_is_drawn_with_the_quote_lines_highlighted(tmp_path, make_pdf):
+    from nsss.ui.pages import render_page
     from PIL import Image
-
-    from ui.pages import render_page
 
     pdf = make_pdf(
         tmp_path / "r.pdf",
@@ -296,8 +295,8 @@ def test_a_pdf_page_is_drawn_with_the_quote_lines_highlighted(tmp_path, make_pdf
 def test_a_scanned_page_is_drawn_with_the_quote_found_among_its_ocr_words(tmp_path):
     import time
 
-    from index import DocRecord
-    from ui.render import source_view, with_page_image
+    from nsss.core.types import DocRecord
+    from nsss.ui.render import source_view, with_page_image
 
     bands = write_scan(tmp_path / "harbour-minutes.pdf", SCAN)
     doc = load(tmp_path / "harbour-minutes.pdf")
@@ -335,8 +334,8 @@ def test_a_scanned_page_is_drawn_with_the_quote_found_among_its_ocr_words(tmp_pa
 
 
 def test_ocr_words_read_a_little_differently_still_locate_the_quote():
-    from ingest.pdf import OcrWord
-    from ui.pages import ocr_boxes
+    from nsss.ingest.pdf import OcrWord
+    from nsss.ui.pages import ocr_boxes
 
     def line(n: int, text: str) -> list[OcrWord]:
         return [

@@ -299,7 +299,7 @@ def digits(lang: str, value: object) -> str:
 
 def reference_words(lang: str):
     """Return the words references are written with in the interface language (assistant.references.Words)."""
-    from assistant.references import Words
+    from nsss.assistant.references import Words
 
     return Words(
         page=text(lang, "ref_page"),

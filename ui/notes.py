@@ -12,11 +12,11 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.references import long_date, reference
-from assistant.types import Answer, Citation
-from index import Hit
-from ui.i18n import reference_words
-from ui.i18n import text as t
+from nsss.assistant.references import long_date, reference
+from nsss.assistant.types import Answer, Citation
+from nsss.core.types import Hit
+from nsss.ui.i18n import reference_words
+from nsss.ui.i18n import text as t
 
 MARKER = re.compile(r"\[(\d+)\]")
 

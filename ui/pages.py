@@ -130,7 +130,7 @@ def ocr_locator(sha256: str, number: int) -> Callable[[object, str], list[Box]]:
             if words is not None:
                 _ocr_cache.move_to_end(key)
         if words is None:
-            from ingest.pdf import ocr_words
+            from nsss.ingest.pdf import ocr_words
 
             words = ocr_words(page)
             with _ocr_lock:

@@ -169,7 +169,7 @@ def _ocr_pages(shown: str, data: bytes, indexes: list[int]):
                 if reading is None:  # a blank page
                     yield i, PageText("", "empty")
                     continue
-                text, confidence = reading
+                text, confidence, _ = reading
                 if not _readable(text, confidence):
                     yield i, PageText("", "empty", "holds an image with no readable text")
                     continue
@@ -178,13 +178,59 @@ def _ocr_pages(shown: str, data: bytes, indexes: list[int]):
         pdf.close()
 
 
-def _read_page(api, page) -> tuple[str, int] | None:
+@dataclass(frozen=True)
+class OcrWord:
+    """A word OCR read on a page, its line's number on the page, and its box in PDF points (origin bottom-left)."""
+
+    text: str
+    line: int
+    box: tuple[float, float, float, float]  # left, bottom, right, top
+
+
+def ocr_words(page) -> tuple[OcrWord, ...]:
+    """Read a pypdfium2 page as ingestion does (same engine, languages, resolution and cleaning) and return its words.
+
+    The same reading gives the same words, so a quote taken from the page's text can be found among them.
+    """
+    import tesserocr
+
+    with tesserocr.PyTessBaseAPI(path=str(TESSDATA), lang=OCR_LANGS) as api:
+        reading = _read_page(api, page)
+        if reading is None or reading[2] is None:
+            return ()
+        text, _, image = reading
+        if (api.GetUTF8Text() or "") != text:  # the best reading was not the last one made: make it again
+            api.SetImage(image)
+            api.Recognize()
+        scale = image.width / page.get_width()
+        height = page.get_height()
+        words: list[OcrWord] = []
+        line = -1
+        found = api.GetIterator()
+        level = tesserocr.RIL.WORD
+        for word in tesserocr.iterate_level(found, level):
+            box = word.BoundingBox(level)
+            said = word.GetUTF8Text(level)
+            if box is None or not said:
+                continue
+            if word.IsAtBeginningOf(tesserocr.RIL.TEXTLINE) or line < 0:
+                line += 1
+            x0, y0, x1, y1 = box
+            words.append(
+                OcrWord(_ocr_fixes(said), line, (x0 / scale, height - y1 / scale, x1 / scale, height - y0 / scale))
+            )
+    return tuple(words)
+
+
+def _read_page(api, page) -> tuple[str, int, object] | None:
     """OCR a page at its scan's own resolution (300 dpi for drawn text); when unsure, again without specks, then at 300.
+
+    Returns the text, its confidence and the image it was read from.
 
     A scan scaled up defeats Tesseract's layout analysis: a 200-dpi scan turned 1.2 degrees, rendered at 300 dpi,
     gave no text at all, and read without an error at 200 dpi.
     """
-    best = ("", -1)
+    best = ("", -1, None)
     native, has_image = _scan_dpi(page)
     if not has_image and next(iter(page.get_objects(max_depth=1)), None) is None:
         return None  # a blank page: nothing to read
@@ -200,10 +246,10 @@ def _read_page(api, page) -> tuple[str, int] | None:
         api.SetImage(image)
         text, confidence = api.GetUTF8Text() or "", api.MeanTextConf()
         if _readable(text, confidence) and confidence >= SURE_OCR_CONFIDENCE:
-            return text, confidence
+            return text, confidence, image
         # Confidence is over the words found; a reading that lost a line can still be sure of the rest.
-        best = max(best, (text, confidence), key=lambda r: _letters(r[0]) * r[1])
-        if despeckle and _readable(*best):
+        best = max(best, (text, confidence, image), key=lambda r: _letters(r[0]) * r[1])
+        if despeckle and _readable(*best[:2]):
             return best
     return best
 

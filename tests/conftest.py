@@ -1,5 +1,7 @@
 """Shared fixtures: the real bundled model, settings over a store in tmp, ingested stores, and the CLI as a process."""
 
+import base64
+import io
 import os
 import subprocess
 import sys
@@ -62,6 +64,59 @@ def write_pdf(path: Path, pages: list[str], title: str = "", labels: tuple[tuple
             writer.set_page_label(first, last, style=style, start=start)
         writer.write(str(path))
     return Path(path)
+
+
+SCAN = [  # the minutes a scanner made: image-only, read by OCR; lines 5-6 hold who chaired
+    "Minutes of the Harbour Stipend Review Committee",
+    "",
+    "The committee met in Khulna on 12 March 2024 to review the stipend",
+    "paid to the families of harbour workers in the three southern districts.",
+    "The meeting was chaired by Mr. Tanvir Basharat, Joint Secretary of the",
+    "Ministry of Shipping, and attended by eleven members of the committee.",
+    "The committee agreed that the stipend would be paid through mobile",
+    "accounts from July, and asked the district offices to update their lists.",
+]
+
+
+def yellow_rows(src: str) -> list[float]:
+    """Return, as shares of the image height, the rows of a rendered page where the highlight's yellow shows."""
+    from PIL import Image
+
+    pixels = Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))).convert("RGB")
+    rows = []
+    for y in range(0, pixels.height, 2):
+        hits = sum(
+            1
+            for x in range(0, pixels.width, 3)
+            if (lambda p: p[0] > 230 and p[1] > 200 and p[2] < 190)(pixels.getpixel((x, y)))
+        )
+        if hits > 3:
+            rows.append(y / pixels.height)
+    return rows
+
+
+def write_scan(path: Path, lines: list[str], dpi: int = 200) -> list[tuple[float, float]]:
+    """Write an image-only PDF, as a scanner does: lines of text drawn by Pillow, with sensor grain; no text layer.
+
+    Returns each line's top and bottom as shares of the page height, to check where a highlight falls.
+    """
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height = int(8.27 * dpi), int(11.69 * dpi)  # A4
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", round(12 * dpi / 72))
+    bands, y = [], round(1.1 * dpi)
+    for line in lines:
+        _, top, _, bottom = draw.textbbox((0.8 * dpi, y), line or "x", font=font)
+        draw.text((0.8 * dpi, y), line, font=font, fill=0)
+        bands.append((top / height, bottom / height))
+        y += round(0.31 * dpi)
+    grain = np.random.default_rng(5).normal(0, 12, (height, width)).astype(np.int16)
+    pixels = np.clip(np.asarray(image, dtype=np.int16) + grain, 0, 255).astype(np.uint8)
+    Image.fromarray(pixels).save(path, "PDF", resolution=dpi)
+    return bands
 
 
 def _ingested(folder: Path, store: Path) -> Settings:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SCAN, write_scan, yellow_rows
 from nsss.assistant.references import reference
 from nsss.assistant.types import Citation
 from nsss.core.settings import BUNDLED_CORPUS, Settings
@@ -290,3 +291,67 @@ def test_a_pdf_page_is_drawn_with_the_quote_lines_highlighted(tmp_path, make_pdf
     none = render_page(pdf, 2, "words that are not on this page at all")
     assert none is not None and none.boxes == 0
     assert render_page(pdf, 9, "x") is None and render_page(tmp_path / "gone.pdf", 1, "x") is None
+
+
+def test_a_scanned_page_is_drawn_with_the_quote_found_among_its_ocr_words(tmp_path):
+    import time
+
+    from nsss.core.types import DocRecord
+    from nsss.ui.render import source_view, with_page_image
+
+    bands = write_scan(tmp_path / "harbour-minutes.pdf", SCAN)
+    doc = load(tmp_path / "harbour-minutes.pdf")
+    assert [p.ocr for p in doc.pages] == [True], "an image-only page is read by OCR"
+    record = DocRecord(
+        **{f: getattr(doc, f) for f in ("key", "root", "source", "title", "kind", "date", "url", "format", "sha256")},
+        pages=1,
+        chunks=1,
+        acronyms={},
+        page_spans=doc.pages,
+    )
+    # A citation quotes the document's own (OCR'd) text: this one runs over lines 5 and 6 of the page.
+    quote = "chaired by Mr. Tanvir Basharat, Joint Secretary of the\nMinistry of Shipping"
+    start = doc.text.index(quote)
+    view = source_view(record, doc.text, start, start + len(quote))
+    began = time.perf_counter()
+    shown = with_page_image(view, record, 1)
+    first = time.perf_counter() - began
+    image = shown.image
+    assert image is not None and image.boxes == 2, "one box for each line the quote covers"
+    rows = yellow_rows(image.src)
+    top, bottom = bands[4][0] - 0.01, bands[5][1] + 0.01
+    assert len([r for r in rows if top <= r <= bottom]) > 10, "the highlight is over the quote's lines"
+    assert not [r for r in rows if not top <= r <= bottom], "and nowhere else on the page"
+    assert abs(image.focus - bands[4][0]) < 0.01
+
+    began = time.perf_counter()
+    again = with_page_image(view, record, 1)
+    assert again.image.boxes == 2 and time.perf_counter() - began < first / 2, "the page's OCR words are kept"
+    elsewhere = doc.text.index("the three southern districts")
+    other = with_page_image(source_view(record, doc.text, elsewhere, elsewhere + 28), record, 1)
+    assert other.image.boxes == 1 and all(
+        bands[3][0] - 0.01 <= r <= bands[3][1] + 0.01 for r in yellow_rows(other.image.src)
+    )
+
+
+def test_ocr_words_read_a_little_differently_still_locate_the_quote():
+    from nsss.ingest.pdf import OcrWord
+    from nsss.ui.pages import ocr_boxes
+
+    def line(n: int, text: str) -> list[OcrWord]:
+        return [
+            OcrWord(w, n, (10.0 * i, 700.0 - 20 * n, 10.0 * i + 8, 712.0 - 20 * n)) for i, w in enumerate(text.split())
+        ]
+
+    words = (
+        line(0, "The committee of the ministry met in Khulna")
+        + line(1, "and the meeting was chaired by Mr. Tanvir Basharat, Joint Secre-")
+        + line(2, "tary of the Ministry of Shipping, and of the committee.")
+    )
+    misread = [OcrWord("Basbarat,", w.line, w.box) if w.text == "Basharat," else w for w in words]
+    quote = "chaired by Mr. Tanvir Basharat, Joint Secretary of the Ministry of Shipping"
+    for seen in (words, misread):
+        boxes = ocr_boxes(seen, quote)
+        assert [round(b[1]) for b in boxes] == [680, 660], boxes  # lines 1 and 2, joined across the hyphen
+        assert boxes[0][0] == 40.0 and boxes[1][2] == 58.0  # from "chaired" to "Shipping,"
+    assert ocr_boxes(words, "the annual budget for twelve upazilas was approved") == []

@@ -78,6 +78,18 @@ def test_browser_printed_bangla_comes_out_as_the_reader_sees_it(printed):
 
 
 @needs_chromium
+def test_a_bangla_quote_is_found_among_the_ocr_words_of_its_page(printed):
+    from nsss.ui.pages import ocr_locator, render_page
+
+    doc = load(printed)
+    quote = "উপজেলা নির্বাহী অফিসার অনুষ্ঠানে প্রধান অতিথি ছিলেন"
+    assert quote in " ".join(page_text(doc, 1).split())
+    image = render_page(printed, 1, quote, ocr_locator(doc.sha256, 1))
+    assert image is not None and image.boxes >= 1 and image.focus < 0.2, "the quote's lines, near the page's top"
+    assert render_page(printed, 2, quote, ocr_locator(doc.sha256, 2)).boxes == 0, "and not on a page without it"
+
+
+@needs_chromium
 def test_ocr_off_keeps_the_broken_text_layer_and_says_nothing_is_ocr(printed):
     doc = load(printed, ocr=False)
     assert not any(p.ocr for p in doc.pages)

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, clean_env, write_pdf
+from conftest import PROJECT, SCAN, clean_env, write_pdf, write_scan, yellow_rows
 from nsss.core.settings import BUNDLED_CORPUS, Settings
 from nsss.eval.bench import CHROMIUM, CHROMIUM_ARGS
 
@@ -42,12 +42,13 @@ LEDGER = [
     "Page three lists annexes and the distribution of the report to ministries.",
 ]
 
+DOCUMENTS = 10
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
 
 
 @pytest.fixture(scope="module")
 def desk_store(tmp_path_factory, embedder) -> Path:
-    """The bundled corpus, three dated news pages and a three-page PDF, in a store of our own."""
+    """The bundled corpus, three dated news pages, a three-page PDF and a scanned page, in a store of our own."""
     from nsss.ingest import ingest
 
     base = tmp_path_factory.mktemp("desk")
@@ -58,9 +59,10 @@ def desk_store(tmp_path_factory, embedder) -> Path:
             f"---\ntitle: {title}\nurl: {url}\n---\n\n# {title}\n\n**Dhaka.** {text}\n", encoding="utf-8"
         )
     write_pdf(news / "ledger-pilot-review.pdf", LEDGER, title="Annual Review of the Ledger Pilot")
+    write_scan(news / "harbour-minutes.pdf", SCAN)
     store = base / "store"
     report = ingest([BUNDLED_CORPUS, news], Settings(store=store), progress=False)
-    assert not report.failed and report.documents == 9
+    assert not report.failed and report.documents == DOCUMENTS
     return store
 
 
@@ -93,7 +95,7 @@ def open_page(browser, url: str, viewport=LAPTOP):
     page.js_errors = []
     page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
     page.goto(url)
-    expect(page.locator("#nsss-status-line")).to_contain_text("9", timeout=WAIT)
+    expect(page.locator("#nsss-status-line")).to_contain_text(str(DOCUMENTS), timeout=WAIT)
     return page
 
 
@@ -158,7 +160,7 @@ def test_notes_survive_a_reload_and_a_restart_and_can_be_renamed_reordered_and_r
     expect(page.locator(".toast-body").last).to_contain_text("(2 in the Notes tab)", timeout=WAIT)
 
     page.reload()
-    expect(page.locator("#nsss-status-line")).to_contain_text("9", timeout=WAIT)
+    expect(page.locator("#nsss-status-line")).to_contain_text(str(DOCUMENTS), timeout=WAIT)
     page.get_by_role("tab", name="Notes").click()
     notes = page.locator("#nsss-notes .nsss-note")
     expect(notes).to_have_count(2, timeout=WAIT)
@@ -274,6 +276,28 @@ def test_the_viewer_shows_the_printed_pdf_page_with_the_quote_highlighted_and_in
     shot(page, "viewer-pdf-1400x900")
 
 
+def test_the_viewer_shows_a_scanned_page_with_the_quote_highlighted_from_its_ocr_words(page, tmp_path):
+    ask(page, "Who chaired the Harbour Stipend Review Committee?")
+    page.locator("#nsss-sources .nsss-cite", has_text="harbour-minutes.pdf").first.get_by_role(
+        "button", name="Open source"
+    ).click()
+    figure = page.locator("#nsss-viewer .nsss-page-image")
+    expect(figure).to_be_visible(timeout=WAIT)
+    expect(page.locator("#nsss-viewer .nsss-page")).to_contain_text("text recognised from the image (OCR)")
+    marked = " ".join(page.locator("#nsss-viewer .nsss-viewer-text mark").inner_text().split())
+    assert "Tanvir Basharat" in marked, marked
+    assert int(figure.get_attribute("data-boxes")) >= 1
+    # The lines of the page the quote runs over, and the rows of the picture the highlight may take.
+    covered = [i for i, line in enumerate(SCAN) if line and (line[:24] in marked or line[-24:] in marked)]
+    bands = write_scan(tmp_path / "same-scan.pdf", SCAN)  # the same drawing as the store's copy
+    rows = yellow_rows(figure.locator("img").get_attribute("src"))
+    assert rows, "the highlight is drawn on the scanned page"
+    top, bottom = bands[covered[0]][0] - 0.01, bands[covered[-1]][1] + 0.01
+    assert all(top <= r <= bottom for r in rows), (covered, min(rows), max(rows))
+    assert abs(float(figure.get_attribute("data-focus")) - bands[covered[0]][0]) < 0.01
+    shot(page, "viewer-scan-1400x900")
+
+
 def test_filters_in_force_are_named_and_filters_that_match_nothing_say_so(page):
     page.get_by_text("Filters: answer from").click()
     page.locator("#nsss-f-years input").click()
@@ -338,7 +362,22 @@ def test_the_library_edits_a_documents_details(page):
     )
 
 
-def test_the_bangla_interface_shows_no_english_label(page):
+def english_left(text: str, own: list[str]) -> list[str]:
+    """Return the English words in a text once the documents' and the user's own words are taken out of it."""
+    text = " ".join(text.split())
+    for words in sorted((" ".join(o.split()) for o in own), key=len, reverse=True):
+        text = text.replace(words, " ")
+    text = re.sub(r"“[^”]*”|https?://\S+|[\w.-]*\.(?:pdf|md|txt|docx|exe|htm|html|markdown)\b|NSSS_\w+", " ", text)
+    return re.findall(r"[A-Za-z]{3,}", re.sub(r"NSSS|DOCX|OCR|MB", " ", text))
+
+
+def test_the_bangla_interface_shows_no_english_label(page, tmp_path):
+    clear_notes(page)  # one note of our own, to export in Bangla
+    page.get_by_role("tab", name="Chat").click()
+    question = "Who chaired the Harbour Stipend Review Committee?"
+    ask(page, question)
+    page.locator("#nsss-chat a.nsss-pin-link").last.click()
+    expect(page.locator(".toast-body").last).to_contain_text("Pinned to notes (1", timeout=WAIT)
     page.locator("#nsss-lang").get_by_text("বাংলা").click()
     expect(page.locator("#nsss-status-line")).to_contain_text("মডেল", timeout=WAIT)
     allowed = re.compile(r"NSSS|LLM|DOCX|\.docx|all-MiniLM-L6-v2|English|Central Management Committee|\[n\]|2024|ms")
@@ -351,9 +390,11 @@ def test_the_bangla_interface_shows_no_english_label(page):
           document.querySelectorAll('button, label, [role=tab], .nsss-panel-title, h1, .nsss-brand p, th, '
             + 'figcaption, .nsss-caption, .nsss-empty p, .nsss-placeholder, span[data-testid=block-info], '
             + '.label-wrap span, #nsss-upload .wrap').forEach((el) => {
-              if (!visible(el) || el.closest('.nsss-note-text, .nsss-passage, #nsss-examples, .nsss-title, tbody'))
+              if (!visible(el) || el.closest('.nsss-note-text, .nsss-passage, #nsss-examples, .nsss-title, .nsss-q, tbody'))
                 return;
-              seen.push((el.innerText || '').trim());
+              let said = el.innerText || '';  // a panel's title may hold the user's question: not a label
+              el.querySelectorAll('.nsss-q').forEach((q) => { said = said.replace(q.innerText, ''); });
+              seen.push(said.trim());
             });
           document.querySelectorAll('textarea, input[type=text]').forEach((el) => {
             if (visible(el) && el.placeholder) seen.push(el.placeholder); });
@@ -362,6 +403,43 @@ def test_the_bangla_interface_shows_no_english_label(page):
         assert not english, f"English labels in the Bangla {tab} tab: {english}"
         if tab == "প্রশ্নোত্তর":
             shot(page, "bangla-1400x900")
+
+    # The exports are labelled in Bangla; the documents' words and the question stay as they are.
+    page.get_by_role("tab", name="নোট").click()
+    said = page.locator("#nsss-notes .nsss-note-text p, #nsss-notes .nsss-note-text li").all_inner_texts()
+    own = [question, "harbour-minutes", *said]
+    with page.expect_download() as got:
+        page.locator("#nsss-export-md").click()
+    md = Path(got.value.path()).read_text(encoding="utf-8")
+    assert md.startswith("# পটভূমি নোট\n") and "\n## তথ্যসূত্র\n" in md and "ছবি থেকে পড়া লেখা" in md, md
+    assert not english_left(md, own), (english_left(md, own), md)
+    with page.expect_download() as got:
+        page.locator("#nsss-export-docx").click()
+    from docx import Document
+
+    paragraphs = [p.text for p in Document(got.value.path()).paragraphs]
+    assert paragraphs[0] == "পটভূমি নোট" and "তথ্যসূত্র" in paragraphs
+    assert not english_left("\n".join(paragraphs), own), english_left("\n".join(paragraphs), own)
+
+    # Errors in the page: files refused on arrival, a file that cannot be read, a type the picker refuses.
+    page.get_by_role("tab", name="দলিলসমূহ").click()
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "fake.pdf").write_bytes(b"1234567890")
+    page.locator("#nsss-upload input[type=file]").set_input_files(
+        [str(tmp_path / "empty.md"), str(tmp_path / "fake.pdf")]
+    )
+    expect(page.locator("#nsss-upload tbody tr")).to_have_count(2, timeout=WAIT)
+    page.locator("#nsss-add").click()
+    report = page.locator("#nsss-upload-status .nsss-upload-report")
+    expect(report).to_contain_text("empty.md: ফাইলটি খালি", timeout=WAIT)
+    expect(report).to_contain_text("fake.pdf: নাম .pdf, কিন্তু এটি পিডিএফ নয়")
+    assert not english_left(report.inner_text(), []), report.inner_text()
+    (tmp_path / "tool.exe").write_bytes(b"MZ\x90\x00binary")
+    page.locator("#nsss-upload input[type=file]").set_input_files(str(tmp_path / "tool.exe"))
+    toast = page.locator(".toast-body").last
+    expect(toast).to_contain_text("এই ধরনের ফাইল নেওয়া যায় না", timeout=WAIT)
+    assert not english_left(toast.inner_text(), []), toast.inner_text()
+    shot(page, "bangla-errors-1400x900")
 
 
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1400x900", "390x844"])

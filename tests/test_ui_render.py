@@ -298,3 +298,93 @@ def test_login_setting_must_be_user_and_password():
     for bad in ("ana", ":pw", "ana:"):
         with pytest.raises(SettingsError, match="user:password"):
             parse_auth(bad)
+
+
+# The Bangla interface beyond its labels: exports, references, and why a file or a question was refused -------------
+
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def test_bangla_exports_and_references_are_labelled_in_bangla_and_keep_the_documents_words(tmp_path):
+    from docx import Document
+
+    c = cite(
+        "The board was chaired by Ms. Rahman",
+        page=3,
+        page_label="iv",
+        ocr=True,
+        date="2019-03-14",
+        url="https://news.example.org/2019/03/14/board",
+        publisher="Pilot Secretariat",
+    )
+    answer = Answer("Who chaired it?", "The board was chaired by Ms. Rahman [1]", False, (c,), ())
+    notes = (answer_note(answer), citation_note(answer, c))
+    own = [c.title, c.quote, c.url, c.source, c.publisher, answer.question, "iv"]  # the documents' and user's words
+
+    def english_left(text: str) -> list[str]:
+        for words in sorted(own, key=len, reverse=True):
+            text = text.replace(words, "")
+        return ENGLISH_WORD.findall(text)
+
+    md = notes_markdown(notes, lang="bn")
+    assert md.startswith("# পটভূমি নোট\n") and "\n## তথ্যসূত্র\n" in md and "*উত্তর:*" in md
+    assert "Pilot Secretariat (১৪ মার্চ ২০১৯). Pilot board minutes, পৃ. ৩ (ছাপা iv), ছবি থেকে পড়া লেখা." in md
+    assert "ফাইল board.txt" in md and "“The board was chaired by Ms. Rahman”" in md
+    assert not english_left(md), english_left(md)
+    paragraphs = [p.text for p in Document(str(notes_docx(notes, tmp_path / "n.docx", lang="bn"))).paragraphs]
+    assert paragraphs[0] == "পটভূমি নোট" and "তথ্যসূত্র" in paragraphs
+    assert not english_left("\n".join(paragraphs)), english_left("\n".join(paragraphs))
+
+    card = render.citation_card(c, 0, lang="bn")  # the Sources card and its copied citation, too
+    assert "১৪ মার্চ ২০১৯" in card and "File board.txt" not in card and "p. 3" not in card
+    english = notes_markdown(notes)  # the English interface is unchanged
+    assert "## References" in english and "Pilot Secretariat (14 March 2019). Pilot board minutes, p. 3" in english
+
+
+def test_why_a_file_or_question_was_refused_is_said_in_bangla(tmp_path):
+    from nsss.ingest.load import load
+    from nsss.ingest.types import LoadError
+    from nsss.ui.i18n import reason
+    from nsss.ui.service import check_question
+    from nsss.ui.uploads import check, receive
+    from pypdf import PdfWriter
+
+    def load_reason(name: str, data: bytes) -> str:
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(LoadError) as caught:
+            load(tmp_path / name)
+        return caught.value.reason
+
+    (tmp_path / "big.pdf").write_bytes(b"%PDF-" + b"0" * 3 * 1024 * 1024)
+    (tmp_path / "zero.md").write_bytes(b"")
+    locked = PdfWriter()
+    locked.add_blank_page(200, 200)
+    locked.encrypt("secret")
+    locked.write(tmp_path / "locked.pdf")
+    blank = PdfWriter()
+    blank.add_blank_page(200, 200)
+    blank.write(tmp_path / "blank.pdf")
+    reasons = [
+        check(tmp_path / "zero.md", "report.xyz", 10),
+        check(tmp_path / "zero.md", "README", 10),
+        check(tmp_path / "zero.md", "zero.md", 10),
+        check(tmp_path / "big.pdf", "big.pdf", 1),
+        receive([(tmp_path / "zero.md", "../.")], tmp_path / "up", 10)[1][0][1],
+        load_reason("fake.pdf", b"1234567890"),
+        load_reason("bin.txt", b"\x00\x01\x02\x03" * 200),
+        load_reason("spaces.txt", b"   \n\n  "),
+        load_reason("locked.pdf", (tmp_path / "locked.pdf").read_bytes()),
+        load_reason("blank.pdf", (tmp_path / "blank.pdf").read_bytes()),
+    ]
+    with pytest.raises(ValueError) as long_question:
+        check_question("why " * 600, 2000)
+    reasons.append(str(long_question.value))
+    for english in reasons:
+        bangla = reason("bn", english)
+        assert "ইংরেজিতে" not in bangla, f"not in the catalogue: {english}"
+        left = ENGLISH_WORD.findall(re.sub(r"\w*\.\w+|NSSS_\w+|MB|OCR", "", bangla))
+        assert not left, (english, bangla)
+        assert reason("en", english) == english
+    assert "১২" in reason("bn", "is 12 MB, over the 10 MB limit")  # figures in Bangla digits
+    unknown = reason("bn", "the moon is in the way")
+    assert "ইংরেজিতে" in unknown and "the moon is in the way" in unknown, "an unknown reason is shown as it is"

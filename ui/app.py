@@ -22,7 +22,7 @@ from nsss.core.types import Filters
 from nsss.index import FilterError, StoreError
 from nsss.ingest import UsageError
 from nsss.ui import render
-from nsss.ui.i18n import LANGUAGES
+from nsss.ui.i18n import LANGUAGES, reason, reference_words
 from nsss.ui.i18n import text as t
 from nsss.ui.login import middleware as login_middleware
 from nsss.ui.notes import (
@@ -80,7 +80,7 @@ def _say(exc: BaseException, lang: str = "en") -> str:
     if isinstance(exc, MetadataError) and exc.args[1:]:
         return t(lang, exc.args[1], **exc.args[2])
     if isinstance(exc, KNOWN_ERRORS):
-        return t(lang, "detail", detail=str(exc).strip("'\"") or type(exc).__name__)
+        return reason(lang, str(exc).strip("'\"") or type(exc).__name__)
     traceback.print_exception(exc, file=sys.stderr)
     return t(lang, "went_wrong", detail=f"{type(exc).__name__}: {exc}")
 
@@ -108,19 +108,19 @@ class Exports:
     def __init__(self):
         self.root = tempfile.mkdtemp(prefix="nsss-notes-")  # private (0700); Gradio serves copies from its cache
 
-    def write(self, notes: tuple[Note, ...], stem: str, style: str, title: str) -> tuple[str, str]:
-        """Write notes as Markdown and DOCX; return both paths."""
+    def write(self, notes: tuple[Note, ...], stem: str, style: str, title: str, lang: str = "en") -> tuple[str, str]:
+        """Write notes as Markdown and DOCX, labelled in the interface language; return both paths."""
         for old in Path(self.root).iterdir():
             if old.stat().st_mtime < time.time() - 86400:
                 shutil.rmtree(old, ignore_errors=True)
         folder = Path(tempfile.mkdtemp(prefix="export-", dir=self.root))
         md = folder / f"{stem}.md"
-        md.write_text(notes_markdown(notes, style, title), encoding="utf-8")
-        docx = notes_docx(notes, folder / f"{stem}.docx", style, title)
+        md.write_text(notes_markdown(notes, style, title, lang), encoding="utf-8")
+        docx = notes_docx(notes, folder / f"{stem}.docx", style, title, lang)
         return str(md), str(docx)
 
 
-def brief_notes(brief) -> tuple[Note, ...]:
+def brief_notes(brief, lang: str = "en") -> tuple[Note, ...]:
     """Turn a brief into notes, one per document (oldest first), so it exports like the notes pad."""
     from dataclasses import replace as swap
 
@@ -132,7 +132,8 @@ def brief_notes(brief) -> tuple[Note, ...]:
         body = "\n".join(f"- “{' '.join(c.quote.split())}” [{c.n}]" for c in cites)
         if len(cites) == 1:
             body = body[2:]
-        notes.append(Note(f"{long_date(d.date) or 'Undated'} · {d.title}", body, cites, "passage"))
+        when = long_date(d.date, reference_words(lang)) or t(lang, "undated_head")
+        notes.append(Note(f"{when} · {d.title}", body, cites, "passage"))
     return tuple(notes)
 
 
@@ -448,7 +449,7 @@ def _wire_chat(ctx) -> None:
                         gr.Tabs(selected="chat"),
                         session,
                     )
-                note = passage_note(session.brief.topic, c)
+                note = passage_note(session.brief.topic, c, lang)
             else:
                 answer = session.answers[turn]
                 if action in ("open", "open-hit"):
@@ -530,7 +531,8 @@ def brief_outputs(ctx, session: Session):
     b, lang = session.brief, session.lang
     md = docx = None
     if b is not None and b.documents:
-        md, docx = ctx.exports.write(brief_notes(b), "nsss-brief", session.style, f"Brief: {b.topic}")
+        title = t(lang, "brief_title", topic=b.topic)
+        md, docx = ctx.exports.write(brief_notes(b, lang), "nsss-brief", session.style, title, lang)
     return (
         gr.update(value=md, interactive=md is not None, label=t(lang, "export_md")),
         gr.update(value=docx, interactive=docx is not None, label=t(lang, "export_docx")),
@@ -545,7 +547,7 @@ def notes_outputs(ctx, notes: tuple[Note, ...], session: Session):
     view = render.notes_html(items, cited, lang, session.style)
     md = docx = None
     if notes:
-        md, docx = ctx.exports.write(notes, "nsss-notes", session.style, "Background notes")
+        md, docx = ctx.exports.write(notes, "nsss-notes", session.style, t(lang, "export_title"), lang)
     return (
         view,
         gr.update(value=md, interactive=md is not None, label=t(lang, "export_md")),
@@ -837,8 +839,7 @@ def serve(settings: Settings) -> None:
         prevent_thread_lock=True,
         show_error=True,
         max_file_size=f"{settings.max_file_mb:g}mb",
-        auth_message="NSSS Assistant: please log in. After three wrong passwords, each "
-        "further try from your computer must wait longer (1 s, 2 s, 4 s... up to 5 minutes).",
+        auth_message=t(settings.language, "login"),
         **launch_options(),
         app_kwargs={"middleware": login_middleware()} if auth else None,
     )

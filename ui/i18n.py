@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES = {"en": "English", "bn": "বাংলা"}
 
 # key: (English, Bangla). Placeholders in braces are filled by `text`.
@@ -148,6 +150,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "style_author-date": ("Author-date", "প্রকাশক-তারিখ"),
     "style_numbered": ("Numbered", "ক্রমিক"),
     "for_question": ("for", "প্রশ্ন"),
+    # exported notes and briefs (Markdown, DOCX); the quoted text and titles stay in their own language
+    "export_title": ("Background notes", "পটভূমি নোট"),
+    "brief_title": ("Brief: {topic}", "বিষয়ভিত্তিক সংকলন: {topic}"),
+    "drafted": ("Drafted with NSSS Assistant, {date}.", "এনএসএসএস সহায়ক দিয়ে খসড়া করা, {date}।"),
+    "export_for": ("{what} for:", "{what}, যে প্রশ্নের:"),
+    "export_what": ("{what}:", "{what}:"),
+    "undated_head": ("Undated", "তারিখ নেই"),
+    # references: the words a citation adds to a document's own title, publisher and address
+    "ref_page": ("p. {n}", "পৃ. {n}"),
+    "ref_printed": (" (printed {label})", " (ছাপা {label})"),
+    "ref_ocr": (", text recognised from the image", ", ছবি থেকে পড়া লেখা"),
+    "ref_undated": ("n.d.", "তারিখ নেই"),
+    "ref_file": ("File {source}", "ফাইল {source}"),
+    "months": (
+        "January February March April May June July August September October November December",
+        "জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
+    ),
     # brief
     "brief_topic": ("Topic", "বিষয়"),
     "brief_placeholder": (
@@ -196,6 +215,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add": ("Add to library", "দলিলসমূহে যোগ করুন"),
     "choose_files": ("Choose one or more files first.", "আগে এক বা একাধিক ফাইল বেছে নিন।"),
     "no_files": ("No files", "ফাইল নেই"),
+    "login": (
+        "NSSS Assistant: please log in. After three wrong passwords, each further try from your computer must "
+        "wait longer (1 s, 2 s, 4 s... up to 5 minutes).",
+        "এনএসএসএস সহায়ক: অনুগ্রহ করে প্রবেশ করুন। তিনবার ভুল পাসওয়ার্ডের পর আপনার কম্পিউটার থেকে প্রতিটি "
+        "নতুন চেষ্টার আগে আরও বেশি অপেক্ষা করতে হবে (১, ২, ৪ সেকেন্ড… সর্বোচ্চ ৫ মিনিট)।",
+    ),
     "reading": ("Reading files…", "ফাইল পড়া হচ্ছে…"),
     "indexed_one": ("Indexed {source}", "{source} যুক্ত হলো"),
     "deleted": ("Deleted “{title}” ({source}) from the library.", "“{title}” ({source}) মুছে ফেলা হলো।"),
@@ -270,3 +295,152 @@ def digits(lang: str, value: object) -> str:
     """Write a number with Bangla digits in the Bangla interface."""
     shown = str(value)
     return shown.translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")) if lang == "bn" else shown
+
+
+def reference_words(lang: str):
+    """Return the words references are written with in the interface language (assistant.references.Words)."""
+    from nsss.assistant.references import Words
+
+    return Words(
+        page=text(lang, "ref_page"),
+        printed=text(lang, "ref_printed"),
+        ocr=text(lang, "ref_ocr"),
+        undated=text(lang, "ref_undated"),
+        file=text(lang, "ref_file"),
+        months=tuple(text(lang, "months").split()),
+        numerals="০১২৩৪৫৬৭৮৯" if lang == "bn" else "0123456789",
+    )
+
+
+# Why a file, a question or the store was refused, as ingestion, uploads and the store say it (in English, for the
+# CLI and the logs), and in Bangla. Names of files, settings and commands, and what a system library said, stay.
+_N = r"[\d,.]+"
+REASONS: tuple[tuple[re.Pattern, str], ...] = tuple(
+    (re.compile(pattern), bangla)
+    for pattern, bangla in (
+        (
+            r"(?:a file|files) without an extension is not a supported type \(supported: (?P<kinds>.+)\)",
+            "এক্সটেনশন ছাড়া ফাইল নেওয়া যায় না (যা নেওয়া যায়: {kinds})",
+        ),
+        (
+            r"(?P<suffix>\S+) is not a supported type \(supported: (?P<kinds>.+)\)",
+            "{suffix} ধরনের ফাইল নেওয়া যায় না (যা নেওয়া যায়: {kinds})",
+        ),
+        (r"could not be received \((?P<why>.*)\)", "গ্রহণ করা যায়নি ({why})"),
+        (r"is empty", "ফাইলটি খালি"),
+        (
+            rf"is (?P<size>{_N}) MB, over the (?P<limit>{_N}) MB limit \(raise (?P<var>\w+) to ingest it\)",
+            "ফাইলটি {size} MB, সীমা ({limit} MB) ছাড়িয়ে গেছে (যোগ করতে {var} বাড়ান)",
+        ),
+        (
+            rf"is (?P<size>{_N}) MB, over the (?P<limit>{_N}) MB limit",
+            "ফাইলটি {size} MB, সীমা ({limit} MB) ছাড়িয়ে গেছে",
+        ),
+        (r"has a name that is not allowed", "এই নামের ফাইল নেওয়া যায় না"),
+        (
+            r"a different document named (?P<name>.+) is already in the library; this one is added as (?P<kept>.+) "
+            r"\(delete the old one in the library to replace it\)",
+            "{name} নামে অন্য একটি দলিল আগে থেকেই আছে; এটি {kept} নামে যোগ হলো (বদলাতে চাইলে পুরোনোটি দলিলসমূহ থেকে মুছুন)",
+        ),
+        (r"has no text to index", "এতে খোঁজার মতো কোনো লেখা নেই"),
+        (r"is not a regular file", "এটি সাধারণ ফাইল নয়"),
+        (r"is a symbolic link loop", "এটি একটি প্রতীকী লিংকের চক্র"),
+        (
+            r"cannot be read: permission denied \(give your user read access to it\)",
+            "পড়া যায় না: অনুমতি নেই (আপনার ব্যবহারকারীকে ফাইলটি পড়ার অনুমতি দিন)",
+        ),
+        (r"does not exist \(a broken link\?\)", "ফাইলটি নেই (ভাঙা লিংক?)"),
+        (r"cannot be read: (?P<why>.+)", "পড়া যায় না: {why}"),
+        (
+            r"is named \.pdf but is not a PDF \(it starts with (?P<start>.*)\)",
+            "নাম .pdf, কিন্তু এটি পিডিএফ নয় (শুরুতে আছে {start})",
+        ),
+        (
+            r"is password-protected; save an unprotected copy and ingest that",
+            "পাসওয়ার্ড দিয়ে সুরক্ষিত; সুরক্ষা ছাড়া একটি কপি সংরক্ষণ করে সেটি যোগ করুন",
+        ),
+        (
+            rf"has (?P<n>{_N}) pages, over the limit of (?P<limit>{_N}) \(raise (?P<var>\w+) to ingest it\)",
+            "এতে {n}টি পৃষ্ঠা, সীমা ({limit}টি) ছাড়িয়ে গেছে (যোগ করতে {var} বাড়ান)",
+        ),
+        (
+            r"is damaged or truncated and cannot be read as a PDF \((?P<why>.*)\)",
+            "ফাইলটি ক্ষতিগ্রস্ত বা অসম্পূর্ণ, পিডিএফ হিসেবে পড়া যায় না ({why})",
+        ),
+        (r"is a PDF with no pages", "পিডিএফটিতে কোনো পৃষ্ঠা নেই"),
+        (
+            r"has no readable text: none of its (?P<n>\d+) page\(s\) has a text layer or text that OCR could read",
+            "এতে পড়ার মতো লেখা নেই: এর {n}টি পৃষ্ঠার কোনোটিতে লেখার স্তর নেই, OCR-ও কোনো লেখা পড়তে পারেনি",
+        ),
+        (
+            r"has no text layer \((?P<n>\d+) page\(s\) of images only\) and OCR is off; turn it on "
+            r"\(unset NSSS_OCR\) to read scanned pages",
+            "এতে লেখার স্তর নেই ({n}টি পৃষ্ঠা শুধু ছবি) আর OCR বন্ধ; স্ক্যান করা পৃষ্ঠা পড়তে OCR চালু করুন (NSSS_OCR মুছে দিন)",
+        ),
+        (r"is damaged or not a Word \.docx file \((?P<why>.*)\)", "ফাইলটি ক্ষতিগ্রস্ত, অথবা ওয়ার্ড .docx ফাইল নয় ({why})"),
+        (
+            r"does not look like text \(it holds binary data\); check the file type",
+            "এটি লেখা বলে মনে হয় না (এতে বাইনারি তথ্য আছে); ফাইলের ধরন যাচাই করুন",
+        ),
+        (r"has front matter that is not valid YAML \((?P<why>.*)\)", "এর শুরুর তথ্য (front matter) সঠিক YAML নয় ({why})"),
+        (
+            rf"holds (?P<n>{_N}) files inside, over the limit of (?P<limit>{_N}) \(raise (?P<var>\w+) to ingest it\)",
+            "এর ভেতরে {n}টি ফাইল, সীমা ({limit}টি) ছাড়িয়ে গেছে (যোগ করতে {var} বাড়ান)",
+        ),
+        (
+            rf"unpacks to (?P<size>{_N}) MB or more, over the (?P<limit>{_N}) MB limit \(raise (?P<var>\w+) to ingest it\)",
+            "খুললে {size} MB বা তার বেশি হয়, সীমা ({limit} MB) ছাড়িয়ে যায় (যোগ করতে {var} বাড়ান)",
+        ),
+        (
+            rf"holds (?P<member>.+), packed (?P<ratio>{_N}) to 1, over the limit of (?P<limit>{_N}) to 1, as zip bombs "
+            r"are \(raise (?P<var>\w+) to ingest it\)",
+            "এর ভেতরের {member} {ratio} গুণ সংকুচিত, সীমা {limit} গুণ; জিপ বোমা এমনই হয় (যোগ করতে {var} বাড়ান)",
+        ),
+        (
+            rf"holds more than (?P<n>{_N}) XML elements, over the limit \(raise (?P<var>\w+) to ingest it\)",
+            "এতে {n}টির বেশি XML উপাদান, সীমা ছাড়িয়ে গেছে (যোগ করতে {var} বাড়ান)",
+        ),
+        (
+            rf"took longer than (?P<n>{_N}) s to read, the limit \(raise (?P<var>\w+) to allow more\)",
+            "পড়তে {n} সেকেন্ডের বেশি লেগেছে, এটাই সীমা (আরও সময় দিতে {var} বাড়ান)",
+        ),
+        (
+            rf"stopped the reader \(it needs more than (?P<n>{_N}) MB of memory, or it crashed the parser; raise "
+            r"(?P<var>\w+) to allow more memory\)",
+            "পাঠক থেমে গেছে ({n} MB-এর বেশি মেমরি লাগে, অথবা পার্সার ভেঙে পড়েছে; আরও মেমরি দিতে {var} বাড়ান)",
+        ),
+        (r"could not be read \((?P<why>.*)\)", "পড়া যায়নি ({why})"),
+        (r"could not be cut into passages \((?P<why>.*)\)", "অনুচ্ছেদে ভাগ করা যায়নি ({why})"),
+        (
+            rf"the question is (?P<n>{_N}) characters long, over the limit of (?P<limit>{_N}); ask it in fewer words "
+            r"\(the limit is (?P<var>\w+)\)",
+            "প্রশ্নটি {n} অক্ষরের, সীমা ({limit}) ছাড়িয়ে গেছে; কম কথায় জিজ্ঞাসা করুন (সীমাটি {var})",
+        ),
+        (r"the question is empty", "প্রশ্নটি খালি"),
+        (r"name a topic, for example “(?P<topic>.+)”", "একটি বিষয়ের নাম লিখুন, যেমন “{topic}”"),
+        (
+            r"the disk holding (?P<store>.+) is full: free space and run `nsss ingest` again; nothing already stored "
+            r"was lost",
+            "{store} যে ডিস্কে আছে তা পূর্ণ: জায়গা খালি করে আবার `nsss ingest` চালান; আগে রাখা কিছুই হারায়নি",
+        ),
+        (
+            r"another ingest \((?P<holder>.+)\) is writing to the store (?P<store>.+); wait for it to finish and run "
+            r"this again",
+            "আরেকটি ingest ({holder}) এখন {store} সংরক্ষণাগারে লিখছে; সেটি শেষ হলে আবার চেষ্টা করুন",
+        ),
+    )
+)
+
+
+def reason(lang: str, message: str) -> str:
+    """Say why something was refused in the interface language; a reason not in the catalogue is shown as it is."""
+    if lang != "bn":
+        return message
+    for pattern, bangla in REASONS:
+        found = pattern.fullmatch(message.strip())
+        if found:
+            values = {
+                k: digits(lang, v) if re.fullmatch(_N, v or "") else v or "" for k, v in found.groupdict().items()
+            }
+            return bangla.format(**values)
+    return text(lang, "detail", detail=message)

@@ -11,9 +11,11 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from nsss.assistant.references import reference
+from nsss.assistant.references import long_date, reference
 from nsss.assistant.types import Answer, Citation
 from nsss.core.types import Hit
+from nsss.ui.i18n import reference_words
+from nsss.ui.i18n import text as t
 
 MARKER = re.compile(r"\[(\d+)\]")
 
@@ -118,9 +120,11 @@ def hit_note(answer: Answer, h: Hit, record=None) -> Note:
     return Note(answer.question, f"“{' '.join(k.text.split())}” [1]", (c,), "passage")
 
 
-def passage_note(topic: str, c: Citation) -> Note:
+def passage_note(topic: str, c: Citation, lang: str = "en") -> Note:
     """Pin a passage of a topic brief, cited."""
-    return Note(f"Brief: {topic}", f"“{' '.join(c.quote.split())}” [1]", (replace(c, n=1),), "passage")
+    return Note(
+        t(lang, "brief_title", topic=topic), f"“{' '.join(c.quote.split())}” [1]", (replace(c, n=1),), "passage"
+    )
 
 
 def blocks(text: str) -> tuple[str, list[str]]:
@@ -161,46 +165,54 @@ def numbered(notes: tuple[Note, ...]) -> tuple[list[tuple[Note, str]], list[Cita
     return out, cited
 
 
-def notes_markdown(notes: tuple[Note, ...], style: str = "author-date", title: str = "Background notes") -> str:
-    """Write the notes as Markdown with one references list at the end."""
+def _drafted(lang: str) -> str:
+    return t(lang, "drafted", date=long_date(dt.date.today().isoformat(), reference_words(lang)))
+
+
+def notes_markdown(notes: tuple[Note, ...], style: str = "author-date", title: str = "", lang: str = "en") -> str:
+    """Write the notes as Markdown with one references list at the end, labelled in the interface language."""
     items, cited = numbered(notes)
-    lines = [f"# {title}", "", f"Drafted with NSSS Assistant, {dt.date.today():%d %B %Y}.", ""]
+    words = reference_words(lang)
+    lines = [f"# {title or t(lang, 'export_title')}", "", _drafted(lang), ""]
     for i, (note, text) in enumerate(items, 1):
-        what = "Answer" if note.kind == "answer" else "Passage"
+        what = t(lang, "tag_answer" if note.kind == "answer" else "tag_passage")
         kind, parts = blocks(text)
         body = "\n".join(f"- {p}" for p in parts) if kind == "list" else "\n\n".join(parts)
         lines += [f"## {i}. {note.heading}", ""]
         if note.label:
-            lines += [f"*{what} for:* {note.question}", ""]
+            lines += [f"*{t(lang, 'export_for', what=what)}* {note.question}", ""]
         else:
-            lines += [f"*{what}:*", ""]
+            lines += [f"*{t(lang, 'export_what', what=what)}*", ""]
         lines += [body, ""]
     if cited:
-        lines += ["## References", ""]
-        lines += [f"{c.n}. {reference(c, style)}" for c in cited]
+        lines += [f"## {t(lang, 'references')}", ""]
+        lines += [f"{c.n}. {reference(c, style, words=words)}" for c in cited]
     return "\n".join(lines).rstrip() + "\n"
 
 
 def notes_docx(
-    notes: tuple[Note, ...], path: Path, style: str = "author-date", title: str = "Background notes"
+    notes: tuple[Note, ...], path: Path, style: str = "author-date", title: str = "", lang: str = "en"
 ) -> Path:
-    """Write the notes as a Word document with a references list."""
+    """Write the notes as a Word document with a references list, labelled in the interface language."""
     from docx import Document
 
     items, cited = numbered(notes)
+    words = reference_words(lang)
+    title = title or t(lang, "export_title")
     doc = Document()
     doc.core_properties.title = title
+    doc.core_properties.language = lang
     doc.core_properties.created = dt.datetime.now()  # not the template's 2013 date
     doc.add_heading(title, level=0)
-    doc.add_paragraph(f"Drafted with NSSS Assistant, {dt.date.today():%d %B %Y}.")
+    doc.add_paragraph(_drafted(lang))
     for i, (note, text) in enumerate(items, 1):
         doc.add_heading(f"{i}. {note.heading}", level=2)
         kind, parts = blocks(text)
         for part in parts:
             doc.add_paragraph(part, style="List Bullet" if kind == "list" else None)
     if cited:
-        doc.add_heading("References", level=1)
+        doc.add_heading(t(lang, "references"), level=1)
         for c in cited:
-            doc.add_paragraph(f"[{c.n}] {reference(c, style)}")
+            doc.add_paragraph(f"[{c.n}] {reference(c, style, words=words)}")
     doc.save(path)
     return Path(path)

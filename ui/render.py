@@ -14,7 +14,7 @@ from nsss.assistant.references import long_date, publisher, reference
 from nsss.assistant.types import Answer, Citation
 from nsss.core.types import DocRecord, Hit
 from nsss.ingest.load import FORMATS
-from nsss.ui.i18n import digits
+from nsss.ui.i18n import digits, reason, reference_words
 from nsss.ui.i18n import text as t
 from nsss.ui.notes import Note, blocks
 from nsss.ui.service import InUse
@@ -98,7 +98,7 @@ def _ref_link(turn: int, n: int, title: str) -> str:
     return f'<a class="nsss-ref" href="#nsss-open-{turn}-{n}" title="{esc(title)}">[{n}]</a>'
 
 
-def _with_markers(text: str, turn: int, citations: dict[int, Citation]) -> str:
+def _with_markers(text: str, turn: int, citations: dict[int, Citation], lang: str = "en") -> str:
     parts, last = [], 0
     for m in MARKER.finditer(text):
         n = int(m.group(1))
@@ -106,7 +106,7 @@ def _with_markers(text: str, turn: int, citations: dict[int, Citation]) -> str:
             continue
         parts.append(tidy(esc(text[last : m.start()])))
         c = citations[n]
-        parts.append(_ref_link(turn, n, f"{c.title} {page_text(c)}".strip()))
+        parts.append(_ref_link(turn, n, f"{c.title} {page_text(c, lang)}".strip()))
         last = m.end()
     parts.append(tidy(esc(text[last:])))
     return "".join(parts)
@@ -141,9 +141,9 @@ def answer_html(answer: Answer, turn: int, lang: str = "en", filters: str = "", 
         cites = {c.n: c for c in answer.citations}
         kind, parts = blocks(answer.text)
         if kind == "list":
-            body = f'<ul class="nsss-list">{"".join(f"<li>{_with_markers(i, turn, cites)}</li>" for i in parts)}</ul>'
+            body = f'<ul class="nsss-list">{"".join(f"<li>{_with_markers(i, turn, cites, lang)}</li>" for i in parts)}</ul>'
         else:
-            body = "".join(f"<p>{_with_markers(p, turn, cites)}</p>" for p in parts)
+            body = "".join(f"<p>{_with_markers(p, turn, cites, lang)}</p>" for p in parts)
     notice = f'<div class="nsss-notice">{esc(answer.notice)}</div>' if answer.notice else ""
     took = answer.timings_ms.get("total")
     parts = [
@@ -177,7 +177,8 @@ def citation_card(c: Citation, turn: int, active: bool = False, lang: str = "en"
     span = quote_span(c.passage, c.passage_start, c.quote, c.start, c.end) if c.passage else None
     # a short context keeps whole cards in view; the viewer shows the page around the quote
     context = excerpt(c.passage, *span, context=CARD_CONTEXT) if span else f"<mark>{esc(c.quote)}</mark>"
-    ref = reference(c, style)  # copied with the quoted words; shown without them, as the card shows the quote
+    words = reference_words(lang)
+    ref = reference(c, style, words=words)  # copied with the quoted words; shown without them, as the card shows them
     where = page_text(c, lang)
     return (
         f'<li class="nsss-cite{" active" if active else ""}" id="nsss-cite-{turn}-{c.n}">'
@@ -186,7 +187,7 @@ def citation_card(c: Citation, turn: int, active: bool = False, lang: str = "en"
         f"{f'<span class=nsss-page>{esc(where)}</span>' if where else ''}</div>"
         f'<div class="nsss-source">{esc(c.source)}</div>'
         f'<blockquote class="nsss-passage">{tidy(context)}</blockquote>'
-        f'<div class="nsss-ref-text" title="{esc(t(lang, "ref_hint"))}">{esc(reference(c, style, quote=False))}</div>'
+        f'<div class="nsss-ref-text" title="{esc(t(lang, "ref_hint"))}">{esc(reference(c, style, quote=False, words=words))}</div>'
         f'<div class="nsss-actions">{_button("open", t(lang, "open_source"), turn, c.n, cls="primary")}'
         f"{_copy_button(ref, turn, c.n, lang)}"
         f"{_button('pin', t(lang, 'pin'), turn, c.n)}</div></li>"
@@ -300,12 +301,15 @@ def with_page_image(view: SourceView, record: DocRecord, number: int) -> SourceV
     """Add the printed page to a view of a PDF, when its file is still where it was ingested from."""
     from dataclasses import replace
 
-    from nsss.ui.pages import render_page
+    from nsss.ui.pages import ocr_locator, quote_boxes, render_page
 
     path = Path(record.root) / record.source
     if not path.is_file():
         return replace(view, missing_file=True)
-    image = render_page(path, number, view.text[view.start : view.end])
+    # A page read by OCR has no text layer to find the quote in: OCR's word boxes say where it is.
+    ocr = any(p.number == number and p.ocr for p in record.page_spans)
+    locate = ocr_locator(record.sha256, number) if ocr else quote_boxes
+    image = render_page(path, number, view.text[view.start : view.end], locate)
     return replace(view, image=image, missing_file=image is None)
 
 
@@ -405,7 +409,8 @@ def notes_html(
             f"{_button('unpin', t(lang, 'remove'), 0, i)}</span></div>{asked}"
             f'<div class="nsss-note-text">{text_html(text)}</div></li>'
         )
-    refs = "".join(f'<li value="{c.n}">{esc(reference(c, style))}</li>' for c in cited)
+    words = reference_words(lang)
+    refs = "".join(f'<li value="{c.n}">{esc(reference(c, style, words=words))}</li>' for c in cited)
     return (
         f'<div class="nsss-notes"><div class="nsss-panel-title">{esc(t(lang, "notes", n=digits(lang, len(items))))}'
         f'<span class="nsss-q">{esc(t(lang, "saved_here"))}</span></div>'
@@ -421,18 +426,19 @@ def brief_html(brief, lang: str = "en", style: str = "author-date") -> str:
     if not brief.documents:
         return f'<div class="nsss-brief nsss-empty"><p>{esc(t(lang, "brief_none", topic=brief.topic))}</p></div>'
     sections = []
+    words = reference_words(lang)
     for d_i, d in enumerate(brief.documents):
-        when = long_date(d.date) if lang == "en" else digits(lang, d.date)
+        when = long_date(d.date, words)
         who = publisher(d.passages[0]) if d.passages else ""
         cards = []
         for p_i, c in enumerate(d.passages):
-            ref = reference(c, style, quote=False)
+            ref = reference(c, style, quote=False, words=words)
             where = page_text(c, lang)
             cards.append(
                 f'<li class="nsss-brief-passage"><blockquote class="nsss-passage">{tidy(esc(" ".join(c.quote.split())))}'
                 f'</blockquote><div class="nsss-ref-text">{esc(ref)}{f" · {esc(where)}" if where else ""}</div>'
                 f'<div class="nsss-actions">{_button("brief-open", t(lang, "open_source"), d_i, p_i, cls="primary")}'
-                f"{_copy_button(reference(c, style), d_i, p_i, lang)}"
+                f"{_copy_button(reference(c, style, words=words), d_i, p_i, lang)}"
                 f"{_button('brief-pin', t(lang, 'pin'), d_i, p_i)}</div></li>"
             )
         sections.append(
@@ -458,7 +464,7 @@ def library_html(records: list[DocRecord], lang: str = "en") -> str:
     rows = "".join(
         f"<tr><td class=nsss-title>{esc(r.title)}</td><td>{esc(r.kind)}</td><td class=nsss-nowrap>{esc(r.date or '–')}</td>"
         f"<td>{esc(publisher(r) or '–')}</td>"
-        f"<td class=num>{r.pages or '–'}</td><td class=num>{r.chunks}</td><td class=nsss-source>{esc(r.source)}</td>"
+        f"<td class=num>{digits(lang, r.pages or '–')}</td><td class=num>{digits(lang, r.chunks)}</td><td class=nsss-source>{esc(r.source)}</td>"
         f'<td class=nsss-row-tools><button type="button" class="nsss-btn" data-act="edit" data-key="{esc(r.key)}">'
         f"{esc(t(lang, 'edit'))}</button>"
         f'<button type="button" class="nsss-btn danger" data-act="delete" data-key="{esc(r.key)}" '
@@ -490,12 +496,12 @@ def upload_report(saved: list, refused: list[tuple[str, str]], report, indexed: 
     for path in saved:
         name = Path(path).name
         if name in failed:
-            lines.append(("error", f"{name}: {failed[name]}"))
+            lines.append(("error", f"{name}: {reason(lang, failed[name])}"))
         elif name in indexed:
             lines.append(("ok", t(lang, "up_indexed", name=name)))
         else:
             lines.append(("ok", t(lang, "up_unchanged", name=name)))
-    lines += [("error", f"{name}: {reason}") for name, reason in refused]
+    lines += [("error", f"{name}: {reason(lang, why)}") for name, why in refused]
     items = "".join(f'<li class="{kind}">{esc(text)}</li>' for kind, text in lines)
     summary = ""
     if report is not None:
@@ -505,11 +511,11 @@ def upload_report(saved: list, refused: list[tuple[str, str]], report, indexed: 
                 t(
                     lang,
                     "up_summary",
-                    added=report.added,
-                    updated=report.updated,
-                    unchanged=report.unchanged,
-                    failed=len(report.failed),
-                    documents=report.documents,
+                    added=digits(lang, report.added),
+                    updated=digits(lang, report.updated),
+                    unchanged=digits(lang, report.unchanged),
+                    failed=digits(lang, len(report.failed)),
+                    documents=digits(lang, report.documents),
                 )
             )
             + "</p>"

@@ -19,9 +19,26 @@ const GRADIO_BN = {
   "File upload": "ফাইল আপলোড",
 };
 const GRADIO_EN = Object.fromEntries(Object.entries(GRADIO_BN).map(([en, bn]) => [bn, en]));
+// Gradio's own messages (a refused file type or size, a toast's default title), said in Bangla; names stay.
+const TOAST_BN = [
+  [/^Invalid file types?: (.+)\. Only (.+) allowed\.$/, "$1: এই ধরনের ফাইল নেওয়া যায় না; শুধু $2 নেওয়া যায়।"],
+  [/^File size exceeded maximum allowed size of (\d+) bytes\.$/, "ফাইলটি সবচেয়ে বড় অনুমোদিত আকার ($1 বাইট) ছাড়িয়ে গেছে।"],
+  [/^Warning$/, "সতর্কতা"],
+  [/^Error$/, "ত্রুটি"],
+  [/^Info$/, "তথ্য"],
+];
 const translate = () => {
   const brand = document.querySelector(".nsss-brand");
-  const words = brand && brand.dataset.lang === "bn" ? GRADIO_BN : GRADIO_EN;
+  const bangla = brand && brand.dataset.lang === "bn";
+  const words = bangla ? GRADIO_BN : GRADIO_EN;
+  if (bangla) {
+    document.querySelectorAll(".toast-title, .toast-text, [data-testid=toast-text]").forEach((el) => {
+      const said = (el.textContent || "").trim();
+      for (const [english, bn] of TOAST_BN) {
+        if (english.test(said)) { el.textContent = said.replace(english, bn); break; }
+      }
+    });
+  }
   document.querySelectorAll("#nsss-upload").forEach((zone) => {
     const walker = document.createTreeWalker(zone, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

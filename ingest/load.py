@@ -541,28 +541,19 @@ def _text(shown: str, data: bytes, limits: Limits | None = None):
     return _normalize(_decode(shown, data)).strip(), [], {}
 
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-
-
 def _markdown(shown: str, data: bytes, limits: Limits | None = None):
+    import frontmatter
     import yaml
 
-    text = _normalize(_decode(shown, data))
-    info: dict = {}
-    match = FRONT_MATTER.match(text)
-    if match:
-        try:
-            meta = yaml.safe_load(match.group(1)) or {}
-        except yaml.YAMLError as exc:
-            raise LoadError(shown, f"has front matter that is not valid YAML ({exc})") from None
-        if isinstance(meta, dict):
-            info = {
-                k: str(v) for k, v in meta.items() if k in ("title", "date", "kind", "url", "source", "publisher") and v
-            }
-            if "source" in info:
-                source = info.pop("source")
-                info.setdefault("url" if _is_url(source) else "publisher", source)
-        text = text[match.end() :]
+    try:
+        post = frontmatter.loads(_normalize(_decode(shown, data)))
+    except (yaml.YAMLError, ValueError, TypeError, AttributeError) as exc:
+        raise LoadError(shown, f"has front matter that is not valid YAML ({exc})") from None
+    meta, text = post.metadata, post.content
+    info = {k: str(v) for k, v in meta.items() if k in ("title", "date", "kind", "url", "source", "publisher") and v}
+    if "source" in info:
+        source = info.pop("source")
+        info.setdefault("url" if _is_url(source) else "publisher", source)
     if "title" not in info:
         heading = re.search(r"^#{1,2}\s+(.+?)\s*#*\s*$", text, re.M)
         if heading:

@@ -2,6 +2,7 @@
 source viewer, notes numbering and export, upload names and checks, the login setting."""
 
 import re
+from pathlib import Path
 
 import pytest
 from nsss.assistant.types import Answer, Citation
@@ -388,3 +389,18 @@ def test_why_a_file_or_question_was_refused_is_said_in_bangla(tmp_path):
     assert "১২" in reason("bn", "is 12 MB, over the 10 MB limit")  # figures in Bangla digits
     unknown = reason("bn", "the moon is in the way")
     assert "ইংরেজিতে" in unknown and "the moon is in the way" in unknown, "an unknown reason is shown as it is"
+
+
+def test_every_action_a_click_sends_is_one_the_app_handles():
+    """The data-act names are written once (render.Act): the page's script, the HTML and the app agree on them."""
+    from nsss.ui import app
+
+    script = (Path(render.__file__).parent / "static" / "bridge.js").read_text(encoding="utf-8")
+    named = set(re.findall(r'act === "([a-z-]+)"', script))
+    assert named and named <= {a.value for a in render.Act}
+    handled = set(app.NOTE_EDITS) | set(app.OPENS) | set(app.PINS) | {render.Act.EDIT, render.Act.DELETE}
+    assert handled | {render.Act.COPY} == set(render.Act), "every action is handled by the app or in the browser"
+    one = answer("The board was chaired by Ms. Rahman [1].", [cite("The board was chaired by Ms. Rahman", 1)])
+    shown = render.notes_html(*numbered((answer_note(one), answer_note(one)))) + render.sources_html(one, 0)
+    acts = set(re.findall(r'data-act="([a-z-]+)"', shown))
+    assert {"up", "down", "rename", "unpin", "open", "pin", "copy"} <= acts <= {a.value for a in render.Act}

@@ -39,6 +39,7 @@ from nsss.ui.notes import (
     renamed,
     write_notes,
 )
+from nsss.ui.render import Act
 from nsss.ui.service import Service
 
 STATIC = Path(__file__).parent / "static"
@@ -330,6 +331,35 @@ def _library_tab(gr, w, lang: str) -> None:
                 w.edit_save = gr.Button(t(lang, "edit_save"), elem_id="nsss-edit-save")
 
 
+# What a click inside the rendered HTML asks for (render.Act, sent by static/bridge.js), and how each is done.
+NOTE_EDITS = {  # (notes, n, message) -> notes
+    Act.UNPIN: lambda notes, n, msg: notes[:n] + notes[n + 1 :],
+    Act.UP: lambda notes, n, msg: moved(notes, n, -1),
+    Act.DOWN: lambda notes, n, msg: moved(notes, n, 1),
+    Act.RENAME: lambda notes, n, msg: renamed(notes, n, str(msg["text"])),
+}
+OPENS = {  # (session, turn, n) -> the passage to show in the viewer
+    Act.OPEN: lambda s, turn, n: next(c for c in s.answers[turn].citations if c.n == n),
+    Act.OPEN_HIT: lambda s, turn, n: s.answers[turn].retrieved[n].chunk,
+    Act.BRIEF_OPEN: lambda s, turn, n: s.brief.documents[turn].passages[n],
+}
+
+
+def _pin_hit(service: Service, s: Session, turn: int, n: int) -> Note:
+    hit = s.answers[turn].retrieved[n]
+    return hit_note(s.answers[turn], hit, service.record(hit.chunk.doc_key))
+
+
+PINS = {  # (service, session, turn, n) -> the note to pin
+    Act.PIN_ANSWER: lambda service, s, turn, n: answer_note(s.answers[turn]),
+    Act.PIN: lambda service, s, turn, n: citation_note(
+        s.answers[turn], next(c for c in s.answers[turn].citations if c.n == n)
+    ),
+    Act.PIN_HIT: _pin_hit,
+    Act.BRIEF_PIN: lambda service, s, turn, n: passage_note(s.brief.topic, s.brief.documents[turn].passages[n]),
+}
+
+
 def _wire_chat(ctx) -> None:
     """Questions, answers, sources, the viewer, pins, and the brief's clicks."""
     gr, w, service = ctx.gr, ctx.w, ctx.service
@@ -423,59 +453,23 @@ def _wire_chat(ctx) -> None:
         try:
             msg = json.loads(payload or "{}")
             action, turn, n = msg.get("act", ""), int(msg.get("turn") or 0), int(msg.get("n") or 0)
-            if action in ("unpin", "up", "down", "rename"):
+            if action in NOTE_EDITS:
+                if action == Act.RENAME and msg.get("text") is None:
+                    return nothing
                 with ctx.lock:
                     path = notes_file(ctx.settings.store, _user(request))
-                    notes = read_notes(path)
-                    if action == "unpin":
-                        notes = notes[:n] + notes[n + 1 :]
-                    elif action == "rename":
-                        if msg.get("text") is None:
-                            return nothing
-                        notes = renamed(notes, n, str(msg["text"]))
-                    else:
-                        notes = moved(notes, n, -1 if action == "up" else 1)
+                    notes = NOTE_EDITS[action](read_notes(path), n, msg)
                     write_notes(path, notes)
                 return (skip, skip, *notes_outputs(ctx, notes, session), skip, session)
-            if action in ("brief-open", "brief-pin"):
-                c = session.brief.documents[turn].passages[n]
-                if action == "brief-open":
-                    return (
-                        skip,
-                        render.viewer_html(view_of(c, lang), lang),
-                        skip,
-                        skip,
-                        skip,
-                        gr.Tabs(selected="chat"),
-                        session,
-                    )
-                note = passage_note(session.brief.topic, c, lang)
-            else:
-                answer = session.answers[turn]
-                if action in ("open", "open-hit"):
-                    c = (
-                        answer.retrieved[n].chunk
-                        if action == "open-hit"
-                        else next(c for c in answer.citations if c.n == n)
-                    )
-                    return (
-                        render.sources_html(answer, turn, n, lang, session.style),
-                        render.viewer_html(view_of(c, lang), lang),
-                        skip,
-                        skip,
-                        skip,
-                        skip,
-                        session,
-                    )
-                if action == "pinanswer":
-                    note = answer_note(answer)
-                elif action == "pin":
-                    note = citation_note(answer, next(c for c in answer.citations if c.n == n))
-                elif action == "pin-hit":
-                    hit = answer.retrieved[n]
-                    note = hit_note(answer, hit, service.record(hit.chunk.doc_key))
-                else:
-                    return nothing
+            if action in OPENS:
+                viewer = render.viewer_html(view_of(OPENS[action](session, turn, n), lang), lang)
+                if action == Act.BRIEF_OPEN:
+                    return (skip, viewer, skip, skip, skip, gr.Tabs(selected="chat"), session)
+                sources = render.sources_html(session.answers[turn], turn, n, lang, session.style)
+                return (sources, viewer, skip, skip, skip, skip, session)
+            if action not in PINS:
+                return nothing
+            note = PINS[action](service, session, turn, n)
             with ctx.lock:
                 path = notes_file(ctx.settings.store, _user(request))
                 notes = read_notes(path) + (note,)
@@ -639,7 +633,7 @@ def _wire_library(ctx) -> None:
             key = msg.get("key", "")
             if not key:
                 return (skip,) * 12
-            if msg.get("act") == "edit":
+            if msg.get("act") == Act.EDIT:
                 r = service.record(key)
                 if r is None:
                     return (render.message_html(t(lang, "gone"), "warn"), *(skip,) * 11)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from nsss.assistant.references import long_date, publisher, reference
@@ -28,6 +29,25 @@ SETTINGS_HELP = t("en", "settings_help")
 MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 MD_HEADING = re.compile(r"(^|\n)((?:<mark>)?)#{1,6}[ \t]+")
 MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")
+
+
+class Act(StrEnum):
+    """What a click inside rendered HTML asks for: a button's data-act, sent by static/bridge.js to ui.app."""
+
+    OPEN = "open"  # show a cited passage in the viewer
+    OPEN_HIT = "open-hit"  # show a retrieved passage
+    PIN = "pin"  # pin a citation to the notes
+    PIN_HIT = "pin-hit"
+    PIN_ANSWER = "pinanswer"  # a link (#nsss-pinanswer-TURN-0), so letters only
+    UNPIN = "unpin"
+    UP = "up"
+    DOWN = "down"
+    RENAME = "rename"  # the browser asks for the new name first
+    BRIEF_OPEN = "brief-open"
+    BRIEF_PIN = "brief-pin"
+    COPY = "copy"  # done in the browser: the reference goes to the clipboard
+    EDIT = "edit"  # a library row: open its metadata for editing
+    DELETE = "delete"  # a library row: the browser asks to confirm first
 
 
 def esc(text: object) -> str:
@@ -156,7 +176,9 @@ def answer_html(answer: Answer, turn: int, lang: str = "en", filters: str = "", 
     if isinstance(took, (int, float)):
         parts.append(t(lang, "ms", n=digits(lang, f"{took:.0f}")))
     if not answer.abstained:
-        parts.append(f'<a class="nsss-pin-link" href="#nsss-pinanswer-{turn}-0">{esc(t(lang, "pin_answer"))}</a>')
+        parts.append(
+            f'<a class="nsss-pin-link" href="#nsss-{Act.PIN_ANSWER}-{turn}-0">{esc(t(lang, "pin_answer"))}</a>'
+        )
     return f'{filters_line(filters, lang)}{body}{notice}<div class="nsss-meta">{" · ".join(parts)}</div>'
 
 
@@ -169,7 +191,7 @@ def _button(act: str, label: str, turn: int, n: int, extra: str = "", cls: str =
 
 def _copy_button(ref: str, turn: int, n: int, lang: str) -> str:
     extra = f' data-ref="{esc(ref)}" data-done="{esc(t(lang, "copied"))}" data-failed="{esc(t(lang, "copy_failed"))}"'
-    return _button("copy", t(lang, "copy_citation"), turn, n, extra=extra)
+    return _button(Act.COPY, t(lang, "copy_citation"), turn, n, extra=extra)
 
 
 def citation_card(c: Citation, turn: int, active: bool = False, lang: str = "en", style: str = "author-date") -> str:
@@ -182,15 +204,15 @@ def citation_card(c: Citation, turn: int, active: bool = False, lang: str = "en"
     where = page_text(c, lang)
     return (
         f'<li class="nsss-cite{" active" if active else ""}" id="nsss-cite-{turn}-{c.n}">'
-        f'<div class="nsss-cite-head" data-act="open" data-turn="{turn}" data-n="{c.n}" title="{esc(t(lang, "open_hint"))}">'
+        f'<div class="nsss-cite-head" data-act="{Act.OPEN}" data-turn="{turn}" data-n="{c.n}" title="{esc(t(lang, "open_hint"))}">'
         f'<span class="nsss-num">{c.n}</span><span class="nsss-title">{esc(c.title)}</span>'
         f"{f'<span class=nsss-page>{esc(where)}</span>' if where else ''}</div>"
         f'<div class="nsss-source">{esc(c.source)}</div>'
         f'<blockquote class="nsss-passage">{tidy(context)}</blockquote>'
         f'<div class="nsss-ref-text" title="{esc(t(lang, "ref_hint"))}">{esc(reference(c, style, quote=False, words=words))}</div>'
-        f'<div class="nsss-actions">{_button("open", t(lang, "open_source"), turn, c.n, cls="primary")}'
+        f'<div class="nsss-actions">{_button(Act.OPEN, t(lang, "open_source"), turn, c.n, cls="primary")}'
         f"{_copy_button(ref, turn, c.n, lang)}"
-        f"{_button('pin', t(lang, 'pin'), turn, c.n)}</div></li>"
+        f"{_button(Act.PIN, t(lang, 'pin'), turn, c.n)}</div></li>"
     )
 
 
@@ -202,13 +224,13 @@ def hit_card(h: Hit, turn: int, i: int, active: bool = False, lang: str = "en") 
     short = esc(text[:420]) + (" …" if len(text) > 420 else "")
     return (
         f'<li class="nsss-cite nsss-near{" active" if active else ""}">'
-        f'<div class="nsss-cite-head" data-act="open-hit" data-turn="{turn}" data-n="{i}" title="{esc(t(lang, "open_hint"))}">'
+        f'<div class="nsss-cite-head" data-act="{Act.OPEN_HIT}" data-turn="{turn}" data-n="{i}" title="{esc(t(lang, "open_hint"))}">'
         f'<span class="nsss-num">·</span><span class="nsss-title">{esc(c.title)}</span>'
         f"{f'<span class=nsss-page>{esc(where)}</span>' if where else ''}</div>"
         f'<div class="nsss-source">{esc(c.source)}</div>'
         f'<blockquote class="nsss-passage">{tidy(short)}</blockquote>'
-        f'<div class="nsss-actions">{_button("open-hit", t(lang, "open_source"), turn, i, cls="primary")}'
-        f"{_button('pin-hit', t(lang, 'pin'), turn, i)}</div></li>"
+        f'<div class="nsss-actions">{_button(Act.OPEN_HIT, t(lang, "open_source"), turn, i, cls="primary")}'
+        f"{_button(Act.PIN_HIT, t(lang, 'pin'), turn, i)}</div></li>"
     )
 
 
@@ -401,12 +423,12 @@ def notes_html(
             f'<li class="nsss-note"><div class="nsss-note-head"><span class="nsss-tag">{esc(kind)}</span>'
             f'<span class="nsss-q nsss-note-heading">{esc(note.heading)}</span>'
             f'<span class="nsss-note-tools">'
-            f'<button type="button" class="nsss-btn" data-act="up" data-n="{i}" title="{esc(t(lang, "up"))}" '
+            f'<button type="button" class="nsss-btn" data-act="{Act.UP}" data-n="{i}" title="{esc(t(lang, "up"))}" '
             f'aria-label="{esc(t(lang, "up"))}"{" disabled" if i == 0 else ""}>↑</button>'
-            f'<button type="button" class="nsss-btn" data-act="down" data-n="{i}" title="{esc(t(lang, "down"))}" '
+            f'<button type="button" class="nsss-btn" data-act="{Act.DOWN}" data-n="{i}" title="{esc(t(lang, "down"))}" '
             f'aria-label="{esc(t(lang, "down"))}"{" disabled" if i == last else ""}>↓</button>'
-            f"{_button('rename', t(lang, 'rename'), 0, i, extra=rename)}"
-            f"{_button('unpin', t(lang, 'remove'), 0, i)}</span></div>{asked}"
+            f"{_button(Act.RENAME, t(lang, 'rename'), 0, i, extra=rename)}"
+            f"{_button(Act.UNPIN, t(lang, 'remove'), 0, i)}</span></div>{asked}"
             f'<div class="nsss-note-text">{text_html(text)}</div></li>'
         )
     words = reference_words(lang)
@@ -437,9 +459,9 @@ def brief_html(brief, lang: str = "en", style: str = "author-date") -> str:
             cards.append(
                 f'<li class="nsss-brief-passage"><blockquote class="nsss-passage">{tidy(esc(" ".join(c.quote.split())))}'
                 f'</blockquote><div class="nsss-ref-text">{esc(ref)}{f" · {esc(where)}" if where else ""}</div>'
-                f'<div class="nsss-actions">{_button("brief-open", t(lang, "open_source"), d_i, p_i, cls="primary")}'
+                f'<div class="nsss-actions">{_button(Act.BRIEF_OPEN, t(lang, "open_source"), d_i, p_i, cls="primary")}'
                 f"{_copy_button(reference(c, style, words=words), d_i, p_i, lang)}"
-                f"{_button('brief-pin', t(lang, 'pin'), d_i, p_i)}</div></li>"
+                f"{_button(Act.BRIEF_PIN, t(lang, 'pin'), d_i, p_i)}</div></li>"
             )
         sections.append(
             f'<section class="nsss-brief-doc"><div class="nsss-brief-doc-head">'
@@ -465,9 +487,9 @@ def library_html(records: list[DocRecord], lang: str = "en") -> str:
         f"<tr><td class=nsss-title>{esc(r.title)}</td><td>{esc(r.kind)}</td><td class=nsss-nowrap>{esc(r.date or '–')}</td>"
         f"<td>{esc(publisher(r) or '–')}</td>"
         f"<td class=num>{digits(lang, r.pages or '–')}</td><td class=num>{digits(lang, r.chunks)}</td><td class=nsss-source>{esc(r.source)}</td>"
-        f'<td class=nsss-row-tools><button type="button" class="nsss-btn" data-act="edit" data-key="{esc(r.key)}">'
+        f'<td class=nsss-row-tools><button type="button" class="nsss-btn" data-act="{Act.EDIT}" data-key="{esc(r.key)}">'
         f"{esc(t(lang, 'edit'))}</button>"
-        f'<button type="button" class="nsss-btn danger" data-act="delete" data-key="{esc(r.key)}" '
+        f'<button type="button" class="nsss-btn danger" data-act="{Act.DELETE}" data-key="{esc(r.key)}" '
         f'data-confirm="{esc(t(lang, "delete_confirm", title=r.title))}">{esc(t(lang, "delete"))}</button></td></tr>'
         for r in records
     )

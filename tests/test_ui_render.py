@@ -404,3 +404,14 @@ def test_every_action_a_click_sends_is_one_the_app_handles():
     shown = render.notes_html(*numbered((answer_note(one), answer_note(one)))) + render.sources_html(one, 0)
     acts = set(re.findall(r'data-act="([a-z-]+)"', shown))
     assert {"up", "down", "rename", "unpin", "open", "pin", "copy"} <= acts <= {a.value for a in render.Act}
+
+
+def test_document_kinds_are_named_in_the_interface_language():
+    import dataclasses
+
+    workshop = dataclasses.replace(record(), kind="workshop")
+    typed = dataclasses.replace(record(), key="/docs::b.pdf", kind="board paper")
+    bangla = render.library_html([workshop, typed], "bn")
+    assert "কর্মশালা" in bangla and ">workshop<" not in bangla
+    assert "board paper" in bangla, "a kind a person typed is shown as typed"
+    assert ">workshop<" in render.library_html([workshop], "en")

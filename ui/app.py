@@ -22,7 +22,7 @@ from nsss.core.types import Filters
 from nsss.index import FilterError, StoreError
 from nsss.ingest import UsageError
 from nsss.ui import render
-from nsss.ui.i18n import LANGUAGES, reason, reference_words
+from nsss.ui.i18n import LANGUAGES, kind_name, reason, reference_words
 from nsss.ui.i18n import text as t
 from nsss.ui.login import middleware as login_middleware
 from nsss.ui.notes import (
@@ -93,7 +93,7 @@ def describe_filters(docs, kinds, years, records, lang: str = "en") -> str:
     if docs:
         parts.append(f"{t(lang, 'f_docs')}: {', '.join(titles.get(d, d) for d in docs)}")
     if kinds:
-        parts.append(f"{t(lang, 'f_kinds')}: {', '.join(kinds)}")
+        parts.append(f"{t(lang, 'f_kinds')}: {', '.join(kind_name(lang, k) for k in kinds)}")
     if years:
         parts.append(f"{t(lang, 'f_years')}: {', '.join(str(y) for y in years)}")
     return "; ".join(parts)
@@ -591,7 +591,7 @@ def _wire_library(ctx) -> None:
         lang = session.lang
         records, info = service.records(), service.info()
         docs = [(f"{r.title} ({r.source})", r.key) for r in records]
-        kinds = sorted({r.kind for r in records if r.kind})
+        kinds = [(kind_name(lang, k), k) for k in sorted({r.kind for r in records if r.kind})]
         years = sorted({str(r.year) for r in records if r.year}, reverse=True)
         return (
             render.library_html(records, lang),

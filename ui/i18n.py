@@ -291,6 +291,25 @@ def text(lang: str, key: str, **values) -> str:
     return chosen.format(**values) if values else chosen
 
 
+# The kinds ingestion gives documents (ingest.load.KIND_WORDS); a kind a person typed is shown as typed.
+KINDS = {
+    "document": "দলিল",
+    "strategy": "কৌশলপত্র",
+    "workshop": "কর্মশালা",
+    "dialogue": "সংলাপ",
+    "meeting minutes": "সভার কার্যবিবরণী",
+    "progress report": "অগ্রগতি প্রতিবেদন",
+    "conference": "সম্মেলন",
+    "action plan": "কর্মপরিকল্পনা",
+    "evaluation": "মূল্যায়ন",
+}
+
+
+def kind_name(lang: str, kind: str) -> str:
+    """Name a document's kind in the interface's language."""
+    return KINDS.get(kind, kind) if lang == "bn" else kind
+
+
 def digits(lang: str, value: object) -> str:
     """Write a number with Bangla digits in the Bangla interface."""
     shown = str(value)

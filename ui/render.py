@@ -15,7 +15,7 @@ from nsss.assistant.references import long_date, publisher, reference
 from nsss.assistant.types import Answer, Citation
 from nsss.core.types import DocRecord, Hit
 from nsss.ingest.load import FORMATS
-from nsss.ui.i18n import digits, reason, reference_words
+from nsss.ui.i18n import digits, kind_name, reason, reference_words
 from nsss.ui.i18n import text as t
 from nsss.ui.notes import Note, blocks
 from nsss.ui.service import InUse
@@ -484,7 +484,7 @@ def library_html(records: list[DocRecord], lang: str = "en") -> str:
     if not records:
         return f'<div class="nsss-library nsss-empty"><p>{esc(t(lang, "library_empty"))}</p></div>'
     rows = "".join(
-        f"<tr><td class=nsss-title>{esc(r.title)}</td><td>{esc(r.kind)}</td><td class=nsss-nowrap>{esc(r.date or '–')}</td>"
+        f"<tr><td class=nsss-title>{esc(r.title)}</td><td>{esc(kind_name(lang, r.kind))}</td><td class=nsss-nowrap>{esc(r.date or '–')}</td>"
         f"<td>{esc(publisher(r) or '–')}</td>"
         f"<td class=num>{digits(lang, r.pages or '–')}</td><td class=num>{digits(lang, r.chunks)}</td><td class=nsss-source>{esc(r.source)}</td>"
         f'<td class=nsss-row-tools><button type="button" class="nsss-btn" data-act="{Act.EDIT}" data-key="{esc(r.key)}">'

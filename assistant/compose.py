@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.question import SECTIONS, Question
-from assistant.scoring import Pick, fills_slot
-from assistant.sentences import Sentence, list_continuation, split_sentences
-from assistant.types import Citation
-from assistant.weights import Weights
-from index.lexical import tokenize
-from index.search import Hit
-from index.store import DocRecord
+from nsss.assistant.question import SECTIONS, Question
+from nsss.assistant.scoring import Pick, fills_slot
+from nsss.assistant.sentences import Sentence, list_continuation, split_sentences
+from nsss.assistant.types import Citation
+from nsss.assistant.weights import Weights
+from nsss.core.types import DocRecord, Hit
+from nsss.index.lexical import tokenize
 
 ABSTAIN_TEXT = "The documents do not answer this question. The nearest passages are listed below."
 

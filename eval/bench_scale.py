@@ -24,7 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
+from nsss.eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
 
 NOISE = 0.1  # norm of the noise added to each copied vector (cosine to the original about 0.995)
 PASSES = 2  # each question is asked this many times per size
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    from index import open_index
+    from nsss.index import open_index
 
     questions = [
         json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
@@ -91,11 +91,10 @@ def copies(real: dict, size: int, seed: int = 0):
 def measure(size: int, real: dict, questions: list[str], vectors: list[list[float]], slug: str) -> dict:
     """Build a store of `size` chunks and time the dense, lexical and fused parts of a search."""
     import numpy as np
-
-    from index.lexical import LexicalIndex, tokenize
-    from index.search import CANDIDATES, DENSE_WEIGHT, LEXICAL_WEIGHT, RRF_K
-    from index.store import Store, chunk_from
-    from nsss.settings import Settings
+    from nsss.core.settings import Settings
+    from nsss.index.lexical import LexicalIndex, tokenize
+    from nsss.index.search import CANDIDATES, DENSE_WEIGHT, LEXICAL_WEIGHT, RRF_K
+    from nsss.index.store import Store, chunk_from
 
     with tempfile.TemporaryDirectory(prefix="nsss-scale-") as tmp:
         store = Store(Settings(store=Path(tmp)), slug)

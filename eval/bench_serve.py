@@ -25,7 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, corpus_store, stop_server, summary, wait_for_page, web_corpus  # noqa: E402
+from nsss.eval.bench import WEB_QA, corpus_store, stop_server, summary, wait_for_page, web_corpus  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,8 +104,7 @@ def start_up(store: Path, question: str) -> dict:
 def added_latency(settings, questions: list[str]) -> dict:
     """Time each question through /ask and in-process; return both and the app's overhead."""
     from gradio_client import Client
-
-    from assistant import open_assistant
+    from nsss.assistant import open_assistant
 
     proc, url, _ = _serve(settings.store)
     try:

@@ -6,7 +6,7 @@ import functools
 import re
 from typing import Protocol
 
-from nsss.settings import BUNDLED_MODEL, go_offline
+from nsss.core.settings import BUNDLED_MODEL, go_offline
 
 
 class Embedder(Protocol):

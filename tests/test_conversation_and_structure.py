@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from assistant import Conversation, open_assistant
-from assistant.question import analyse
-from assistant.scoring import fills_slot
-from index.lexical import tokenize
-from ingest.structure import find_sections
+from nsss.assistant import Conversation, open_assistant
+from nsss.assistant.question import analyse
+from nsss.assistant.scoring import fills_slot
+from nsss.index.lexical import tokenize
+from nsss.ingest.structure import find_sections
 
 PROJECT = Path(__file__).resolve().parents[1]
 FOCAL = "focal-point-meeting-2022-06-26.txt"
@@ -213,8 +212,8 @@ def test_bangla_question_words_are_not_read_as_terms_the_answer_must_hold():
 @pytest.fixture(scope="module")
 def article_store(tmp_path_factory, embedder):
     """A store with one article whose byline stands before its first sentence, and a plan explained in two."""
-    from ingest import ingest
-    from nsss.settings import Settings
+    from nsss.core.settings import Settings
+    from nsss.ingest import ingest
 
     folder = tmp_path_factory.mktemp("articles")
     (folder / "cluster-article.md").write_text(

@@ -7,10 +7,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.types import Answer, Conversation
-from index import DocRecord, Filters
-from nsss.settings import BUNDLED_CORPUS, Settings
-from ui.uploads import receive, uploads_folder
+from nsss.assistant.types import Answer, Conversation
+from nsss.core.settings import BUNDLED_CORPUS, Settings
+from nsss.core.types import DocRecord, Filters
+from nsss.ui.uploads import receive, uploads_folder
 
 
 class QuestionTooLong(ValueError):
@@ -49,7 +49,7 @@ class Service:
 
                 torch.set_num_threads(self.torch_threads)
             if bootstrap and not self._assistant.index.records:
-                from ingest import ingest
+                from nsss.ingest import ingest
 
                 print(f"The store {self.settings.store} is empty: adding the bundled documents first.", flush=True)
                 report = ingest([BUNDLED_CORPUS], self.settings, progress=True)
@@ -71,8 +71,8 @@ class Service:
                 self._assistant.answer("What is the National Social Security Strategy?")
 
     def _open(self) -> None:
-        from assistant import Assistant
-        from index import open_index
+        from nsss.assistant import Assistant
+        from nsss.index import open_index
 
         # One assignment swaps index and assistant together; answers already running keep the old pair.
         self._assistant = Assistant(self.settings, index=open_index(self.settings), use_llm=self.use_llm)
@@ -110,8 +110,8 @@ class Service:
 
     def add(self, files: list[tuple[Path, str]], on_file: Callable[[str], None] | None = None):
         """Receive uploads into the store's folder and ingest them; return (saved paths, refusals, report)."""
-        from index.store import explained_writes
-        from ingest import ingest
+        from nsss.index.store import explained_writes
+        from nsss.ingest import ingest
 
         with explained_writes(self.settings):  # a full disk is said in words here too
             saved, refused = receive(files, uploads_folder(self.settings.store), self.settings.max_file_mb)
@@ -124,7 +124,7 @@ class Service:
 
     def delete(self, key: str) -> DocRecord | None:
         """Remove a document from the store (and its uploaded file, if it was uploaded here)."""
-        from ingest.sync import forget
+        from nsss.ingest.sync import forget
 
         with self._changing:
             record = self.record(key)
@@ -148,13 +148,13 @@ class Service:
 
     def brief(self, topic: str):
         """Collect a topic's passages from every document, oldest document first."""
-        from assistant.brief import brief
+        from nsss.assistant.brief import brief
 
         return brief(topic, self.assistant.index)
 
     def relabel(self, key: str, fields: dict[str, str]) -> DocRecord:
         """Correct a document's title, kind, date or publisher; kept across re-ingests."""
-        from ingest.sync import relabel
+        from nsss.ingest.sync import relabel
 
         with self._changing:
             record = relabel(key, fields, self.settings)
@@ -163,7 +163,7 @@ class Service:
 
     def info(self, lang: str = "en") -> dict[str, str]:
         """Describe what is in use, for the settings panel (keys are ui.i18n labels)."""
-        from ui.i18n import text
+        from nsss.ui.i18n import text
 
         s = self.settings
         assistant = self.assistant

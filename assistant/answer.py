@@ -169,7 +169,7 @@ class Assistant:
         if section_spans:
             spans, section = section_spans, "section"
         else:
-            spans, section = compose.spans_of(compose.select(q, picks, w), self.document_text), ""
+            spans, section = compose.spans_of(compose.select(q, picks, w), self.document_text, q), ""
         return Reading(tuple(hits), tuple(picks), tuple(spans), section, values, p, ok and bool(spans))
 
     def cite(self, spans: list[compose.Span]) -> list[Citation]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import math
 
+from nsss.assistant.compose import quoted_text
 from nsss.assistant.question import Question
 from nsss.assistant.scoring import Aliases, Pick, bridged, figures_present, fills_slot, with_prefixes
 from nsss.assistant.weights import Answerability
@@ -20,9 +21,9 @@ FEATURES = (
     "own_cover",  # the same, the sentence alone
     "window_missing",  # the question's terms missing from that window (rare ones weigh more)
     "window_rarest",  # how rare the rarest term missing from the window is (0: none missing)
-    "asked_missing",  # what is asked of the subject ("chief guest", "cost") missing from the window
+    "asked_missing",  # what is asked of the subject ("chief guest", "cost") missing from the lead sentence
     "doc_missing",  # the question's terms found in none of the top documents
-    "slot_filled",  # the lead sentence holds the kind of thing asked (a person for "who"...)
+    "slot_filled",  # the quote (the lead sentence and the neighbour it takes in) holds the kind of thing asked
     "slot_open",  # the question asks for no particular kind of thing (a list, a description)
     "figures_ok",  # every figure the question names stands near the lead sentence
     "lead_dense",  # the lead sentence's similarity to the question
@@ -79,6 +80,14 @@ def features(
             present |= set(tokenize(f"{h.chunk.title} {h.chunk.text}"))
     present = with_prefixes(bridged(present, aliases), list(weights))
     lead = picks[0]
+    # The kind of thing asked may stand in the neighbour the quote takes in ("By Arju Afrin Kathy" before the
+    # article's first sentence): the quote is what must hold it.
+    quoted = quoted_text(question, lead.sentence)
+    # What is asked of the subject ("chief guest", "theme") must be named by the lead sentence itself, not only by
+    # its title or the sentences before it: else the sentence may tell of the chair, not the chief guest.
+    # The plural a list question asks for ("which four categories") is named before the items, not by them.
+    own = with_prefixes(bridged(set(tokenize(lead.sentence.text)), aliases), list(question.asked))
+    own |= {t for t in question.list_head if t not in lead.missing}
     rarest = max((weights.get(t, 0.0) for t in lead.missing), default=0.0)
     slot_open = question.slot in ("any", "list")
     # A figure the question names (a year, an amount) must stand where the answer is: in the lead sentence, the
@@ -103,11 +112,9 @@ def features(
         "own_cover": lead.own_coverage,
         "window_missing": sum(weights.get(t, 0.0) for t in lead.missing) / total,
         "window_rarest": rarest / (rarest + 3.0),
-        "asked_missing": (sum(t in lead.missing for t in question.asked) / len(question.asked))
-        if question.asked
-        else 0.0,
+        "asked_missing": (sum(t not in own for t in question.asked) / len(question.asked)) if question.asked else 0.0,
         "doc_missing": sum(w for t, w in weights.items() if t not in present) / total,
-        "slot_filled": 1.0 if slot_open or fills_slot(question.slot, lead.sentence.text, question) else 0.0,
+        "slot_filled": 1.0 if slot_open or fills_slot(question.slot, quoted, question) else 0.0,
         "slot_open": 1.0 if slot_open else 0.0,
         "figures_ok": 1.0 if figures_present(question, near) else 0.0,
         "lead_dense": lead.dense,

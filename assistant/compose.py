@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from nsss.assistant.question import SECTIONS, Question
-from nsss.assistant.scoring import Pick
-from nsss.assistant.sentences import list_continuation
+from nsss.assistant.scoring import Pick, fills_slot
+from nsss.assistant.sentences import Sentence, list_continuation, split_sentences
 from nsss.assistant.types import Citation
 from nsss.assistant.weights import Weights
 from nsss.core.types import DocRecord, Hit
@@ -42,8 +43,59 @@ def select(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
     return chosen
 
 
-def spans_of(picks: list[Pick], document_text: Callable[[str], str]) -> list[Span]:
-    """Turn chosen sentences into quote spans; a sentence ending in a colon takes the list items after it."""
+# A sentence that opens with a pronoun or a linking word goes on with the one before it ("This entails...",
+# "However, the applicants would have to...").
+CONTINUES = re.compile(
+    r"^(?:this|these|that|those|it|its|they|their|such|he|she|his|her|however|moreover|further|furthermore|"
+    r"additionally|in addition|also|besides|but|yet|thus|hence|therefore|accordingly|instead|meanwhile|"
+    r"in (?:effect|particular|this regard)|for (?:example|instance)|as a result)\b",
+    re.I,
+)
+
+
+def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] | None:
+    """Return the span of the sentence next to this one in its passage that completes it, or None: the next (or else
+    the previous) sentence when this one lacks the kind of thing asked (a person for "who") and that one holds it;
+    the next one when it goes on with this one ("This entails...") and nothing particular is asked."""
+    chunk = sentence.hit.chunk
+    spans = [(chunk.start + a, chunk.start + b) for a, b in split_sentences(chunk.text)]
+    at = next((i for i, (a, _) in enumerate(spans) if a == sentence.start), None)
+    if question is None or at is None or sentence.text.rstrip().endswith(":"):
+        return None
+
+    def text(i: int) -> str:
+        return chunk.text[spans[i][0] - chunk.start : spans[i][1] - chunk.start]
+
+    def usable(i: int) -> bool:
+        return 0 <= i < len(spans) and not text(i).rstrip().endswith(":") and len(text(i).split()) <= 60
+
+    nxt, prev = at + 1, at - 1
+    if question.slot not in ("any", "list"):
+        if fills_slot(question.slot, sentence.text, question):
+            return None
+        if usable(nxt) and fills_slot(question.slot, text(nxt), question):
+            return spans[nxt]
+        if usable(prev) and fills_slot(question.slot, text(prev), question):
+            return spans[prev]
+        return None
+    if usable(nxt) and CONTINUES.match(text(nxt)):
+        return spans[nxt]
+    return None
+
+
+def quoted_text(question: Question | None, sentence: Sentence) -> str:
+    """Return what a quote of this sentence says, with the neighbour that completes it (see `neighbour`)."""
+    near = neighbour(question, sentence)
+    if near is None:
+        return sentence.text
+    chunk = sentence.hit.chunk
+    start, end = min(near[0], sentence.start), max(near[1], sentence.end)
+    return chunk.text[start - chunk.start : end - chunk.start]
+
+
+def spans_of(picks: list[Pick], document_text: Callable[[str], str], question: Question | None = None) -> list[Span]:
+    """Turn chosen sentences into quote spans; a sentence ending in a colon takes the list items after it, and a
+    sentence its neighbour completes brings that neighbour as a quote of its own (see `neighbour`)."""
     spans = []
     for pick in picks:
         s = pick.sentence
@@ -52,7 +104,11 @@ def spans_of(picks: list[Pick], document_text: Callable[[str], str]) -> list[Spa
             items = list_continuation(document_text(s.hit.chunk.doc_key), s.end)
             if items:
                 end = items[-1][1]
-        spans.append((s.hit, s.start, end))
+        here = [(s.hit, s.start, end)]
+        near = neighbour(question, s)
+        if near is not None and not any(h.chunk.doc_key == s.hit.chunk.doc_key and a == near[0] for h, a, _ in spans):
+            here.append((s.hit, near[0], near[1]))
+        spans += sorted(here, key=lambda span: span[1])
     return spans
 
 

@@ -36,6 +36,10 @@ QUESTION_WORDS = frozenset(
     "জানতে",
     "চাই",
 }
+# The Bangla question words as the tokenizer stems them ("কবে" is read as "কব"), so they never count as terms.
+QUESTION_WORDS = QUESTION_WORDS | frozenset(
+    tokenize("কী কি কে কারা কোন কোথায় কবে কখন কত কতজন কতটি কয়টি কয়জন কেন কীভাবে কিভাবে বলুন জানতে চাই")
+)
 
 # Words that name what is asked of an event, a body or a programme, never which one: a question made only of
 # these (and question words) has no subject of its own ("Who was the chief guest?").
@@ -203,7 +207,12 @@ def analyse(text: str) -> Question:
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
     terms = tuple(t for t in dict.fromkeys(tokenize(words)) if t not in QUESTION_WORDS and not _lone_sign(t))
     subject = tuple(t for t in terms if t not in ATTRIBUTE_WORDS and t not in SLOT_WORDS)
-    asked = tuple(t for t in terms if (t in ATTRIBUTE_WORDS or t in SLOT_WORDS) and t not in GENERIC_WORDS)
+    # A word that only modifies the noun after it names the subject, not what is asked of it: "action" in "action
+    # plan", "point" in "focal point meeting", "age" in "old age allowance" ("chief guest" keeps "guest").
+    modifiers = _modifiers(words)
+    asked = tuple(
+        t for t in terms if (t in ATTRIBUTE_WORDS or t in SLOT_WORDS) and t not in GENERIC_WORDS and t not in modifiers
+    )
     bangla = len(re.findall(r"[\u0980-\u09FF]", text))
     language = "bn" if bangla > len(re.findall(r"[A-Za-z]", text)) else "en"
     head = _list_head(text)
@@ -228,6 +237,25 @@ def analyse(text: str) -> Question:
         continues=bool(CONTINUATION.search(text)),
         switches=bool(WHAT_ABOUT.search(text)),
     )
+
+
+NOT_NOUN = frozenset(
+    "of at in on for by from to that which who whom whose when where why how what is are was were be been do does did "
+    "will would can could should has have had and or but the a an this these those its their his her it they with "
+    "about under during between after before since per as than into over".split()
+)
+
+
+def _modifiers(text: str) -> set[str]:
+    """Return the terms of words directly followed, in the same phrase, by another noun (English noun compounds put
+    the head last)."""
+    out: set[str] = set()
+    for phrase in re.split(r"[,;:?!.()\"“”]", text):
+        words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
+        for word, following in zip(words, words[1:], strict=False):
+            if following.lower() not in NOT_NOUN and word.lower() not in NOT_NOUN:
+                out.update(tokenize(word))
+    return out
 
 
 def _lone_sign(term: str) -> bool:
@@ -299,6 +327,13 @@ def _slot(text: str, listing: bool) -> str:
         q,
     ):
         return "title"
+    # "Who funded / coordinates / organised X?" asks for a body, though it starts like a question about a person.
+    if re.search(
+        r"\bwho (?:funds|funded|finances|financed|pays|paid|sponsors|sponsored|supports|supported|implements|"
+        r"implemented|runs|coordinates|coordinated|manages|organi[sz]ed|organi[sz]es)\b",
+        q,
+    ):
+        return "list" if listing else "organisation"
     if re.search(
         r"^(?:who|whom|whose)\b|\bwho (?:is|was|are|were|chaired|chairs|led|leads|heads|headed|presided|"
         r"inaugurated|spoke|opened|attended|gave|delivered|wrote|authored|presented|moderated|made|"
@@ -310,9 +345,8 @@ def _slot(text: str, listing: bool) -> str:
     if re.search(
         r"\b(?:which|what) (?:ministry|ministries|division|divisions|agency|agencies|organi[sz]ation|"
         r"organi[sz]ations|body|bodies|department|departments|partner|partners|office|institution|donor|"
-        r"donors|bank|committee|authority|institute|firm|company|ngo)\b|\bwho (?:funds|funded|finances|"
-        r"financed|supports|supported|implements|implemented|runs|coordinates|coordinated|manages|"
-        r"organi[sz]ed|organi[sz]es)\b|কোন মন্ত্রণালয়|কোন বিভাগ|কোন সংস্থা|কোন প্রতিষ্ঠান",
+        r"donors|bank|committee|authority|institute|firm|company|ngo)\b|"
+        r"কোন মন্ত্রণালয়|কোন বিভাগ|কোন সংস্থা|কোন প্রতিষ্ঠান",
         q,
     ):
         return "list" if listing else "organisation"

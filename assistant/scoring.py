@@ -31,6 +31,16 @@ Bangladesh Plan Action Policy Support Government Cabinet Planning Commission Gen
 Department Office Council Conference Centre Center International Five Year Phase Workshop Report Progress The
 Central Management Monitoring Affairs Welfare Women Children Child Labour Employment Finance Disaster Relief Safety
 Net Nations United World Household Database System Registry Allowance Benefit Fund Scheme Sustainable Goals""".split()
+) | frozenset(
+    # Words that start with a capital in titles and headings ("5 Day Long Meetings of Thematic Clusters"): a run of
+    # them is an event or a document, not a person.
+    """Meeting Meetings Workshop Workshops Seminar Dialogue Consultation Overview Reflective Fair Knowledge Day Days
+Long Week Month Year Thematic Cluster Clusters Schemes Pension Universal Research Paper Papers Background Preparing
+Formulation Implementation Review Assessment Baseline Dissemination Launch Pilot Insurance Injury Disability
+Maternity Livelihood Intervention Urban Poverty Food Fuel Financial Crisis Brief Exploring Evidence Published Printed
+Copies Inaugural Session Opening Closing Speech Vote Thanks Article News Press Release Daily Star Tribune Observer
+January February March April May June July August September October November December Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday Phase Fiscal Budget""".split()
 )
 ORG = re.compile(
     r"\b[A-Z]{2,}\b|\b(?:[A-Z][a-z]+ ){1,4}(?:Division|Ministry|Committee|Programme|Program|Bank|Office|"
@@ -56,9 +66,9 @@ QUANTITY = re.compile(
     r"double|twice|percent)\b|[%]",
     re.I,
 )
+# An amount names its currency (or is a rate): "1 million individuals" and "20 lakh beneficiaries" are counts.
 MONEY = re.compile(
-    r"\b(?:tk|taka|bdt|usd|aud|us\$|a\$|dollars?|euros?|crore|lakh|million|billion|percent|per cent)\b|"
-    r"[%$৳€£]|টাকা|কোটি|লাখ",
+    r"\b(?:tk|taka|bdt|usd|aud|us\$|a\$|dollars?|euros?|percent|per cent)\b|[%$৳€£]|টাকা|শতাংশ",
     re.I,
 )
 REASON = re.compile(
@@ -110,6 +120,8 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
         text = DAY_OF_MONTH.sub(" ", LIST_ITEM.sub("", text))
         if slot == "amount":
             return bool(QUANTITY.search(text)) and bool(MONEY.search(text))
+        if question is not None and HOW_OFTEN.search(question.text):
+            return bool(FREQUENCY.search(text))  # "how often": a frequency, not any number
         return (
             answers_count(question, text) if question is not None and question.counted else bool(QUANTITY.search(text))
         )
@@ -120,6 +132,14 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
     if slot == "definition":
         return bool(DEFINITION.search(text))
     return True
+
+
+HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b|কতবার|কত দিন পর পর", re.I)
+FREQUENCY = re.compile(
+    r"\b(?:once|twice|thrice|every|each|times?|annually|monthly|quarterly|weekly|yearly|fortnightly|daily|"
+    r"bi-?monthly|per (?:year|month|week|annum)|a (?:year|month|week))\b|প্রতি|বার",
+    re.I,
+)
 
 
 def answers_count(question: Question, text: str) -> bool:
@@ -216,16 +236,23 @@ def score_sentences(
 
     # A sentence's topic may be named just before it ("The committee ... its member secretary"): what it covers
     # with the two sentences before it and its document's title counts too, less than what it covers alone.
-    context = []
+    context, titled = [], []
     for i, s in enumerate(cands):
-        ctx = set(token_sets[i]) | with_prefixes(bridged(set(tokenize(s.hit.chunk.title)), aliases), terms)
+        title = with_prefixes(bridged(set(tokenize(s.hit.chunk.title)), aliases), terms)
+        ctx = set(token_sets[i]) | title
         for j in (i - 1, i - 2):
             if j >= 0 and cands[j].hit is s.hit:
                 ctx |= token_sets[j]
         context.append(ctx)
+        titled.append(title)
     own_cover = np.array([cover(token_sets[i]) for i in range(len(cands))])
     ctx_cover = np.array([cover(context[i]) for i in range(len(cands))])
-    lexical = w.cover_own * own_cover + w.cover_context * ctx_cover
+    # Within a document, the terms its title already names pick out the document, not the sentence: a sentence
+    # earns its own share for the question's other terms ("participants" in the workshop's record), so the
+    # sentence that restates the title does not win over the one that answers.
+    fresh_cover = np.array([cover(token_sets[i] - titled[i]) for i in range(len(cands))])
+    own_part = (1 - w.title_share) * own_cover + w.title_share * fresh_cover
+    lexical = w.cover_own * own_part + w.cover_context * ctx_cover
     top = max(h.score for h in hits) or 1.0
     passage = np.array([s.hit.score / top for s in cands])
     shortlist = np.argsort(-(0.6 * lexical + 0.4 * passage))[: w.shortlist]
@@ -258,9 +285,21 @@ def lead(question: Question, picks: list[Pick]) -> list[Pick]:
     """Put first the best sentence that holds what is asked (a date for "when"); the others keep their order."""
     if question.slot in ("any", "list") or not picks:
         return picks
-    for i, p in enumerate(picks[:6]):
-        # Only a sentence about as much about the question as the best one: a date in a sentence on another
-        # matter does not answer "when".
-        if p.coverage >= 0.8 * picks[0].coverage and fills_slot(question.slot, p.sentence.text, question):
-            return [p] + picks[:i] + picks[i + 1 :]
-    return picks
+    # Only a sentence about as much about the question as the best one: a date in a sentence on another matter
+    # does not answer "when". Of those that hold what is asked, the one that also names what is asked of the
+    # subject ("chief guest", "chair") in the same sentence binds the answer to the question: it leads.
+    filled = [
+        i
+        for i, p in enumerate(picks[:6])
+        if p.coverage >= 0.8 * picks[0].coverage and fills_slot(question.slot, p.sentence.text, question)
+    ]
+    if not filled:
+        return picks
+    best = max(filled, key=lambda i: (asked_held(question, picks[i].sentence.text), -i))
+    return [picks[best]] + picks[:best] + picks[best + 1 :]
+
+
+def asked_held(question: Question, text: str) -> int:
+    """Count the terms naming what is asked of the subject ("chief guest", "theme") that a text holds itself."""
+    have = with_prefixes(set(tokenize(text)), question.asked)
+    return sum(t in have for t in question.asked)

@@ -26,6 +26,7 @@ class Weights:
     lexical: float = 0.45
     dense: float = 0.3
     passage: float = 0.15
+    title_share: float = 0.5  # of a sentence's own coverage, the part counted only for terms its title lacks
     slot_bonus: float = 0.12  # the sentence holds the kind of thing asked (a date for "when"...)
     novelty: float = 0.1  # a sentence that only restates the question does not answer it
     short_penalty: float = 0.15

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from nsss.assistant import Conversation, open_assistant
 from nsss.assistant.question import analyse
+from nsss.assistant.scoring import fills_slot
+from nsss.index.lexical import tokenize
 from nsss.ingest.structure import find_sections
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -150,6 +152,98 @@ def test_every_citation_of_a_simple_answer_comes_from_the_document_that_answers(
     assert sources(answer.citations) == {BASELINE}, [c.source for c in answer.citations]
     for c in answer.citations:  # each quote holds words of the question: none is there to fill space
         assert {"keynote", "workshop", "baseline", "presentation", "dissemination"} & set(c.quote.lower().split()), c
+
+
+# What fills the asked slot, and quotes that hold it -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        ("Who paid for the NSSS background research papers?", "organisation"),
+        ("Who coordinates the social allowance cluster?", "organisation"),
+        ("Who presided over the thematic cluster meetings?", "person"),
+        ("How often is the Central Management Committee required to meet?", "number"),
+    ],
+)
+def test_who_funded_or_coordinated_asks_for_a_body_not_a_person(question, slot):
+    assert analyse(question).slot == slot
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "filled"),
+    [
+        ("How much did EGPP pay per working day?", "BDT 200 per working day in 2017 (8).", True),
+        ("How much did EGPP pay per working day?", "EGPP reached nearly 1 million individuals in 2016.", False),
+        ("How much is the allowance?", "20 lakh beneficiaries get the allowance.", False),
+        ("Who presided over the meetings?", "5 Day Long Meetings of Thematic Clusters held in 2021", False),
+        ("Who presided over the meetings?", "Mr. Md. Kamal Hossain presided over the meetings.", True),
+        ("Who wrote the article?", "By Arju Afrin Kathy", True),
+        ("How often does the committee meet?", "The committee comprises at least 23 ministries.", False),
+        ("How often does the committee meet?", "The committee meets twice a year.", True),
+    ],
+)
+def test_the_asked_slot_is_filled_only_by_its_own_kind_of_thing(question, text, filled):
+    """A count is no amount, a title in capitals is no person, and any number is no frequency."""
+    q = analyse(question)
+
+    assert fills_slot(q.slot, text, q) is filled
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who was the chief guest at the action plan II baseline workshop in October 2022?", ("guest",)),
+        ("Who chaired the focal point meeting in June 2022?", ("chair",)),
+        ("What was the theme of the 2019 knowledge fair?", ("theme",)),
+    ],
+)
+def test_a_word_that_only_modifies_the_next_names_the_subject_not_what_is_asked(question, asked):
+    """ "action" of "action plan" and "point" of "focal point" are not asked of the subject; "guest" is."""
+    assert analyse(question).asked == asked
+
+
+def test_bangla_question_words_are_not_read_as_terms_the_answer_must_hold():
+    q = analyse("উপদেষ্টা কমিটি গঠনের প্রজ্ঞাপন কবে জারি হয়েছিল?")
+
+    assert not set(tokenize("কবে")) & set(q.terms) and q.slot == "date", q.terms
+
+
+@pytest.fixture(scope="module")
+def article_store(tmp_path_factory, embedder):
+    """A store with one article whose byline stands before its first sentence, and a plan explained in two."""
+    from nsss.core.settings import Settings
+    from nsss.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("articles")
+    (folder / "cluster-article.md").write_text(
+        "# Notes from the field, 2025\n\n"
+        "By Nasrin Akter Chowdhury\n\n"
+        "The Labour and Livelihood Intervention Cluster is a core part of the social protection system of "
+        "Bangladesh, working on employment generation and skills.\n\n"
+        "The cluster will launch a digital jobs registry for rural workers next year. This entails training "
+        "union digital centre staff, linking the registry to the national identity database, and publishing "
+        "vacancies by text message.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(store=tmp_path_factory.mktemp("article-store") / "store")
+    assert not ingest([folder], settings, progress=False).failed
+    return open_assistant(settings, use_llm=False)
+
+
+def test_a_quote_that_lacks_the_asked_person_brings_the_byline_next_to_it_as_its_own_citation(article_store):
+    answer = article_store.answer("Who wrote about the labour and livelihood intervention cluster?")
+
+    assert not answer.abstained and "Nasrin Akter Chowdhury" in answer.text, answer.text
+    assert any(c.quote.strip() == "By Nasrin Akter Chowdhury" for c in answer.citations), answer.citations
+
+
+def test_a_quote_takes_in_the_next_sentence_that_goes_on_with_it(article_store):
+    answer = article_store.answer("What will the labour and livelihood cluster launch next year?")
+
+    assert not answer.abstained and "union digital centre staff" in answer.text, answer.text
+    quotes = [c.quote for c in answer.citations]
+    assert any(q.startswith("This entails") for q in quotes), quotes  # cited on its own, as every sentence is
 
 
 # The command line ------------------------------------------------------------------------------------------

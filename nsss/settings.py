@@ -52,6 +52,7 @@ class Settings:
     store: Path = field(default_factory=_default_store)
     chroma_url: str = ""
     embed_model: str = BUNDLED_MODEL
+    onnx: bool = True  # run the bundled model from an ONNX export made here from its weights (same vectors, faster)
     max_file_mb: float = 50.0
     # Limits that stop hostile files before they cost (see README, "Limits"); each refusal names its variable.
     max_expanded_mb: float = 200.0  # a DOCX's (zip's) content once unpacked

@@ -45,9 +45,7 @@ class Service:
         try:
             self._open()
             if self.torch_threads:
-                import torch
-
-                torch.set_num_threads(self.torch_threads)
+                self._assistant.index.embedder.set_threads(self.torch_threads)
             if bootstrap and not self._assistant.index.records:
                 from ingest import ingest
 

@@ -11,6 +11,7 @@ from ingest.structure import LIST_ITEM
 
 __all__ = ["Sentence", "list_continuation", "sentences", "split_sentences"]
 
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a retrieved passage, with its exact place in the document."""

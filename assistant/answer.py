@@ -200,7 +200,7 @@ class Assistant:
             self._vectors.update(self.index.sentence_vectors.get(missing))
             missing = [t for t in missing if t not in self._vectors]
         if missing:
-            for text, vector in zip(missing, self.index.embedder.embed(missing), strict=True):
+            for text, vector in zip(missing, self.index.encode(missing), strict=True):
                 self._vectors[text] = vector
         vectors = [self._vectors[t] for t in texts]
         while len(self._vectors) > 20_000:

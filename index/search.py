@@ -71,6 +71,7 @@ class Index:
         self.lexical: LexicalIndex | None = None
         self._acronyms: dict[str, list[str]] = {}
         self._long_forms: dict[str, str] = {}
+        self._recent: dict[str, list[float]] = {}  # text -> vector, see encode()
         self.reload(lexical)
 
     def reload(self, lexical: bool = True, store: Store | None = None, save: bool = True) -> None:
@@ -121,6 +122,17 @@ class Index:
         fingerprint = fingerprint or self.store.fingerprint()
         self.lexical = LexicalIndex.build(list(self.store.all_chunks()))
         self.lexical.save(bm25_dir(self.settings, self.embedder.slug), fingerprint)
+
+    def encode(self, texts: list[str]) -> list[list[float]]:
+        """Embed texts with the store's model, remembering the latest ones: an answer weighs its sentences against
+        the vector of the very query its search encoded."""
+        recent = self._recent
+        missing = list(dict.fromkeys(t for t in texts if t not in recent))
+        if missing:
+            if len(recent) > 256:
+                recent = self._recent = {}  # replaced, not cleared: another thread may be reading the old one
+            recent.update(zip(missing, self.embedder.embed(missing), strict=True))
+        return [recent[t] for t in texts]
 
     @property
     def acronyms(self) -> dict[str, list[str]]:
@@ -211,7 +223,7 @@ class Index:
         # The dense model sees the translations too: that lifted cross-language R@1 from 0.33 to 0.56 (RESULTS.md).
         text = f"{expanded} {' '.join(t for _, t in bridge)}" if bridge else expanded
         embed_query = getattr(self.embedder, "embed_query", None)  # models that read queries differently
-        vector = embed_query(text) if embed_query else self.embedder.embed([text])[0]
+        vector = embed_query(text) if embed_query else self.encode([text])[0]
         dense_ranked = store.query(vector, CANDIDATES, _where(keys, kinds, years), versions=versions)
         dense = {c.id: sim for c, sim in dense_ranked}
         chunks = {c.id: c for c, _ in dense_ranked}

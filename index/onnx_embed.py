@@ -46,7 +46,8 @@ class OnnxEmbedder:
 
         self.name = name
         self.path = path
-        self.max_tokens = 256  # the model's max_seq_length (sentence_bert_config.json)
+        config = json.loads((Path(model_dir) / "sentence_bert_config.json").read_text(encoding="utf-8"))
+        self.max_tokens = int(config["max_seq_length"])
         self._pieces = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
         self._pieces.no_truncation()
         self._pieces.no_padding()

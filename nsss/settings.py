@@ -111,6 +111,14 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**{k: _convert(cls, k, v) for k, v in values.items()})
 
+    def as_env(self) -> dict[str, str]:
+        """Return NSSS_* variables that make Settings.load() in a child process give these settings back."""
+        env = {"NSSS_CONFIG": os.devnull}  # every setting is in a variable: no settings file is read
+        for f in fields(self):
+            value = getattr(self, f.name)
+            env[f"NSSS_{f.name.upper()}"] = ("1" if value else "0") if isinstance(value, bool) else str(value)
+        return env
+
     def replace(self, **changes) -> Settings:
         """Return a copy with some settings changed."""
         return dataclasses.replace(self, **{k: _convert(type(self), k, v) for k, v in changes.items()})

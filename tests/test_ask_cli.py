@@ -29,7 +29,7 @@ RETRIEVED_KEYS = {"source", "title", "page", "score", "text"}
 COUNTING_LOADS = """
 import atexit, sys
 loads = []
-sys.addaudithook(lambda event, args: loads.append(args[0]) if event == "open" and str(args[0]).endswith("modules.json") else None)
+sys.addaudithook(lambda event, args: loads.append(args[0]) if event == "open" and str(args[0]).endswith("sentence_bert_config.json") else None)
 atexit.register(lambda: print(f"model loads: {len(loads)}", file=sys.stderr))
 from nsss.cli import main
 sys.exit(main(sys.argv[1:]))

@@ -43,6 +43,8 @@ class Service:
 
     def _load(self, bootstrap: bool) -> None:
         try:
+            if bootstrap and not self.settings.chroma_url and not (self.settings.store / "chroma").exists():
+                self._fill_apart()
             self._open()
             if self.torch_threads:
                 self._assistant.index.embedder.set_threads(self.torch_threads)
@@ -60,6 +62,22 @@ class Service:
             threading.Thread(target=self._warm_up, name="nsss-warm-up", daemon=True).start()
         except BaseException as exc:  # noqa: BLE001 - kept and raised to whoever waits for the service
             self._error = exc
+
+    def _fill_apart(self) -> None:
+        """Ingest the bundled corpus into a new store in a child process, on the other core while this one imports
+        the web app (threads share one interpreter lock; eval/RESULTS.md, "Speed of the query path")."""
+        import os
+        import subprocess
+        import sys
+
+        print(f"The store {self.settings.store} is empty: adding the bundled documents first.", flush=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "nsss", "ingest", str(BUNDLED_CORPUS)],
+            env={**os.environ, **self.settings.as_env()},
+            stdin=subprocess.DEVNULL,
+        )
+        if done.returncode not in (0, 1):  # 1: some file failed, and said so; the others are in
+            print("Adding them in this process instead.", flush=True)
 
     def _warm_up(self) -> None:
         """Answer one question before the first person does: the first call pays for lazy set-up in the libraries."""

@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, help="store to use (synced with the web corpus); default: temporary")
     parser.add_argument("--cold-runs", type=int, default=3, help="cold starts to time (0: skip them)")
+    parser.add_argument("--baseline", type=Path, help="also time `nsss ask` of this checkout, in turn (cold)")
     parser.add_argument("--quick", action="store_true", help="bundled corpus, 8 questions, one cold start (a test)")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = parser.parse_args(argv)
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     with corpus_store(BUNDLED_CORPUS if args.quick else web_corpus(), args.store) as settings:
         warm = warm_latency(settings, questions)
-        cold = cold_start(settings, questions[0], args.cold_runs) if args.cold_runs > 0 else None
+        cold = cold_start(settings, questions[0], args.cold_runs, args.baseline) if args.cold_runs > 0 else None
     result = {
         "warm": warm,
         "cold": cold,
@@ -111,8 +112,9 @@ def warm_latency(settings, questions: list[str]) -> dict:
     return out
 
 
-def cold_start(settings, question: str, runs: int) -> dict:
-    """Time `nsss ask` from process start to exit, and two bare baselines, alternating them run by run."""
+def cold_start(settings, question: str, runs: int, baseline: Path | None = None) -> dict:
+    """Time `nsss ask` from process start to exit, and two bare baselines (and `nsss ask` of a baseline checkout,
+    if given), alternating them run by run."""
     # This checkout's code, as the `nsss` script would run it (which may point at another install).
     ask = [sys.executable, "-m", "nsss", "ask", question, "--store", str(settings.store), "--no-llm", "--json"]
     commands = {
@@ -121,15 +123,20 @@ def cold_start(settings, question: str, runs: int) -> dict:
         "load_model_and_encode": [sys.executable, "-c", ENCODE_ONLY.format(q=question)],
     }
     env = {**os.environ, "NSSS_STORE": str(settings.store)}
+    envs = {name: env for name in commands}
+    if baseline is not None:
+        commands["baseline_nsss_ask"] = ask
+        envs["baseline_nsss_ask"] = {**env, "PYTHONPATH": str(baseline)}
     times: dict[str, list[float]] = {k: [] for k in commands}
     for _ in range(runs):
         for name, command in commands.items():
             started = time.perf_counter()
-            done = subprocess.run(command, capture_output=True, text=True, env=env)
+            cwd = baseline if name == "baseline_nsss_ask" else None
+            done = subprocess.run(command, capture_output=True, text=True, env=envs[name], cwd=cwd)
             times[name].append(time.perf_counter() - started)
             if done.returncode != 0:
                 raise SystemExit(f"{name} failed ({done.returncode}): {done.stderr[-2000:]}")
-            if name == "nsss_ask":
+            if name.endswith("nsss_ask"):
                 json.loads(done.stdout.strip().splitlines()[-1])  # a real answer was printed
     med = {k: round(statistics.median(v), 2) for k, v in times.items()}
     return {
@@ -138,6 +145,7 @@ def cold_start(settings, question: str, runs: int) -> dict:
         "all_s": {k: [round(x, 2) for x in v] for k, v in times.items()},
         "ratio_to_import_torch": round(med["nsss_ask"] / med["import_torch"], 2),
         "ratio_to_load_model_and_encode": round(med["nsss_ask"] / med["load_model_and_encode"], 2),
+        **({"ratio_to_baseline": round(med["nsss_ask"] / med["baseline_nsss_ask"], 2)} if baseline else {}),
     }
 
 
@@ -160,6 +168,11 @@ def report(r: dict) -> str:
             f"cold start, median of {c['runs']}: nsss ask {c['median_s']['nsss_ask']} s; import torch "
             f"{c['median_s']['import_torch']} s (x{c['ratio_to_import_torch']}); load model + encode "
             f"{c['median_s']['load_model_and_encode']} s (x{c['ratio_to_load_model_and_encode']})"
+            + (
+                f"; the baseline checkout's nsss ask {c['median_s']['baseline_nsss_ask']} s (x{c['ratio_to_baseline']})"
+                if "ratio_to_baseline" in c
+                else ""
+            )
         )
     lines.append(f"load average before/after: {r['load_average']}")
     return "\n".join(lines)

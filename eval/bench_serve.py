@@ -38,14 +38,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="server starts to time")
     parser.add_argument("--questions", type=int, default=30, help="web questions to time the added latency on")
     parser.add_argument("--empty", action="store_true", help="time only starts on an empty store")
+    parser.add_argument("--baseline", type=Path, help="with --empty: also time this checkout's server, in turn")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = parser.parse_args(argv)
     if args.empty:
-        result = empty_starts(args.runs)
+        result = empty_starts(args.runs, args.baseline)
         print(
             f"nsss serve on an empty store to first answer, median of {args.runs}: {result['first_answer_s']} s "
             f"(page {result['page_s']} s); import gradio {result['import_gradio_s']} s; ratio "
-            f"{result['ratio_to_import_gradio']}; load {result['load_average']}",
+            f"{result['ratio_to_import_gradio']}; baseline checkout {result.get('baseline_first_answer_s')} s "
+            f"(ratio {result.get('ratio_to_baseline')}); load {result['load_average']}",
             file=sys.stderr,
         )
         if args.json:
@@ -86,24 +88,27 @@ def _port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(store: Path) -> tuple[subprocess.Popen, str, float]:
+def _serve(store: Path, checkout: Path | None = None) -> tuple[subprocess.Popen, str, float]:
     port = _port()
+    env = _env() if checkout is None else {**_env(), "PYTHONPATH": str(checkout)}
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "nsss.cli", "serve", "--store", str(store), "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
-        env=_env(),
+        env=env,
+        cwd=checkout,
     )
     return proc, f"http://127.0.0.1:{port}/", started
 
 
-def start_up(store: Path, question: str) -> dict:
-    """Start the server; return seconds until the page answers and until a first /ask call is answered."""
+def start_up(store: Path, question: str, checkout: Path | None = None) -> dict:
+    """Start the server (of another checkout, if given); return seconds until the page answers and until a first
+    /ask call is answered."""
     from gradio_client import Client
 
-    proc, url, started = _serve(store)
+    proc, url, started = _serve(store, checkout)
     try:
         wait_for_page(url, proc, poll=0.05)
         page = time.perf_counter() - started
@@ -116,20 +121,32 @@ def start_up(store: Path, question: str) -> dict:
     return {"page_s": round(page, 2), "first_answer_s": round(first, 2)}
 
 
-def empty_starts(runs: int) -> dict:
-    """Start the server on new empty stores, alternating with a bare `import gradio`; return medians and ratio."""
+def empty_starts(runs: int, baseline: Path | None = None) -> dict:
+    """Start the server on new empty stores, alternating with a bare `import gradio` (and with the server of a
+    baseline checkout, if given); return medians and ratios."""
     import tempfile
 
+    question = "Who chairs the Central Management Committee?"
     load_before = os.getloadavg()
-    starts, gradio = [], []
+    starts, gradio, before = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="nsss-empty-") as tmp:
-            starts.append(start_up(Path(tmp) / "store", "Who chairs the Central Management Committee?"))
+            starts.append(start_up(Path(tmp) / "store", question))
         began = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import gradio"], check=True, env=_env())
         gradio.append(round(time.perf_counter() - began, 2))
+        if baseline is not None:
+            with tempfile.TemporaryDirectory(prefix="nsss-empty-") as tmp:
+                before.append(start_up(Path(tmp) / "store", question, baseline))
     first = statistics.median(s["first_answer_s"] for s in starts)
+    if before:
+        old = statistics.median(s["first_answer_s"] for s in before)
+        extra = {"baseline": str(baseline), "baseline_runs": before, "baseline_first_answer_s": round(old, 2)}
+        extra["ratio_to_baseline"] = round(first / old, 2)
+    else:
+        extra = {}
     return {
+        **extra,
         "page_s": round(statistics.median(s["page_s"] for s in starts), 2),
         "first_answer_s": round(first, 2),
         "import_gradio_s": round(statistics.median(gradio), 2),

@@ -26,6 +26,17 @@ def check_question(question: str, limit: int) -> None:
         )
 
 
+def fill_bundled(settings: Settings) -> None:
+    """Ingest the bundled corpus into an empty store, with progress on the terminal."""
+    from ingest import ingest
+
+    print(f"The store {settings.store} is empty: adding the bundled documents first.", flush=True)
+    report = ingest([BUNDLED_CORPUS], settings, progress=True)
+    print(f"Added {report.added} documents ({report.chunks} passages) in {report.seconds:.1f} s.", flush=True)
+    for failure in report.failed:
+        print(f"failed: {failure.path}: {failure.error}", flush=True)
+
+
 class Service:
     """The store, the model and the assistant; opened in the background so the web page can load meanwhile."""
 
@@ -49,15 +60,7 @@ class Service:
             if self.torch_threads:
                 self._assistant.index.embedder.set_threads(self.torch_threads)
             if bootstrap and not self._assistant.index.records:
-                from ingest import ingest
-
-                print(f"The store {self.settings.store} is empty: adding the bundled documents first.", flush=True)
-                report = ingest([BUNDLED_CORPUS], self.settings, progress=True)
-                print(
-                    f"Added {report.added} documents ({report.chunks} passages) in {report.seconds:.1f} s.", flush=True
-                )
-                for failure in report.failed:
-                    print(f"failed: {failure.path}: {failure.error}", flush=True)
+                fill_bundled(self.settings)
                 self._open()
             threading.Thread(target=self._warm_up, name="nsss-warm-up", daemon=True).start()
         except BaseException as exc:  # noqa: BLE001 - kept and raised to whoever waits for the service
@@ -65,19 +68,16 @@ class Service:
 
     def _fill_apart(self) -> None:
         """Ingest the bundled corpus into a new store in a child process, on the other core while this one imports
-        the web app (threads share one interpreter lock; eval/RESULTS.md, "Speed of the query path")."""
+        the web app (threads share one interpreter lock; eval/RESULTS.md, "Speed of the query path"). A child that
+        fails leaves the store empty, and it is filled in this process instead."""
         import os
         import subprocess
         import sys
 
-        print(f"The store {self.settings.store} is empty: adding the bundled documents first.", flush=True)
-        done = subprocess.run(
-            [sys.executable, "-m", "nsss", "ingest", str(BUNDLED_CORPUS)],
-            env={**os.environ, **self.settings.as_env()},
-            stdin=subprocess.DEVNULL,
+        code = "from nsss.settings import Settings; from ui.service import fill_bundled; fill_bundled(Settings.load())"
+        subprocess.run(
+            [sys.executable, "-c", code], env={**os.environ, **self.settings.as_env()}, stdin=subprocess.DEVNULL
         )
-        if done.returncode not in (0, 1):  # 1: some file failed, and said so; the others are in
-            print("Adding them in this process instead.", flush=True)
 
     def _warm_up(self) -> None:
         """Answer one question before the first person does: the first call pays for lazy set-up in the libraries."""

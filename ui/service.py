@@ -75,9 +75,21 @@ class Service:
         import sys
 
         code = "from nsss.settings import Settings; from ui.service import fill_bundled; fill_bundled(Settings.load())"
-        subprocess.run(
+        child = subprocess.Popen(
             [sys.executable, "-c", code], env={**os.environ, **self.settings.as_env()}, stdin=subprocess.DEVNULL
         )
+        try:
+            # Meanwhile, what opening the store needs and the child does not share: the libraries and the model.
+            import bm25s  # noqa: F401
+            import chromadb  # noqa: F401
+
+            from index.embed import load_embedder
+
+            embedder = load_embedder(self.settings.embed_model, self.settings.onnx)
+            embedder.set_threads(self.torch_threads or 0)
+            embedder.embed(["warm up"])
+        finally:
+            child.wait()
 
     def _warm_up(self) -> None:
         """Answer one question before the first person does: the first call pays for lazy set-up in the libraries."""

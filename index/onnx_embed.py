@@ -151,7 +151,10 @@ def export(model, model_dir: str, path: Path) -> bool:
             mean = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(mean, p=2, dim=1)
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False  # no cache folder to write to: PyTorch, as before
     partial = path.with_suffix(f".{os.getpid()}.partial")
     sample = model.tokenizer(list(PROBES[:2]), padding=True, return_tensors="pt")
     names = ["input_ids", "attention_mask", "token_type_ids"]

@@ -24,8 +24,8 @@ EXTRA_KEYS = {"mode", "notice", "followup", "answerability"}
 CITATION_KEYS = {"n", "source", "title", "page", "quote", "ocr", "date", "url", "publisher", "reference"}
 RETRIEVED_KEYS = {"source", "title", "page", "score", "text"}
 
-# Runs the CLI in a process that counts how often a sentence-transformers model is loaded (each load reads the
-# model's modules.json once), so "the model loads once" is measured rather than assumed.
+# Runs the CLI in a process that counts how often the model is loaded (each load reads the model's
+# sentence_bert_config.json once, in PyTorch or ONNX), so "the model loads once" is measured rather than assumed.
 COUNTING_LOADS = """
 import atexit, sys
 loads = []

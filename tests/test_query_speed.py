@@ -94,3 +94,29 @@ def test_nsss_ask_answers_without_importing_pytorch(seed_store, cli_env):
     answer, imported = proc.stdout.strip().splitlines()[-2:]
     assert json.loads(answer)["citations"]
     assert json.loads(imported) == []
+
+
+def test_an_ingest_adds_the_sentences_of_new_passages_and_drops_those_of_removed_ones(settings, tmp_path):
+    import sqlite3
+
+    from index.sentence_vectors import sentence_vectors_path
+    from ingest import ingest
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.md").write_text("# Allowance\n\nThe old age allowance rose to 600 taka. It is paid monthly.\n")
+    (folder / "b.md").write_text("# Committee\n\nThe Central Management Committee met twice in 2023.\n")
+    ingest([folder], settings, progress=False)
+    path = sentence_vectors_path(settings, "all-minilm-l6-v2")
+
+    def count() -> int:
+        with sqlite3.connect(path) as db:
+            return db.execute("SELECT count(*) FROM vectors").fetchone()[0]
+
+    both = count()
+    (folder / "b.md").unlink()
+    ingest([folder], settings, progress=False)
+    assert 0 < count() < both
+    (folder / "b.md").write_text("# Committee\n\nThe Central Management Committee met twice in 2023.\n")
+    ingest([folder], settings, progress=False)
+    assert count() == both

@@ -1,6 +1,6 @@
 """Where questions are answered: quoted evidence with citations, an optional verified LLM, or an abstention."""
 
-from assistant.answer import Assistant, open_assistant
-from assistant.types import Answer, Citation, Conversation, Turn
+from nsss.assistant.answer import Assistant, open_assistant
+from nsss.assistant.types import Answer, Citation, Conversation, Turn
 
 __all__ = ["Answer", "Assistant", "Citation", "Conversation", "Turn", "open_assistant"]

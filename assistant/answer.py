@@ -5,15 +5,16 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
-from assistant import answerability, compose
-from assistant import conversation as talk
-from assistant.question import QUESTION_WORDS, Question, analyse
-from assistant.scoring import Pick, aliases_of, lead, score_sentences
-from assistant.types import Answer, Citation, Conversation
-from assistant.weights import WEIGHTS, Weights
-from index import Filters, Hit, Index, open_index
-from index.lexical import tokenize
-from nsss.settings import Settings
+from nsss.assistant import answerability, compose
+from nsss.assistant import conversation as talk
+from nsss.assistant.question import QUESTION_WORDS, Question, analyse
+from nsss.assistant.scoring import Pick, aliases_of, lead, score_sentences
+from nsss.assistant.types import Answer, Citation, Conversation
+from nsss.assistant.weights import WEIGHTS, Weights
+from nsss.core.settings import Settings
+from nsss.core.types import Filters, Hit
+from nsss.index import Index, open_index
+from nsss.index.lexical import tokenize
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Assistant:
         self.index = index or open_index(settings)
         self.llm = None
         if use_llm and settings.llm_url:
-            from assistant.llm import LLMClient
+            from nsss.assistant.llm import LLMClient
 
             self.llm = LLMClient(settings)
         self._texts: dict[tuple[str, str], str] = {}  # (document key, sha256) -> text: a changed document misses
@@ -101,7 +102,7 @@ class Assistant:
             citations, text, abstained = [], compose.ABSTAIN_TEXT, True
         mode, notice = "extractive", ""
         if self.llm is not None and reading.answerable:
-            from assistant.llm import LLMFailure
+            from nsss.assistant.llm import LLMFailure
 
             try:
                 text, citations, abstained, notice = self.llm.answer(q, hits, conversation, self, top_k)

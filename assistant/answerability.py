@@ -1,7 +1,7 @@
 """Decide whether the passages answer the question, from how the evidence aligns with what is asked.
 
 The signals (features) are measured here; how they combine is fitted on data (assistant/answerability.json, made by
-`python -m eval.fit_answerability`), not set by hand.
+`python -m nsss.eval.fit_answerability`), not set by hand.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 import math
 
-from assistant.question import Question
-from assistant.scoring import Aliases, Pick, bridged, figures_present, fills_slot, with_prefixes
-from assistant.weights import Answerability
-from index.lexical import tokenize
-from index.search import Hit
+from nsss.assistant.question import Question
+from nsss.assistant.scoring import Aliases, Pick, bridged, figures_present, fills_slot, with_prefixes
+from nsss.assistant.weights import Answerability
+from nsss.core.types import Hit
+from nsss.index.lexical import tokenize
 
 FEATURES = (
     "window_cover",  # the lead sentence's (with the two before it and the title) share of the question's terms

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.types import Citation
-from index.lexical import tokenize
+from nsss.assistant.types import Citation
+from nsss.index.lexical import tokenize
 
 K = 80  # passages searched for: a topic runs through many documents
 CUT = 0.3  # keep passages scoring at least this share of the best passage's score
@@ -123,7 +123,7 @@ def brief_json(b: Brief) -> dict:
 
 def brief_text(b: Brief, style: str = "author-date") -> str:
     """Format a brief for a terminal: each document with its date, then its passages."""
-    from assistant.references import long_date, reference
+    from nsss.assistant.references import long_date, reference
 
     if not b.documents:
         return f"Nothing in the documents is about “{b.topic}”.\n"

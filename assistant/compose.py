@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.question import SECTIONS, Question
-from assistant.scoring import Pick
-from assistant.sentences import list_continuation
-from assistant.types import Citation
-from assistant.weights import Weights
-from index.lexical import tokenize
-from index.search import Hit
-from index.store import DocRecord
+from nsss.assistant.question import SECTIONS, Question
+from nsss.assistant.scoring import Pick
+from nsss.assistant.sentences import list_continuation
+from nsss.assistant.types import Citation
+from nsss.assistant.weights import Weights
+from nsss.core.types import DocRecord, Hit
+from nsss.index.lexical import tokenize
 
 ABSTAIN_TEXT = "The documents do not answer this question. The nearest passages are listed below."
 

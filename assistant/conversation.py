@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.question import Question
-from assistant.types import Conversation
+from nsss.assistant.question import Question
+from nsss.assistant.types import Conversation
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.references import citation_json, reference
-from assistant.types import Answer
+from nsss.assistant.references import citation_json, reference
+from nsss.assistant.types import Answer
 
 
 def answer_json(answer: Answer, style: str = "author-date") -> dict:

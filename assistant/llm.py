@@ -6,15 +6,14 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-
-from assistant.compose import ABSTAIN_TEXT
-from assistant.question import Question
-from assistant.scoring import with_prefixes
-from assistant.sentences import sentences, split_sentences
-from assistant.types import Conversation
-from index.lexical import tokenize
-from index.search import Hit
-from nsss.settings import Settings
+from nsss.assistant.compose import ABSTAIN_TEXT
+from nsss.assistant.question import Question
+from nsss.assistant.scoring import with_prefixes
+from nsss.assistant.sentences import sentences, split_sentences
+from nsss.assistant.types import Conversation
+from nsss.core.settings import Settings
+from nsss.core.types import Hit
+from nsss.index.lexical import tokenize
 
 PASSAGES = 6
 NOT_FOUND = "NOT FOUND"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.lexical import tokenize
+from nsss.index.lexical import tokenize
 
 # Words that say what is asked, not what about: they never count as evidence of an answer.
 QUESTION_WORDS = frozenset(

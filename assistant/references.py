@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlparse
 
-from assistant.types import Citation
+from nsss.assistant.types import Citation
 
 STYLES = ("author-date", "numbered")
 MONTHS = ("January February March April May June July August September October November December").split()

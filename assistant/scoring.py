@@ -8,14 +8,13 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-
-from assistant.question import DAY_MONTH, Question, normalize_figures
-from assistant.sentences import Sentence, sentences
-from assistant.weights import Weights
-from index.lexical import tokenize
-from index.search import Hit
-from ingest.sentences import scored_text
-from ingest.structure import LIST_ITEM
+from nsss.assistant.question import DAY_MONTH, Question, normalize_figures
+from nsss.assistant.sentences import Sentence, sentences
+from nsss.assistant.weights import Weights
+from nsss.core.types import Hit
+from nsss.index.lexical import tokenize
+from nsss.ingest.sentences import scored_text
+from nsss.ingest.structure import LIST_ITEM
 
 DATE = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"

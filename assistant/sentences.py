@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.search import Hit
-from ingest.sentences import split_sentences
-from ingest.structure import LIST_ITEM
+from nsss.core.types import Hit
+from nsss.ingest.sentences import split_sentences
+from nsss.ingest.structure import LIST_ITEM
 
 __all__ = ["Sentence", "list_continuation", "sentences", "split_sentences"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from index.search import Hit
+from nsss.core.types import Hit
 
 
 @dataclass(frozen=True)

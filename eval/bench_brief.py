@@ -1,6 +1,6 @@
 """Measure topic briefs: recall of the passages a person picked for each topic, and how much else comes with them.
 
-    python -m eval.bench_brief --store DIR [--topics eval/brief_topics.jsonl]
+    python -m nsss.eval.bench_brief --store DIR [--topics eval/brief_topics.jsonl]
 
 The store must hold the documents the topics name (the bundled corpus and ../shared/corpus-web). A gold passage
 is found when a passage of the brief from the same file holds it (whitespace collapsed).
@@ -13,7 +13,7 @@ import json
 import time
 from pathlib import Path
 
-from nsss.settings import Settings, go_offline
+from nsss.core.settings import Settings, go_offline
 
 TOPICS = Path(__file__).parent / "brief_topics.jsonl"
 
@@ -24,7 +24,7 @@ def _flat(text: str) -> str:
 
 def score(topics: list[dict], index) -> dict:
     """Run a brief per topic and compare it with the gold passages; return totals and one row per topic."""
-    from assistant.brief import brief
+    from nsss.assistant.brief import brief
 
     rows = []
     for t in topics:
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--topics", type=Path, default=TOPICS)
     args = parser.parse_args(argv)
-    from index import open_index
+    from nsss.index import open_index
 
     topics = [json.loads(line) for line in args.topics.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = score(topics, open_index(Settings.load(store=args.store)))

@@ -1,6 +1,6 @@
 """Measure ingestion throughput against the embedding model's own, in chunks per second, in one process.
 
-    python -m eval.bench_ingest [CORPUS] [--repeat N]
+    python -m nsss.eval.bench_ingest [CORPUS] [--repeat N]
 
 Loads the model first (its load time counts in neither figure), then alternates: ingest CORPUS into a fresh
 temporary store with the real pipeline (`ingest.ingest`: read, chunk, embed, store, BM25, sentence vectors), and
@@ -25,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from eval.bench import time_inside
-from nsss.settings import PROJECT_ROOT, Settings, go_offline
+from nsss.core.settings import PROJECT_ROOT, Settings, go_offline
+from nsss.eval.bench import time_inside
 
 DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus-web"
 
@@ -42,11 +42,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.corpus}: no such folder")
 
     go_offline()
-    from index.embed import load_embedder
-    from index.store import Store
-    from ingest import ingest
-    from ingest.chunk import embedding_text
-    from ingest.sentences import scored_texts
+    from nsss.index.embed import load_embedder
+    from nsss.index.store import Store
+    from nsss.ingest import ingest
+    from nsss.ingest.chunk import embedding_text
+    from nsss.ingest.sentences import scored_texts
 
     started = time.perf_counter()
     embedder = load_embedder()

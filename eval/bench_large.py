@@ -1,6 +1,6 @@
 """Measure ingestion of one large PDF and one large DOCX against the embedding model's own speed on their chunks.
 
-    python -m eval.bench_large [--pages 1000] [--paragraphs 5000] [--json]
+    python -m nsss.eval.bench_large [--pages 1000] [--paragraphs 5000] [--json]
 
 Makes the documents (a PDF of PAGES pages with reportlab, a DOCX of PARAGRAPHS paragraphs with python-docx),
 loads the model (not counted), then for each: ingests it alone into a fresh store with the real pipeline
@@ -23,8 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from eval.bench import time_inside
-from nsss.settings import Settings, go_offline
+from nsss.core.settings import Settings, go_offline
+from nsss.eval.bench import time_inside
 
 WORDS = (
     "social protection programme allowance ministry district household poverty cash transfer coordination "
@@ -88,10 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     go_offline()
-    from index.embed import load_embedder
-    from index.store import Store
-    from ingest import ingest
-    from ingest.chunk import embedding_text
+    from nsss.index.embed import load_embedder
+    from nsss.index.store import Store
+    from nsss.ingest import ingest
+    from nsss.ingest.chunk import embedding_text
 
     embedder = load_embedder()
     batch_size = inspect.signature(embedder.embed).parameters["batch_size"].default
@@ -154,8 +154,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _sampled(path: Path, embedder, batch_size: int, fraction: float, rng: random.Random) -> dict:
     """Time reading (in the helper process) and chunking of a whole document; estimate the model's time on it."""
-    from ingest.chunk import chunk, embedding_text
-    from ingest.guard import reader
+    from nsss.ingest.chunk import chunk, embedding_text
+    from nsss.ingest.guard import reader
 
     settings = Settings()
     started = time.perf_counter()

@@ -22,8 +22,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, corpus_store, stop_server, wait_for_page, web_corpus  # noqa: E402
-from eval.bench_answer import ENCODE_ONLY  # noqa: E402
+from nsss.eval.bench import WEB_QA, corpus_store, stop_server, wait_for_page, web_corpus  # noqa: E402
+from nsss.eval.bench_answer import ENCODE_ONLY  # noqa: E402
 
 PEAK_OF_ENCODE = ENCODE_ONLY + "; print(open('/proc/self/status').read())"
 

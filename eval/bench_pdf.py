@@ -1,7 +1,7 @@
 """Measure how well and how fast each PDF path reads pages: character error rate per path, OCR pages per second,
 and the time to ingest a long report against the embedding model's own time on the same chunks.
 
-    python -m eval.bench_pdf [--pages 200] [--json] [--no-embed]
+    python -m nsss.eval.bench_pdf [--pages 200] [--json] [--no-embed]
 
 Every PDF is made here (eval/samples.py): Bangla printed by Chromium in Lohit Bengali and Noto Serif Bengali with
 an English page, the same pages scanned (200 dpi, turned 1.2 degrees, grain and dust), a SutonnyMJ (Bijoy) page,
@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from nsss.settings import Settings, go_offline
+from nsss.core.settings import Settings, go_offline
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,10 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     go_offline()
 
     import pypdf
-
-    from eval import samples
-    from ingest.bangla import repair
-    from ingest.load import load
+    from nsss.eval import samples
+    from nsss.ingest.bangla import repair
+    from nsss.ingest.load import load
 
     if not samples.have_chromium():
         print("needs /usr/bin/chromium and the fonts-lohit-beng-bengali and fonts-noto-core fonts", file=sys.stderr)
@@ -90,10 +89,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _ingest_against_encoder(folder: Path, store: Path) -> dict:
     """Ingest the long report into a fresh store, then encode the same chunks with the model alone."""
-    from index.embed import load_embedder
-    from index.store import Store
-    from ingest import ingest
-    from ingest.chunk import embedding_text
+    from nsss.index.embed import load_embedder
+    from nsss.index.store import Store
+    from nsss.ingest import ingest
+    from nsss.ingest.chunk import embedding_text
 
     settings = Settings(store=store)
     embedder = load_embedder(settings.embed_model)

@@ -1,7 +1,7 @@
 """Measure retrieval latency (`Index.search` as the assistant calls it) as the store grows to 10k and 100k chunks.
 
-    python -m eval.bench_scale [--store DIR] [--sizes 1000,10000,100000] [--json]
-    python -m eval.bench_scale --quick          # 300 and 1,000 chunks from the bundled corpus, for a test
+    python -m nsss.eval.bench_scale [--store DIR] [--sizes 1000,10000,100000] [--json]
+    python -m nsss.eval.bench_scale --quick          # 300 and 1,000 chunks from the bundled corpus, for a test
 
 Embedding 100k chunks takes most of an hour here, so the large stores are made from a real store's chunks (the web
 corpus by default): copy j > 0 of a chunk keeps its metadata and document, its text is the chunk's sentences
@@ -29,8 +29,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
-from nsss.settings import BUNDLED_CORPUS  # noqa: E402
+from nsss.core.settings import BUNDLED_CORPUS  # noqa: E402
+from nsss.eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
 
 NOISE = 0.1  # norm of the noise added to each copied vector (cosine to the original about 0.995)
 PASSES = 2  # each question is searched this many times per size
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         args.corpus, args.sizes, args.questions = args.corpus or BUNDLED_CORPUS, "300,1000", args.questions or 10
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    from index import open_index
+    from nsss.index import open_index
 
     questions = [
         json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
@@ -87,8 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 def copies(real: dict, size: int, seed: int = 0):
     """Yield (ids, vectors, texts, metadatas) for `size` chunks made from the real ones, in batches of 5000."""
     import numpy as np
-
-    from assistant.sentences import split_sentences
+    from nsss.assistant.sentences import split_sentences
 
     rng = np.random.default_rng(seed)
     base = np.asarray(real["embeddings"], dtype=np.float32)
@@ -138,10 +137,10 @@ class Remembered:
 
 def measure(size: int, real: dict, records: dict, questions: list[str], embedder) -> dict:
     """Build a store of `size` chunks, open it with `Index`, and time `Index.search` for every question."""
-    from index.lexical import LexicalIndex
-    from index.search import Index
-    from index.store import Store, bm25_dir, chunk_from
-    from nsss.settings import Settings
+    from nsss.core.settings import Settings
+    from nsss.index.lexical import LexicalIndex
+    from nsss.index.search import Index
+    from nsss.index.store import Store, bm25_dir, chunk_from
 
     with tempfile.TemporaryDirectory(prefix="nsss-scale-") as tmp:
         settings = Settings(store=Path(tmp), embed_model=embedder.name)

@@ -1,7 +1,7 @@
 """Measure the web app: time from `nsss serve` to a usable page, and the latency the app adds to an answer.
 
     python eval/bench_serve.py [--store DIR] [--runs 3] [--questions 30] [--json]
-    python -m eval.bench_serve --empty [--runs 3]   # start-up on an empty store (the bundled corpus goes in first)
+    python -m nsss.eval.bench_serve --empty [--runs 3]   # start-up on an empty store (the bundled corpus goes in first)
 
 Start-up: `nsss serve --store STORE` as a subprocess on a store already holding the web corpus; the clock runs
 from just before the process starts until (a) the page answers HTTP 200 and (b) a first `/ask` call through
@@ -28,7 +28,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import WEB_QA, corpus_store, stop_server, summary, wait_for_page, web_corpus  # noqa: E402
+from nsss.eval.bench import WEB_QA, corpus_store, stop_server, summary, wait_for_page, web_corpus  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,8 +160,7 @@ def empty_starts(runs: int, baseline: Path | None = None) -> dict:
 def added_latency(settings, questions: list[str]) -> dict:
     """Time each question through /ask and in-process; return both and the app's overhead."""
     from gradio_client import Client
-
-    from assistant import open_assistant
+    from nsss.assistant import open_assistant
 
     proc, url, _ = _serve(settings.store)
     try:

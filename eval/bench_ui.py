@@ -21,9 +21,9 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench import CHROMIUM, CHROMIUM_ARGS, WEB_QA, stop_server, summary, wait_for_page  # noqa: E402  # noqa: E402
-from eval.bench_serve import _serve  # noqa: E402
-from nsss.settings import Settings, go_offline  # noqa: E402
+from nsss.core.settings import Settings, go_offline  # noqa: E402
+from nsss.eval.bench import CHROMIUM, CHROMIUM_ARGS, WEB_QA, stop_server, summary, wait_for_page  # noqa: E402  # noqa: E402
+from nsss.eval.bench_serve import _serve  # noqa: E402
 
 # Press Ask and resolve with the milliseconds until the Sources panel names the question.
 TIMED_ASK = """(q) => new Promise((resolve) => {
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
     ][: args.questions]
     measured = page_latency(args.store, questions)
-    from assistant import open_assistant
+    from nsss.assistant import open_assistant
 
     assistant = open_assistant(Settings.load(store=args.store).replace(chroma_url=""), use_llm=False)
     assistant.answer(questions[0])

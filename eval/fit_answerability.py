@@ -1,7 +1,7 @@
 """Fit the answerability model: when do the passages answer the question? Fitted on the tune half only.
 
-    python -m eval.fit_answerability                      # rewrites assistant/answerability.json
-    python -m eval.fit_answerability --out /tmp/a.json --limit 40
+    python -m nsss.eval.fit_answerability                      # rewrites assistant/answerability.json
+    python -m nsss.eval.fit_answerability --out /tmp/a.json --limit 40
 
 It answers every tuning question (conversations turn by turn, as `nsss eval` does), records the evidence-alignment
 features of each answer (assistant/answerability.py), and fits a logistic regression (scikit-learn) on them with the
@@ -19,12 +19,11 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-
-from assistant.answerability import FEATURES, SIGNS
-from assistant.weights import ANSWERABILITY_FILE, Answerability
-from eval.harness import load_questions
-from eval.metrics import Question
-from nsss.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, go_offline
+from nsss.assistant.answerability import FEATURES, SIGNS
+from nsss.assistant.weights import ANSWERABILITY_FILE, Answerability
+from nsss.core.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, go_offline
+from nsss.eval.harness import load_questions
+from nsss.eval.metrics import Question
 
 MAX_FALSE_ABSTAIN = 0.05
 DEFAULT_SETS = (
@@ -38,9 +37,8 @@ WEB_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus-web"
 
 def collect(questions: list[Question], settings: Settings) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Answer each question and return its features, its label, and its id."""
+    from nsss.assistant import Conversation, open_assistant
     from tqdm import tqdm
-
-    from assistant import Conversation, open_assistant
 
     assistant = open_assistant(settings, use_llm=False)
     rows, labels, ids = [], [], []
@@ -127,13 +125,13 @@ def choose_threshold(p: np.ndarray, y: np.ndarray) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.fit_answerability", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m nsss.eval.fit_answerability", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=ANSWERABILITY_FILE, help="where to write the model")
     parser.add_argument("--store", type=Path, help="a store already holding the corpora (default: a temporary one)")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N questions of each set (for tests)")
     args = parser.parse_args(argv)
     go_offline()
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     questions: list[Question] = []
     for path, split in DEFAULT_SETS:

@@ -10,8 +10,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from eval.metrics import METRICS, RANK_DEPTH, Cite, Output, Passage, Question, Score, fmt, score, summarize
-from nsss.settings import BUNDLED_CORPUS, Settings
+from nsss.core.settings import BUNDLED_CORPUS, Settings
+from nsss.eval.metrics import METRICS, RANK_DEPTH, Cite, Output, Passage, Question, Score, fmt, score, summarize
 
 SYSTEMS = ("assistant", "bm25", "dense", "llamaindex-default")
 # Baselines answer extractively: their top passages verbatim, one citation each, and never abstain.
@@ -79,8 +79,8 @@ def run_eval(
     The assistant answers a conversation's turns in order, each with the turns before it; every other question on
     its own, or (as_conversation) the whole set as one conversation, as a user who never starts a new chat would.
     """
-    from ingest import ingest
-    from ingest.sync import UsageError
+    from nsss.ingest import ingest
+    from nsss.ingest.sync import UsageError
 
     gold = load_questions(questions, split)
     corpora = [Path(c) for c in (corpus if isinstance(corpus, list | tuple) else [corpus])] if corpus else []
@@ -124,7 +124,7 @@ def run_eval(
         "seconds": round(elapsed, 1),
     }
     if report is not None:
-        from eval.report import write_report
+        from nsss.eval.report import write_report
 
         write_report(Path(report), result, gold, runs, scores)
         result["report"] = str(Path(report) / "report.md")
@@ -133,9 +133,8 @@ def run_eval(
 
 
 def _run(gold: list[Question], settings: Settings, names: tuple[str, ...], as_conversation: bool = False):
+    from nsss.index import open_index
     from tqdm import tqdm
-
-    from index import open_index
 
     index = open_index(settings)
     if not index.records:
@@ -194,7 +193,7 @@ def _passage(chunk) -> Passage:
 
 
 def _assistant(index, settings, document) -> System:
-    from assistant import Conversation, open_assistant
+    from nsss.assistant import Conversation, open_assistant
 
     assistant = open_assistant(settings, use_llm=True)
     modes: set[str] = set()
@@ -218,8 +217,7 @@ def _assistant(index, settings, document) -> System:
 
 def _bm25(index, settings, document) -> System:
     import numpy as np
-
-    from index.lexical import LexicalIndex, tokenize
+    from nsss.index.lexical import LexicalIndex, tokenize
 
     chunks = list(index.store.all_chunks())
     lexical = LexicalIndex.build(chunks)

@@ -179,7 +179,7 @@ def _number(raw: str) -> str:
 
 def key_terms(text: str) -> list[str]:
     """Return the terms an answer must hold: numbers, then stemmed English and whole Bangla content words."""
-    from index.lexical import tokenize
+    from nsss.index.lexical import tokenize
 
     text = unicodedata.normalize("NFC", MARKERS.sub(" ", text)).translate(BANGLA_DIGITS)
     numbers = [_number(m) for m in NUMBER.findall(text)]

@@ -10,8 +10,8 @@ import shlex
 import sys
 from pathlib import Path
 
-from eval.harness import BASELINE_PASSAGES, LLAMAINDEX_CHUNK_SIZE, LLAMAINDEX_OVERLAP, LLAMAINDEX_TOP_K
-from eval.metrics import CORRECT_SHARE, DEFINITIONS, METRICS, SUPPORT_RULE, Output, Question, Score, fmt
+from nsss.eval.harness import BASELINE_PASSAGES, LLAMAINDEX_CHUNK_SIZE, LLAMAINDEX_OVERLAP, LLAMAINDEX_TOP_K
+from nsss.eval.metrics import CORRECT_SHARE, DEFINITIONS, METRICS, SUPPORT_RULE, Output, Question, Score, fmt
 
 QUALITY = [m for m in METRICS if not m.endswith("_ms") and m != "answer_words"]
 SHORT = 240  # characters of each answer kept in per_question.jsonl

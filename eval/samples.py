@@ -10,7 +10,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from eval.bench import CHROMIUM
+from nsss.eval.bench import CHROMIUM
 
 LOHIT = "/usr/share/fonts/truetype/lohit-bengali/Lohit-Bengali.ttf"
 NOTO_SERIF = "/usr/share/fonts/truetype/noto/NotoSerifBengali-Regular.ttf"

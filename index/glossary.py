@@ -6,7 +6,7 @@ import functools
 import re
 from pathlib import Path
 
-from index.lexical import tokenize
+from nsss.index.lexical import tokenize
 
 GLOSSARY = Path(__file__).resolve().parent / "glossary_bn_en.tsv"
 LONGEST = 8  # terms of the glossary hold at most this many words

@@ -9,8 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import numpy as np
-
-from ingest.types import Chunk
+from nsss.core.types import Chunk
 
 # A word is a run of letters, digits and Bangla signs (vowel signs, hasanta, nukta) with joiners,
 # so সামাজিক and নিরাপত্তা stay whole; apostrophes and inner dots do not split English words.

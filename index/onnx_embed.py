@@ -120,7 +120,7 @@ class OnnxEmbedder:
     @property
     def slug(self) -> str:
         """Name the model as its PyTorch twin does: the vectors are the same, so is the collection."""
-        from index.embed import model_slug
+        from nsss.index.embed import model_slug
 
         return model_slug(self.name)
 

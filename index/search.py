@@ -7,13 +7,12 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
-
-from index.glossary import default_glossary
-from index.lexical import LexicalIndex, tokenize
-from index.sentence_vectors import SentenceVectors, sentence_vectors_path
-from index.store import DocRecord, Store, bm25_dir, fingerprint, generation
-from ingest.types import Chunk
-from nsss.settings import Settings
+from nsss.core.settings import Settings
+from nsss.core.types import Chunk, DocRecord
+from nsss.index.glossary import default_glossary
+from nsss.index.lexical import LexicalIndex, tokenize
+from nsss.index.sentence_vectors import SentenceVectors, sentence_vectors_path
+from nsss.index.store import Store, bm25_dir, fingerprint, generation
 
 # Score fusion: BM25 (scaled by the best BM25 score) plus dense similarity (scaled between the weakest and the
 # best of the dense candidates). BM25 is the stronger signal on this domain (names, acronyms, figures); dense
@@ -56,7 +55,7 @@ class Index:
     """An opened store with its model and lexical index: everything a search needs, loaded once."""
 
     def __init__(self, settings: Settings, lexical: bool = True):
-        from index.embed import load_embedder
+        from nsss.index.embed import load_embedder
 
         self.settings = settings
         self.embedder = load_embedder(settings.embed_model, settings.onnx)

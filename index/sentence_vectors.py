@@ -16,9 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
-
-from ingest.sentences import scored_texts
-from nsss.settings import Settings
+from nsss.core.settings import Settings
+from nsss.ingest.sentences import scored_texts
 
 
 def sentence_vectors_path(settings: Settings, model_slug: str) -> Path:

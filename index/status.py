@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from index.embed import model_slug
-from index.store import Store
-from nsss.settings import Settings
+from nsss.core.settings import Settings
+from nsss.index.embed import model_slug
+from nsss.index.store import Store
 
 
 def status(settings: Settings) -> dict:

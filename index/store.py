@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from index.overrides import apply_override, read_overrides
-from ingest.chunk import CHUNKER_VERSION
-from ingest.types import Chunk, Document, Page, Section, page_at
-from nsss.settings import Settings, go_offline
+from nsss.core.settings import Settings, go_offline
+from nsss.core.types import Chunk, Document, Page, Section, page_at
+from nsss.index.overrides import apply_override, read_overrides
+from nsss.ingest.chunk import CHUNKER_VERSION
 
 
 class StoreError(RuntimeError):

@@ -7,7 +7,7 @@ import hashlib
 import re
 from collections.abc import Callable
 
-from ingest.types import Chunk, Document, Page
+from nsss.core.types import Chunk, Document, Page
 
 # Stored with every document: a document cut by another version of the chunker is re-indexed by the next ingest.
 CHUNKER_VERSION = 3  # 3: sections kept; PDF pages read by path (OCR, Bijoy, repaired), running lines dropped

@@ -11,7 +11,8 @@ import contextlib
 import threading
 from pathlib import Path
 
-from ingest.types import Document, LoadError
+from nsss.core.types import Document
+from nsss.ingest.types import LoadError
 
 MB = 1024 * 1024
 
@@ -112,7 +113,7 @@ def _serve(conn, max_mb: int) -> None:
     """Run in the helper: cap memory, then read files until told to stop."""
     import resource
 
-    from ingest.load import load
+    from nsss.ingest.load import load
 
     cap = max_mb * MB
     with contextlib.suppress(OSError, AttributeError):

@@ -12,9 +12,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.dates import date_in_text, date_in_url, metadata_date
-from ingest.structure import find_sections
-from ingest.types import Document, LoadError, Page
+from nsss.core.types import Document, Page
+from nsss.ingest.dates import date_in_text, date_in_url, metadata_date
+from nsss.ingest.structure import find_sections
+from nsss.ingest.types import LoadError
 
 FORMATS = {
     ".pdf": "pdf",
@@ -235,7 +236,7 @@ def _pdf(shown: str, data: bytes, limits: Limits, *, ocr: bool = True):
                 f"has {len(reader.pages):,} pages, over the limit of {limits.max_pages:,} "
                 "(raise NSSS_MAX_PAGES to ingest it)",
             )
-        from ingest.pdf import read_pages
+        from nsss.ingest.pdf import read_pages
 
         raw_pages = read_pages(shown, reader, data, ocr=ocr)
         labels = list(reader.page_labels)

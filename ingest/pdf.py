@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest import bangla
+from nsss.ingest import bangla
 
 TESSDATA = Path(__file__).resolve().parent / "tessdata"
 OCR_LANGS = "ben+eng"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.structure import LIST_ITEM
+from nsss.ingest.structure import LIST_ITEM
 
 # A sentence is scored by the model on its first words only: long ones cost more and say no more (scoring.py).
 SCORED_WORDS = 60

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.chunk import trim
-from ingest.types import Section
+from nsss.core.types import Section
+from nsss.ingest.chunk import trim
 
 LIST_ITEM = re.compile(r"^\s*(?:[-•*▪●◦–]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)]|[০-৯]{1,2}[.)।])\s+")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$")

@@ -9,12 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.acronyms import find_acronyms
-from ingest.chunk import CHUNKER_VERSION, chunk, embedding_text
-from ingest.guard import reader
-from ingest.load import Limits, file_sha256, os_reason, read_manifest, walk
-from ingest.types import Document, Failure, LoadError
-from nsss.settings import Settings
+from nsss.core.settings import Settings
+from nsss.core.types import Document
+from nsss.ingest.acronyms import find_acronyms
+from nsss.ingest.chunk import CHUNKER_VERSION, chunk, embedding_text
+from nsss.ingest.guard import reader
+from nsss.ingest.load import Limits, file_sha256, os_reason, read_manifest, walk
+from nsss.ingest.types import Failure, LoadError
 
 # Documents are embedded in groups of at least this many chunks: big enough to keep the model busy (four batches),
 # small enough that an interrupted ingest loses little work.
@@ -68,9 +69,9 @@ def ingest(
     on_file: Callable[[str], None] | None = None,
 ) -> Report:
     """Sync the store with files and folders; failures are reported per file and lose nothing stored."""
-    from index import open_index
-    from index.overrides import apply_override, read_overrides
-    from index.store import bump_generation, explained_writes, writing
+    from nsss.index import open_index
+    from nsss.index.overrides import apply_override, read_overrides
+    from nsss.index.store import bump_generation, explained_writes, writing
 
     started = time.perf_counter()
     missing = [str(p) for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
@@ -261,8 +262,8 @@ def _bar(enabled: bool, total: int, desc: str, unit: str):
 
 def forget(keys: list[str], settings: Settings) -> int:
     """Remove documents from the store by key and bring the lexical index in step; return how many went."""
-    from index import open_index
-    from index.store import bump_generation, explained_writes, writing
+    from nsss.index import open_index
+    from nsss.index.store import bump_generation, explained_writes, writing
 
     with explained_writes(settings), writing(settings), _telling_readers(settings, bump_generation) as changed:
         index = open_index(settings, lexical=False)
@@ -278,9 +279,9 @@ def forget(keys: list[str], settings: Settings) -> int:
 
 def relabel(key: str, fields: dict[str, str], settings: Settings):
     """Correct a document's title, kind, date or publisher, in the store now and in every later ingest."""
-    from index import open_index
-    from index.overrides import check, write_override
-    from index.store import bump_generation, relabel_stored, writing
+    from nsss.index import open_index
+    from nsss.index.overrides import check, write_override
+    from nsss.index.store import bump_generation, relabel_stored, writing
 
     fields = check(fields)
     with writing(settings), _telling_readers(settings, bump_generation) as changed:

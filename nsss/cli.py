@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from nsss.settings import BUNDLED_CORPUS, Settings, SettingsError, go_offline
+from nsss.core.settings import BUNDLED_CORPUS, Settings, SettingsError, go_offline
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -31,8 +31,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fail(exc: Exception) -> int:
-    from index import FilterError, StoreError
-    from ingest import UsageError
+    from nsss.index import FilterError, StoreError
+    from nsss.ingest import UsageError
 
     usage = (SettingsError, UsageError, FilterError)
     if isinstance(exc, usage):
@@ -153,7 +153,7 @@ def _version() -> str:
 
 def cmd_ingest(args, settings: Settings) -> int:
     """Sync paths into the store and report what changed."""
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     paths = args.paths or [BUNDLED_CORPUS]
     report = ingest(paths, settings, progress=sys.stderr.isatty() or not args.json)
@@ -172,7 +172,7 @@ def cmd_ingest(args, settings: Settings) -> int:
 
 def cmd_status(args, settings: Settings) -> int:
     """Show where the store is, which model fills it, and its documents."""
-    from index.status import status
+    from nsss.index.status import status
 
     info = status(settings)
     if args.json:
@@ -202,9 +202,9 @@ def cmd_status(args, settings: Settings) -> int:
 
 def cmd_ask(args, settings: Settings) -> int:
     """Answer one question, or each line of standard input: on its own, or as one conversation."""
-    from assistant import Conversation, open_assistant
-    from assistant.format import answer_json, answer_text
-    from index import Filters
+    from nsss.assistant import Conversation, open_assistant
+    from nsss.assistant.format import answer_json, answer_text
+    from nsss.core.types import Filters
 
     assistant = open_assistant(settings, use_llm=not args.no_llm)
     filters = Filters(tuple(args.doc), tuple(args.kind), tuple(args.year))
@@ -228,8 +228,8 @@ def cmd_ask(args, settings: Settings) -> int:
 
 def cmd_brief(args, settings: Settings) -> int:
     """Print a topic dossier: passages grouped by document, oldest document first."""
-    from assistant.brief import brief, brief_json, brief_text
-    from index import open_index
+    from nsss.assistant.brief import brief, brief_json, brief_text
+    from nsss.index import open_index
 
     result = brief(args.topic, open_index(settings))
     if args.json:
@@ -241,7 +241,7 @@ def cmd_brief(args, settings: Settings) -> int:
 
 def cmd_serve(args, settings: Settings) -> int:
     """Start the web app on this computer."""
-    from ui.app import serve
+    from nsss.ui.app import serve
 
     settings = settings.replace(**{k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None})
     serve(settings)
@@ -250,7 +250,7 @@ def cmd_serve(args, settings: Settings) -> int:
 
 def cmd_eval(args, settings: Settings) -> int:
     """Score the assistant and the baselines on a question set, and write a report."""
-    from eval.harness import run_eval, summary_text
+    from nsss.eval.harness import run_eval, summary_text
 
     systems = tuple(s.strip() for s in args.systems.split(",")) if args.systems else None
     result = run_eval(

@@ -7,8 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-from nsss.settings import BUNDLED_CORPUS, Settings
+from nsss.core.settings import BUNDLED_CORPUS, Settings
 
 PROJECT = Path(__file__).resolve().parents[1]
 WEB_CORPUS = Path(os.environ.get("NSSS_WEB_CORPUS", PROJECT.parent / "shared" / "corpus-web"))
@@ -26,7 +25,7 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def embedder():
     """The bundled all-MiniLM-L6-v2, loaded once per session."""
-    from index.embed import load_embedder
+    from nsss.index.embed import load_embedder
 
     return load_embedder()
 
@@ -66,7 +65,7 @@ def write_pdf(path: Path, pages: list[str], title: str = "", labels: tuple[tuple
 
 
 def _ingested(folder: Path, store: Path) -> Settings:
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     settings = Settings(store=store)  # defaults only: no environment, no config file
     report = ingest([folder], settings, progress=False)

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from index import open_index
+from nsss.index import open_index
 
 PROJECT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "nsss.cli"]

@@ -5,10 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
-
-from assistant import Conversation, open_assistant
-from assistant.format import answer_json, answer_text
-from index import FilterError, Filters
+from nsss.assistant import Conversation, open_assistant
+from nsss.assistant.format import answer_json, answer_text
+from nsss.core.types import Filters
+from nsss.index import FilterError
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -95,7 +95,7 @@ def test_answerable_seed_questions_cite_a_gold_source_mostly(seed_answers):
 
 
 def test_pdf_citation_names_the_page_and_its_printed_label(tmp_path, make_pdf, settings):
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     filler = (
         "The district social welfare office reviewed the allowance lists and the payment records "

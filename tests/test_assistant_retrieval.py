@@ -5,10 +5,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from index import open_index
-from index.lexical import tokenize
-from ingest.acronyms import find_acronyms
+from nsss.index import open_index
+from nsss.index.lexical import tokenize
+from nsss.ingest.acronyms import find_acronyms
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -79,8 +78,8 @@ def test_queries_are_expanded_both_ways(seed_store):
 @pytest.fixture(scope="module")
 def xqr_store(tmp_path_factory, embedder):
     """A tiny corpus: A defines XQR, B spells out only the long form, C uses only the acronym."""
-    from ingest import ingest
-    from nsss.settings import Settings
+    from nsss.core.settings import Settings
+    from nsss.ingest import ingest
 
     root = tmp_path_factory.mktemp("xqr")
     docs = root / "docs"
@@ -123,8 +122,8 @@ def test_long_form_question_finds_the_document_that_only_uses_the_acronym(xqr_st
 
 
 def test_a_lexical_index_saved_by_another_tokenizer_is_rebuilt(xqr_store):
-    from index.lexical import TOKENIZER_VERSION
-    from index.store import bm25_dir
+    from nsss.index.lexical import TOKENIZER_VERSION
+    from nsss.index.store import bm25_dir
 
     saved = bm25_dir(xqr_store.settings, xqr_store.embedder.slug) / "chunks.json"
     meta = json.loads(saved.read_text(encoding="utf-8"))

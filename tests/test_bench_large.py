@@ -11,7 +11,7 @@ from conftest import PROJECT
 @pytest.mark.slow
 def test_bench_large_measures_both_documents_against_the_model(cli_env):
     done = subprocess.run(
-        [sys.executable, "-m", "eval.bench_large", "--pages", "4", "--paragraphs", "60", "--json"],
+        [sys.executable, "-m", "nsss.eval.bench_large", "--pages", "4", "--paragraphs", "60", "--json"],
         capture_output=True,
         text=True,
         timeout=600,

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from assistant import Conversation, open_assistant
-from assistant.question import analyse
-from ingest.structure import find_sections
+from nsss.assistant import Conversation, open_assistant
+from nsss.assistant.question import analyse
+from nsss.ingest.structure import find_sections
 
 PROJECT = Path(__file__).resolve().parents[1]
 FOCAL = "focal-point-meeting-2022-06-26.txt"

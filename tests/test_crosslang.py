@@ -3,9 +3,8 @@
 import json
 
 import pytest
-
-from index.glossary import Glossary, default_glossary, spell_acronym
-from nsss.settings import Settings, SettingsError
+from nsss.core.settings import Settings, SettingsError
+from nsss.index.glossary import Glossary, default_glossary, spell_acronym
 
 BANGLA_DOC = """---
 title: "উপদেষ্টা কমিটি গঠন"
@@ -65,7 +64,7 @@ def test_ocr_and_glossary_settings_read_words_and_refuse_nonsense(monkeypatch, t
 
 @pytest.fixture
 def mixed_store(tmp_path, settings, embedder):
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -79,8 +78,8 @@ def mixed_store(tmp_path, settings, embedder):
 
 @pytest.mark.slow
 def test_questions_find_the_document_in_the_other_language(mixed_store):
-    from assistant import open_assistant
-    from index import open_index
+    from nsss.assistant import open_assistant
+    from nsss.index import open_index
 
     index = open_index(mixed_store)
     english = index.search("Who chairs the advisory committee on social security programmes?", k=3)
@@ -101,8 +100,8 @@ def test_questions_find_the_document_in_the_other_language(mixed_store):
 
 def test_pages_stored_before_ocr_existed_still_read(tmp_path):
     """A store written before pages knew about OCR (four fields a page) still opens; OCR pages keep their mark."""
-    from index.store import _record
-    from ingest.types import Page
+    from nsss.core.types import Page
+    from nsss.index.store import _record
 
     meta = {
         "key": "/d::a.pdf",

@@ -10,12 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from assistant.references import reference
-from assistant.types import Citation
-from ingest.dates import date_in_text, date_in_url
-from ingest.load import load
-from nsss.settings import BUNDLED_CORPUS, Settings
+from nsss.assistant.references import reference
+from nsss.assistant.types import Citation
+from nsss.core.settings import BUNDLED_CORPUS, Settings
+from nsss.ingest.dates import date_in_text, date_in_url
+from nsss.ingest.load import load
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -107,7 +106,7 @@ def test_references_name_publisher_date_title_page_and_url_in_two_styles():
 
 
 def test_settings_refuse_an_unknown_language_or_style(monkeypatch):
-    from nsss.settings import SettingsError
+    from nsss.core.settings import SettingsError
 
     monkeypatch.setenv("NSSS_LANGUAGE", "bn")
     assert Settings.load(store=Path("/tmp/x")).language == "bn"
@@ -121,10 +120,11 @@ def test_settings_refuse_an_unknown_language_or_style(monkeypatch):
 
 @pytest.mark.slow
 def test_corrected_details_are_searched_filtered_and_kept_across_a_reingest(settings, tmp_path, embedder):
-    from index import Filters, open_index
-    from index.overrides import MetadataError
-    from ingest import ingest
-    from ingest.sync import relabel
+    from nsss.core.types import Filters
+    from nsss.index import open_index
+    from nsss.index.overrides import MetadataError
+    from nsss.ingest import ingest
+    from nsss.ingest.sync import relabel
 
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -171,8 +171,8 @@ def test_corrected_details_are_searched_filtered_and_kept_across_a_reingest(sett
 
 
 def test_a_brief_groups_passages_by_document_oldest_first_and_cites_each(seed_store):
-    from assistant.brief import brief, brief_json
-    from index import open_index
+    from nsss.assistant.brief import brief, brief_json
+    from nsss.index import open_index
 
     b = brief("G2P", open_index(seed_store))
     dates = [d.date for d in b.documents]
@@ -215,7 +215,7 @@ def test_the_brief_benchmark_script_runs(seed_store, tmp_path):
         encoding="utf-8",
     )
     proc = subprocess.run(
-        [sys.executable, "-m", "eval.bench_brief", "--store", str(seed_store.store), "--topics", str(topics)],
+        [sys.executable, "-m", "nsss.eval.bench_brief", "--store", str(seed_store.store), "--topics", str(topics)],
         capture_output=True,
         text=True,
         cwd=PROJECT,
@@ -230,7 +230,7 @@ def test_the_brief_benchmark_script_runs(seed_store, tmp_path):
 
 
 def test_notes_are_saved_atomically_per_login_and_a_damaged_file_is_kept_aside(tmp_path):
-    from ui.notes import Note, moved, notes_file, read_notes, renamed, write_notes
+    from nsss.ui.notes import Note, moved, notes_file, read_notes, renamed, write_notes
 
     c = Citation(
         n=1,
@@ -259,9 +259,8 @@ def test_notes_are_saved_atomically_per_login_and_a_damaged_file_is_kept_aside(t
 
 
 def test_a_pdf_page_is_drawn_with_the_quote_lines_highlighted(tmp_path, make_pdf):
+    from nsss.ui.pages import render_page
     from PIL import Image
-
-    from ui.pages import render_page
 
     pdf = make_pdf(
         tmp_path / "r.pdf",

@@ -6,8 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from eval.metrics import METRICS
+from nsss.eval.metrics import METRICS
 
 PROJECT = Path(__file__).resolve().parents[1]
 SEED = PROJECT / "eval" / "seed_qa.jsonl"

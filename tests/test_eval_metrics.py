@@ -1,8 +1,7 @@
 """The evaluation metrics on small hand-made cases whose right values are known."""
 
 import pytest
-
-from eval.metrics import (
+from nsss.eval.metrics import (
     Cite,
     Output,
     Passage,

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import clean_env
-
-from nsss.settings import Settings
+from nsss.core.settings import Settings
 
 DOC = "# {name}\n\n" + " ".join(
     f"Sentence {i} of the {{name}} note is about social protection programme {i * 7}." for i in range(200)
@@ -45,8 +44,8 @@ def fill(mount: Path, leave: int) -> Path:
 
 @pytest.mark.slow
 def test_a_full_disk_says_so_exits_1_and_loses_nothing(small_disk, tmp_path, cli, embedder):
-    from index.status import status
-    from ingest import ingest
+    from nsss.index.status import status
+    from nsss.ingest import ingest
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -75,7 +74,7 @@ def test_a_full_disk_says_so_exits_1_and_loses_nothing(small_disk, tmp_path, cli
 
 
 def test_an_upload_never_replaces_a_different_document(tmp_path):
-    from ui.uploads import receive
+    from nsss.ui.uploads import receive
 
     folder = tmp_path / "uploads"
     first, second, same = tmp_path / "a" / "report.md", tmp_path / "b" / "report.md", tmp_path / "c" / "report.md"
@@ -100,9 +99,8 @@ def test_an_upload_never_replaces_a_different_document(tmp_path):
 
 
 def test_a_web_upload_batch_with_a_hostile_file_indexes_the_good_one(tmp_path, make_pdf, embedder):
+    from nsss.ui.service import Service
     from pypdf import PdfWriter
-
-    from ui.service import Service
 
     locked = make_pdf(tmp_path / "locked.pdf", ["The Maternity Allowance pays 800 taka a month."])
     writer = PdfWriter(clone_from=str(locked))
@@ -119,10 +117,9 @@ def test_a_web_upload_batch_with_a_hostile_file_indexes_the_good_one(tmp_path, m
 
 @pytest.fixture(scope="module")
 def guarded_server(tmp_path_factory, embedder):
+    from nsss.core.settings import BUNDLED_CORPUS
+    from nsss.ingest import ingest
     from ui_server import start, stop
-
-    from ingest import ingest
-    from nsss.settings import BUNDLED_CORPUS
 
     store = tmp_path_factory.mktemp("guarded") / "store"
     ingest([BUNDLED_CORPUS], Settings(store=store), progress=False)

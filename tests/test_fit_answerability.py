@@ -7,11 +7,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from assistant.answerability import FEATURES, SIGNS
-from assistant.weights import Answerability
-from eval.fit_answerability import choose_threshold, fit
-from eval.harness import load_questions
+from nsss.assistant.answerability import FEATURES, SIGNS
+from nsss.assistant.weights import Answerability
+from nsss.eval.fit_answerability import choose_threshold, fit
+from nsss.eval.harness import load_questions
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -49,7 +48,7 @@ def test_the_fit_script_runs_end_to_end_and_writes_a_model_the_assistant_reads(t
         [
             sys.executable,
             "-m",
-            "eval.fit_answerability",
+            "nsss.eval.fit_answerability",
             "--limit",
             "4",
             "--out",

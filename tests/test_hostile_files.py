@@ -7,9 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from ingest.types import Failure
-from nsss.settings import Settings
+from nsss.core.settings import Settings
+from nsss.ingest.types import Failure
 
 GOOD = "The Old Age Allowance reaches four million elderly people. It is paid through mobile accounts."
 BANGLA = "জাতীয় সামাজিক নিরাপত্তা কৌশল সকল নাগরিকের জন্য। Cabinet Division coordinates it."
@@ -70,7 +69,7 @@ def encrypted_pdf(make_pdf, path: Path, user_password: str) -> Path:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory, make_pdf, embedder):
     """One folder of hostile files beside good ones, ingested once."""
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     folder = tmp_path_factory.mktemp("hostile") / "docs"
     folder.mkdir()
@@ -97,8 +96,8 @@ def failure(report, name: str) -> Failure:
 
 def test_hostile_files_fail_alone_and_good_files_are_ingested(hostile):
     folder, report, seconds = hostile
-    from index.embed import model_slug
-    from index.store import Store
+    from nsss.index.embed import model_slug
+    from nsss.index.store import Store
 
     store = Store(Settings(store=folder.parent / "store"), model_slug(Settings().embed_model))
     stored = {r.source for r in store.documents()}
@@ -109,7 +108,7 @@ def test_hostile_files_fail_alone_and_good_files_are_ingested(hostile):
 
 def test_an_aes_pdf_with_an_empty_password_is_read_and_a_locked_one_is_refused(hostile):
     folder, report, _ = hostile
-    from ingest.load import load
+    from nsss.ingest.load import load
 
     assert "80 days of work" in load(folder / "aes-open.pdf").text
     assert "password-protected" in failure(report, "aes-locked.pdf").error
@@ -129,7 +128,7 @@ def test_a_docx_with_thousands_of_files_inside_is_refused(hostile):
 
 def test_175000_empty_paragraphs_read_in_well_under_a_second(hostile):
     folder, _, _ = hostile
-    from ingest.load import load
+    from nsss.ingest.load import load
 
     started = time.perf_counter()
     doc = load(folder / "empty-paragraphs.docx")
@@ -139,14 +138,14 @@ def test_175000_empty_paragraphs_read_in_well_under_a_second(hostile):
 
 def test_utf16_without_a_byte_order_mark_is_read_as_text(hostile):
     folder, _, _ = hostile
-    from ingest.load import load
+    from nsss.ingest.load import load
 
     assert load(folder / "utf16le.txt").text == f"{GOOD} Widow allowance too."
     assert load(folder / "utf16be.txt").text == BANGLA
 
 
 def test_each_limit_is_a_setting_and_its_refusal_says_how_to_raise_it(tmp_path, make_pdf, embedder):
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -166,7 +165,7 @@ def test_each_limit_is_a_setting_and_its_refusal_says_how_to_raise_it(tmp_path, 
 
 
 def test_a_file_that_reads_too_long_or_too_big_fails_alone(tmp_path, embedder):
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     folder = tmp_path / "docs"
     folder.mkdir()

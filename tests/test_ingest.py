@@ -17,11 +17,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from index.embed import model_slug
-from index.store import Store
-from ingest import ingest
-from nsss.settings import BUNDLED_CORPUS
+from nsss.core.settings import BUNDLED_CORPUS
+from nsss.index.embed import model_slug
+from nsss.index.store import Store
+from nsss.ingest import ingest
 
 CLI = [sys.executable, "-m", "nsss.cli"]
 REPORT_KEYS = {"added", "updated", "removed", "unchanged", "failed", "documents", "chunks", "seconds"}
@@ -145,7 +144,7 @@ def test_sync_of_a_subfolder_or_file_keeps_paths_relative_to_the_ingested_folder
 
 
 def test_the_model_is_loaded_once_per_process(seed_store, embedder):
-    from index import open_index
+    from nsss.index import open_index
 
     assert open_index(seed_store, lexical=False).embedder is embedder
 
@@ -271,7 +270,7 @@ BAD = {
 @pytest.fixture(scope="module")
 def bad_input(tmp_path_factory, make_pdf, cli, embedder):
     """Ingest a folder, break files in it, add bad ones, and sync it again as a user without root's file powers."""
-    from nsss.settings import Settings
+    from nsss.core.settings import Settings
 
     base = tmp_path_factory.mktemp("bad")
     inbox = write(base / "inbox", {"notes.txt": prose("notes"), "private/salaries.txt": prose("salaries")})
@@ -401,7 +400,7 @@ def test_kill_9_midway_then_rerun_leaves_a_consistent_store(tmp_path, web_corpus
     assert code == 0, err
     assert report["unchanged"] > 0 and report["added"] > 0, "the re-run resumes: finished documents are kept"
     assert report["added"] + report["unchanged"] == len(clean) == report["documents"]
-    from nsss.settings import Settings
+    from nsss.core.settings import Settings
 
     store = store_of(Settings(store=store_dir))
     records = store.documents()

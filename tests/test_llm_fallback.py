@@ -13,11 +13,10 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
-from assistant import Assistant, open_assistant
-from assistant.format import answer_text
-from index import Filters
-from nsss.settings import Settings
+from nsss.assistant import Assistant, open_assistant
+from nsss.assistant.format import answer_text
+from nsss.core.settings import Settings
+from nsss.core.types import Filters
 
 FOCAL = "focal-point-meeting-2022-06-26.txt"
 QUESTION = "Who was the Chair of the meeting of the Social Protection Focal Points?"

@@ -7,9 +7,8 @@ import re
 
 import pytest
 from llm_server import MODEL_ALIAS, start_llama_server, stop, unavailable_reason
-
-from assistant import Assistant, Conversation, open_assistant
-from assistant.format import answer_text
+from nsss.assistant import Assistant, Conversation, open_assistant
+from nsss.assistant.format import answer_text
 
 FOCAL = "focal-point-meeting-2022-06-26.txt"
 MARKER = re.compile(r"\[(\d+)\]")

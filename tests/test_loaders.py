@@ -4,13 +4,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from index.embed import model_slug
-from index.store import Store
-from ingest import chunk, ingest, load
-from ingest.chunk import embedding_text
-from ingest.load import read_manifest
-from nsss.settings import BUNDLED_CORPUS
+from nsss.core.settings import BUNDLED_CORPUS
+from nsss.index.embed import model_slug
+from nsss.index.store import Store
+from nsss.ingest import chunk, ingest, load
+from nsss.ingest.chunk import embedding_text
+from nsss.ingest.load import read_manifest
 
 BANGLA = "জাতীয় সামাজিক নিরাপত্তা কৌশল বাস্তবায়নে মন্ত্রণালয়গুলোর মধ্যে সমন্বয় জরুরি। বয়স্ক ভাতা ও বিধবা ভাতার উপকারভোগীর সংখ্যা বেড়েছে।"
 # The same sentences with য় written as য + nukta, and decomposed vowel signs: what some tools save.

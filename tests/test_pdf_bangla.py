@@ -7,11 +7,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from eval import samples
-from ingest.bangla import defects, is_bijoy_font, is_broken, repair
-from ingest.load import load
-from ingest.types import LoadError
+from nsss.eval import samples
+from nsss.ingest.bangla import defects, is_bijoy_font, is_broken, repair
+from nsss.ingest.load import load
+from nsss.ingest.types import LoadError
 
 PROJECT = Path(__file__).resolve().parents[1]
 needs_chromium = pytest.mark.skipif(
@@ -88,8 +87,8 @@ def test_ocr_off_keeps_the_broken_text_layer_and_says_nothing_is_ocr(printed):
 @pytest.fixture(scope="module")
 def library(tmp_path_factory, embedder):
     """A store holding a Bangla PDF printed by Chromium, a scanned English page and a SutonnyMJ PDF."""
-    from ingest import ingest
-    from nsss.settings import Settings
+    from nsss.core.settings import Settings
+    from nsss.ingest import ingest
 
     if not samples.have_chromium():
         pytest.skip("needs Chromium and the Bangla fonts")
@@ -121,8 +120,8 @@ def library(tmp_path_factory, embedder):
     ],
 )
 def test_answers_quote_the_right_page_of_each_kind_of_pdf(library, question, source, page, ocr):
-    from assistant import open_assistant
-    from assistant.format import answer_text
+    from nsss.assistant import open_assistant
+    from nsss.assistant.format import answer_text
 
     folder, settings = library
     answer = open_assistant(settings).answer(question)
@@ -198,7 +197,7 @@ def test_two_columns_keep_their_reading_order(tmp_path):
 
 @pytest.mark.slow
 def test_long_report_drops_running_lines_joins_hyphens_and_cites_pages_right(tmp_path, embedder):
-    from ingest.chunk import chunk
+    from nsss.ingest.chunk import chunk
 
     doc = load(samples.long_pdf(tmp_path / "review.pdf", pages=200, front=4))
     assert len(doc.pages) == 200
@@ -219,7 +218,7 @@ def test_bench_script_measures_every_path_briefly(tmp_path):
     if not samples.have_chromium():
         pytest.skip("needs Chromium and the Bangla fonts")
     result = subprocess.run(
-        [sys.executable, "-m", "eval.bench_pdf", "--pages", "12", "--json", "--no-embed"],
+        [sys.executable, "-m", "nsss.eval.bench_pdf", "--pages", "12", "--json", "--no-embed"],
         cwd=PROJECT,
         capture_output=True,
         text=True,

@@ -9,20 +9,19 @@ import sys
 import numpy as np
 import pytest
 from conftest import PROJECT
-
-from nsss.settings import BUNDLED_CORPUS
+from nsss.core.settings import BUNDLED_CORPUS
 
 
 @pytest.fixture(scope="module")
 def torch_embedder():
-    from index.embed import load_embedder
+    from nsss.index.embed import load_embedder
 
     return load_embedder(onnx=False)
 
 
 def test_the_onnx_export_encodes_and_tokenizes_as_the_pytorch_model(embedder, torch_embedder):
     """Same word pieces (chunk sizes) and the same vectors, on real documents in English and Bangla."""
-    from index.onnx_embed import OnnxEmbedder
+    from nsss.index.onnx_embed import OnnxEmbedder
 
     assert isinstance(embedder, OnnxEmbedder), "the bundled model should run from its ONNX export"
     texts = [p.read_text(encoding="utf-8") for p in sorted(BUNDLED_CORPUS.glob("*.txt"))]
@@ -35,15 +34,15 @@ def test_the_onnx_export_encodes_and_tokenizes_as_the_pytorch_model(embedder, to
 
 
 def test_ingest_stores_the_vector_of_every_sentence_an_answer_weighs(seed_store, torch_embedder):
-    from index.sentence_vectors import sentence_vectors_path
-    from index.store import Store
-    from ingest.sentences import scored_texts
+    from nsss.index.sentence_vectors import sentence_vectors_path
+    from nsss.index.store import Store
+    from nsss.ingest.sentences import scored_texts
 
     path = sentence_vectors_path(seed_store, torch_embedder.slug)
     texts = {t for c in Store(seed_store, torch_embedder.slug).all_chunks() for t in scored_texts(c.text)}
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT count(*) FROM vectors").fetchone()[0] == len(texts)
-    from index.search import Index
+    from nsss.index.search import Index
 
     stored = Index(seed_store).sentence_vectors.get(sorted(texts)[:20])
     assert len(stored) == 20
@@ -52,8 +51,8 @@ def test_ingest_stores_the_vector_of_every_sentence_an_answer_weighs(seed_store,
 
 
 def test_an_answer_encodes_only_its_question_and_says_what_it_said_without_stored_vectors(seed_store):
-    from assistant import Assistant
-    from index.sentence_vectors import SentenceVectors
+    from nsss.assistant import Assistant
+    from nsss.index.sentence_vectors import SentenceVectors
 
     fast = Assistant(seed_store, use_llm=False)
     encoded: list[str] = []
@@ -99,8 +98,8 @@ def test_nsss_ask_answers_without_importing_pytorch(seed_store, cli_env):
 def test_an_ingest_adds_the_sentences_of_new_passages_and_drops_those_of_removed_ones(settings, tmp_path):
     import sqlite3
 
-    from index.sentence_vectors import sentence_vectors_path
-    from ingest import ingest
+    from nsss.index.sentence_vectors import sentence_vectors_path
+    from nsss.ingest import ingest
 
     folder = tmp_path / "docs"
     folder.mkdir()

@@ -121,7 +121,7 @@ def test_development_set_is_large_varied_and_split_once():
 
 def test_the_split_is_reproducible():
     """Check eval/split_dev.py gives the same halves again: the split was made once, with a fixed seed."""
-    from eval.split_dev import split
+    from nsss.eval.split_dev import split
 
     records = load(DEV_SET)
     again = split([{k: v for k, v in r.items() if k != "split"} for r in records])

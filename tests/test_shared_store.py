@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, clean_env
-
-from nsss.settings import Settings
+from nsss.core.settings import Settings
 
 ALPHA = (
     "The Zorbat Allowance Programme pays elderly citizens of Kurigram a monthly stipend. "
@@ -46,8 +45,8 @@ def sources(answer: dict) -> set[str]:
 KILL_BETWEEN_CHUNKS_AND_RECORDS = textwrap.dedent("""
     import os, sys
     from pathlib import Path
-    from index.store import Store
-    from nsss.settings import Settings
+    from nsss.index.store import Store
+    from nsss.core.settings import Settings
 
     write = Store.write
 
@@ -58,15 +57,15 @@ KILL_BETWEEN_CHUNKS_AND_RECORDS = textwrap.dedent("""
         write(self, entries)
 
     Store.write = write_then_die
-    from ingest import ingest
+    from nsss.ingest import ingest
     ingest([Path(sys.argv[1])], Settings(store=Path(sys.argv[2])), progress=False)
 """)
 
 
 def test_a_kill_between_chunk_and_record_writes_is_never_half_read(tmp_path, embedder, cli, cli_env):
-    from assistant import open_assistant
-    from index.status import status
-    from ingest import ingest
+    from nsss.assistant import open_assistant
+    from nsss.index.status import status
+    from nsss.ingest import ingest
 
     folder = write_docs(tmp_path / "docs", {"alpha.md": ALPHA, "filler.md": FILLER})
     settings = Settings(store=tmp_path / "store")
@@ -170,9 +169,9 @@ def test_the_app_answers_after_a_command_line_add_change_and_remove_while_it_run
 def test_a_document_removed_between_the_search_and_the_quote_does_not_fail_the_answer(tmp_path, embedder):
     """Another process removes the document an answer is about while it is being answered: the answer is made again
     from the store as it is now, and the request does not fail."""
-    from assistant import open_assistant
-    from ingest import ingest
-    from ingest.sync import forget
+    from nsss.assistant import open_assistant
+    from nsss.ingest import ingest
+    from nsss.ingest.sync import forget
 
     folder = write_docs(tmp_path / "docs", {"alpha.md": ALPHA, "beta.md": BETA})
     settings = Settings(store=tmp_path / "store")

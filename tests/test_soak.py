@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import clean_env
-
-from nsss.settings import BUNDLED_CORPUS, Settings
+from nsss.core.settings import BUNDLED_CORPUS, Settings
 
 QUESTIONS = [
     "Who chaired the focal point meeting?",
@@ -31,9 +30,8 @@ def rss_kb(pid: int) -> int:
 @pytest.mark.slow
 def test_64_at_once_then_1000_in_a_row_without_error_or_memory_growth(tmp_path, embedder):
     from gradio_client import Client
+    from nsss.ingest import ingest
     from ui_server import start, stop
-
-    from ingest import ingest
 
     store = tmp_path / "store"
     assert not ingest([BUNDLED_CORPUS], Settings(store=store), progress=False).failed

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import clean_env
-
-from nsss.settings import BUNDLED_CORPUS, Settings
+from nsss.core.settings import BUNDLED_CORPUS, Settings
 
 QUESTIONS = [
     "Who chaired the focal point meeting?",
@@ -26,7 +25,7 @@ CITATION_KEYS = {"n", "source", "title", "page", "quote"}
 
 @pytest.fixture(scope="module")
 def api_store(tmp_path_factory, embedder) -> Path:
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     store = tmp_path_factory.mktemp("api") / "store"
     report = ingest([BUNDLED_CORPUS], Settings(store=store), progress=False)

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, clean_env, write_pdf
-
-from eval.bench import CHROMIUM, CHROMIUM_ARGS
-from nsss.settings import BUNDLED_CORPUS, Settings
+from nsss.core.settings import BUNDLED_CORPUS, Settings
+from nsss.eval.bench import CHROMIUM, CHROMIUM_ARGS
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -28,7 +27,7 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM}
 @pytest.fixture(scope="module")
 def ui_store(tmp_path_factory, embedder) -> Path:
     """A store of our own (the tests upload and delete): the bundled corpus and a three-page PDF."""
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     base = tmp_path_factory.mktemp("ui")
     extra = base / "reports"

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, clean_env, write_pdf
-
-from eval.bench import CHROMIUM, CHROMIUM_ARGS
-from nsss.settings import BUNDLED_CORPUS, Settings
+from nsss.core.settings import BUNDLED_CORPUS, Settings
+from nsss.eval.bench import CHROMIUM, CHROMIUM_ARGS
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -49,7 +48,7 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM}
 @pytest.fixture(scope="module")
 def desk_store(tmp_path_factory, embedder) -> Path:
     """The bundled corpus, three dated news pages and a three-page PDF, in a store of our own."""
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     base = tmp_path_factory.mktemp("desk")
     news = base / "news"

@@ -4,12 +4,10 @@ source viewer, notes numbering and export, upload names and checks, the login se
 import re
 
 import pytest
-
-from assistant.types import Answer, Citation
-from index import DocRecord, Hit
-from ingest.types import Chunk, Page
-from ui import render
-from ui.notes import answer_note, citation_note, hit_note, notes_docx, notes_markdown, numbered
+from nsss.assistant.types import Answer, Citation
+from nsss.core.types import Chunk, DocRecord, Hit, Page
+from nsss.ui import render
+from nsss.ui.notes import answer_note, citation_note, hit_note, notes_docx, notes_markdown, numbered
 
 DOC = (
     "Minutes of the pilot board.\n\nThe board was chaired by Ms. Rahman <b>not bold</b>. "
@@ -256,7 +254,7 @@ def test_notes_renumber_citations_into_one_reference_list(tmp_path):
 
 
 def test_upload_names_cannot_leave_the_folder_and_types_are_checked(tmp_path):
-    from ui.uploads import receive, safe_name
+    from nsss.ui.uploads import receive, safe_name
 
     assert safe_name("../../etc/passwd") == "passwd"
     assert safe_name("..\\..\\boot.ini") == "boot.ini"
@@ -291,8 +289,8 @@ def test_upload_names_cannot_leave_the_folder_and_types_are_checked(tmp_path):
 
 
 def test_login_setting_must_be_user_and_password():
-    from nsss.settings import SettingsError
-    from ui.app import parse_auth
+    from nsss.core.settings import SettingsError
+    from nsss.ui.app import parse_auth
 
     assert parse_auth("") is None
     assert parse_auth("ana:pa:ss") == ("ana", "pa:ss")

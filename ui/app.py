@@ -14,16 +14,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
 
-from assistant.format import answer_json
-from assistant.types import Answer, Conversation
-from index import FilterError, Filters, StoreError
-from ingest import UsageError
-from nsss.settings import Settings, SettingsError, go_offline
-from ui import render
-from ui.i18n import LANGUAGES
-from ui.i18n import text as t
-from ui.login import middleware as login_middleware
-from ui.notes import (
+from nsss.assistant.format import answer_json
+from nsss.assistant.types import Answer, Conversation
+from nsss.core.settings import Settings, SettingsError, go_offline
+from nsss.core.types import Filters
+from nsss.index import FilterError, StoreError
+from nsss.ingest import UsageError
+from nsss.ui import render
+from nsss.ui.i18n import LANGUAGES
+from nsss.ui.i18n import text as t
+from nsss.ui.login import middleware as login_middleware
+from nsss.ui.notes import (
     Note,
     answer_note,
     citation_note,
@@ -38,7 +39,7 @@ from ui.notes import (
     renamed,
     write_notes,
 )
-from ui.service import Service
+from nsss.ui.service import Service
 
 STATIC = Path(__file__).parent / "static"
 EXAMPLES = [
@@ -74,7 +75,7 @@ def parse_auth(value: str) -> tuple[str, str] | None:
 
 
 def _say(exc: BaseException, lang: str = "en") -> str:
-    from index.overrides import MetadataError
+    from nsss.index.overrides import MetadataError
 
     if isinstance(exc, MetadataError) and exc.args[1:]:
         return t(lang, exc.args[1], **exc.args[2])
@@ -123,7 +124,7 @@ def brief_notes(brief) -> tuple[Note, ...]:
     """Turn a brief into notes, one per document (oldest first), so it exports like the notes pad."""
     from dataclasses import replace as swap
 
-    from assistant.references import long_date
+    from nsss.assistant.references import long_date
 
     notes = []
     for d in brief.documents:

@@ -12,9 +12,9 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.references import reference
-from assistant.types import Answer, Citation
-from index import Hit
+from nsss.assistant.references import reference
+from nsss.assistant.types import Answer, Citation
+from nsss.core.types import Hit
 
 MARKER = re.compile(r"\[(\d+)\]")
 

@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.references import long_date, publisher, reference
-from assistant.types import Answer, Citation
-from index import DocRecord, Hit
-from ingest.load import FORMATS
-from ui.i18n import digits
-from ui.i18n import text as t
-from ui.notes import Note, blocks
+from nsss.assistant.references import long_date, publisher, reference
+from nsss.assistant.types import Answer, Citation
+from nsss.core.types import DocRecord, Hit
+from nsss.ingest.load import FORMATS
+from nsss.ui.i18n import digits
+from nsss.ui.i18n import text as t
+from nsss.ui.notes import Note, blocks
 
 MARKER = re.compile(r"\[(\d+)\]")
 NOT_FOUND = "Not found in the documents"
@@ -300,7 +300,7 @@ def with_page_image(view: SourceView, record: DocRecord, number: int) -> SourceV
     """Add the printed page to a view of a PDF, when its file is still where it was ingested from."""
     from dataclasses import replace
 
-    from ui.pages import render_page
+    from nsss.ui.pages import render_page
 
     path = Path(record.root) / record.source
     if not path.is_file():

@@ -7,10 +7,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.types import Answer, Conversation
-from index import DocRecord, Filters
-from nsss.settings import BUNDLED_CORPUS, Settings
-from ui.uploads import receive, uploads_folder
+from nsss.assistant.types import Answer, Conversation
+from nsss.core.settings import BUNDLED_CORPUS, Settings
+from nsss.core.types import DocRecord, Filters
+from nsss.ui.uploads import receive, uploads_folder
 
 
 class QuestionTooLong(ValueError):
@@ -28,7 +28,7 @@ def check_question(question: str, limit: int) -> None:
 
 def fill_bundled(settings: Settings) -> None:
     """Ingest the bundled corpus into an empty store, with progress on the terminal."""
-    from ingest import ingest
+    from nsss.ingest import ingest
 
     print(f"The store {settings.store} is empty: adding the bundled documents first.", flush=True)
     report = ingest([BUNDLED_CORPUS], settings, progress=True)
@@ -82,8 +82,7 @@ class Service:
             # Meanwhile, what opening the store needs and the child does not share: the libraries and the model.
             import bm25s  # noqa: F401
             import chromadb  # noqa: F401
-
-            from index.embed import load_embedder
+            from nsss.index.embed import load_embedder
 
             embedder = load_embedder(self.settings.embed_model, self.settings.onnx)
             embedder.set_threads(self.torch_threads or 0)
@@ -99,8 +98,8 @@ class Service:
                 self._assistant.answer("What is the National Social Security Strategy?")
 
     def _open(self) -> None:
-        from assistant import Assistant
-        from index import open_index
+        from nsss.assistant import Assistant
+        from nsss.index import open_index
 
         # One assignment swaps index and assistant together; answers already running keep the old pair.
         self._assistant = Assistant(self.settings, index=open_index(self.settings), use_llm=self.use_llm)
@@ -138,8 +137,8 @@ class Service:
 
     def add(self, files: list[tuple[Path, str]], on_file: Callable[[str], None] | None = None):
         """Receive uploads into the store's folder and ingest them; return (saved paths, refusals, report)."""
-        from index.store import explained_writes
-        from ingest import ingest
+        from nsss.index.store import explained_writes
+        from nsss.ingest import ingest
 
         with explained_writes(self.settings):  # a full disk is said in words here too
             saved, refused = receive(files, uploads_folder(self.settings.store), self.settings.max_file_mb)
@@ -152,7 +151,7 @@ class Service:
 
     def delete(self, key: str) -> DocRecord | None:
         """Remove a document from the store (and its uploaded file, if it was uploaded here)."""
-        from ingest.sync import forget
+        from nsss.ingest.sync import forget
 
         with self._changing:
             record = self.record(key)
@@ -176,13 +175,13 @@ class Service:
 
     def brief(self, topic: str):
         """Collect a topic's passages from every document, oldest document first."""
-        from assistant.brief import brief
+        from nsss.assistant.brief import brief
 
         return brief(topic, self.assistant.index)
 
     def relabel(self, key: str, fields: dict[str, str]) -> DocRecord:
         """Correct a document's title, kind, date or publisher; kept across re-ingests."""
-        from ingest.sync import relabel
+        from nsss.ingest.sync import relabel
 
         with self._changing:
             record = relabel(key, fields, self.settings)
@@ -191,7 +190,7 @@ class Service:
 
     def info(self, lang: str = "en") -> dict[str, str]:
         """Describe what is in use, for the settings panel (keys are ui.i18n labels)."""
-        from ui.i18n import text
+        from nsss.ui.i18n import text
 
         s = self.settings
         assistant = self.assistant

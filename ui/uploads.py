@@ -7,7 +7,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from ingest.load import FORMATS
+from nsss.ingest.load import FORMATS
 
 
 def uploads_folder(store: Path) -> Path:
@@ -58,7 +58,7 @@ def free_name(folder: Path, name: str, temp: Path, taken: list[Path]) -> str:
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
-    from ingest.load import file_sha256
+    from nsss.ingest.load import file_sha256
 
     return a.stat().st_size == Path(b).stat().st_size and file_sha256(a) == file_sha256(Path(b))
 

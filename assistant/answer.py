@@ -46,10 +46,8 @@ class Assistant:
             self.llm = LLMClient(settings)
         self._texts: dict[tuple[str, str], str] = {}  # (document key, sha256) -> text: a changed document misses
         self._vectors: dict[str, list[float]] = {}
-        import torch
-
         # Questions embed a few short texts: one thread answers them faster than two that fight for the cores.
-        torch.set_num_threads(1)
+        self.index.embedder.set_threads(1)
         self.index.embedder.embed(["warm up"])  # the first inference is slow; pay for it before the first question
 
     def answer(
@@ -196,14 +194,19 @@ class Assistant:
         return cached[1]
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        """Embed texts, reusing the vectors of sentences seen in earlier answers."""
+        """Embed texts, reusing the vectors of sentences stored at ingest or seen in earlier answers."""
         missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
         if missing:
-            for text, vector in zip(missing, self.index.embedder.embed(missing), strict=True):
+            # The passages' sentences were encoded at ingest (index/sentence_vectors.py); the question was not.
+            self._vectors.update(self.index.sentence_vectors.get(missing))
+            missing = [t for t in missing if t not in self._vectors]
+        if missing:
+            for text, vector in zip(missing, self.index.encode(missing), strict=True):
                 self._vectors[text] = vector
-            while len(self._vectors) > 20_000:
-                self._vectors.pop(next(iter(self._vectors)))
-        return [self._vectors[t] for t in texts]
+        vectors = [self._vectors[t] for t in texts]
+        while len(self._vectors) > 20_000:
+            self._vectors.pop(next(iter(self._vectors)))
+        return vectors
 
 
 def _within(focus: tuple[str, ...], filters: Filters | None) -> Filters | None:

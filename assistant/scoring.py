@@ -11,9 +11,9 @@ import numpy as np
 from nsss.assistant.question import DAY_MONTH, Question, normalize_figures
 from nsss.assistant.sentences import Sentence, sentences
 from nsss.assistant.weights import Weights
+from nsss.core.text import LIST_ITEM, scored_text
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
-from nsss.ingest.structure import LIST_ITEM
 
 DATE = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"
@@ -188,12 +188,31 @@ def bridged(have: set[str], aliases: Aliases) -> set[str]:
 
 def with_prefixes(have: set[str], terms) -> set[str]:
     """Count a question term as present when a word shares its stem's start (cover ~ coverage)."""
-    extra = {
-        t
-        for t in terms
-        if t not in have and len(t) >= 4 and any(len(w) >= 4 and (w.startswith(t) or t.startswith(w)) for w in have)
-    }
+    extra = {t for t in terms if t not in have and len(t) >= 4 and _shares_start(t, have)}
     return have | extra
+
+
+def related_words(terms, vocabulary: set[str]) -> dict[str, frozenset[str]]:
+    """Return, for each term of four letters or more, the words of a vocabulary that with_prefixes would count it
+    present for: found once for all the sentences of an answer, not once per sentence."""
+    return {
+        t: frozenset(w for w in vocabulary if len(w) >= 4 and w != t and (w.startswith(t) or t.startswith(w)))
+        for t in terms
+        if len(t) >= 4
+    }
+
+
+def with_related(have: set[str], related: dict[str, frozenset[str]]) -> set[str]:
+    """Do what with_prefixes does, with the related words found beforehand (related_words)."""
+    extra = {t for t, words in related.items() if t not in have and not words.isdisjoint(have)}
+    return have | extra if extra else have
+
+
+def _shares_start(term: str, have: set[str]) -> bool:
+    """Tell whether a word of four letters or more starts with the term, or the term starts with such a word."""
+    if any(term[:n] in have for n in range(4, len(term))):
+        return True  # a shorter word the term starts with (the term itself is not in have)
+    return any(w.startswith(term) for w in have if len(w) > len(term))
 
 
 def is_heading(text: str) -> bool:
@@ -227,7 +246,11 @@ def score_sentences(
     cands = sentences(hits)
     if not cands:
         return []
-    token_sets = [with_prefixes(bridged(set(tokenize(s.text)), aliases), terms) for s in cands]
+    raw = [bridged(set(tokenize(s.text)), aliases) for s in cands]
+    titles = {h.chunk.title: bridged(set(tokenize(h.chunk.title)), aliases) for h in hits}
+    related = related_words(terms, set().union(*raw, *titles.values()))
+    titles = {title: with_related(have, related) for title, have in titles.items()}
+    token_sets = [with_related(have, related) for have in raw]
     weights = term_weights(question, terms, token_sets, idf, w)
     total = sum(weights.values()) or 1.0
 
@@ -238,7 +261,7 @@ def score_sentences(
     # with the two sentences before it and its document's title counts too, less than what it covers alone.
     context, titled = [], []
     for i, s in enumerate(cands):
-        title = with_prefixes(bridged(set(tokenize(s.hit.chunk.title)), aliases), terms)
+        title = titles[s.hit.chunk.title]
         ctx = set(token_sets[i]) | title
         for j in (i - 1, i - 2):
             if j >= 0 and cands[j].hit is s.hit:
@@ -257,7 +280,7 @@ def score_sentences(
     passage = np.array([s.hit.score / top for s in cands])
     shortlist = np.argsort(-(0.6 * lexical + 0.4 * passage))[: w.shortlist]
     # Only the most promising sentences are embedded (and only their first words): answers stay fast.
-    texts = [" ".join(cands[i].text.split()[:60]) for i in shortlist]
+    texts = [scored_text(cands[i].text) for i in shortlist]
     vectors = np.array(embed([query] + texts))
     dense = vectors[1:] @ vectors[0]
     query_set = set(terms)

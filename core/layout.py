@@ -6,6 +6,16 @@ import hashlib
 import re
 from pathlib import Path
 
+from nsss.core.settings import BUNDLED_MODEL
+
+
+def model_slug(name: str) -> str:
+    """Turn a model name or path into a short, safe, distinct name for its collection and files."""
+    base = re.sub(r"[^a-zA-Z0-9]+", "-", name.rstrip("/").rsplit("/", 1)[-1]).strip("-").lower()[:40] or "model"
+    if name == BUNDLED_MODEL:
+        return base
+    return f"{base}-{hashlib.sha256(name.encode()).hexdigest()[:8]}"
+
 
 def chroma_dir(store: Path) -> Path:
     """Return the folder of the embedded Chroma database (chunks, vectors, document records)."""
@@ -15,6 +25,11 @@ def chroma_dir(store: Path) -> Path:
 def bm25_dir(store: Path, model_slug: str) -> Path:
     """Return where the lexical index of a store is kept, beside the vectors of the same model."""
     return Path(store) / f"bm25-{model_slug}"
+
+
+def sentences_file(store: Path, model_slug: str) -> Path:
+    """Return where the vectors of every stored passage's sentences are kept (encoded once, at ingest)."""
+    return Path(store) / f"sentences-{model_slug}.sqlite"
 
 
 def generation_file(store: Path) -> Path:

@@ -52,6 +52,7 @@ class Settings:
     store: Path = field(default_factory=_default_store)
     chroma_url: str = ""
     embed_model: str = BUNDLED_MODEL
+    onnx: bool = True  # run the bundled model from an ONNX export made here from its weights (same vectors, faster)
     max_file_mb: float = 50.0
     # Limits that stop hostile files before they cost (see README, "Limits"); each refusal names its variable.
     max_expanded_mb: float = 200.0  # a DOCX's (zip's) content once unpacked
@@ -109,6 +110,14 @@ class Settings:
                 values[f.name] = env
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**{k: _convert(cls, k, v) for k, v in values.items()})
+
+    def as_env(self) -> dict[str, str]:
+        """Return NSSS_* variables that make Settings.load() in a child process give these settings back."""
+        env = {"NSSS_CONFIG": os.devnull}  # every setting is in a variable: no settings file is read
+        for f in fields(self):
+            value = getattr(self, f.name)
+            env[f"NSSS_{f.name.upper()}"] = ("1" if value else "0") if isinstance(value, bool) else str(value)
+        return env
 
     def replace(self, **changes) -> Settings:
         """Return a copy with some settings changed."""

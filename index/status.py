@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nsss.core.layout import model_slug
 from nsss.core.settings import Settings
 from nsss.core.types import DocRecord
-from nsss.index.embed import model_slug
 from nsss.index.store import Store
 
 

@@ -197,11 +197,13 @@ class Store:
         With `versions` (document key -> sha256), only chunks of those document versions are returned: a
         reader never sees half a document, nor a version newer than the records it holds.
         """
-        if k <= 0 or self.chunks.count() == 0:
+        if k <= 0:
             return []
+        # Chroma returns fewer than k when it holds fewer (none from an empty store): no count() first, which
+        # cost two calls per search.
         got = self.chunks.query(
             query_embeddings=[vector],
-            n_results=min(k, self.chunks.count()),
+            n_results=k,
             where=where or None,
             include=["documents", "metadatas", "distances"],
         )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from nsss.core.text import LIST_ITEM
 from nsss.core.types import Section
 from nsss.ingest.chunk import trim
 
-LIST_ITEM = re.compile(r"^\s*(?:[-•*▪●◦–]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)]|[০-৯]{1,2}[.)।])\s+")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$")
 TABLE_ROW = re.compile(r"^\s*\|?.+\|.+\|?\s*$")
 MAX_ITEMS = 12

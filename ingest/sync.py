@@ -146,7 +146,10 @@ def ingest(
                 counts["removed"] += 1
         if store.sweep() or counts["added"] or counts["updated"] or counts["removed"]:
             changed.append(True)
-        index.refresh_lexical()
+        stamp = store.fingerprint()
+        index.refresh_lexical(stamp)
+        # Every sentence an answer may weigh is encoded now, once, not while someone waits for the answer.
+        index.sentence_vectors.fill((c.text for c in store.all_chunks()), embedder.embed, stamp, progress)
         documents = store.documents()
         return Report(
             **counts,

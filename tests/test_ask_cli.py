@@ -23,12 +23,12 @@ EXTRA_KEYS = {"mode", "notice", "followup", "answerability"}
 CITATION_KEYS = {"n", "source", "title", "page", "quote", "ocr", "date", "url", "publisher", "reference"}
 RETRIEVED_KEYS = {"source", "title", "page", "score", "text"}
 
-# Runs the CLI in a process that counts how often a sentence-transformers model is loaded (each load reads the
-# model's modules.json once), so "the model loads once" is measured rather than assumed.
+# Runs the CLI in a process that counts how often the model is loaded (each load reads the model's
+# sentence_bert_config.json once, in PyTorch or ONNX), so "the model loads once" is measured rather than assumed.
 COUNTING_LOADS = """
 import atexit, sys
 loads = []
-sys.addaudithook(lambda event, args: loads.append(args[0]) if event == "open" and str(args[0]).endswith("modules.json") else None)
+sys.addaudithook(lambda event, args: loads.append(args[0]) if event == "open" and str(args[0]).endswith("sentence_bert_config.json") else None)
 atexit.register(lambda: print(f"model loads: {len(loads)}", file=sys.stderr))
 from nsss.cli import main
 sys.exit(main(sys.argv[1:]))

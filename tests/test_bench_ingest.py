@@ -21,3 +21,4 @@ def test_the_ingestion_benchmark_runs_and_times_the_model_inside_the_pipeline():
     (row,) = json.loads(proc.stdout.strip().splitlines()[-1])
     assert row["chunks"] > 0 and row["raw_encode_s"] > 0
     assert 0 < row["pipeline_model_s"] <= row["pipeline_s"] and 0 < row["model_share"] <= 1
+    assert row["sentences"] > row["chunks"] and row["encoder_speed_over_pytorch"] > 0

@@ -96,7 +96,7 @@ def failure(report, name: str) -> Failure:
 
 def test_hostile_files_fail_alone_and_good_files_are_ingested(hostile):
     folder, report, seconds = hostile
-    from nsss.index.embed import model_slug
+    from nsss.core.layout import model_slug
     from nsss.index.store import Store
 
     store = Store(Settings(store=folder.parent / "store"), model_slug(Settings().embed_model))

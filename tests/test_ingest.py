@@ -17,8 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from nsss.core.layout import model_slug
 from nsss.core.settings import BUNDLED_CORPUS
-from nsss.index.embed import model_slug
 from nsss.index.store import Store
 from nsss.ingest import ingest
 

@@ -4,8 +4,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from nsss.core.layout import model_slug
 from nsss.core.settings import BUNDLED_CORPUS
-from nsss.index.embed import model_slug
 from nsss.index.store import Store
 from nsss.ingest import chunk, ingest, load
 from nsss.ingest.chunk import embedding_text
@@ -284,7 +284,7 @@ def test_chunks_are_exact_spans_of_the_document_text(corpus_docs, hard_docs, emb
 def test_embedding_text_fits_the_model_window(corpus_docs, hard_docs, embedder):
     chunks = chunk(corpus_docs + hard_docs, embedder.tokenize, embedder.max_tokens)
     assert embedder.max_tokens == 256
-    lengths = [len(embedder.tokenizer(embedding_text(c))["input_ids"]) for c in chunks]  # with [CLS] and [SEP]
+    lengths = [len(embedder.tokenize(embedding_text(c))) + 2 for c in chunks]  # with [CLS] and [SEP]
     too_long = [(c.source, n) for c, n in zip(chunks, lengths, strict=True) if n > 256]
     assert not too_long
     assert max(lengths) > 200, "chunks should use most of the window, not be tiny"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nsss.assistant.types import Answer, Conversation
-from nsss.core.layout import uploads_dir
+from nsss.core.layout import chroma_dir, uploads_dir
 from nsss.core.settings import BUNDLED_CORPUS, Settings
 from nsss.core.types import DocRecord, Filters
 from nsss.ui.uploads import receive
@@ -40,6 +40,17 @@ def check_question(question: str, limit: int) -> None:
         )
 
 
+def fill_bundled(settings: Settings) -> None:
+    """Ingest the bundled corpus into an empty store, with progress on the terminal."""
+    from nsss.ingest import ingest
+
+    print(f"The store {settings.store} is empty: adding the bundled documents first.", flush=True)
+    report = ingest([BUNDLED_CORPUS], settings, progress=True)
+    print(f"Added {report.added} documents ({report.chunks} passages) in {report.seconds:.1f} s.", flush=True)
+    for failure in report.failed:
+        print(f"failed: {failure.path}: {failure.error}", flush=True)
+
+
 class Service:
     """The store, the model and the assistant; opened in the background so the web page can load meanwhile."""
 
@@ -57,25 +68,41 @@ class Service:
 
     def _load(self, bootstrap: bool) -> None:
         try:
+            if bootstrap and not self.settings.chroma_url and not chroma_dir(self.settings.store).exists():
+                self._fill_apart()
             self._open()
             if self.torch_threads:
-                import torch
-
-                torch.set_num_threads(self.torch_threads)
+                self._assistant.index.embedder.set_threads(self.torch_threads)
             if bootstrap and not self._assistant.index.records:
-                from nsss.ingest import ingest
-
-                print(f"The store {self.settings.store} is empty: adding the bundled documents first.", flush=True)
-                report = ingest([BUNDLED_CORPUS], self.settings, progress=True)
-                print(
-                    f"Added {report.added} documents ({report.chunks} passages) in {report.seconds:.1f} s.", flush=True
-                )
-                for failure in report.failed:
-                    print(f"failed: {failure.path}: {failure.error}", flush=True)
+                fill_bundled(self.settings)
                 self._open()
             threading.Thread(target=self._warm_up, name="nsss-warm-up", daemon=True).start()
         except BaseException as exc:  # noqa: BLE001 - kept and raised to whoever waits for the service
             self._error = exc
+
+    def _fill_apart(self) -> None:
+        """Ingest the bundled corpus into a new store in a child process, on the other core while this one imports
+        the web app (threads share one interpreter lock; eval/RESULTS.md, "Speed of the query path"). A child that
+        fails leaves the store empty, and it is filled in this process instead."""
+        import os
+        import subprocess
+        import sys
+
+        code = "from nsss.core.settings import Settings; from nsss.ui.service import fill_bundled; fill_bundled(Settings.load())"
+        child = subprocess.Popen(
+            [sys.executable, "-c", code], env={**os.environ, **self.settings.as_env()}, stdin=subprocess.DEVNULL
+        )
+        try:
+            # Meanwhile, what opening the store needs and the child does not share: the libraries and the model.
+            import bm25s  # noqa: F401
+            import chromadb  # noqa: F401
+            from nsss.index.embed import load_embedder
+
+            embedder = load_embedder(self.settings.embed_model, self.settings.onnx)
+            embedder.set_threads(self.torch_threads or 0)
+            embedder.embed(["warm up"])
+        finally:
+            child.wait()
 
     def _warm_up(self) -> None:
         """Answer one question before the first person does: the first call pays for lazy set-up in the libraries."""

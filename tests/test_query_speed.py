@@ -1,0 +1,121 @@
+"""The fast query path gives the answers of the slow one: the ONNX export encodes as PyTorch does, the sentence
+vectors stored at ingest are the ones an answer would compute, and `nsss ask` runs without importing PyTorch."""
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from conftest import PROJECT
+from nsss.core.settings import BUNDLED_CORPUS
+
+
+@pytest.fixture(scope="module")
+def torch_embedder():
+    from nsss.index.embed import load_embedder
+
+    return load_embedder(onnx=False)
+
+
+def test_the_onnx_export_encodes_and_tokenizes_as_the_pytorch_model(embedder, torch_embedder):
+    """Same word pieces (chunk sizes) and the same vectors, on real documents in English and Bangla."""
+    from nsss.index.onnx_embed import OnnxEmbedder
+
+    assert isinstance(embedder, OnnxEmbedder), "the bundled model should run from its ONNX export"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(BUNDLED_CORPUS.glob("*.txt"))]
+    texts += ["Who chairs the Central Management Committee?", "বয়স্ক ভাতা কত টাকা?", "NSSS"]
+    assert [embedder.tokenize(t) for t in texts] == [torch_embedder.tokenize(t) for t in texts]
+    mine, theirs = np.array(embedder.embed(texts)), np.array(torch_embedder.embed(texts))
+    assert mine.shape == theirs.shape == (len(texts), 384)
+    assert (mine * theirs).sum(axis=1).min() > 0.99999
+    assert embedder.slug == torch_embedder.slug  # one collection: the vectors are the same
+
+
+def test_ingest_stores_the_vector_of_every_sentence_an_answer_weighs(seed_store, torch_embedder):
+    from nsss.core.layout import sentences_file
+    from nsss.core.text import scored_texts
+    from nsss.index.store import Store
+
+    path = sentences_file(seed_store.store, torch_embedder.slug)
+    texts = {t for c in Store(seed_store, torch_embedder.slug).all_chunks() for t in scored_texts(c.text)}
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM vectors").fetchone()[0] == len(texts)
+    from nsss.index.search import Index
+
+    stored = Index(seed_store).sentence_vectors.get(sorted(texts)[:20])
+    assert len(stored) == 20
+    fresh = torch_embedder.embed(list(stored))
+    assert min(float(np.dot(stored[t], v)) for t, v in zip(stored, fresh, strict=True)) > 0.99999
+
+
+def test_an_answer_encodes_only_its_question_and_says_what_it_said_without_stored_vectors(seed_store):
+    from nsss.assistant import Assistant
+    from nsss.index.sentence_vectors import SentenceVectors
+
+    fast = Assistant(seed_store, use_llm=False)
+    encoded: list[str] = []
+    embed = fast.index.embedder.embed
+    fast.index.embedder.embed = lambda texts, **kw: encoded.extend(texts) or embed(texts, **kw)
+    try:
+        question = "Who chairs the Central Management Committee?"
+        answer = fast.answer(question)
+        assert len(encoded) == 1 and question in encoded[0]  # the query (with its expansions), nothing else
+        slow = Assistant(seed_store, use_llm=False)
+        slow.index.sentence_vectors = SentenceVectors(seed_store.store / "none.sqlite", 384)
+        encoded.clear()
+        again = slow.answer(question)
+        assert len(encoded) > 1  # without stored vectors the sentences are encoded
+    finally:
+        fast.index.embedder.embed = embed
+    assert (again.text, again.citations, again.abstained) == (answer.text, answer.citations, answer.abstained)
+
+
+def test_nsss_ask_answers_without_importing_pytorch(seed_store, cli_env):
+    """The query path imports neither torch, transformers nor what only ingestion and the web app need."""
+    code = (
+        "import sys, runpy; sys.argv = ['nsss', 'ask', 'Who chairs the Central Management Committee?', '--no-llm', "
+        f"'--json', '--store', {str(seed_store.store)!r}]\n"
+        "try:\n    runpy.run_module('nsss', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "heavy = ['torch', 'transformers', 'sentence_transformers', 'llama_index', 'gradio', 'pypdf', 'docx']\n"
+        "print(json.dumps([m for m in heavy if m in sys.modules]))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", "import json\n" + code],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=cli_env,
+        cwd=PROJECT,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    answer, imported = proc.stdout.strip().splitlines()[-2:]
+    assert json.loads(answer)["citations"]
+    assert json.loads(imported) == []
+
+
+def test_an_ingest_adds_the_sentences_of_new_passages_and_drops_those_of_removed_ones(settings, tmp_path):
+    import sqlite3
+
+    from nsss.core.layout import sentences_file
+    from nsss.ingest import ingest
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.md").write_text("# Allowance\n\nThe old age allowance rose to 600 taka. It is paid monthly.\n")
+    (folder / "b.md").write_text("# Committee\n\nThe Central Management Committee met twice in 2023.\n")
+    ingest([folder], settings, progress=False)
+    path = sentences_file(settings.store, "all-minilm-l6-v2")
+
+    def count() -> int:
+        with sqlite3.connect(path) as db:
+            return db.execute("SELECT count(*) FROM vectors").fetchone()[0]
+
+    both = count()
+    (folder / "b.md").unlink()
+    ingest([folder], settings, progress=False)
+    assert 0 < count() < both
+    (folder / "b.md").write_text("# Committee\n\nThe Central Management Committee met twice in 2023.\n")
+    ingest([folder], settings, progress=False)
+    assert count() == both

@@ -1,5 +1,5 @@
 """Make the PDFs the public makes: browser-printed Bangla, scans with noise and skew, Bijoy (SutonnyMJ) and long
-reports with running headers, for the tests and for eval/bench_pdf.py."""
+reports with running headers, for the tests and for eval/bench/pdf.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""eval/bench_answer.py's figures (warm answers, cold start) are in eval/RESULTS.md: run it briefly so it cannot rot."""
+"""eval/bench/answer.py's figures (warm answers, cold start) are in eval/RESULTS.md: run it briefly so it cannot rot."""
 
 import json
 import subprocess
@@ -10,7 +10,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 def test_the_answer_benchmark_times_both_query_paths_in_turn_and_a_cold_start():
     proc = subprocess.run(
-        [sys.executable, "-m", "nsss.eval.bench_answer", "--quick", "--json"],
+        [sys.executable, "-m", "nsss.eval.bench.answer", "--quick", "--json"],
         capture_output=True,
         text=True,
         timeout=600,

@@ -1,4 +1,4 @@
-"""eval/bench_ingest.py's figure is in eval/RESULTS.md: run it briefly so it cannot rot."""
+"""eval/bench/ingest.py's figure is in eval/RESULTS.md: run it briefly so it cannot rot."""
 
 import json
 import subprocess
@@ -9,9 +9,9 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 
 def test_the_ingestion_benchmark_runs_and_times_the_model_inside_the_pipeline():
-    """eval/bench_ingest.py's figure is in RESULTS.md: run it briefly so it cannot rot."""
+    """eval/bench/ingest.py's figure is in RESULTS.md: run it briefly so it cannot rot."""
     proc = subprocess.run(
-        [sys.executable, "-m", "nsss.eval.bench_ingest", "corpus", "--repeat", "1", "--json"],
+        [sys.executable, "-m", "nsss.eval.bench.ingest", "corpus", "--repeat", "1", "--json"],
         capture_output=True,
         text=True,
         timeout=600,

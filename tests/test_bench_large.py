@@ -1,4 +1,4 @@
-"""eval/bench_large.py runs (briefly here, so it cannot rot) and reports what eval/RESULTS.md quotes from it."""
+"""eval/bench/large.py runs (briefly here, so it cannot rot) and reports what eval/RESULTS.md quotes from it."""
 
 import json
 import subprocess
@@ -11,7 +11,7 @@ from conftest import PROJECT
 @pytest.mark.slow
 def test_bench_large_measures_both_documents_against_the_model(cli_env):
     done = subprocess.run(
-        [sys.executable, "-m", "nsss.eval.bench_large", "--pages", "4", "--paragraphs", "60", "--json"],
+        [sys.executable, "-m", "nsss.eval.bench.large", "--pages", "4", "--paragraphs", "60", "--json"],
         capture_output=True,
         text=True,
         timeout=600,

@@ -1,4 +1,4 @@
-"""eval/bench_scale.py's figure (retrieval at 100k chunks) is in eval/RESULTS.md: run it briefly so it cannot rot."""
+"""eval/bench/scale.py's figure (retrieval at 100k chunks) is in eval/RESULTS.md: run it briefly so it cannot rot."""
 
 import json
 import subprocess
@@ -11,7 +11,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 def test_the_scale_benchmark_searches_stores_of_the_sizes_asked_with_the_real_index():
     """--quick builds stores of 300 and 1,000 chunks from the bundled corpus and times Index.search on each."""
     proc = subprocess.run(
-        [sys.executable, "-m", "nsss.eval.bench_scale", "--quick", "--json"],
+        [sys.executable, "-m", "nsss.eval.bench.scale", "--quick", "--json"],
         capture_output=True,
         text=True,
         timeout=600,
@@ -30,7 +30,7 @@ def test_the_scale_benchmark_searches_stores_of_the_sizes_asked_with_the_real_in
 def test_copies_keep_real_sentences_and_differ_from_each_other():
     """Copies of a chunk are made of its own sentences and one borrowed from another chunk, not one repeated text."""
     import numpy as np
-    from nsss.eval.bench_scale import copies
+    from nsss.eval.bench.scale import copies
 
     real = {
         "ids": ["a", "b"],

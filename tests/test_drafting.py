@@ -216,7 +216,7 @@ def test_the_brief_benchmark_script_runs(seed_store, tmp_path):
         encoding="utf-8",
     )
     proc = subprocess.run(
-        [sys.executable, "-m", "nsss.eval.bench_brief", "--store", str(seed_store.store), "--topics", str(topics)],
+        [sys.executable, "-m", "nsss.eval.bench.brief", "--store", str(seed_store.store), "--topics", str(topics)],
         capture_output=True,
         text=True,
         cwd=PROJECT,

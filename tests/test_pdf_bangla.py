@@ -226,11 +226,11 @@ def test_long_report_drops_running_lines_joins_hyphens_and_cites_pages_right(tmp
 
 
 def test_bench_script_measures_every_path_briefly(tmp_path):
-    """eval/bench_pdf.py must keep working: run it on a short report and check its figures are there."""
+    """eval/bench/pdf.py must keep working: run it on a short report and check its figures are there."""
     if not samples.have_chromium():
         pytest.skip("needs Chromium and the Bangla fonts")
     result = subprocess.run(
-        [sys.executable, "-m", "nsss.eval.bench_pdf", "--pages", "12", "--json", "--no-embed"],
+        [sys.executable, "-m", "nsss.eval.bench.pdf", "--pages", "12", "--json", "--no-embed"],
         cwd=PROJECT,
         capture_output=True,
         text=True,

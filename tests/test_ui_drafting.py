@@ -480,7 +480,7 @@ def test_the_page_latency_benchmark_runs(desk_store):
     import sys
 
     proc = subprocess.run(
-        [sys.executable, "eval/bench_ui.py", "--store", str(desk_store), "--questions", "2", "--json"],
+        [sys.executable, "eval/bench/ui.py", "--store", str(desk_store), "--questions", "2", "--json"],
         capture_output=True,
         text=True,
         cwd=PROJECT,

@@ -1,6 +1,6 @@
 """Measure what the web page adds to an answer: from pressing Ask to the sources shown, against Assistant.answer.
 
-    python eval/bench_ui.py --store DIR [--questions 20] [--json]
+    python -m nsss.eval.bench.ui --store DIR [--questions 20] [--json]
 
 One `nsss serve` on the store (no LLM), one Chromium page (Debian's /usr/bin/chromium, Playwright) at 1400x900.
 Each question is typed, Ask pressed, and the clock stops when the Sources panel names the question; the answer's
@@ -18,12 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from nsss.core.settings import Settings, go_offline  # noqa: E402
-from nsss.eval.bench import CHROMIUM, CHROMIUM_ARGS, WEB_QA, stop_server, summary, wait_for_page  # noqa: E402  # noqa: E402
-from nsss.eval.bench_serve import _serve  # noqa: E402
+from nsss.core.settings import Settings, go_offline
+from nsss.eval.bench import CHROMIUM, CHROMIUM_ARGS, WEB_QA, read_questions, stop_server, summary, wait_for_page
+from nsss.eval.bench.serve import _serve
 
 # Press Ask and resolve with the milliseconds until the Sources panel names the question.
 TIMED_ASK = """(q) => new Promise((resolve) => {
@@ -72,10 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, required=True, help="a store holding the web corpus")
     parser.add_argument("--questions", type=int, default=20)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--qa", type=Path, default=WEB_QA, help="question set to ask (default: eval/web_qa.jsonl)")
     args = parser.parse_args(argv)
-    questions = [
-        json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
-    ][: args.questions]
+    questions = read_questions(args.qa)[: args.questions]
     measured = page_latency(args.store, questions)
     from nsss.assistant import open_assistant
 

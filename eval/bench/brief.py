@@ -1,6 +1,6 @@
 """Measure topic briefs: recall of the passages a person picked for each topic, and how much else comes with them.
 
-    python -m nsss.eval.bench_brief --store DIR [--topics eval/brief_topics.jsonl]
+    python -m nsss.eval.bench.brief --store DIR [--topics eval/brief_topics.jsonl]
 
 The store must hold the documents the topics name (the bundled corpus and ../shared/corpus-web). A gold passage
 is found when a passage of the brief from the same file holds it (whitespace collapsed).
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from nsss.core.settings import Settings, go_offline
 
-TOPICS = Path(__file__).parent / "brief_topics.jsonl"
+TOPICS = Path(__file__).parents[1] / "brief_topics.jsonl"
 
 
 def _flat(text: str) -> str:

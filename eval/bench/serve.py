@@ -1,7 +1,7 @@
 """Measure the web app: time from `nsss serve` to a usable page, and the latency the app adds to an answer.
 
-    python eval/bench_serve.py [--store DIR] [--runs 3] [--questions 30] [--json]
-    python -m nsss.eval.bench_serve --empty [--runs 3]   # start-up on an empty store (the bundled corpus goes in first)
+    python -m nsss.eval.bench.serve [--store DIR] [--runs 3] [--questions 30] [--json]
+    python -m nsss.eval.bench.serve --empty [--runs 3]   # start-up on an empty store (the bundled corpus goes in first)
 
 Start-up: `nsss serve --store STORE` as a subprocess on a store already holding the web corpus; the clock runs
 from just before the process starts until (a) the page answers HTTP 200 and (b) a first `/ask` call through
@@ -18,17 +18,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from nsss.eval.bench import WEB_QA, corpus_store, stop_server, summary, wait_for_page, web_corpus  # noqa: E402
+from nsss.eval.bench import (
+    WEB_QA,
+    corpus_store,
+    free_port,
+    read_questions,
+    stop_server,
+    summary,
+    wait_for_page,
+    web_corpus,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--empty", action="store_true", help="time only starts on an empty store")
     parser.add_argument("--baseline", type=Path, help="with --empty: also time this checkout's server, in turn")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument("--qa", type=Path, default=WEB_QA, help="question set to ask (default: eval/web_qa.jsonl)")
+    parser.add_argument("--corpus", type=Path, help="folder of documents to serve (default: the web corpus)")
     args = parser.parse_args(argv)
     if args.empty:
         result = empty_starts(args.runs, args.baseline)
@@ -54,12 +61,10 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(result))
         return 0
 
-    questions = [
-        json.loads(line)["question"] for line in WEB_QA.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
+    questions = read_questions(args.qa)
     questions = questions[: args.questions]
     load_before = os.getloadavg()
-    with corpus_store(web_corpus(), args.store) as settings:
+    with corpus_store(args.corpus or web_corpus(), args.store) as settings:
         starts = [start_up(settings.store, questions[0]) for _ in range(args.runs)]
         added = added_latency(settings, questions)
     result = {
@@ -82,14 +87,8 @@ def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("NSSS_")}
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _serve(store: Path, checkout: Path | None = None) -> tuple[subprocess.Popen, str, float]:
-    port = _port()
+    port = free_port()
     env = _env() if checkout is None else {**_env(), "PYTHONPATH": str(checkout)}
     started = time.perf_counter()
     proc = subprocess.Popen(

@@ -127,10 +127,15 @@ def choose_threshold(p: np.ndarray, y: np.ndarray) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nsss.eval.fit_answerability", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=ANSWERABILITY_FILE, help="where to write the model")
-    parser.add_argument("--store", type=Path, help="a store already holding the corpora (default: a temporary one)")
+    parser.add_argument(
+        "--store",
+        type=Path,
+        help="a store already holding the corpora, used as it is (an empty one is filled); default: a temporary one",
+    )
     parser.add_argument("--limit", type=int, default=0, help="use only the first N questions of each set (for tests)")
     args = parser.parse_args(argv)
     go_offline()
+    from nsss.index.status import status
     from nsss.ingest import ingest
 
     questions: list[Question] = []
@@ -140,7 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     with contextlib.ExitStack() as stack:
         store = args.store or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nsss-fit-")))
         settings = Settings.load(store=store).replace(chroma_url="")
-        ingest([WEB_CORPUS, BUNDLED_CORPUS], settings, progress=True)
+        # A store given is used as it is: syncing this checkout's corpus folder into a store filled from another
+        # checkout would add every bundled document a second time, under the other folder's name.
+        if not args.store or not status(settings).documents:
+            ingest([WEB_CORPUS, BUNDLED_CORPUS], settings, progress=True)
         x, y, _ = collect(questions, settings)
     if len(set(y.tolist())) < 2:
         print("fit_answerability: the questions need answerable and unanswerable ones", file=sys.stderr)

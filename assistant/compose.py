@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 from nsss.assistant.question import SECTIONS, Question
 from nsss.assistant.scoring import Pick, fills_slot
-from nsss.assistant.sentences import Sentence, list_continuation, split_sentences
+from nsss.assistant.sentences import Sentence, list_continuation
 from nsss.assistant.types import Citation
 from nsss.assistant.weights import Weights
+from nsss.core.text import split_sentences
 from nsss.core.types import DocRecord, Hit
 from nsss.index.lexical import tokenize
 

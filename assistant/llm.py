@@ -9,9 +9,10 @@ import numpy as np
 from nsss.assistant.compose import ABSTAIN_TEXT
 from nsss.assistant.question import Question
 from nsss.assistant.scoring import with_prefixes
-from nsss.assistant.sentences import sentences, split_sentences
+from nsss.assistant.sentences import sentences
 from nsss.assistant.types import Conversation
 from nsss.core.settings import Settings
+from nsss.core.text import split_sentences
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
 

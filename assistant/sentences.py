@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from nsss.core.text import LIST_ITEM, split_sentences
 from nsss.core.types import Hit
 
-__all__ = ["Sentence", "list_continuation", "sentences", "split_sentences"]
-
 
 @dataclass(frozen=True)
 class Sentence:

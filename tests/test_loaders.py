@@ -162,6 +162,16 @@ def test_markdown_front_matter_becomes_metadata_not_text(tmp_path):
         assert leaked not in doc.text
 
 
+def test_markdown_with_broken_front_matter_is_refused_by_name(tmp_path):
+    from nsss.ingest.types import LoadError
+
+    path = tmp_path / "broken.md"
+    path.write_text("---\ntitle: [unclosed\n---\n\nBody text.\n", encoding="utf-8")
+    with pytest.raises(LoadError) as refused:
+        load(path, tmp_path)
+    assert "broken.md" in str(refused.value) and "not valid YAML" in refused.value.reason
+
+
 @pytest.mark.parametrize(
     "name, data",
     [

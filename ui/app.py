@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 from nsss.assistant.format import answer_json
 from nsss.assistant.types import Answer, Conversation
-from nsss.core.layout import chroma_dir, notes_file
+from nsss.core.layout import notes_file
 from nsss.core.settings import Settings, SettingsError, go_offline
 from nsss.core.types import Filters
 from nsss.index import FilterError, StoreError
@@ -40,7 +40,7 @@ from nsss.ui.notes import (
     write_notes,
 )
 from nsss.ui.render import Act
-from nsss.ui.service import Service
+from nsss.ui.service import Service, is_new
 
 STATIC = Path(__file__).parent / "static"
 EXAMPLES = [
@@ -156,22 +156,10 @@ def build_app(settings: Settings, service: Service | None = None):
         w.pending = gr.State("")
         _header(gr, w, settings)
         # Invisible bridges: clicks in the app's own HTML (sources, markers, notes, brief, library) reach Python.
-        w.chat_bridge = gr.HTML(
-            "",
-            html_template="<span></span>",
-            js_on_load=js["bridge"],
-            elem_id="nsss-chat-bridge",
-            elem_classes="nsss-bridge",
-            scope="#nsss-chat, .nsss-panel, .nsss-viewer, .nsss-notes, .nsss-brief",
+        w.chat_bridge = _bridge(
+            gr, js, "nsss-chat-bridge", "#nsss-chat, .nsss-panel, .nsss-viewer, .nsss-notes, .nsss-brief"
         )
-        w.library_bridge = gr.HTML(
-            "",
-            html_template="<span></span>",
-            js_on_load=js["bridge"],
-            elem_id="nsss-library-bridge",
-            elem_classes="nsss-bridge",
-            scope=".nsss-library",
-        )
+        w.library_bridge = _bridge(gr, js, "nsss-library-bridge", ".nsss-library")
         lang = settings.language
         with gr.Tabs(elem_id="nsss-tabs") as w.tabs:
             with gr.Tab(t(lang, "tab_chat"), id="chat", elem_id="nsss-tab-chat") as w.tab_chat:
@@ -202,6 +190,18 @@ def build_app(settings: Settings, service: Service | None = None):
         _wire_library(ctx)
         _wire_language(ctx)
     return demo
+
+
+def _bridge(gr, js: dict, elem_id: str, scope: str):
+    """Return an invisible element whose script sends clicks on [data-act] inside `scope` to Python."""
+    return gr.HTML(
+        "",
+        html_template="<span></span>",
+        js_on_load=js["bridge"],
+        elem_id=elem_id,
+        elem_classes="nsss-bridge",
+        scope=scope,
+    )
 
 
 def _header(gr, w, settings: Settings) -> None:
@@ -814,7 +814,7 @@ def serve(settings: Settings) -> None:
     """Open the store (adding the bundled corpus to an empty one), build the app and serve it on this computer."""
     go_offline()
     auth = parse_auth(settings.auth)
-    empty = not settings.chroma_url and not chroma_dir(settings.store).exists()
+    empty = is_new(settings)
     print(f"Opening the documents in {settings.chroma_url or settings.store} and loading the model…", flush=True)
     # Loads in the background while Gradio imports and the page is built. Requests run side by side on few cores:
     # one torch thread each answered 16 simultaneous users in about half the time of the default (eval/RESULTS.md).

@@ -40,6 +40,11 @@ def check_question(question: str, limit: int) -> None:
         )
 
 
+def is_new(settings: Settings) -> bool:
+    """Say whether the store was never made (an embedded store whose folder is absent): the bundled corpus goes in."""
+    return not settings.chroma_url and not chroma_dir(settings.store).exists()
+
+
 def fill_bundled(settings: Settings) -> None:
     """Ingest the bundled corpus into an empty store, with progress on the terminal."""
     from nsss.ingest import ingest
@@ -68,7 +73,7 @@ class Service:
 
     def _load(self, bootstrap: bool) -> None:
         try:
-            if bootstrap and not self.settings.chroma_url and not chroma_dir(self.settings.store).exists():
+            if bootstrap and is_new(self.settings):
                 self._fill_apart()
             self._open()
             if self.torch_threads:

@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 def copies(real: dict, size: int, seed: int = 0):
     """Yield (ids, vectors, texts, metadatas) for `size` chunks made from the real ones, in batches of 5000."""
     import numpy as np
-    from nsss.assistant.sentences import split_sentences
+    from nsss.core.text import split_sentences
 
     rng = np.random.default_rng(seed)
     base = np.asarray(real["embeddings"], dtype=np.float32)

@@ -13,7 +13,11 @@ from pathlib import Path
 from nsss.core.layout import model_slug
 
 # Bump when the exported graph changes (inputs, pooling, opset): older files are then ignored and made again.
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2: texts packed into one sequence, each attending only to itself
+# Short texts are packed into sequences of this many word pieces: attention costs the square of a sequence's
+# length, so shorter packs cost less per piece, down to where the runs' own overhead wins
+# (`python -m nsss.eval.bench.ingest --pack-tokens N`, eval/RESULTS.md "Chunk vectors from sentence vectors").
+PACK_TOKENS = 128
 # The export is kept only if it gives the PyTorch model's vectors on these texts, to this cosine.
 AGREEMENT = 0.99999
 PROBES = (
@@ -39,8 +43,13 @@ def export_path(model_dir: str) -> Path:
 
 
 class OnnxEmbedder:
-    """all-MiniLM-L6-v2 run by onnxruntime: tokenised by its own tokenizer.json, mean-pooled and normalised in
-    the graph."""
+    """all-MiniLM-L6-v2 run by onnxruntime: tokenised by its own tokenizer.json; mean-pooled and normalised here.
+
+    Short texts are packed into one sequence of up to PACK_TOKENS word pieces, each with its own positions and
+    attending only to itself: the vectors are those of encoding each alone (the export's check covers it), and a
+    thousand sentences cost one run per pack instead of one run each (eval/RESULTS.md, "Chunk vectors from
+    sentence vectors").
+    """
 
     def __init__(self, name: str, model_dir: str, path: Path, threads: int = 0):
         import onnxruntime
@@ -55,7 +64,7 @@ class OnnxEmbedder:
         self._pieces.no_padding()
         self._batch = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
         self._batch.enable_truncation(self.max_tokens)
-        self._batch.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._batch.no_padding()
         self._ort = onnxruntime
         self.dim = int(json.loads((Path(model_dir) / "config.json").read_text(encoding="utf-8"))["hidden_size"])
         self._threads = threads
@@ -91,30 +100,45 @@ class OnnxEmbedder:
     def embed(self, texts: list[str], progress: bool = False, batch_size: int = 1) -> list[list[float]]:
         """Embed texts as unit vectors (cosine similarity is then a dot product).
 
-        One text at a time by default: on this CPU onnxruntime ran this graph fastest so, 2.2 times faster than in
-        batches of 32 for sentences and 1.5 times for passages (eval/RESULTS.md, "Speed of the query path").
+        Texts are packed into sequences of up to PACK_TOKENS word pieces, batch_size sequences per run: one at a
+        time ran this graph fastest on this CPU (eval/RESULTS.md, "Speed of the query path").
         """
         import numpy as np
 
         if not texts:
             return []
-        # Longest first in batches of alike lengths, as sentence-transformers does: less padding to compute.
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        ids = [e.ids for e in self._batch.encode_batch(texts)]  # each cut to the model's window, as PyTorch does
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         bar = None
         if progress:
             from tqdm import tqdm
 
             bar = tqdm(total=len(texts), unit="text", desc="Embedding")
-        for start in range(0, len(order), batch_size):
-            part = order[start : start + batch_size]
-            encoded = self._batch.encode_batch([texts[i] for i in part])
-            ids = np.array([e.ids for e in encoded], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            out[part] = self._run(feeds)
+        packs = _packs([len(i) for i in ids], min(PACK_TOKENS, self.max_tokens))
+        for start in range(0, len(packs), batch_size):
+            group = packs[start : start + batch_size]
+            width = max(sum(len(ids[i]) for i in pack) for pack in group)
+            tokens = np.zeros((len(group), width), dtype=np.int64)
+            positions = np.zeros((len(group), width), dtype=np.int64)
+            segments = np.full((len(group), width), -1, dtype=np.int64)  # padding: a segment of its own
+            for row, pack in enumerate(group):
+                at = 0
+                for segment, i in enumerate(pack):
+                    n = len(ids[i])
+                    tokens[row, at : at + n] = ids[i]
+                    positions[row, at : at + n] = np.arange(n)
+                    segments[row, at : at + n] = segment
+                    at += n
+            hidden = self._run({"input_ids": tokens, "position_ids": positions, "segments": segments})
+            for row, pack in enumerate(group):
+                at = 0
+                for i in pack:
+                    n = len(ids[i])
+                    mean = hidden[row, at : at + n].mean(0)  # every token, [CLS] and [SEP] too, as PyTorch pools
+                    out[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+                    at += n
             if bar is not None:
-                bar.update(len(part))
+                bar.update(sum(len(pack) for pack in group))
         if bar is not None:
             bar.close()
         return out.tolist()
@@ -123,6 +147,24 @@ class OnnxEmbedder:
     def slug(self) -> str:
         """Name the model as its PyTorch twin does: the vectors are the same, so is the collection."""
         return model_slug(self.name)
+
+
+def _packs(lengths: list[int], limit: int) -> list[list[int]]:
+    """Group texts (by their word-piece counts) into packs of at most limit pieces, longest first, each text in
+    the first pack with room for it; a longer text is a pack of its own."""
+    packs: list[list[int]] = []
+    room: list[int] = []
+    for i in sorted(range(len(lengths)), key=lambda i: -lengths[i]):
+        n = lengths[i]
+        for k, left in enumerate(room):
+            if n <= left:
+                packs[k].append(i)
+                room[k] -= n
+                break
+        else:
+            packs.append([i])
+            room.append(limit - n)
+    return packs
 
 
 def export(model, model_dir: str, path: Path) -> bool:
@@ -140,40 +182,46 @@ def export(model, model_dir: str, path: Path) -> bool:
 
     transformer = model[0].auto_model
 
-    class Pooled(torch.nn.Module):
-        """The transformer, mean pooling over real tokens and L2 normalisation: what `encode` computes."""
+    class Packed(torch.nn.Module):
+        """The transformer over packed texts: a token attends only to the tokens of its own text (segment)."""
 
         def __init__(self):
             super().__init__()
             self.transformer = transformer
 
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            hidden = self.transformer(
-                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+        def forward(self, input_ids, position_ids, segments):
+            mask = (segments.unsqueeze(2) == segments.unsqueeze(1)).unsqueeze(1)  # [batch, 1, tokens, tokens]
+            return self.transformer(
+                input_ids=input_ids,
+                position_ids=position_ids,
+                attention_mask=mask,
+                token_type_ids=torch.zeros_like(input_ids),
             ).last_hidden_state
-            weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
-            mean = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(mean, p=2, dim=1)
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
         return False  # no cache folder to write to: PyTorch, as before
     partial = path.with_suffix(f".{os.getpid()}.partial")
-    sample = model.tokenizer(list(PROBES[:2]), padding=True, return_tensors="pt")
-    names = ["input_ids", "attention_mask", "token_type_ids"]
+    ids = model.tokenizer(list(PROBES[:2]))["input_ids"]
+    sample = (
+        torch.tensor([ids[0] + ids[1]]),
+        torch.tensor([list(range(len(ids[0]))) + list(range(len(ids[1])))]),
+        torch.tensor([[0] * len(ids[0]) + [1] * len(ids[1])]),
+    )
+    names = ["input_ids", "position_ids", "segments"]
     try:
         import warnings
 
         with warnings.catch_warnings(), torch.no_grad():
             warnings.simplefilter("ignore")
             torch.onnx.export(
-                Pooled().eval(),
-                tuple(sample[n] for n in names),
+                Packed().eval(),
+                sample,
                 str(partial),
                 input_names=names,
-                output_names=["embedding"],
-                dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, "embedding": {0: "batch"}},
+                output_names=["hidden"],
+                dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, "hidden": {0: "batch", 1: "tokens"}},
                 opset_version=17,
                 dynamo=False,
             )

@@ -33,19 +33,85 @@ def test_the_onnx_export_encodes_and_tokenizes_as_the_pytorch_model(embedder, to
     assert embedder.slug == torch_embedder.slug  # one collection: the vectors are the same
 
 
+def test_texts_packed_into_one_sequence_encode_as_each_alone(embedder, torch_embedder):
+    """Many short texts share a run, each attending only to itself: the vectors are PyTorch's, text by text."""
+    from nsss.index.onnx_embed import PACK_TOKENS, _packs
+
+    text = (BUNDLED_CORPUS / "focal-point-meeting-2022-06-26.txt").read_text(encoding="utf-8")
+    texts = [line.strip() for line in text.splitlines() if len(line.split()) > 2]
+    texts += ["বয়স্ক ভাতা কত টাকা?", "NSSS", text]  # Bangla, one word, a text past the model's window
+    lengths = [len(embedder.tokenize(t)) + 2 for t in texts]
+    packs = _packs([min(n, embedder.max_tokens) for n in lengths], PACK_TOKENS)
+    assert len(packs) < len(texts) / 2  # they were packed, several to a run
+    assert sorted(i for p in packs for i in p) == list(range(len(texts)))
+    assert all(len(p) == 1 or sum(min(lengths[i], 256) for i in p) <= PACK_TOKENS for p in packs)
+    mine, theirs = np.array(embedder.embed(texts)), np.array(torch_embedder.embed(texts))
+    assert (mine * theirs).sum(axis=1).min() > 0.99999
+    alone = np.array([embedder.embed([t])[0] for t in texts[:5]])
+    assert (alone * mine[:5]).sum(axis=1).min() > 0.99999
+
+
+def test_a_chunk_vector_is_pooled_from_its_title_and_sentences(seed_store, torch_embedder):
+    """Ingest encodes sentences, not chunks: a chunk's vector is their mean weighted by word pieces, and it stands
+    for the chunk (close to encoding the chunk whole)."""
+    from nsss.index.store import Store
+    from nsss.ingest.chunk import embedding_text
+    from nsss.ingest.vectors import parts
+
+    store = Store(seed_store, torch_embedder.slug)
+    chunks = list(store.all_chunks())[:6]
+    got = store.chunks.get(ids=[c.id for c in chunks], include=["embeddings"])
+    stored = dict(zip(got["ids"], np.array(got["embeddings"]), strict=True))
+    for c in chunks:
+        texts = parts(c)
+        words = " ".join(texts[1:]).split()
+        assert texts[0] and len(texts) > 2 and len(words) >= 0.95 * len(c.text.split())  # all but stray marks
+        vectors = np.array(torch_embedder.embed(texts))
+        weights = np.array([len(torch_embedder.tokenize(t)) for t in texts], dtype=float)
+        pooled = (vectors * weights[:, None]).sum(0)
+        pooled /= np.linalg.norm(pooled)
+        assert float(pooled @ stored[c.id]) > 0.99999
+        whole = np.array(torch_embedder.embed([embedding_text(c)])[0])
+        assert float(whole @ stored[c.id]) > 0.75
+
+
+def test_ingest_encodes_each_text_once_and_a_changed_document_only_its_new_sentences(settings, tmp_path, embedder):
+    from nsss.ingest import ingest
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    body = "The old age allowance rose to 600 taka. It is paid monthly through mobile accounts. Widows qualify too."
+    (folder / "a.md").write_text(f"# Allowance rules\n\n{body}\n")
+    encoded: list[str] = []
+    embed = embedder.embed
+    embedder.embed = lambda texts, **kw: encoded.extend(texts) or embed(texts, **kw)
+    try:
+        ingest([folder], settings, progress=False)
+        assert sorted(encoded) == ["# Allowance rules", "Allowance rules", *sorted(body.replace(". ", ".\n").splitlines())]
+        encoded.clear()
+        (folder / "a.md").write_text(f"# Allowance rules\n\n{body} Payments are made every quarter.\n")
+        ingest([folder], settings, progress=False)
+        assert encoded == ["Payments are made every quarter."]
+    finally:
+        embedder.embed = embed
+
+
 def test_ingest_stores_the_vector_of_every_sentence_an_answer_weighs(seed_store, torch_embedder):
     from nsss.core.layout import sentences_file
     from nsss.core.text import scored_texts
     from nsss.index.store import Store
+    from nsss.ingest.vectors import parts
 
     path = sentences_file(seed_store.store, torch_embedder.slug)
-    texts = {t for c in Store(seed_store, torch_embedder.slug).all_chunks() for t in scored_texts(c.text)}
+    chunks = list(Store(seed_store, torch_embedder.slug).all_chunks())
+    texts = {t for c in chunks for t in scored_texts(c.text)}
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT count(*) FROM vectors").fetchone()[0] == len(texts)
+        assert db.execute("SELECT count(*) FROM vectors").fetchone()[0] == len({p for c in chunks for p in parts(c)})
     from nsss.index.search import Index
 
-    stored = Index(seed_store).sentence_vectors.get(sorted(texts)[:20])
-    assert len(stored) == 20
+    stored = Index(seed_store).sentence_vectors.get(sorted(texts))
+    assert len(stored) == len(texts)
+    stored = {t: stored[t] for t in sorted(stored)[:20]}
     fresh = torch_embedder.embed(list(stored))
     assert min(float(np.dot(stored[t], v)) for t, v in zip(stored, fresh, strict=True)) > 0.99999
 

@@ -87,7 +87,11 @@ def test_ingest_encodes_each_text_once_and_a_changed_document_only_its_new_sente
     embedder.embed = lambda texts, **kw: encoded.extend(texts) or embed(texts, **kw)
     try:
         ingest([folder], settings, progress=False)
-        assert sorted(encoded) == ["# Allowance rules", "Allowance rules", *sorted(body.replace(". ", ".\n").splitlines())]
+        assert sorted(encoded) == [
+            "# Allowance rules",
+            "Allowance rules",
+            *sorted(body.replace(". ", ".\n").splitlines()),
+        ]
         encoded.clear()
         (folder / "a.md").write_text(f"# Allowance rules\n\n{body} Payments are made every quarter.\n")
         ingest([folder], settings, progress=False)

@@ -31,7 +31,6 @@ FEATURES = (
     "lead_score",  # the lead sentence's score
     "lexical_top",  # the best passage's BM25 score per unit of the question's term weight
     "section_found",  # a section question found a heading of that name
-    "question_terms",  # how many content terms the question names (capped at 12)
 )
 # The direction each feature may push the decision, whatever the data: more of what is asked found never argues
 # for declining. The fit keeps each weight on its side (0 = either side), so the model holds on questions unlike
@@ -51,7 +50,6 @@ SIGNS = {
     "lead_score": 1,
     "lexical_top": 1,
     "section_found": 1,
-    "question_terms": 1,
 }
 
 
@@ -110,9 +108,6 @@ def features(
     figures_in_document = figures_present(question, scope)
     return {
         "figures_in_document": 1.0 if figures_in_document else 0.0,
-        # A question that names more gives its evidence more to be checked against: the shares below mean more,
-        # and chit-chat off the documents' topic names little ("how do I renew my passport online?").
-        "question_terms": min(len(question.terms), 12) / 12,
         "window_cover": lead.coverage,
         "own_cover": lead.own_coverage,
         "window_missing": sum(weights.get(t, 0.0) for t in lead.missing) / total,

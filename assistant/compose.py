@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from nsss.assistant.question import SECTIONS, Question
-from nsss.assistant.scoring import Pick, fills_slot
+from nsss.assistant.question import SECTIONS, Part, Question
+from nsss.assistant.scoring import Pick, figures_present, fills_slot, with_prefixes
 from nsss.assistant.sentences import Sentence, list_continuation
 from nsss.assistant.types import Citation
 from nsss.assistant.weights import Weights
@@ -41,7 +42,52 @@ def select(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
         if any(_overlap(p.sentence.text, c.sentence.text) > 0.6 for c in chosen):
             continue
         chosen.append(p)
+    return _complete(question, picks, chosen, w)
+
+
+def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weights) -> list[Pick]:
+    """Add, for each part of a question that asks two things (or names two years) that no chosen quote answers, the
+    best sentence that answers that part: "how many copies... and by whom?" is not answered by the count alone."""
+    best_doc = chosen[0].sentence.hit.chunk.doc_key
+    for part in question.parts:
+        if any(answers_part(question, part, quoted_text(question, c.sentence), strict=True) for c in chosen):
+            continue
+        held = max(_part_terms(part, quoted_text(question, c.sentence)) for c in chosen)
+        found = [
+            (_part_terms(part, p.sentence.text), -i)
+            for i, p in enumerate(picks[: w.shortlist])
+            # A part that names nothing of its own ("and by whom?") is about the same thing: the lead's document.
+            # A part that does must be about the question as much as half the lead is.
+            if (p.sentence.hit.chunk.doc_key == best_doc if not (part.terms or part.figure) else True)
+            and (not (part.terms or part.figure) or p.own_coverage >= 0.5 * chosen[0].own_coverage)
+            # (sentences about two years may share every other word: "there are 118 programmes... (FY 2017-18)")
+            and (part.figure or not any(_overlap(p.sentence.text, c.sentence.text) > 0.6 for c in chosen))
+            and answers_part(question, part, p.sentence.text)
+        ]
+        # It must say more of that part than the quotes chosen: else it repeats them.
+        found = [f for f in found if not part.terms or f[0] > held]
+        if found:
+            chosen.append(picks[-max(found)[1]])
     return chosen
+
+
+def _part_terms(part: Part, text: str) -> int:
+    have = with_prefixes(set(tokenize(text)), part.terms)
+    return sum(t in have for t in part.terms)
+
+
+def answers_part(question: Question, part: Part, text: str, strict: bool = False) -> bool:
+    """Tell whether a text answers one part of a question: it names the part's figure, or most of the terms only that
+    part names (strict), or two of them, and the kind of thing it asks for."""
+    if part.figure:
+        return figures_present(replace(question, figures=(part.figure,)), text)
+    if part.terms:
+        # A sentence to add needs two of them only: a part's words are the asker's ("which phone company gave SIMs
+        # to mothers") and the document's may differ ("mobile operator Teletalk has given 2 million SIMs to mothers").
+        half = (len(part.terms) + 1) // 2
+        if _part_terms(part, text) < (half if strict else min(2, half)):
+            return False
+    return part.slot in ("any", "list") or fills_slot(part.slot, text, question)
 
 
 # A sentence that opens with a pronoun or a linking word goes on with the one before it ("This entails...",
@@ -55,9 +101,10 @@ CONTINUES = re.compile(
 
 
 def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] | None:
-    """Return the span of the sentence next to this one in its passage that completes it, or None: the next (or else
-    the previous) sentence when this one lacks the kind of thing asked (a person for "who") and that one holds it;
-    the next one when it goes on with this one ("This entails...") and nothing particular is asked."""
+    """Return the span of the sentence next to this one in its passage that completes it, or None: the previous one
+    when this one starts in lower case (cut at a line break); the next (or else the previous) sentence when this one
+    lacks the kind of thing asked (a person for "who") and that one holds it; the next one when it goes on with this
+    one ("This entails...") and nothing particular is asked."""
     chunk = sentence.hit.chunk
     spans = [(chunk.start + a, chunk.start + b) for a, b in split_sentences(chunk.text)]
     at = next((i for i, (a, _) in enumerate(spans) if a == sentence.start), None)
@@ -71,6 +118,10 @@ def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] 
         return 0 <= i < len(spans) and not text(i).rstrip().endswith(":") and len(text(i).split()) <= 60
 
     nxt, prev = at + 1, at - 1
+    # A sentence that starts in lower case is the end of one cut at a line break ("... (GED)\nadorned the occasion
+    # as Special Guests"): its start, which names who or what it is about, is the sentence before.
+    if sentence.text[:1].islower() and usable(prev):
+        return spans[prev]
     if question.slot not in ("any", "list"):
         if fills_slot(question.slot, sentence.text, question):
             return None
@@ -107,7 +158,9 @@ def spans_of(picks: list[Pick], document_text: Callable[[str], str], question: Q
                 end = items[-1][1]
         here = [(s.hit, s.start, end)]
         near = neighbour(question, s)
-        if near is not None and not any(h.chunk.doc_key == s.hit.chunk.doc_key and a == near[0] for h, a, _ in spans):
+        if near is not None and near[1] <= s.start and s.text[:1].islower():
+            here = [(s.hit, near[0], end)]  # one sentence cut at a line break: one quote
+        elif near is not None and not any(h.chunk.doc_key == s.hit.chunk.doc_key and a == near[0] for h, a, _ in spans):
             here.append((s.hit, near[0], near[1]))
         spans += sorted(here, key=lambda span: span[1])
     return spans

@@ -176,6 +176,15 @@ BANGLA_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
 
 @dataclass(frozen=True)
+class Part:
+    """One of the things a question asks at once: its slot, the terms only it names, or a figure only it names."""
+
+    slot: str
+    terms: tuple[str, ...]
+    figure: str = ""
+
+
+@dataclass(frozen=True)
 class Question:
     """A question read once; every later step reads this, never the raw text again."""
 
@@ -194,6 +203,7 @@ class Question:
     refers_back: bool  # a pronoun or "there" that points at an earlier turn
     continues: bool  # starts like a continuation: "and...", "what about..."
     switches: bool  # "what about X?": the earlier question asked again of another subject
+    parts: tuple[Part, ...] = ()  # what a two-part question asks in each part ("how many... and by whom?")
 
     @property
     def anchored(self) -> bool:
@@ -236,6 +246,7 @@ def analyse(text: str) -> Question:
         refers_back=_refers_back(text, subject),
         continues=bool(CONTINUATION.search(text)),
         switches=bool(WHAT_ABOUT.search(text)),
+        parts=_parts(words, terms),
     )
 
 
@@ -408,10 +419,40 @@ def _section(text: str) -> str:
     return ""
 
 
+LINKS = frozenset("and or by at in for from with to on under of".split())
+# Where a question starts asking a second thing: "..., and which phone company...", "... and by whom?".
+SECOND_ASK = re.compile(
+    r"\b(?:and|or)\s+(?:(?:by|at|in|for|from|with|to|on|under|of)\s+)?(?=(?:who|whom|whose|what|when|where|which|"
+    r"how|why)\b)",
+    re.I,
+)
+
+
+def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
+    """Return what each part of a question asking two things asks: the slot of each and the terms only it names; or,
+    when a question names two figures or more ("over 2022-23 and 2023-24"), each figure as a part of its own."""
+    cuts = [m.end() for m in SECOND_ASK.finditer(text)]
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    # "And which NGO helped?" asks one thing: a piece with no word but the conjunction is no part.
+    pieces = [p for p in pieces if set(re.findall(r"\w+", p.lower())) - LINKS]
+    out: list[Part] = []
+    if len(pieces) >= 2:
+        own = [[t for t in tokenize(piece) if t in terms] for piece in pieces]
+        for i, piece in enumerate(pieces):
+            others = {t for j, o in enumerate(own) if j != i for t in o}
+            out.append(Part(_slot(piece.strip(" ,;"), False), tuple(t for t in own[i] if t not in others)))
+    # Years and fiscal years only: "26 June 2022" names one day, not two things.
+    found = [f for f in dict.fromkeys(figures(text)) if re.fullmatch(r"(?:19|20)\d\d(?:-\d\d)?", f)]
+    if len(found) >= 2:
+        out += [Part("any", (), f) for f in found]
+    return tuple(out)
+
+
 def _is_compound(text: str) -> bool:
     return bool(
         re.search(
-            r"\b(?:and|or)\s+(?:who|what|when|where|which|how|whom|why|is|was|were|did|does)\b|"
+            r"\b(?:and|or)\s+(?:(?:by|at|in|for|from|with|to|on|under)\s+)?(?:who|what|when|where|which|how|whom|why|"
+            r"is|was|were|did|does)\b|"
             r"\b(?:when|where|who|what)\s+and\s+(?:when|where|who|what|how)\b|এবং .*(?:কী|কে|কবে|কোথায়)",
             text,
             re.I,

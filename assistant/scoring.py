@@ -305,9 +305,12 @@ def score_sentences(
 
 
 def lead(question: Question, picks: list[Pick]) -> list[Pick]:
-    """Put first the best sentence that holds what is asked (a date for "when"); the others keep their order."""
-    if question.slot in ("any", "list") or not picks:
+    """Put first the best sentence that holds what is asked (a date for "when"; for a question that asks for no
+    particular kind of thing, the words naming what is asked: "donors", "constraints"); the others keep their order."""
+    if not picks:
         return picks
+    if question.slot in ("any", "list"):
+        return _lead_by_asked(question, picks)
     # Only a sentence about as much about the question as the best one: a date in a sentence on another matter
     # does not answer "when". Of those that hold what is asked, the one that also names what is asked of the
     # subject ("chief guest", "chair") in the same sentence binds the answer to the question: it leads.
@@ -326,3 +329,16 @@ def asked_held(question: Question, text: str) -> int:
     """Count the terms naming what is asked of the subject ("chief guest", "theme") that a text holds itself."""
     have = with_prefixes(set(tokenize(text)), question.asked)
     return sum(t in have for t in question.asked)
+
+
+def _lead_by_asked(question: Question, picks: list[Pick]) -> list[Pick]:
+    """Put first, of the sentences about as much about the question as the best one, the one that names more of what
+    is asked of the subject: a sentence that restates the event or report ("organised a flagship event titled...")
+    covers the subject as well as the one that answers ("With support from DFAT..."), but names none of it."""
+    if not question.asked:
+        return picks
+    near = [i for i, p in enumerate(picks[:6]) if p.coverage >= 0.8 * picks[0].coverage]
+    best = max(near, key=lambda i: (asked_held(question, picks[i].sentence.text), -i))
+    if asked_held(question, picks[best].sentence.text) <= asked_held(question, picks[0].sentence.text):
+        return picks
+    return [picks[best]] + picks[:best] + picks[best + 1 :]

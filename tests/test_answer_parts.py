@@ -1,0 +1,102 @@
+"""Answers that hold every part of what is asked: the sentence that names what is asked leads, each part of a
+two-part question (or each year it names) is quoted, and a sentence cut at a line break is quoted whole.
+Real model, real Chroma in tmp_path."""
+
+import pytest
+from nsss.assistant import open_assistant
+from nsss.assistant.question import analyse
+
+FAIR = (
+    "# Report on the Regional Social Protection Fair 2024\n\n"
+    "The Cabinet Division organised a flagship event titled 'Regional Social Protection Fair 2024' on 4 March 2024 "
+    "at the Osmani Memorial Hall, Dhaka, as part of the national social protection week.\n\n"
+    "With support from UNICEF and the World Food Programme, the fair brought together forty exhibitors from eight "
+    "districts.\n\n"
+    "Visitors could register for programmes at the stalls and ask officials about their entitlements.\n"
+)
+GUIDE = (
+    "# Field guide to cash transfers\n\n"
+    "Field guide to cash transfers for union officials, second edition.\n\n"
+    "Copies Printed: 2500\n\n"
+    "Printed By: Meghna Printers Limited\n\n"
+    "The guide explains how union officials verify the households that apply for cash transfers.\n"
+)
+WIDOW = (
+    "# Widow allowance in Khulna division\n\n"
+    "In the fiscal year 2021-22, the number of widow allowance beneficiaries in Khulna division increased from "
+    "2 lakh 10 thousand to 2 lakh 45 thousand.\n\n"
+    "The allowance is paid through mobile accounts opened in the beneficiaries' own names.\n\n"
+    "In the fiscal year 2022-23, the number of widow allowance beneficiaries in Khulna division increased from "
+    "2 lakh 45 thousand to 2 lakh 90 thousand.\n"
+)
+# Hard-wrapped as the web pages are: the line before "adorned" ends in ")", so the sentence is cut there.
+SEMINAR = (
+    "# Seminar on urban social protection, 2023\n\n"
+    "The seminar on urban social protection was opened by Mr. Rafiqul Karim, Secretary, Local Government\n"
+    "Division, as the Chief Guest. Ms. Nasreen Sultana, Director General, Department of Social Services (DSS)\n"
+    "adorned the occasion by her kind presence as the Special Guest while Mr. Habibur Rahman, Joint Secretary,\n"
+    "Cabinet Division, made the keynote presentation on the urban poor.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder):
+    """The extractive assistant over four short documents."""
+    from nsss.core.settings import Settings
+    from nsss.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("parts")
+    for name, text in {"fair.md": FAIR, "guide.md": GUIDE, "widow.md": WIDOW, "seminar.md": SEMINAR}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = Settings(store=tmp_path_factory.mktemp("parts-store") / "store")
+    assert not ingest([folder], settings, progress=False).failed
+    return open_assistant(settings, use_llm=False)
+
+
+def test_the_sentence_that_names_what_is_asked_leads_over_one_that_restates_the_event(assistant):
+    """ "Which donors supported the fair?": the sentence that restates the event covers the question's subject as
+    well as the one that answers; the one that also names what is asked ("support") is quoted first."""
+    answer = assistant.answer("Which donors supported the Regional Social Protection Fair 2024?")
+
+    assert not answer.abstained and answer.citations, answer.text
+    assert "UNICEF" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("How many copies of the field guide were printed and by whom?", [("number", True), ("person", False)]),
+        ("Who chaired the seminar, and which one was the special guest?", [("person", True), ("any", True)]),
+        ("And which NGO ran the training?", []),  # one thing asked, after a conjunction
+    ],
+)
+def test_a_question_that_asks_two_things_is_read_into_its_parts(question, parts):
+    q = analyse(question)
+
+    assert [(p.slot, bool(p.terms)) for p in q.parts if not p.figure] == parts, q.parts
+
+
+def test_each_part_of_a_two_part_question_is_quoted(assistant):
+    answer = assistant.answer("How many copies of the field guide to cash transfers were printed and by whom?")
+
+    assert not answer.abstained, answer.text
+    assert "2500" in answer.text and "Meghna Printers Limited" in answer.text, answer.text
+
+
+def test_each_year_a_question_names_is_quoted(assistant):
+    """Two sentences alike but for their year and figures are both quoted: one per year asked about."""
+    answer = assistant.answer(
+        "How did the number of widow allowance beneficiaries in Khulna division change in 2021-22 and 2022-23?"
+    )
+
+    assert not answer.abstained, answer.text
+    assert "2021-22" in answer.text and "2022-23" in answer.text, answer.text
+    assert "2 lakh 90 thousand" in answer.text, answer.text
+
+
+def test_a_sentence_cut_at_a_line_break_is_quoted_whole_in_one_citation(assistant):
+    answer = assistant.answer("Who was the special guest at the seminar on urban social protection?")
+
+    assert not answer.abstained and "Nasreen Sultana" in answer.text, answer.text
+    quote = next(c.quote for c in answer.citations if "Nasreen Sultana" in c.quote)
+    assert "adorned the occasion" in quote and "Special Guest" in quote, quote

@@ -76,18 +76,3 @@ def scored_text(sentence: str) -> str:
 def scored_texts(text: str) -> list[str]:
     """Return what the model reads of each sentence of a passage, as the assistant scores them."""
     return [scored_text(text[s:e]) for s, e in split_sentences(text)]
-
-
-def passage_parts(text: str) -> list[str]:
-    """Cut a passage into the parts ingest encodes: each sentence's scored part, and the rest of a longer one.
-
-    Together they hold every word of the passage's sentences, so their vectors can make the passage's
-    (ingest/vectors.py).
-    """
-    parts = []
-    for s, e in split_sentences(text):
-        words = text[s:e].split()
-        parts.append(" ".join(words[:SCORED_WORDS]))
-        if len(words) > SCORED_WORDS:
-            parts.append(" ".join(words[SCORED_WORDS:]))
-    return parts

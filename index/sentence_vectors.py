@@ -1,6 +1,5 @@
 """Keep the model's vector of every sentence of the stored passages, computed once at ingest, so an answer looks its
-candidate sentences up instead of encoding them (eval/RESULTS.md, "Speed of the query path"). Ingest makes the
-chunks' own vectors from these (ingest/vectors.py), so they cost no second encode.
+candidate sentences up instead of encoding them (eval/RESULTS.md, "Speed of the query path").
 
 The vectors live in one SQLite file beside the store, keyed by a hash of the text the model read: a key names its
 own content, so a vector is never stale, a sentence shared by two passages is stored once, and a text not found is
@@ -17,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
+from nsss.core.text import scored_texts
 
 
 def _key(text: str) -> bytes:
@@ -71,24 +71,15 @@ class SentenceVectors:
             except sqlite3.Error:
                 return ""
 
-    def put(self, vectors: dict[str, Iterable[float]]) -> None:
-        """Store vectors by their texts. Called by an ingest, under the store's write lock."""
-        with self._lock:
-            db = self._connect(write=True)
-            with db:
-                db.executemany(
-                    "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
-                    [(_key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()],
-                )
-
-    def fill(self, texts: Iterable[str], embed, fingerprint: str, progress: bool = False) -> int:
-        """Store the vectors of the texts that have none and drop those of any other text; return how many were
-        encoded. Called at the end of an ingest with the parts of every stored passage, under the write lock."""
+    def fill(self, passages: Iterable[str], embed, fingerprint: str, progress: bool = False) -> int:
+        """Store the vectors of the passages' sentences that have none, drop those of no passage; return how many
+        were encoded. Called by an ingest, under the store's write lock."""
         if self.stamp() == fingerprint:
             return 0
         wanted: dict[bytes, str] = {}
-        for text in texts:
-            wanted.setdefault(_key(text), text)
+        for passage in passages:
+            for text in scored_texts(passage):
+                wanted.setdefault(_key(text), text)
         with self._lock:
             db = self._connect(write=True)
             have = {row[0] for row in db.execute("SELECT key FROM vectors")}
@@ -101,8 +92,12 @@ class SentenceVectors:
         step = 512
         for start in range(0, len(todo), step):
             part = todo[start : start + step]
-            texts = [wanted[k] for k in part]
-            self.put(dict(zip(texts, embed(texts), strict=True)))
+            vectors = np.asarray(embed([wanted[k] for k in part]), dtype=np.float32)
+            with self._lock, db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
+                    [(k, v.tobytes()) for k, v in zip(part, vectors, strict=True)],
+                )
             if bar is not None:
                 bar.update(len(part))
         if bar is not None:

@@ -10,8 +10,7 @@ from collections.abc import Callable
 from nsss.core.types import Chunk, Document, Page
 
 # Stored with every document: a document cut by another version of the chunker is re-indexed by the next ingest.
-CHUNKER_VERSION = 4  # 3: sections kept; PDF pages read by path (OCR, Bijoy, repaired), running lines dropped
-# 4: a chunk's vector is pooled from its sentences' (ingest/vectors.py)
+CHUNKER_VERSION = 3  # 3: sections kept; PDF pages read by path (OCR, Bijoy, repaired), running lines dropped
 # Sentence ends in English and Bangla (the danda), for splits inside over-long paragraphs.
 SECONDARY_SPLIT = r"[^,.;।?!]+[,.;।?!]?|[,.;।?!]"
 # Where a sentence ends whatever punkt says: a blank line (headings, list items) or a Bangla danda.
@@ -30,13 +29,11 @@ def chunk_id(doc_key: str, position: int, text: str) -> str:
 
 
 def embedding_text(chunk: Chunk) -> str:
-    """Return the text a chunk's vector stands for: its document title, then the passage (it fits the model's
-    window; ingest/vectors.py encodes it by its sentences)."""
-    return f"{title_prefix(chunk.title)}\n{chunk.text}"
+    """Return the text the embedding model sees for a chunk: its document title, then the passage."""
+    return f"{_title_prefix(chunk.title)}\n{chunk.text}"
 
 
-def title_prefix(title: str) -> str:
-    """Return the part of a title the model reads before a passage."""
+def _title_prefix(title: str) -> str:
     return title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS].rsplit(" ", 1)[0]
 
 
@@ -54,7 +51,7 @@ def chunk(
     out: list[Chunk] = []
     for doc in docs:
         # The title goes in front of every passage (embedding_text), and [CLS]/[SEP] take two more.
-        budget = max(64, max_tokens - 2 - len(tokenize(title_prefix(doc.title) + "\n")))
+        budget = max(64, max_tokens - 2 - len(tokenize(_title_prefix(doc.title) + "\n")))
         # The splitter's own overlap repeats whole paragraphs only, and most paragraphs are longer than the
         # overlap; so each chunk after the first is given the sentences before it that fit its room left.
         room = min(overlap, budget // 4)

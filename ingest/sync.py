@@ -12,11 +12,10 @@ from pathlib import Path
 from nsss.core.settings import Settings
 from nsss.core.types import Document, Embedded
 from nsss.ingest.acronyms import find_acronyms
-from nsss.ingest.chunk import CHUNKER_VERSION, chunk
+from nsss.ingest.chunk import CHUNKER_VERSION, chunk, embedding_text
 from nsss.ingest.guard import reader
 from nsss.ingest.load import Limits, file_sha256, os_reason, read_manifest, walk
 from nsss.ingest.types import Failure, LoadError
-from nsss.ingest.vectors import chunk_vectors, parts
 
 # Documents are embedded in groups of at least this many chunks: big enough to keep the model busy (four batches),
 # small enough that an interrupted ingest loses little work.
@@ -128,7 +127,7 @@ def ingest(
             todo.append((doc, "updated" if old is not None else "added"))
         bar.close()
 
-        _write(todo, index, settings, progress, counts, on_file, failures)
+        _write(todo, store, embedder, settings, progress, counts, on_file, failures)
 
         for plan in plans:
             if not plan.whole_folder:
@@ -149,10 +148,8 @@ def ingest(
             changed.append(True)
         stamp = store.fingerprint()
         index.refresh_lexical(stamp)
-        # Every sentence an answer may weigh has its vector now (most were encoded for their chunks), not while
-        # someone waits for the answer; those of passages no longer stored are dropped.
-        texts = (p for c in store.all_chunks() for p in parts(c) if p.strip())
-        index.sentence_vectors.fill(texts, embedder.embed, stamp, progress)
+        # Every sentence an answer may weigh is encoded now, once, not while someone waits for the answer.
+        index.sentence_vectors.fill((c.text for c in store.all_chunks()), embedder.embed, stamp, progress)
         documents = store.documents()
         return Report(
             **counts,
@@ -163,11 +160,10 @@ def ingest(
         )
 
 
-def _write(todo, index, settings, progress, counts, on_file, failures) -> None:
+def _write(todo, store, embedder, settings, progress, counts, on_file, failures) -> None:
     """Chunk, embed (in groups, so the model runs on big sorted batches) and store documents."""
     if not todo:
         return
-    embedder = index.embedder
     all_chunks = []
     for doc, how in todo:
         try:
@@ -183,23 +179,23 @@ def _write(todo, index, settings, progress, counts, on_file, failures) -> None:
     for item in all_chunks:
         group.append(item)
         if sum(len(c) for _, _, c in group) >= GROUP_CHUNKS:
-            _store_group(group, index, counts, on_file, bar)
+            _store_group(group, store, embedder, counts, on_file, bar)
             group = []
     if group:
-        _store_group(group, index, counts, on_file, bar)
+        _store_group(group, store, embedder, counts, on_file, bar)
     bar.close()
 
 
-def _store_group(group, index, counts, on_file, bar) -> None:
-    chunks = [c for _, _, cs in group for c in cs]
-    vectors = chunk_vectors(chunks, index.embedder, index.sentence_vectors) if chunks else []
+def _store_group(group, store, embedder, counts, on_file, bar) -> None:
+    texts = [embedding_text(c) for _, _, chunks in group for c in chunks]
+    vectors = embedder.embed(texts) if texts else []
     entries, i = [], 0
     for doc, _, chunks in group:
         entries.append(
             Embedded(doc, tuple(chunks), vectors[i : i + len(chunks)], find_acronyms(doc.text), CHUNKER_VERSION)
         )
         i += len(chunks)
-    index.store.write(entries)
+    store.write(entries)
     for doc, how, chunks in group:
         counts[how] += 1
         bar.update(len(chunks))

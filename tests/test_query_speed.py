@@ -51,32 +51,10 @@ def test_texts_packed_into_one_sequence_encode_as_each_alone(embedder, torch_emb
     assert (alone * mine[:5]).sum(axis=1).min() > 0.99999
 
 
-def test_a_chunk_vector_is_pooled_from_its_title_and_sentences(seed_store, torch_embedder):
-    """Ingest encodes sentences, not chunks: a chunk's vector is their mean weighted by word pieces, and it stands
-    for the chunk (close to encoding the chunk whole)."""
+def test_ingest_encodes_each_sentence_once_and_a_changed_document_only_its_new_ones(settings, tmp_path, embedder):
     from nsss.index.store import Store
-    from nsss.ingest.chunk import embedding_text
-    from nsss.ingest.vectors import parts
-
-    store = Store(seed_store, torch_embedder.slug)
-    chunks = list(store.all_chunks())[:6]
-    got = store.chunks.get(ids=[c.id for c in chunks], include=["embeddings"])
-    stored = dict(zip(got["ids"], np.array(got["embeddings"]), strict=True))
-    for c in chunks:
-        texts = parts(c)
-        words = " ".join(texts[1:]).split()
-        assert texts[0] and len(texts) > 2 and len(words) >= 0.95 * len(c.text.split())  # all but stray marks
-        vectors = np.array(torch_embedder.embed(texts))
-        weights = np.array([len(torch_embedder.tokenize(t)) for t in texts], dtype=float)
-        pooled = (vectors * weights[:, None]).sum(0)
-        pooled /= np.linalg.norm(pooled)
-        assert float(pooled @ stored[c.id]) > 0.99999
-        whole = np.array(torch_embedder.embed([embedding_text(c)])[0])
-        assert float(whole @ stored[c.id]) > 0.75
-
-
-def test_ingest_encodes_each_text_once_and_a_changed_document_only_its_new_sentences(settings, tmp_path, embedder):
     from nsss.ingest import ingest
+    from nsss.ingest.chunk import embedding_text
 
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -87,15 +65,14 @@ def test_ingest_encodes_each_text_once_and_a_changed_document_only_its_new_sente
     embedder.embed = lambda texts, **kw: encoded.extend(texts) or embed(texts, **kw)
     try:
         ingest([folder], settings, progress=False)
-        assert sorted(encoded) == [
-            "# Allowance rules",
-            "Allowance rules",
-            *sorted(body.replace(". ", ".\n").splitlines()),
-        ]
+        (passage,) = [embedding_text(c) for c in Store(settings, embedder.slug).all_chunks()]
+        sentences = ["# Allowance rules", *body.replace(". ", ".\n").splitlines()]
+        assert sorted(encoded) == sorted([passage, *sentences])  # the passage, then each sentence once
         encoded.clear()
         (folder / "a.md").write_text(f"# Allowance rules\n\n{body} Payments are made every quarter.\n")
         ingest([folder], settings, progress=False)
-        assert encoded == ["Payments are made every quarter."]
+        (passage,) = [embedding_text(c) for c in Store(settings, embedder.slug).all_chunks()]
+        assert encoded == [passage, "Payments are made every quarter."]  # the sentences it had are kept
     finally:
         embedder.embed = embed
 
@@ -104,13 +81,12 @@ def test_ingest_stores_the_vector_of_every_sentence_an_answer_weighs(seed_store,
     from nsss.core.layout import sentences_file
     from nsss.core.text import scored_texts
     from nsss.index.store import Store
-    from nsss.ingest.vectors import parts
 
     path = sentences_file(seed_store.store, torch_embedder.slug)
     chunks = list(Store(seed_store, torch_embedder.slug).all_chunks())
     texts = {t for c in chunks for t in scored_texts(c.text)}
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT count(*) FROM vectors").fetchone()[0] == len({p for c in chunks for p in parts(c)})
+        assert db.execute("SELECT count(*) FROM vectors").fetchone()[0] == len(texts)
     from nsss.index.search import Index
 
     stored = Index(seed_store).sentence_vectors.get(sorted(texts))

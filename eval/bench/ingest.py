@@ -6,10 +6,11 @@ Loads the model first (its load time counts in neither figure), then alternates:
 temporary store with the real pipeline (`ingest.ingest`: read, chunk, embed, store, BM25, sentence vectors), and
 encode exactly the chunk texts that run stored with the model the pipeline uses (the ONNX export, or PyTorch
 where there is none), at the batch size the pipeline uses; then the same chunk texts with the model in PyTorch
-(sentence-transformers' `encode`, at its own batch size), to compare the two encoders. The pipeline encodes the
-chunks by their sentences, each once, and pools a chunk's vector from them (ingest/vectors.py): the texts it
-encodes are counted too. The first ingest also pays the one-time imports (Chroma, llama-index, punkt); later ones
-do not. Goal: pipeline >= 0.9 x raw.
+(sentence-transformers' `encode`, at its own batch size), to compare the two encoders. The pipeline also encodes
+every sentence of the chunks once (index/sentence_vectors.py), so the texts it encodes are counted, and the ratio
+is given against the chunks alone (the goal's measure) and against the chunks and their sentences encoded by the
+model alone. The first ingest also pays the one-time imports (Chroma, llama-index, punkt); later ones do not.
+Goal: pipeline >= 0.9 x raw.
 On a shared machine two runs see different loads, so two steadier figures are given too: the CPU-time ratio,
 and the model's share of the pipeline's own wall time (its encode calls timed inside the same run), which puts
 the pipeline's own cost (reading, chunking, Chroma, BM25) next to the model's under the same load.
@@ -45,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.corpus}: no such folder")
 
     go_offline()
+    from nsss.core.text import scored_texts
     from nsss.index.embed import load_embedder
     from nsss.index.store import Store
     from nsss.ingest import ingest
@@ -84,10 +86,14 @@ def main(argv: list[str] | None = None) -> int:
             pipeline, pipeline_cpu = time.perf_counter() - started, time.process_time() - cpu
             stored = list(Store(settings, embedder.slug).all_chunks())
             texts = [embedding_text(c) for c in stored]
+            sentences = list(dict.fromkeys(t for c in stored for t in scored_texts(c.text)))
         assert len(texts) == report.chunks and not report.failed, report
         started, cpu = time.perf_counter(), time.process_time()
         raw_embed(texts, batch_size=batch_size)
         raw, raw_cpu = time.perf_counter() - started, time.process_time() - cpu
+        started = time.perf_counter()
+        raw_embed(sentences)
+        raw_sentences = time.perf_counter() - started
         started = time.perf_counter()
         torch_model.encode(texts, batch_size=torch_batch.default, normalize_embeddings=True, convert_to_numpy=True)
         raw_torch = time.perf_counter() - started
@@ -106,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
                 "raw_encode_cpu_s": round(raw_cpu, 2),
                 "cpu_ratio": round(raw_cpu / pipeline_cpu, 3),
                 "texts_encoded": sum(encoded),
+                "sentences": len(sentences),
+                "raw_encode_sentences_s": round(raw_sentences, 2),
+                "ratio_to_all_encoded": round((raw + raw_sentences) / pipeline, 3),
                 "encoder": type(embedder).__name__,
                 "pack_tokens": getattr(sys.modules.get("nsss.index.onnx_embed"), "PACK_TOKENS", None),
                 "raw_encode_pytorch_s": round(raw_torch, 2),
@@ -120,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['documents']} documents, {r['chunks']} chunks, batch {batch_size}; "
             f"pipeline {r['pipeline_s']} s = {r['pipeline_chunks_per_s']} chunks/s; "
             f"raw encode {r['raw_encode_s']} s = {r['raw_chunks_per_s']} chunks/s; ratio {r['ratio']} "
-            f"(the pipeline encoded {r['texts_encoded']} texts: titles and sentences); {r['encoder']} is "
+            f"(to chunks and {r['sentences']} sentences: {r['ratio_to_all_encoded']}; {r['texts_encoded']} texts encoded); "
+            f"{r['encoder']} is "
             f"x{r['encoder_speed_over_pytorch']} PyTorch's speed on the chunks ({r['raw_encode_pytorch_s']} s) "
             f"(CPU time: pipeline {r['pipeline_cpu_s']} s, raw {r['raw_encode_cpu_s']} s, ratio {r['cpu_ratio']}); "
             f"model share of the pipeline's wall time {r['model_share']} "

@@ -16,7 +16,7 @@ from nsss.core.layout import model_slug
 EXPORT_VERSION = 2  # 2: texts packed into one sequence, each attending only to itself
 # Short texts are packed into sequences of this many word pieces: attention costs the square of a sequence's
 # length, so shorter packs cost less per piece, down to where the runs' own overhead wins
-# (`python -m nsss.eval.bench.ingest --pack-tokens N`, eval/RESULTS.md "Chunk vectors from sentence vectors").
+# (`python -m nsss.eval.bench.ingest --pack-tokens N`, eval/RESULTS.md, "Packing short texts into one run").
 PACK_TOKENS = 128
 # The export is kept only if it gives the PyTorch model's vectors on these texts, to this cosine.
 AGREEMENT = 0.99999
@@ -47,8 +47,8 @@ class OnnxEmbedder:
 
     Short texts are packed into one sequence of up to PACK_TOKENS word pieces, each with its own positions and
     attending only to itself: the vectors are those of encoding each alone (the export's check covers it), and a
-    thousand sentences cost one run per pack instead of one run each (eval/RESULTS.md, "Chunk vectors from
-    sentence vectors").
+    thousand sentences cost one run per pack instead of one run each (eval/RESULTS.md, "Packing short texts
+    into one run").
     """
 
     def __init__(self, name: str, model_dir: str, path: Path, threads: int = 0):

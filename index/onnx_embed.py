@@ -14,8 +14,8 @@ from nsss.core.layout import model_slug
 
 # Bump when the exported graph changes (inputs, pooling, opset): older files are then ignored and made again.
 EXPORT_VERSION = 2  # 2: texts packed into one sequence, each attending only to itself
-# Short texts are packed into sequences of this many word pieces: attention costs the square of a sequence's
-# length, so shorter packs cost less per piece, down to where the runs' own overhead wins
+# Short texts are packed into sequences of this many word pieces: fewer runs, each with its own overhead, against
+# attention's cost, the square of a run's length; 64, 128 and 256 measured alike here
 # (`python -m nsss.eval.bench.ingest --pack-tokens N`, eval/RESULTS.md, "Packing short texts into one run").
 PACK_TOKENS = 128
 # The export is kept only if it gives the PyTorch model's vectors on these texts, to this cosine.

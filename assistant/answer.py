@@ -149,7 +149,7 @@ class Assistant:
         terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS]
         aliases = aliases_of(self.index.bridge(q.text))  # the question's terms in the documents' other language
         picks = (
-            lead(q, score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, aliases))
+            lead(q, score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, aliases), w)
             if hits
             else []
         )

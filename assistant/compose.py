@@ -39,7 +39,7 @@ def select(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
             continue
         if other_doc and not question.compound and (not question.is_list or p.coverage < 0.9 * best.coverage):
             continue
-        if any(_overlap(p.sentence.text, c.sentence.text) > 0.6 for c in chosen):
+        if any(_overlap(p.sentence.text, c.sentence.text) > w.part_overlap for c in chosen):
             continue
         chosen.append(p)
     return _complete(question, picks, chosen, w)
@@ -57,11 +57,11 @@ def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weig
             (_part_terms(part, p.sentence.text), -i)
             for i, p in enumerate(picks[: w.shortlist])
             # A part that names nothing of its own ("and by whom?") is about the same thing: the lead's document.
-            # A part that does must be about the question as much as half the lead is.
+            # A part that does must cover the question at least part_cover as much as the lead does.
             if (p.sentence.hit.chunk.doc_key == best_doc if not (part.terms or part.figure) else True)
-            and (not (part.terms or part.figure) or p.own_coverage >= 0.5 * chosen[0].own_coverage)
+            and (not (part.terms or part.figure) or p.own_coverage >= w.part_cover * chosen[0].own_coverage)
             # (sentences about two years may share every other word: "there are 118 programmes... (FY 2017-18)")
-            and (part.figure or not any(_overlap(p.sentence.text, c.sentence.text) > 0.6 for c in chosen))
+            and (part.figure or not any(_overlap(p.sentence.text, c.sentence.text) > w.part_overlap for c in chosen))
             and answers_part(question, part, p.sentence.text)
         ]
         # It must say more of that part than the quotes chosen: else it repeats them.

@@ -304,21 +304,17 @@ def score_sentences(
     return sorted(picks, key=lambda p: p.score, reverse=True)
 
 
-def lead(question: Question, picks: list[Pick]) -> list[Pick]:
+def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
     """Put first the best sentence that holds what is asked (a date for "when"; for a question that asks for no
     particular kind of thing, the words naming what is asked: "donors", "constraints"); the others keep their order."""
     if not picks:
         return picks
     if question.slot in ("any", "list"):
-        return _lead_by_asked(question, picks)
+        return _lead_by_asked(question, picks, w)
     # Only a sentence about as much about the question as the best one: a date in a sentence on another matter
     # does not answer "when". Of those that hold what is asked, the one that also names what is asked of the
     # subject ("chief guest", "chair") in the same sentence binds the answer to the question: it leads.
-    filled = [
-        i
-        for i, p in enumerate(picks[:6])
-        if p.coverage >= 0.8 * picks[0].coverage and fills_slot(question.slot, p.sentence.text, question)
-    ]
+    filled = [i for i in _near(picks, w) if fills_slot(question.slot, picks[i].sentence.text, question)]
     if not filled:
         return picks
     best = max(filled, key=lambda i: (asked_held(question, picks[i].sentence.text), -i))
@@ -331,13 +327,18 @@ def asked_held(question: Question, text: str) -> int:
     return sum(t in have for t in question.asked)
 
 
-def _lead_by_asked(question: Question, picks: list[Pick]) -> list[Pick]:
+def _near(picks: list[Pick], w: Weights) -> list[int]:
+    """Return the places of the first sentences about as much about the question as the best one."""
+    return [i for i, p in enumerate(picks[: w.lead_window]) if p.coverage >= w.lead_near * picks[0].coverage]
+
+
+def _lead_by_asked(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
     """Put first, of the sentences about as much about the question as the best one, the one that names more of what
     is asked of the subject: a sentence that restates the event or report ("organised a flagship event titled...")
     covers the subject as well as the one that answers ("With support from DFAT..."), but names none of it."""
     if not question.asked:
         return picks
-    near = [i for i, p in enumerate(picks[:6]) if p.coverage >= 0.8 * picks[0].coverage]
+    near = _near(picks, w)
     best = max(near, key=lambda i: (asked_held(question, picks[i].sentence.text), -i))
     if asked_held(question, picks[best].sentence.text) <= asked_held(question, picks[0].sentence.text):
         return picks

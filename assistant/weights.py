@@ -33,9 +33,17 @@ class Weights:
     long_penalty: float = 0.05
     heading_penalty: float = 0.1
     carried_terms: float = 0.35  # terms carried from an earlier turn weigh this much of the question's own
+    # Which sentence leads: of the first lead_window, those covering the question at least lead_near of the best
+    # one's coverage; the one holding what is asked goes first.
+    lead_near: float = 0.8
+    lead_window: int = 6
     # Which sentences join the best one: within this share of its score, and covering the question this much.
     second_floor: float = 0.75
     second_cover: float = 0.3
+    # A sentence added for an unanswered part of a two-part question covers the question at least part_cover of
+    # the lead's coverage, and shares at most part_overlap of its words with a quote already chosen.
+    part_cover: float = 0.5
+    part_overlap: float = 0.6
     list_items: int = 5
     section_items: int = 10
     # A follow-up's documents are searched first; when they do not answer, a wider search leans toward them.

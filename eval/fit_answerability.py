@@ -32,7 +32,6 @@ DEFAULT_SETS = (
     (PROJECT_ROOT / "eval" / "seed_qa.jsonl", None),
     (PROJECT_ROOT / "eval" / "offtopic_qa.jsonl", None),  # questions about nothing in the corpora
 )
-WEB_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus-web"
 
 
 def collect(questions: list[Question], settings: Settings) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -148,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
         # A store given is used as it is: syncing this checkout's corpus folder into a store filled from another
         # checkout would add every bundled document a second time, under the other folder's name.
         if not args.store or not status(settings).documents:
-            ingest([WEB_CORPUS, BUNDLED_CORPUS], settings, progress=True)
+            from nsss.eval.bench import web_corpus
+
+            ingest([web_corpus(), BUNDLED_CORPUS], settings, progress=True)
         x, y, _ = collect(questions, settings)
     if len(set(y.tolist())) < 2:
         print("fit_answerability: the questions need answerable and unanswerable ones", file=sys.stderr)

@@ -1,6 +1,7 @@
 """The answerability model is fitted by a script that must keep running: fit it briefly on a few questions."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -42,7 +43,7 @@ def test_split_keeps_one_half_of_the_development_set():
 
 
 @pytest.mark.slow
-def test_the_fit_script_runs_end_to_end_and_writes_a_model_the_assistant_reads(tmp_path):
+def test_the_fit_script_runs_end_to_end_and_writes_a_model_the_assistant_reads(tmp_path, web_corpus):
     out = tmp_path / "answerability.json"
     proc = subprocess.run(
         [
@@ -60,6 +61,7 @@ def test_the_fit_script_runs_end_to_end_and_writes_a_model_the_assistant_reads(t
         text=True,
         timeout=900,
         cwd=PROJECT,
+        env={**os.environ, "NSSS_WEB_CORPUS": str(web_corpus)},
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "fitted on" in proc.stdout

@@ -419,11 +419,11 @@ def _section(text: str) -> str:
     return ""
 
 
-LINKS = frozenset("and or by at in for from with to on under of".split())
+PREPOSITIONS = "by at in for from with to on under of".split()
+LINKS = frozenset(["and", "or", *PREPOSITIONS])
 # Where a question starts asking a second thing: "..., and which phone company...", "... and by whom?".
 SECOND_ASK = re.compile(
-    r"\b(?:and|or)\s+(?:(?:by|at|in|for|from|with|to|on|under|of)\s+)?(?=(?:who|whom|whose|what|when|where|which|"
-    r"how|why)\b)",
+    rf"\b(?:and|or)\s+(?:(?:{'|'.join(PREPOSITIONS)})\s+)?(?=(?:who|whom|whose|what|when|where|which|how|why)\b)",
     re.I,
 )
 

@@ -40,11 +40,11 @@ def test_texts_packed_into_one_sequence_encode_as_each_alone(embedder, torch_emb
     text = (BUNDLED_CORPUS / "focal-point-meeting-2022-06-26.txt").read_text(encoding="utf-8")
     texts = [line.strip() for line in text.splitlines() if len(line.split()) > 2]
     texts += ["বয়স্ক ভাতা কত টাকা?", "NSSS", text]  # Bangla, one word, a text past the model's window
-    lengths = [len(embedder.tokenize(t)) + 2 for t in texts]
-    packs = _packs([min(n, embedder.max_tokens) for n in lengths], PACK_TOKENS)
+    lengths = [min(len(embedder.tokenize(t)) + 2, embedder.max_tokens) for t in texts]  # with [CLS] and [SEP]
+    packs = _packs(lengths, PACK_TOKENS)
     assert len(packs) < len(texts) / 2  # they were packed, several to a run
     assert sorted(i for p in packs for i in p) == list(range(len(texts)))
-    assert all(len(p) == 1 or sum(min(lengths[i], 256) for i in p) <= PACK_TOKENS for p in packs)
+    assert all(len(p) == 1 or sum(lengths[i] for i in p) <= PACK_TOKENS for p in packs)
     mine, theirs = np.array(embedder.embed(texts)), np.array(torch_embedder.embed(texts))
     assert (mine * theirs).sum(axis=1).min() > 0.99999
     alone = np.array([embedder.embed([t])[0] for t in texts[:5]])

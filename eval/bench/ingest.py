@@ -47,14 +47,13 @@ def main(argv: list[str] | None = None) -> int:
 
     go_offline()
     from nsss.core.text import scored_texts
+    from nsss.index import onnx_embed
     from nsss.index.embed import load_embedder
     from nsss.index.store import Store
     from nsss.ingest import ingest
     from nsss.ingest.chunk import embedding_text
 
     if args.pack_tokens:
-        from nsss.index import onnx_embed
-
         onnx_embed.PACK_TOKENS = args.pack_tokens
     started = time.perf_counter()
     embedder = load_embedder()
@@ -116,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                 "raw_encode_sentences_s": round(raw_sentences, 2),
                 "ratio_to_all_encoded": round((raw + raw_sentences) / pipeline, 3),
                 "encoder": type(embedder).__name__,
-                "pack_tokens": getattr(sys.modules.get("nsss.index.onnx_embed"), "PACK_TOKENS", None),
+                "pack_tokens": onnx_embed.PACK_TOKENS if isinstance(embedder, onnx_embed.OnnxEmbedder) else None,
                 "raw_encode_pytorch_s": round(raw_torch, 2),
                 "encoder_speed_over_pytorch": round(raw_torch / raw, 2),
                 "pipeline_model_s": round(sum(in_model), 2),

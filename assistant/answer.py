@@ -154,7 +154,9 @@ class Assistant:
             else []
         )
         records = self._records()
-        section_spans = compose.section_spans(q, hits, records, self.index.lexical.idf, w.section_items)
+        section_spans = compose.section_spans(
+            q, hits, records, self.index.lexical.idf, w.section_items, self.document_text
+        )
         facts = {
             h.chunk.doc_key: f"{records[h.chunk.doc_key].url} {records[h.chunk.doc_key].date}"
             for h in hits
@@ -167,7 +169,8 @@ class Assistant:
         if section_spans:
             spans, section = section_spans, "section"
         else:
-            spans, section = compose.spans_of(compose.select(q, picks, w), self.document_text, q), ""
+            chosen = compose.select(q, picks, w, self.document_text)
+            spans, section = compose.spans_of(chosen, self.document_text, q), ""
         return Reading(tuple(hits), tuple(picks), tuple(spans), section, values, p, ok and bool(spans))
 
     def cite(self, spans: list[compose.Span]) -> list[Citation]:

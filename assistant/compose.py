@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from nsss.assistant.question import SECTIONS, Part, Question
-from nsss.assistant.scoring import Pick, figures_present, fills_slot, with_prefixes
+from nsss.assistant.scoring import Pick, asked_held, figures_present, fills_slot, with_prefixes
 from nsss.assistant.sentences import Sentence, list_continuation
 from nsss.assistant.types import Citation
 from nsss.assistant.weights import Weights
@@ -20,7 +20,9 @@ ABSTAIN_TEXT = "The documents do not answer this question. The nearest passages 
 Span = tuple[Hit, int, int]  # a retrieved chunk and the offsets of a quote in its document
 
 
-def select(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
+def select(
+    question: Question, picks: list[Pick], w: Weights, document_text: Callable[[str], str] | None = None
+) -> list[Pick]:
     """Choose the sentences to quote: the best one, and others only where they support the answer too."""
     if not picks:
         return []
@@ -42,7 +44,43 @@ def select(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
         if any(_overlap(p.sentence.text, c.sentence.text) > w.part_overlap for c in chosen):
             continue
         chosen.append(p)
+    if question.is_list and question.asked and asked_held(question, best.sentence.text):
+        chosen = _named_items(question, chosen, wanted, document_text)
     return _complete(question, picks, chosen, w)
+
+
+def _named_items(
+    question: Question, chosen: list[Pick], wanted: int, document_text: Callable[[str], str] | None
+) -> list[Pick]:
+    """For a list question whose lead names what is asked ("A second vital challenge is..."), quote the sentences
+    that name it too from the lead's passage and paragraph: a list written as prose ("Principal among these challenges is...")
+    is answered item by item, and sentences that name none of it only fill space."""
+    best = chosen[0]
+    kept = [best] + [p for p in chosen[1:] if asked_held(question, p.sentence.text)]
+    lead = best.sentence
+    key = lead.hit.chunk.doc_key
+    if document_text is not None:
+        text = document_text(key)
+        start = max(text.rfind("\n\n", max(0, lead.start - PARAGRAPH), lead.start), lead.start - PARAGRAPH, 0)
+        end = text.find("\n\n", lead.end, lead.end + PARAGRAPH)
+        end = end if end >= 0 else min(len(text), lead.end + PARAGRAPH)
+        # The passage the lead was retrieved in counts too: a list may run over several short paragraphs.
+        start, end = min(start, lead.hit.chunk.start), max(end, lead.hit.chunk.end)
+        taken = {(p.sentence.hit.chunk.doc_key, p.sentence.start) for p in kept}
+        for a, b in split_sentences(text[start:end]):
+            said = text[start + a : start + b]
+            if len(kept) >= wanted:
+                break
+            if (key, start + a) in taken or len(said.split()) > 60 or not asked_held(question, said):
+                continue
+            if any(_overlap(said, p.sentence.text) > 0.6 for p in kept):
+                continue
+            kept.append(replace(best, sentence=Sentence(lead.hit_rank, lead.hit, start + a, start + b, said)))
+    # The lead's document in its own order, so that "principal" comes before "second"; then any other document.
+    return sorted(kept, key=lambda p: (p.sentence.hit.chunk.doc_key != key, p.sentence.start))
+
+
+PARAGRAPH = 1500  # characters either side of a lead searched for the rest of a list written as prose
 
 
 def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weights) -> list[Pick]:
@@ -166,9 +204,18 @@ def spans_of(picks: list[Pick], document_text: Callable[[str], str], question: Q
     return spans
 
 
-def section_spans(question: Question, hits: list[Hit], records: dict[str, DocRecord], idf, limit: int) -> list[Span]:
+def section_spans(
+    question: Question,
+    hits: list[Hit],
+    records: dict[str, DocRecord],
+    idf,
+    limit: int,
+    document_text: Callable[[str], str] | None = None,
+) -> list[Span]:
     """Return the items under the heading a list question asks for ("Decisions:", "TOR of the CMC"), from the best
-    of the top documents that has such a heading; [] when none has one."""
+    of the top documents that has such a heading; [] when none has one. With the document's text, a list whose items
+    are themselves of the kind asked for ("Which ministries...?": "- Ministry of Social Welfare", "- Ministry of
+    Labour...") answers too, whatever its heading ("Cluster Formation")."""
     if not (question.section or question.is_list):
         return []
     stems = SECTIONS.get(question.section, ())
@@ -184,17 +231,30 @@ def section_spans(question: Question, hits: list[Hit], records: dict[str, DocRec
             heading = section.heading.lower()
             words = set(tokenize(heading))
             # The heading must name what is asked (a section word such as "decisions", or the plural the question
-            # asks for: "terms of reference", "methods"); naming the subject as well makes it a better match.
-            named = any(stem in heading for stem in stems) or bool(words & head)
-            if not named:
+            # asks for: "terms of reference", "methods", "methodology"); naming the subject as well makes it a
+            # better match. Else most of its items must name it, each an instance of what is asked.
+            named = any(stem in heading for stem in stems) or bool(with_prefixes(words, head) & head)
+            if named:
+                score = 1.0
+            elif head and document_text is not None and _items_of_kind(head, section, document_text(key)):
+                score = 0.5
+            else:
                 continue
-            score = 1.0 + sum(idf(t) for t in words & set(question.terms))
+            score += sum(idf(t) for t in words & set(question.terms))
             if score > best_score:
                 best, best_score = section, score
         if best is not None:
             hit = next(h for h in hits if h.chunk.doc_key == key)
             return [(_hit_at(hits, key, start) or hit, start, end) for start, end in best.items[:limit]]
     return []
+
+
+def _items_of_kind(head: set[str], section, text: str) -> bool:
+    """Tell whether most items of a list (two at least) name the kind of thing asked for: "Ministry of ..." items
+    for "which ministries"."""
+    items = section.items
+    named = sum(bool(with_prefixes(set(tokenize(text[a:b])), head) & head) for a, b in items)
+    return len(items) >= 2 and named >= max(2, (len(items) + 1) // 2)
 
 
 def _hit_at(hits: list[Hit], key: str, offset: int) -> Hit | None:

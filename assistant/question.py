@@ -121,6 +121,8 @@ SECTION_ASKED = re.compile(
     r"recommendation|outcome|objective|aim|goal|challenge|finding|lesson)\b"
     r"|\bwhat (?:(?:was|were|is|are|has been|have been)\s+|did\s+\w+(?:\s+\w+)?\s+)?(decided|recommended|agreed|"
     r"resolved)\b"
+    # "What did they recommend?", "what did the meeting decide": the verb after "did" stands in its base form.
+    r"|\bwhat (?:did|do|does|will|would)\s+(?:\w+\s+){1,3}?(decide|recommend|agree|resolve)\b"
     r"|\bwho (?:participated|attended|took part|were present|are the members|were the members)\b()"
     r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য|পদক্ষেপ|অংশগ্রহণ)",
     re.I,
@@ -128,10 +130,14 @@ SECTION_ASKED = re.compile(
 SECTION_OF = {
     "decision": "decisions",
     "decided": "decisions",
+    "decide": "decisions",
     "agreed": "decisions",
     "resolved": "decisions",
+    "resolve": "decisions",
+    "agree": "decisions",
     "resolution": "decisions",
     "recommendation": "recommendations",
+    "recommend": "recommendations",
     "recommended": "recommendations",
     "outcome": "outcomes",
     "objective": "objectives",

@@ -216,13 +216,14 @@ def section_spans(
     of the top documents that has such a heading; [] when none has one. With the document's text, a list whose items
     are themselves of the kind asked for ("Which ministries...?": "- Ministry of Social Welfare", "- Ministry of
     Labour...") answers too, whatever its heading ("Cluster Formation")."""
-    if not (question.section or question.is_list):
+    quoted = _quoted_headings(question)
+    if not (question.section or question.is_list or quoted):
         return []
     stems = SECTIONS.get(question.section, ())
     head = set(question.list_head)
     # A named kind of section ("decisions") is looked for in the top three documents; a heading that only repeats
     # the plural asked for ("methods") in the top one.
-    for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[: 3 if stems else 1]:
+    for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[: 3 if stems or quoted else 1]:
         record = records.get(key)
         if record is None or not record.sections:
             continue
@@ -230,6 +231,11 @@ def section_spans(
         for section in record.sections:
             heading = section.heading.lower()
             words = set(tokenize(heading))
+            if words and any(words == q for q in quoted):
+                best, best_score = section, float("inf")  # the heading the question quotes: what it asks for
+                break
+            if not (question.section or question.is_list):
+                continue
             # The heading must name what is asked (a section word such as "decisions", or the plural the question
             # asks for: "terms of reference", "methods", "methodology"); naming the subject as well makes it a
             # better match. Else most of its items must name it, each an instance of what is asked.
@@ -247,6 +253,13 @@ def section_spans(
             hit = next(h for h in hits if h.chunk.doc_key == key)
             return [(_hit_at(hits, key, start) or hit, start, end) for start, end in best.items[:limit]]
     return []
+
+
+def _quoted_headings(question: Question) -> list[set[str]]:
+    """Return the terms of each phrase of two words or more the question quotes ("under 'Governance of Social
+    Protection'"): a quoted phrase that is a heading asks for what stands under it."""
+    phrases = re.findall(r"[‘'\"“]([^‘’'\"“”]{3,80})[’'\"”]", question.text)
+    return [terms for p in phrases if len(terms := set(tokenize(p))) >= 2]
 
 
 def _items_of_kind(head: set[str], section, text: str) -> bool:

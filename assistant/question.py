@@ -390,7 +390,8 @@ def _list_head(text: str) -> str | None:
     match = WHAT_WHICH.match(text)
     if not match:
         return "" if LIST_START.search(text) or re.search(r"\bwho (?:are|were)\b", text, re.I) else None
-    words = [w.lower().strip("?,.;:'’\"") for w in match.group(1).split()]
+    # An acronym is no plural ("What does the SSPS programme plan...?"): it stands as a word no plural can match.
+    words = ["-" if w.strip("?,.;:'’\"").isupper() else w.lower().strip("?,.;:'’\"") for w in match.group(1).split()]
     had_auxiliary = bool(words) and words[0] in AUXILIARY
     if had_auxiliary:
         words = words[1:]

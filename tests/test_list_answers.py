@@ -27,6 +27,18 @@ REVIEW = (
     "A second challenge is the weak link between the pilot's lists and the national household database.\n\n"
     "In summary, the review calls the coastal cash transfer pilot a model for other districts.\n"
 )
+# Two headings with the same items' kind; the question quotes one of them.
+PROGRAMME = (
+    "# About the CRSP Programme\n\n"
+    "The Coastal Resilience Support Programme (CRSP) helps the government protect coastal households.\n\n"
+    "Governance of Coastal Protection\n"
+    "- A coastal steering committee will oversee the programme's work;\n"
+    "- Training of union officials in verifying households;\n"
+    "- A research unit on coastal livelihoods.\n\n"
+    "Strengthening Delivery\n"
+    "- Payments into mobile accounts;\n"
+    "- One registry of coastal households.\n"
+)
 WORKSHOP = (
     "# Workshop on the urban safety net, 12 May 2024\n\n"
     "The workshop on the urban safety net was held on 12 May 2024 at the NEC Conference Room, Dhaka. "
@@ -44,7 +56,12 @@ def assistant(tmp_path_factory, embedder):
     from nsss.ingest import ingest
 
     folder = tmp_path_factory.mktemp("lists")
-    for name, text in {"cluster.md": CLUSTER, "review.md": REVIEW, "workshop.md": WORKSHOP}.items():
+    for name, text in {
+        "cluster.md": CLUSTER,
+        "review.md": REVIEW,
+        "workshop.md": WORKSHOP,
+        "crsp.md": PROGRAMME,
+    }.items():
         (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(store=tmp_path_factory.mktemp("lists-store") / "store")
     assert not ingest([folder], settings, progress=False).failed
@@ -68,6 +85,20 @@ def test_a_list_written_as_prose_is_quoted_sentence_by_sentence_and_nothing_else
     assert "slow verification" in quotes and "weak link" in quotes, answer.text
     assert "model for other districts" not in quotes, answer.text  # names no challenge: it would only fill space
     assert quotes.index("slow verification") < quotes.index("weak link"), answer.text  # in the document's order
+
+
+def test_a_heading_the_question_quotes_is_answered_with_the_items_under_it(assistant):
+    answer = assistant.answer("What does the CRSP programme plan under 'Governance of Coastal Protection'?")
+
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert not answer.abstained, answer.text
+    assert "steering committee" in quotes and "research unit" in quotes, answer.text
+    assert "mobile accounts" not in quotes, answer.text  # the items of the other heading
+
+
+def test_an_acronym_is_not_read_as_the_plural_a_list_question_asks_for():
+    assert analyse("What does the SSPS programme plan for 2026?").list_head == ()
+    assert analyse("What methods did the NSSS study use?").list_head == ("method",)
 
 
 @pytest.mark.parametrize(

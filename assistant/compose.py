@@ -52,35 +52,38 @@ def select(
 def _named_items(
     question: Question, chosen: list[Pick], wanted: int, document_text: Callable[[str], str] | None
 ) -> list[Pick]:
-    """For a list question whose lead names what is asked ("A second vital challenge is..."), quote the sentences
-    that name it too from the lead's passage and paragraph: a list written as prose ("Principal among these challenges is...")
-    is answered item by item, and sentences that name none of it only fill space."""
+    """For a list question whose lead names what is asked ("A second vital challenge is..."), quote the run of
+    sentences around it that name it too: a list written as prose ("Principal among these challenges is...") is
+    answered item by item, and sentences that name none of it only fill space."""
     best = chosen[0]
     kept = [best] + [p for p in chosen[1:] if asked_held(question, p.sentence.text)]
     lead = best.sentence
     key = lead.hit.chunk.doc_key
     if document_text is not None:
         text = document_text(key)
-        start = max(text.rfind("\n\n", max(0, lead.start - PARAGRAPH), lead.start), lead.start - PARAGRAPH, 0)
-        end = text.find("\n\n", lead.end, lead.end + PARAGRAPH)
-        end = end if end >= 0 else min(len(text), lead.end + PARAGRAPH)
-        # The passage the lead was retrieved in counts too: a list may run over several short paragraphs.
-        start, end = min(start, lead.hit.chunk.start), max(end, lead.hit.chunk.end)
+        start, end = max(0, lead.start - PARAGRAPH), min(len(text), lead.end + PARAGRAPH)
+        spans = [(start + a, start + b) for a, b in split_sentences(text[start:end])]
+        at = next((i for i, (a, _) in enumerate(spans) if a == lead.start), None)
         taken = {(p.sentence.hit.chunk.doc_key, p.sentence.start) for p in kept}
-        for a, b in split_sentences(text[start:end]):
-            said = text[start + a : start + b]
-            if len(kept) >= wanted:
-                break
-            if (key, start + a) in taken or len(said.split()) > 60 or not asked_held(question, said):
-                continue
-            if any(_overlap(said, p.sentence.text) > 0.6 for p in kept):
-                continue
-            kept.append(replace(best, sentence=Sentence(lead.hit_rank, lead.hit, start + a, start + b, said)))
+        for step in (-1, 1) if at is not None else ():
+            i, gap = at + step, 0
+            # The run ends at the second sentence in a row that names none of it (one may stand between two items:
+            # "The VGD scheme provides... It is complemented by... The Allowance for Widowed... scheme").
+            while 0 <= i < len(spans) and len(kept) < wanted and gap < 2:
+                said = text[spans[i][0] : spans[i][1]]
+                # (a sentence ending in a colon brings the whole list after it: a list of its own, not an item)
+                if len(said.split()) > 60 or said.rstrip().endswith(":") or not asked_held(question, said):
+                    gap += 1
+                else:
+                    gap = 0
+                    if (key, spans[i][0]) not in taken and not any(_overlap(said, p.sentence.text) > 0.6 for p in kept):
+                        kept.append(replace(best, sentence=Sentence(lead.hit_rank, lead.hit, *spans[i], said)))
+                i += step
     # The lead's document in its own order, so that "principal" comes before "second"; then any other document.
     return sorted(kept, key=lambda p: (p.sentence.hit.chunk.doc_key != key, p.sentence.start))
 
 
-PARAGRAPH = 1500  # characters either side of a lead searched for the rest of a list written as prose
+PARAGRAPH = 1500  # characters either side of a lead read for the rest of a list written as prose
 
 
 def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weights) -> list[Pick]:
@@ -263,11 +266,17 @@ def _quoted_headings(question: Question) -> list[set[str]]:
 
 
 def _items_of_kind(head: set[str], section, text: str) -> bool:
-    """Tell whether most items of a list (two at least) name the kind of thing asked for: "Ministry of ..." items
-    for "which ministries"."""
+    """Tell whether a section is a list of names (two items at least, each a short line) of which most name the kind
+    of thing asked for: "Ministry of ..." items for "which ministries"; paragraphs that mention it are no such
+    list."""
     items = section.items
+    if len(items) < 2 or any(len(text[a:b].split()) > NAME_WORDS for a, b in items):
+        return False
     named = sum(bool(with_prefixes(set(tokenize(text[a:b])), head) & head) for a, b in items)
-    return len(items) >= 2 and named >= max(2, (len(items) + 1) // 2)
+    return named >= max(2, (len(items) + 1) // 2)
+
+
+NAME_WORDS = 20  # words at most in an item that names one thing ("Ministry of Chittagong Hill Tracts Affairs")
 
 
 def _hit_at(hits: list[Hit], key: str, offset: int) -> Hit | None:

@@ -177,6 +177,12 @@ PLURAL_EXCEPTIONS = frozenset(
     "is was has does this its us bus status process access gas less news series basis "
     "analysis crisis thesis success business progress address class".split()
 )
+# Verbs a question puts after its subject that end in -s like a plural ("which body coordinates...").
+VERBS_IN_S = frozenset(
+    """coordinates funds finances pays sponsors supports implements runs manages organises organizes chairs leads
+heads covers includes provides gets receives offers oversees monitors says states requires allows targets
+recommends suggests proposes identifies describes explains lists mentions shows needs wants aims seeks""".split()
+)
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*(?:(?:19|20)(\d\d)|(\d\d))\b")
 BANGLA_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
@@ -405,6 +411,8 @@ def _list_head(text: str) -> str | None:
             and following in ("the", "a", "an", "to", "as", "that", "this", "its", "their", "for", "in", "on")
         ):
             break  # "which ministry coordinates the ...": a verb, not a plural noun
+        if word in VERBS_IN_S:
+            break  # "Which government body coordinates the NSSS?": a verb, not a plural noun
         if word in ("kinds", "types", "parts", "ways", "sorts") or (
             len(word) > 3
             and word.endswith("s")

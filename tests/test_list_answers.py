@@ -25,7 +25,9 @@ REVIEW = (
     "While the pilot achieved much, it is not free of challenges. "
     "Principal among these challenges is the slow verification of new households by union offices. "
     "A second challenge is the weak link between the pilot's lists and the national household database.\n\n"
-    "In summary, the review calls the coastal cash transfer pilot a model for other districts.\n"
+    "In summary, the review calls the coastal cash transfer pilot a model for other districts. "
+    "Its authors visited ten unions in two districts. "
+    "Donors often ask about such challenges.\n"
 )
 # Two headings with the same items' kind; the question quotes one of them.
 PROGRAMME = (
@@ -84,6 +86,7 @@ def test_a_list_written_as_prose_is_quoted_sentence_by_sentence_and_nothing_else
     assert not answer.abstained, answer.text
     assert "slow verification" in quotes and "weak link" in quotes, answer.text
     assert "model for other districts" not in quotes, answer.text  # names no challenge: it would only fill space
+    assert "Donors often ask" not in quotes, answer.text  # names challenges, but is no item of the list
     assert quotes.index("slow verification") < quotes.index("weak link"), answer.text  # in the document's order
 
 
@@ -96,8 +99,9 @@ def test_a_heading_the_question_quotes_is_answered_with_the_items_under_it(assis
     assert "mobile accounts" not in quotes, answer.text  # the items of the other heading
 
 
-def test_an_acronym_is_not_read_as_the_plural_a_list_question_asks_for():
+def test_an_acronym_or_a_verb_is_not_read_as_the_plural_a_list_question_asks_for():
     assert analyse("What does the SSPS programme plan for 2026?").list_head == ()
+    assert analyse("Which government body coordinates implementation of the NSSS?").list_head == ()
     assert analyse("What methods did the NSSS study use?").list_head == ("method",)
 
 
@@ -124,3 +128,26 @@ def test_what_did_they_recommend_after_a_turn_quotes_every_recommendation(assist
     assert "Farhana Akter" in first.text, first.text
     assert "one list of the urban poor" in quotes and "mobile accounts" in quotes, answer.text
     assert "yearly check" in quotes, answer.text
+
+
+def test_paragraphs_that_mention_the_kind_asked_are_not_a_list_of_that_kind():
+    from nsss.assistant.compose import _items_of_kind
+    from nsss.core.types import Section
+
+    names = "Ministry of Food\nMinistry of Water Resources\nLocal Government Division\n"
+    paragraphs = (
+        "There is already a set of schemes for women of working age, and the largest of them pays a small allowance "
+        "every month to each woman selected by the union.\n"
+        "The government will merge the two schemes into one benefit and index it to inflation from the next "
+        "fiscal year, once the ministry has prepared its plan.\n"
+    )
+
+    def section(text):
+        lines, start = [], 0
+        for line in text.splitlines(keepends=True):
+            lines.append((start, start + len(line.rstrip())))
+            start += len(line)
+        return Section(heading="Formation", start=0, end=0, items=tuple(lines))
+
+    assert _items_of_kind({"ministri"}, section(names), names)
+    assert not _items_of_kind({"scheme"}, section(paragraphs), paragraphs)

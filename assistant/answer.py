@@ -149,16 +149,17 @@ class Assistant:
         bridge = self.index.bridge(q.text)
         aliases = aliases_of(bridge)  # the question's terms in the documents' other language
         # A sentence in the other language earns the question's terms through their aliases; its own words for them
-        # are not further terms, or it would count each term twice (and those rare words weigh much) and win over
-        # the sentence in the question's language ("২০১৮ (বাসস) : মন্ত্রিপরিষদ ..." for "When did the Cabinet
-        # approve the NSSS?"). The search itself still finds documents in both languages (index.expand).
-        translated = {t for _, target in bridge for t in tokenize(target)} - set(tokenize(query or q.text))
-        terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS and t not in translated]
-        picks = (
-            lead(q, score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, aliases), w)
+        # weigh little more (Weights.translated_terms), or it would count each term twice (and those rare words
+        # weigh much) and win over the sentence in the question's language ("২০১৮ (বাসস) : মন্ত্রিপরিষদ ..." for
+        # "When did the Cabinet approve the NSSS?").
+        translated = frozenset(t for _, target in bridge for t in tokenize(target)) - set(tokenize(query or q.text))
+        terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS]
+        scored = (
+            score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, aliases, translated)
             if hits
             else []
         )
+        picks = lead(q, scored, w)
         records = self._records()
         section_spans = compose.section_spans(
             q, hits, records, self.index.lexical.idf, w.section_items, self.document_text

@@ -146,15 +146,24 @@ class Assistant:
         """Find the sentences (or the section's items) that answer, and decide whether they do."""
         w = self.weights
         expanded = self.index.expand(query or q.text)
+        bridge = self.index.bridge(q.text)
+        aliases = aliases_of(bridge)  # the question's terms in the documents' other language
+        # A sentence in the other language earns the question's terms through their aliases; its own words for them
+        # weigh little more (Weights.translated_terms), or it would count each term twice (and those rare words
+        # weigh much) and win over the sentence in the question's language ("২০১৮ (বাসস) : মন্ত্রিপরিষদ ..." for
+        # "When did the Cabinet approve the NSSS?").
+        translated = frozenset(t for _, target in bridge for t in tokenize(target)) - set(tokenize(query or q.text))
         terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS]
-        aliases = aliases_of(self.index.bridge(q.text))  # the question's terms in the documents' other language
-        picks = (
-            lead(q, score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, aliases), w)
+        scored = (
+            score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, aliases, translated)
             if hits
             else []
         )
+        picks = lead(q, scored, w)
         records = self._records()
-        section_spans = compose.section_spans(q, hits, records, self.index.lexical.idf, w.section_items)
+        section_spans = compose.section_spans(
+            q, hits, records, self.index.lexical.idf, w.section_items, self.document_text
+        )
         facts = {
             h.chunk.doc_key: f"{records[h.chunk.doc_key].url} {records[h.chunk.doc_key].date}"
             for h in hits
@@ -167,7 +176,8 @@ class Assistant:
         if section_spans:
             spans, section = section_spans, "section"
         else:
-            spans, section = compose.spans_of(compose.select(q, picks, w), self.document_text, q), ""
+            chosen = compose.select(q, picks, w, self.document_text)
+            spans, section = compose.spans_of(chosen, self.document_text, q), ""
         return Reading(tuple(hits), tuple(picks), tuple(spans), section, values, p, ok and bool(spans))
 
     def cite(self, spans: list[compose.Span]) -> list[Citation]:

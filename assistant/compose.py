@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from nsss.assistant.question import SECTIONS, Part, Question
-from nsss.assistant.scoring import Pick, figures_present, fills_slot, with_prefixes
+from nsss.assistant.scoring import Pick, asked_held, figures_present, fills_slot, with_prefixes
 from nsss.assistant.sentences import Sentence, list_continuation
 from nsss.assistant.types import Citation
 from nsss.assistant.weights import Weights
@@ -20,7 +20,9 @@ ABSTAIN_TEXT = "The documents do not answer this question. The nearest passages 
 Span = tuple[Hit, int, int]  # a retrieved chunk and the offsets of a quote in its document
 
 
-def select(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
+def select(
+    question: Question, picks: list[Pick], w: Weights, document_text: Callable[[str], str] | None = None
+) -> list[Pick]:
     """Choose the sentences to quote: the best one, and others only where they support the answer too."""
     if not picks:
         return []
@@ -42,7 +44,46 @@ def select(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
         if any(_overlap(p.sentence.text, c.sentence.text) > w.part_overlap for c in chosen):
             continue
         chosen.append(p)
+    if question.is_list and question.asked and asked_held(question, best.sentence.text):
+        chosen = _named_items(question, chosen, wanted, document_text)
     return _complete(question, picks, chosen, w)
+
+
+def _named_items(
+    question: Question, chosen: list[Pick], wanted: int, document_text: Callable[[str], str] | None
+) -> list[Pick]:
+    """For a list question whose lead names what is asked ("A second vital challenge is..."), quote the run of
+    sentences around it that name it too: a list written as prose ("Principal among these challenges is...") is
+    answered item by item, and sentences that name none of it only fill space."""
+    best = chosen[0]
+    kept = [best] + [p for p in chosen[1:] if asked_held(question, p.sentence.text)]
+    lead = best.sentence
+    key = lead.hit.chunk.doc_key
+    if document_text is not None:
+        text = document_text(key)
+        start, end = max(0, lead.start - PARAGRAPH), min(len(text), lead.end + PARAGRAPH)
+        spans = [(start + a, start + b) for a, b in split_sentences(text[start:end])]
+        at = next((i for i, (a, _) in enumerate(spans) if a == lead.start), None)
+        taken = {(p.sentence.hit.chunk.doc_key, p.sentence.start) for p in kept}
+        for step in (-1, 1) if at is not None else ():
+            i, gap = at + step, 0
+            # The run ends at the second sentence in a row that names none of it (one may stand between two items:
+            # "The VGD scheme provides... It is complemented by... The Allowance for Widowed... scheme").
+            while 0 <= i < len(spans) and len(kept) < wanted and gap < 2:
+                said = text[spans[i][0] : spans[i][1]]
+                # (a sentence ending in a colon brings the whole list after it: a list of its own, not an item)
+                if len(said.split()) > 60 or said.rstrip().endswith(":") or not asked_held(question, said):
+                    gap += 1
+                else:
+                    gap = 0
+                    if (key, spans[i][0]) not in taken and not any(_overlap(said, p.sentence.text) > 0.6 for p in kept):
+                        kept.append(replace(best, sentence=Sentence(lead.hit_rank, lead.hit, *spans[i], said)))
+                i += step
+    # The lead's document in its own order, so that "principal" comes before "second"; then any other document.
+    return sorted(kept, key=lambda p: (p.sentence.hit.chunk.doc_key != key, p.sentence.start))
+
+
+PARAGRAPH = 1500  # characters either side of a lead read for the rest of a list written as prose
 
 
 def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weights) -> list[Pick]:
@@ -166,16 +207,26 @@ def spans_of(picks: list[Pick], document_text: Callable[[str], str], question: Q
     return spans
 
 
-def section_spans(question: Question, hits: list[Hit], records: dict[str, DocRecord], idf, limit: int) -> list[Span]:
+def section_spans(
+    question: Question,
+    hits: list[Hit],
+    records: dict[str, DocRecord],
+    idf,
+    limit: int,
+    document_text: Callable[[str], str] | None = None,
+) -> list[Span]:
     """Return the items under the heading a list question asks for ("Decisions:", "TOR of the CMC"), from the best
-    of the top documents that has such a heading; [] when none has one."""
-    if not (question.section or question.is_list):
+    of the top documents that has such a heading; [] when none has one. With the document's text, a list whose items
+    are themselves of the kind asked for ("Which ministries...?": "- Ministry of Social Welfare", "- Ministry of
+    Labour...") answers too, whatever its heading ("Cluster Formation")."""
+    quoted = _quoted_headings(question)
+    if not (question.section or question.is_list or quoted):
         return []
     stems = SECTIONS.get(question.section, ())
     head = set(question.list_head)
     # A named kind of section ("decisions") is looked for in the top three documents; a heading that only repeats
     # the plural asked for ("methods") in the top one.
-    for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[: 3 if stems else 1]:
+    for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[: 3 if stems or quoted else 1]:
         record = records.get(key)
         if record is None or not record.sections:
             continue
@@ -183,18 +234,49 @@ def section_spans(question: Question, hits: list[Hit], records: dict[str, DocRec
         for section in record.sections:
             heading = section.heading.lower()
             words = set(tokenize(heading))
-            # The heading must name what is asked (a section word such as "decisions", or the plural the question
-            # asks for: "terms of reference", "methods"); naming the subject as well makes it a better match.
-            named = any(stem in heading for stem in stems) or bool(words & head)
-            if not named:
+            if words and any(words == q for q in quoted):
+                best, best_score = section, float("inf")  # the heading the question quotes: what it asks for
+                break
+            if not (question.section or question.is_list):
                 continue
-            score = 1.0 + sum(idf(t) for t in words & set(question.terms))
+            # The heading must name what is asked (a section word such as "decisions", or the plural the question
+            # asks for: "terms of reference", "methods", "methodology"); naming the subject as well makes it a
+            # better match. Else most of its items must name it, each an instance of what is asked.
+            named = any(stem in heading for stem in stems) or bool(with_prefixes(words, head) & head)
+            if named:
+                score = 1.0
+            elif head and document_text is not None and _items_of_kind(head, section, document_text(key)):
+                score = 0.5
+            else:
+                continue
+            score += sum(idf(t) for t in words & set(question.terms))
             if score > best_score:
                 best, best_score = section, score
         if best is not None:
             hit = next(h for h in hits if h.chunk.doc_key == key)
             return [(_hit_at(hits, key, start) or hit, start, end) for start, end in best.items[:limit]]
     return []
+
+
+def _quoted_headings(question: Question) -> list[set[str]]:
+    """Return the terms of each phrase of two words or more the question quotes ("under 'Governance of Social
+    Protection'"): a quoted phrase that is a heading asks for what stands under it."""
+    phrases = re.findall(r"[‘'\"“]([^‘’'\"“”]{3,80})[’'\"”]", question.text)
+    return [terms for p in phrases if len(terms := set(tokenize(p))) >= 2]
+
+
+def _items_of_kind(head: set[str], section, text: str) -> bool:
+    """Tell whether a section is a list of names (two items at least, each a short line) of which most name the kind
+    of thing asked for: "Ministry of ..." items for "which ministries"; paragraphs that mention it are no such
+    list."""
+    items = section.items
+    if len(items) < 2 or any(len(text[a:b].split()) > NAME_WORDS for a, b in items):
+        return False
+    named = sum(bool(with_prefixes(set(tokenize(text[a:b])), head) & head) for a, b in items)
+    return named >= max(2, (len(items) + 1) // 2)
+
+
+NAME_WORDS = 20  # words at most in an item that names one thing ("Ministry of Chittagong Hill Tracts Affairs")
 
 
 def _hit_at(hits: list[Hit], key: str, offset: int) -> Hit | None:

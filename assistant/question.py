@@ -121,6 +121,8 @@ SECTION_ASKED = re.compile(
     r"recommendation|outcome|objective|aim|goal|challenge|finding|lesson)\b"
     r"|\bwhat (?:(?:was|were|is|are|has been|have been)\s+|did\s+\w+(?:\s+\w+)?\s+)?(decided|recommended|agreed|"
     r"resolved)\b"
+    # "What did they recommend?", "what did the meeting decide": the verb after "did" stands in its base form.
+    r"|\bwhat (?:did|do|does|will|would)\s+(?:\w+\s+){1,3}?(decide|recommend|agree|resolve)\b"
     r"|\bwho (?:participated|attended|took part|were present|are the members|were the members)\b()"
     r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য|পদক্ষেপ|অংশগ্রহণ)",
     re.I,
@@ -128,10 +130,14 @@ SECTION_ASKED = re.compile(
 SECTION_OF = {
     "decision": "decisions",
     "decided": "decisions",
+    "decide": "decisions",
     "agreed": "decisions",
     "resolved": "decisions",
+    "resolve": "decisions",
+    "agree": "decisions",
     "resolution": "decisions",
     "recommendation": "recommendations",
+    "recommend": "recommendations",
     "recommended": "recommendations",
     "outcome": "outcomes",
     "objective": "objectives",
@@ -170,6 +176,12 @@ AUXILIARY = frozenset(
 PLURAL_EXCEPTIONS = frozenset(
     "is was has does this its us bus status process access gas less news series basis "
     "analysis crisis thesis success business progress address class".split()
+)
+# Verbs a question puts after its subject that end in -s like a plural ("which body coordinates...").
+VERBS_IN_S = frozenset(
+    """coordinates funds finances pays sponsors supports implements runs manages organises organizes chairs leads
+heads covers includes provides gets receives offers oversees monitors says states requires allows targets
+recommends suggests proposes identifies describes explains lists mentions shows needs wants aims seeks""".split()
 )
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*(?:(?:19|20)(\d\d)|(\d\d))\b")
 BANGLA_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
@@ -384,7 +396,8 @@ def _list_head(text: str) -> str | None:
     match = WHAT_WHICH.match(text)
     if not match:
         return "" if LIST_START.search(text) or re.search(r"\bwho (?:are|were)\b", text, re.I) else None
-    words = [w.lower().strip("?,.;:'’\"") for w in match.group(1).split()]
+    # An acronym is no plural ("What does the SSPS programme plan...?"): it stands as a word no plural can match.
+    words = ["-" if w.strip("?,.;:'’\"").isupper() else w.lower().strip("?,.;:'’\"") for w in match.group(1).split()]
     had_auxiliary = bool(words) and words[0] in AUXILIARY
     if had_auxiliary:
         words = words[1:]
@@ -398,6 +411,8 @@ def _list_head(text: str) -> str | None:
             and following in ("the", "a", "an", "to", "as", "that", "this", "its", "their", "for", "in", "on")
         ):
             break  # "which ministry coordinates the ...": a verb, not a plural noun
+        if word in VERBS_IN_S:
+            break  # "Which government body coordinates the NSSS?": a verb, not a plural noun
         if word in ("kinds", "types", "parts", "ways", "sorts") or (
             len(word) > 3
             and word.endswith("s")

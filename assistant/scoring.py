@@ -224,8 +224,11 @@ def is_heading(text: str) -> bool:
     return capitalised >= 0.6 * len(words)
 
 
-def term_weights(question: Question, terms: list[str], token_sets: list[set[str]], idf, w: Weights) -> dict[str, float]:
-    """Weigh each query term: rare in the corpus and rare among the candidate sentences weighs more."""
+def term_weights(
+    question: Question, terms: list[str], token_sets: list[set[str]], idf, w: Weights, translated=frozenset()
+) -> dict[str, float]:
+    """Weigh each query term: rare in the corpus and rare among the candidate sentences weighs more; a term that
+    only translates one of the question's (counted through its alias already) weighs translated_terms as much."""
     n = max(1, len(token_sets))
     own = set(question.terms)
     weights = {}
@@ -233,16 +236,26 @@ def term_weights(question: Question, terms: list[str], token_sets: list[set[str]
         local = sum(t in ts for ts in token_sets)
         rarity = math.log(1 + n / (1 + local)) / math.log(1 + n) if n > 1 else 1.0
         weights[t] = idf(t) * (0.4 + 0.6 * rarity)
-        if own and t not in own:
+        if t in translated:
+            weights[t] *= w.translated_terms
+        elif own and t not in own:
             weights[t] *= w.carried_terms
     return weights
 
 
 def score_sentences(
-    question: Question, query: str, terms: list[str], hits: list[Hit], idf, embed, w: Weights, aliases: Aliases = ()
+    question: Question,
+    query: str,
+    terms: list[str],
+    hits: list[Hit],
+    idf,
+    embed,
+    w: Weights,
+    aliases: Aliases = (),
+    translated=frozenset(),
 ) -> list[Pick]:
     """Score every sentence of the passages by how well it answers the question, best first; a term counts as
-    found in its other-language form too (aliases)."""
+    found in its other-language form too (aliases), and the terms that only translate the question's weigh little."""
     cands = sentences(hits)
     if not cands:
         return []
@@ -251,7 +264,7 @@ def score_sentences(
     related = related_words(terms, set().union(*raw, *titles.values()))
     titles = {title: with_related(have, related) for title, have in titles.items()}
     token_sets = [with_related(have, related) for have in raw]
-    weights = term_weights(question, terms, token_sets, idf, w)
+    weights = term_weights(question, terms, token_sets, idf, w, translated)
     total = sum(weights.values()) or 1.0
 
     def cover(tokens: set[str]) -> float:

@@ -33,6 +33,10 @@ class Weights:
     long_penalty: float = 0.05
     heading_penalty: float = 0.1
     carried_terms: float = 0.35  # terms carried from an earlier turn weigh this much of the question's own
+    # The question's terms in the documents' other language (from the glossary) weigh this much more of their own:
+    # a sentence in that language already earns the question's terms through them (before: carried_terms, 0.35).
+    # Set on the tune half, web_qa, seed_qa and crosslang_qa among 0, 0.1, 0.2, 0.35 (eval/RESULTS.md).
+    translated_terms: float = 0.1
     # Which sentence leads: of the first lead_window, those covering the question at least lead_near of the best
     # one's coverage; the one holding what is asked goes first.
     lead_near: float = 0.8

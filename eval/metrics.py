@@ -62,7 +62,8 @@ DEFINITIONS = {
     "evidence_recall": "gold evidence quotes found (whitespace collapsed, case-folded) in the top 5 passages "
     "or the document text they cover",
     "correct": f"answers holding >= {CORRECT_SHARE:.0%} of the gold answer's key terms (all of them when there are "
-    "<= 2); key terms are numbers, and the stemmed English / whole Bangla words left after stop words",
+    "<= 2); key terms are numbers, and the stemmed English / whole Bangla words left after stop words; fiscal years, "
+    "the taka and lakh / crore are read in one form (2023-2024 = 2023-24, Tk = taka = BDT = টাকা)",
     "citation_precision": "ALCE-style: citations whose statement is supported by its cited quotes and that are "
     "needed (support it alone, or the rest do not without them)",
     "citation_recall": "ALCE-style: answer statements supported by the union of the quotes they cite",
@@ -180,11 +181,30 @@ def _number(raw: str) -> str:
     return raw.rstrip(".")
 
 
+# One form for what is written several ways: a fiscal year ("2023-2024", "2023–24", "2023/24" are "2023-24"), the
+# taka ("Tk", "taka", "BDT", "৳", "টাকা") and the Indian units ("lac", "lakhs", "লাখ"; "crores", "কোটি").
+YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*(?:(?:19|20)(\d\d)|(\d\d))\b")
+SAME_UNIT = (
+    (re.compile(r"\b(?:tk|taka|bdt)\b\.?|৳|টাকা", re.I), " tk "),
+    (re.compile(r"\b(?:lac|lacs|lakhs)\b|লাখ", re.I), " lakh "),
+    (re.compile(r"\bcrores\b|কোটি", re.I), " crore "),
+)
+
+
+def same_forms(text: str) -> str:
+    """Write fiscal years, the taka and lakh / crore one way, so that a gold answer and an answer that write the same
+    figure differently ("Tk 600", "600 taka"; "2023-24", "2023-2024") are compared as equal, both ways."""
+    text = YEAR_RANGE.sub(lambda m: f"{m.group(1)}-{m.group(2) or m.group(3)}", text)
+    for pattern, form in SAME_UNIT:
+        text = pattern.sub(form, text)
+    return text
+
+
 def key_terms(text: str) -> list[str]:
     """Return the terms an answer must hold: numbers, then stemmed English and whole Bangla content words."""
     from nsss.index.lexical import tokenize
 
-    text = unicodedata.normalize("NFC", MARKERS.sub(" ", text)).translate(BANGLA_DIGITS)
+    text = same_forms(unicodedata.normalize("NFC", MARKERS.sub(" ", text)).translate(BANGLA_DIGITS))
     numbers = [_number(m) for m in NUMBER.findall(text)]
     words = [t for t in tokenize(NUMBER.sub(" ", text)) if t not in FILLER]
     return list(dict.fromkeys(numbers + words))

@@ -172,6 +172,13 @@ def test_a_quote_of_a_document_not_in_the_store_is_not_exact():
         ("প্রজ্ঞাপন জারি হয় ১১ সেপ্টেম্বর", "১০ সেপ্টেম্বর", False),
         ("সংশ্লিষ্ট মন্ত্রণালয়ের সচিবগণ", "সংশ্লিষ্ট মন্ত্রণালয়গুলোর সচিবরা", True),  # inflections differ
         ("Yes, 800 Taka each month for both.", "Yes: both are 800 Taka a month", True),
+        # One figure written two ways is one figure, whichever side writes which form.
+        ("The allowance rose to 600 taka.", "Tk 600", True),
+        ("The allowance rose to Tk 600.", "600 taka", True),
+        ("ভাতা ৬০০ টাকা", "Tk 600", True),
+        ("The allowance rose to 600 taka.", "Tk 500", False),
+        ("It rose to 29 lac in FY 2023-2024.", "29 lakh in 2023-24", True),
+        ("It rose to 29 lakh in FY 2022-23.", "29 lakh in 2023-24", False),  # another fiscal year
     ],
 )
 def test_correct_needs_the_gold_answers_key_terms(answer, gold, expected):

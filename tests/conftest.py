@@ -128,6 +128,14 @@ def _ingested(folder: Path, store: Path) -> Settings:
     return settings
 
 
+def ingested_documents(tmp_path_factory, name: str, documents: dict[str, str]) -> Settings:
+    """Write short documents (file name -> text) to a fresh folder and ingest them into a fresh store."""
+    folder = tmp_path_factory.mktemp(name)
+    for file, text in documents.items():
+        (folder / file).write_text(text, encoding="utf-8")
+    return _ingested(folder, tmp_path_factory.mktemp(f"{name}-store") / "store")
+
+
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory, embedder) -> Settings:
     """Settings whose store holds the bundled corpus, ingested once per session."""

@@ -3,6 +3,7 @@ does not win over the sentence in the question's own language by counting each t
 Real model, real Chroma in tmp_path."""
 
 import pytest
+from conftest import ingested_documents
 from nsss.assistant import open_assistant
 
 ENGLISH = (
@@ -28,17 +29,9 @@ NOTES = [
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    from nsss.core.settings import Settings
-    from nsss.ingest import ingest
-
-    folder = tmp_path_factory.mktemp("language")
-    (folder / "approval.md").write_text(ENGLISH, encoding="utf-8")
-    (folder / "launch-bn.md").write_text(BANGLA, encoding="utf-8")
-    for n, note in enumerate(NOTES, 1):
-        (folder / f"note-{n}.md").write_text(note, encoding="utf-8")
-    settings = Settings(store=tmp_path_factory.mktemp("language-store") / "store")
-    assert not ingest([folder], settings, progress=False).failed
-    return open_assistant(settings, use_llm=False)
+    documents = {"approval.md": ENGLISH, "launch-bn.md": BANGLA}
+    documents |= {f"note-{n}.md": note for n, note in enumerate(NOTES, 1)}
+    return open_assistant(ingested_documents(tmp_path_factory, "language", documents), use_llm=False)
 
 
 def test_an_english_question_is_answered_by_the_english_sentence_not_a_bangla_one_on_another_event(assistant):

@@ -3,6 +3,7 @@ two-part question (or each year it names) is quoted, and a sentence cut at a lin
 Real model, real Chroma in tmp_path."""
 
 import pytest
+from conftest import ingested_documents
 from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 
@@ -42,15 +43,8 @@ SEMINAR = (
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
     """The extractive assistant over four short documents."""
-    from nsss.core.settings import Settings
-    from nsss.ingest import ingest
-
-    folder = tmp_path_factory.mktemp("parts")
-    for name, text in {"fair.md": FAIR, "guide.md": GUIDE, "widow.md": WIDOW, "seminar.md": SEMINAR}.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings(store=tmp_path_factory.mktemp("parts-store") / "store")
-    assert not ingest([folder], settings, progress=False).failed
-    return open_assistant(settings, use_llm=False)
+    documents = {"fair.md": FAIR, "guide.md": GUIDE, "widow.md": WIDOW, "seminar.md": SEMINAR}
+    return open_assistant(ingested_documents(tmp_path_factory, "parts", documents), use_llm=False)
 
 
 def test_the_sentence_that_names_what_is_asked_leads_over_one_that_restates_the_event(assistant):

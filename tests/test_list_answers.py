@@ -3,6 +3,7 @@ items are of the kind asked, a list written as prose, and "what did they recomme
 Real model, real Chroma in tmp_path."""
 
 import pytest
+from conftest import ingested_documents
 from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 from nsss.assistant.types import Conversation
@@ -54,20 +55,8 @@ WORKSHOP = (
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
     """The extractive assistant over three short documents."""
-    from nsss.core.settings import Settings
-    from nsss.ingest import ingest
-
-    folder = tmp_path_factory.mktemp("lists")
-    for name, text in {
-        "cluster.md": CLUSTER,
-        "review.md": REVIEW,
-        "workshop.md": WORKSHOP,
-        "crsp.md": PROGRAMME,
-    }.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings(store=tmp_path_factory.mktemp("lists-store") / "store")
-    assert not ingest([folder], settings, progress=False).failed
-    return open_assistant(settings, use_llm=False)
+    documents = {"cluster.md": CLUSTER, "review.md": REVIEW, "workshop.md": WORKSHOP, "crsp.md": PROGRAMME}
+    return open_assistant(ingested_documents(tmp_path_factory, "lists", documents), use_llm=False)
 
 
 def test_a_list_whose_items_are_of_the_kind_asked_answers_whatever_its_heading(assistant):

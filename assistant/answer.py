@@ -87,8 +87,12 @@ class Assistant:
                 wide = replace(q, terms=q.terms + topic, subject=q.subject + topic)
                 wider = self.index.search(f"{plan.query} {plan.topic}".strip(), k=k, filters=filters)
                 reading = self.read(wide, _lean(wider, plan.focus, self.weights.focus_boost), plan.query)
-                if reading.picks and set(topic) & set(reading.picks[0].missing):
-                    # An answer found elsewhere must be about the same topic, or it answers another question.
+                # An answer found in another document must be about the same topic, or it answers another question:
+                # its passage names most of the topic (a document about the topic need not repeat every word of it).
+                lead = reading.picks[0].sentence.hit.chunk if reading.picks else None
+                elsewhere = lead is None or lead.doc_key not in plan.focus
+                passage = f"{lead.title} {lead.text}" if lead else ""
+                if elsewhere and talk.topic_share(topic, passage, self.index.lexical.idf) < self.weights.topic_share:
                     reading = replace(reading, answerable=False)
         if reading is None:
             reading = self.read(q, self.index.search(plan.query, k=k, filters=filters), plan.query)
@@ -110,12 +114,9 @@ class Assistant:
             except LLMFailure as exc:
                 notice = f"The language model did not give a usable answer ({exc}); this is the extractive answer."
         done = time.perf_counter()
-        # What the answer is about, for a follow-up: the documents it cites; when it cites none, the topic's
-        # documents, or else the nearest document ("who was the chief guest?" after a declined question about it).
-        about = (
-            tuple(dict.fromkeys(c.doc_key for c in citations))
-            or (plan.focus if plan.followup else ())
-            or tuple(h.chunk.doc_key for h in hits[:1])
+        # What the answer is about, for a follow-up (conversation.about).
+        about = talk.about(
+            plan, tuple(dict.fromkeys(c.doc_key for c in citations)), tuple(h.chunk.doc_key for h in hits[:1])
         )
         return Answer(
             question=q.text,

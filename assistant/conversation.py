@@ -2,10 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from nsss.assistant.question import Question
+from nsss.assistant.question import WEAK_BACK, Question
 from nsss.assistant.types import Conversation
+from nsss.index.lexical import tokenize
+
+# Bangla words that say what is asked of a subject or how, never which subject: giving and getting, being, amounts
+# and spans of time (their English forms are among question.ATTRIBUTE_WORDS and SLOT_WORDS). "প্রতি মাসে কত টাকা
+# দেওয়া হতো?" names nothing of its own: it asks about the programme of the turn before.
+UNNAMING = frozenset(
+    tokenize(
+        "মাস মাসে মাসিক বছর বছরে বার্ষিক দিন দিনে সপ্তাহ সময় টাকা পরিমাণ হার সংখ্যা মোট দেওয়া দেয়া দিয়েছে দেয় "
+        "দিত দিতেন দেন প্রদান পায় পান পেয়েছে পাবেন পেতেন পেত হয় হতো হবে হয়েছে হয়েছিল হচ্ছে করা করে করেছে করত"
+    )
+)
+# Nouns that name an event, a body, a programme or a document only by its kind: "the project", "the meeting".
+KIND_NOUNS = (
+    r"meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
+    r"committee|cluster|ceremony|launch|study|survey|training|fair|initiative|document|paper|review"
+)
+# "the project" with nothing after it that says which one ("the project on ...", "the project that ...") points
+# at the one the conversation is about: "When is the project due to finish?".
+DEFINITE_KIND = re.compile(
+    rf"\bthe\s+(?:{KIND_NOUNS})s?\b(?!\s+(?:of|on|for|about|in|at|with|to|by|under|from|between|called|titled|"
+    r"named|that|which|who|where|(?:held|organi[sz]ed|conducted)\s+(?:in|on|at|by))\b|(?-i:\s*[A-Z0-9(\"“‘']))",
+    re.I,
+)
+# A name in the question (a capitalised word past its first, an acronym): "the workshop" then means one it names.
+NAMED = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*")
+OBJECT_PRONOUN = re.compile(r"\b(?:it|them|him|her)\b", re.I)
+# After "what about X": a question word that asks something of X itself ("what about the cluster, who runs it?").
+OWN_ASK = re.compile(r"\b(?:who|whom|whose|what|when|where|which|how|why)\b|কে|কারা|কবে|কোথায়|কত|কোন|কেন", re.I)
+WHAT_ABOUT_OPENER = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*(?:আর|এবং)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -24,9 +54,62 @@ def plan(question: Question, conversation: Conversation | None) -> Plan:
         return Plan(question.text)
     previous = conversation.turns[-1]
     if question.switches and question.anchored:
+        if asks_its_own(question):
+            return Plan(question.text)  # "what about the social allowance cluster, who coordinates it?"
         # "What about the 2019 conference?": the earlier question asked again, of the subject named now.
         return Plan(f"{previous.asked} {question.text}".strip(), topic=previous.topic)
-    follows = question.refers_back or not question.anchored or (question.continues and not question.subject)
+    follows = points_back(question) or not names_subject(question) or (question.continues and not question.subject)
     if not follows or not previous.focus:
         return Plan(question.text)
     return Plan(question.text, focus=previous.focus, topic=previous.topic, followup=True)
+
+
+def names_subject(question: Question) -> bool:
+    """Tell whether a question names what it is about (a figure, or a word that names a thing, not an asking)."""
+    return bool(question.figures) or any(t not in UNNAMING for t in question.subject)
+
+
+def points_back(question: Question) -> bool:
+    """Tell whether a question points at an earlier turn: a pronoun or "there", or "the project" that says not which.
+
+    A pronoun after its verb ("who approved it?") has no antecedent in that verb: only a word before the verb can
+    be one ("What is the allowance and who gets it?").
+    """
+    if question.refers_back:
+        return True
+    text = question.text
+    subject = set(question.subject)
+    definite = () if question.figures or NAMED.search(text.strip()) else tuple(DEFINITE_KIND.finditer(text))
+    for match in (*WEAK_BACK.finditer(text), *definite):
+        before = text[: match.start()]
+        if OBJECT_PRONOUN.fullmatch(match.group(0)):
+            before = re.sub(r"[\w'’-]+\s*$", "", before.rstrip())  # the verb the pronoun is the object of
+        if not subject & set(tokenize(before)):
+            return True
+    return False
+
+
+def asks_its_own(question: Question) -> bool:
+    """Tell whether a "what about X" question goes on to ask its own question of X."""
+    opener = WHAT_ABOUT_OPENER.match(question.text)
+    rest = question.text[opener.end() :] if opener else question.text
+    rest = re.sub(r"(?:কী|কি)\s*\??\s*$", "", rest)  # "আর X কী?": the closing "what" is the opener's own
+    return bool(OWN_ASK.search(rest))
+
+
+def about(plan_: Plan, cited: tuple[str, ...], nearest: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the documents an answer is about, where a follow-up to it is searched first: those it cites and the
+    one the search ranked first (two reports of one event: the follow-up may be answered by either); when it cites
+    none, the topic's documents, or else the nearest ("who was the chief guest?" after a declined question)."""
+    if cited:
+        return tuple(dict.fromkeys(cited + nearest[:1]))
+    return (plan_.focus if plan_.followup else ()) or nearest[:1]
+
+
+def topic_share(topic: tuple[str, ...], text: str, idf) -> float:
+    """Return how much of the topic's words (rare ones weigh more) a passage holds: 1.0 when there is no topic."""
+    if not topic:
+        return 1.0
+    have = set(tokenize(text))
+    weights = {t: idf(t) for t in topic}
+    return sum(w for t, w in weights.items() if t in have) / (sum(weights.values()) or 1.0)

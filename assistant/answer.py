@@ -87,12 +87,10 @@ class Assistant:
                 wide = replace(q, terms=q.terms + topic, subject=q.subject + topic)
                 wider = self.index.search(f"{plan.query} {plan.topic}".strip(), k=k, filters=filters)
                 reading = self.read(wide, _lean(wider, plan.focus, self.weights.focus_boost), plan.query)
-                # An answer found in another document must be about the same topic, or it answers another question:
-                # its passage names most of the topic (a document about the topic need not repeat every word of it).
-                lead = reading.picks[0].sentence.hit.chunk if reading.picks else None
-                elsewhere = lead is None or lead.doc_key not in plan.focus
-                passage = f"{lead.title} {lead.text}" if lead else ""
-                if elsewhere and talk.topic_share(topic, passage, self.index.lexical.idf) < self.weights.topic_share:
+                # An answer found in another document must name the topic where it stands (its sentence, the two
+                # before and its title), or it answers another question; one in the topic's own documents need not.
+                lead = reading.picks[0] if reading.picks else None
+                if lead and lead.sentence.hit.chunk.doc_key not in plan.focus and set(topic) & set(lead.missing):
                     reading = replace(reading, answerable=False)
         if reading is None:
             reading = self.read(q, self.index.search(plan.query, k=k, filters=filters), plan.query)

@@ -104,12 +104,3 @@ def about(plan_: Plan, cited: tuple[str, ...], nearest: tuple[str, ...]) -> tupl
     if cited:
         return tuple(dict.fromkeys(cited + nearest[:1]))
     return (plan_.focus if plan_.followup else ()) or nearest[:1]
-
-
-def topic_share(topic: tuple[str, ...], text: str, idf) -> float:
-    """Return how much of the topic's words (rare ones weigh more) a passage holds: 1.0 when there is no topic."""
-    if not topic:
-        return 1.0
-    have = set(tokenize(text))
-    weights = {t: idf(t) for t in topic}
-    return sum(w for t, w in weights.items() if t in have) / (sum(weights.values()) or 1.0)

@@ -48,9 +48,6 @@ class Weights:
     section_items: int = 10
     # A follow-up's documents are searched first; when they do not answer, a wider search leans toward them.
     focus_boost: float = 0.25
-    # An answer the wider search finds outside the follow-up's documents stands only if its passage holds this share
-    # of the topic's words, weighed by rarity.
-    topic_share: float = 0.8
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,12 @@ class Assistant:
         reading = None
         focus = _within(plan.focus, filters)
         if focus is not None:
-            reading = self.read(q, self.index.search(plan.query, k=k, filters=focus), plan.query)
+            # Within the topic's documents the words that point back stand for the topic: the answer need not hold
+            # those the documents do not use ("moderated the function" answers "অনুষ্ঠানটি কে সঞ্চালনা করেন?").
+            found = self.index.search(plan.query, k=k, filters=focus)
+            used = set(tokenize(" ".join(h.chunk.text for h in found)))
+            own = replace(q, terms=tuple(t for t in q.terms if t not in plan.pointers or t in used))
+            reading = self.read(own, found, plan.query)
             if not reading.answerable:
                 # The topic's documents do not answer: search everywhere, leaning toward them.
                 # Its answer must then name the topic too: the topic's words join the question's.

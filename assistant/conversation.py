@@ -30,6 +30,17 @@ DEFINITE_KIND = re.compile(
     r"named|that|which|who|where|(?:held|organi[sz]ed|conducted)\s+(?:in|on|at|by))\b|(?-i:\s*[A-Z0-9(\"“‘']))",
     re.I,
 )
+# The same in Bangla: a kind of event or programme with the definite ending or "this", "that" ("অনুষ্ঠানটি", "এই
+# কর্মসূচি"): "অনুষ্ঠানটি কে সঞ্চালনা করেন?" (who moderated the event?).
+BANGLA_KINDS = "অনুষ্ঠান|সভা|কর্মশালা|সম্মেলন|প্রকল্প|কর্মসূচি|কমিটি|প্রতিবেদন|পরিকল্পনা|ক্লাস্টার|উদ্যোগ|স্কিম|প্রশিক্ষণ|সংলাপ|মেলা"
+BANGLA_DEFINITE = re.compile(rf"(?:{BANGLA_KINDS})(?:টি|টা)|(?:এই|উক্ত)\s+(?:{BANGLA_KINDS})")
+# The words a follow-up points back with ("that ceremony", "the project", "অনুষ্ঠানটি"): they stand for the topic,
+# so the answer need not hold them ("moderated the function" answers "অনুষ্ঠানটি কে সঞ্চালনা করেন?").
+POINTER = re.compile(
+    rf"\b(?:the|this|that|these|those)\s+(?:{KIND_NOUNS})s?\b|(?:এই|ওই|সেই|উক্ত)\s+(?:{BANGLA_KINDS})\S*|"
+    rf"(?:{BANGLA_KINDS})(?:টি|টা)\S*",
+    re.I,
+)
 # A name in the question (a capitalised word past its first, an acronym): "the workshop" then means one it names.
 NAMED = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*")
 OBJECT_PRONOUN = re.compile(r"\b(?:it|them|him|her)\b", re.I)
@@ -46,6 +57,7 @@ class Plan:
     focus: tuple[str, ...] = ()  # document keys to search first (a follow-up's topic documents)
     topic: str = ""  # the earlier turn's subject words, for a wider search when the focus does not answer
     followup: bool = False
+    pointers: tuple[str, ...] = ()  # a follow-up's terms that only point back ("ceremony" of "that ceremony")
 
 
 def plan(question: Question, conversation: Conversation | None) -> Plan:
@@ -61,7 +73,8 @@ def plan(question: Question, conversation: Conversation | None) -> Plan:
     follows = points_back(question) or not names_subject(question) or (question.continues and not question.subject)
     if not follows or not previous.focus:
         return Plan(question.text)
-    return Plan(question.text, focus=previous.focus, topic=previous.topic, followup=True)
+    pointers = tuple(t for m in POINTER.finditer(question.text) for t in tokenize(m.group(0)) if t in question.terms)
+    return Plan(question.text, focus=previous.focus, topic=previous.topic, followup=True, pointers=pointers)
 
 
 def names_subject(question: Question) -> bool:
@@ -79,7 +92,11 @@ def points_back(question: Question) -> bool:
         return True
     text = question.text
     subject = set(question.subject)
-    definite = () if question.figures or NAMED.search(text.strip()) else tuple(DEFINITE_KIND.finditer(text))
+    definite = (
+        ()
+        if question.figures or NAMED.search(text.strip())
+        else (*DEFINITE_KIND.finditer(text), *BANGLA_DEFINITE.finditer(text))
+    )
     for match in (*WEAK_BACK.finditer(text), *definite):
         before = text[: match.start()]
         if OBJECT_PRONOUN.fullmatch(match.group(0)):

@@ -71,6 +71,17 @@ to rank every household by its economic status. Enumerators were trained in Rajs
 The census was launched in 2014 and it will be completed by March 2019, the census director said, adding that data
 will be collected from every household in three rounds.
 """,
+    "pension-launch.md": """# Universal pension launch
+
+The Prime Minister inaugurated the universal pension scheme in Dhaka on 17 August 2023, joining from her office by
+video. The principal secretary, Md Rafiqul Karim, moderated the function, and the finance secretary gave the address
+of welcome.
+""",
+    "khulna-fair.md": """# খুলনায় সামাজিক নিরাপত্তা মেলা
+
+খুলনায় তিন দিনের সামাজিক নিরাপত্তা মেলা শুরু হয়েছে। মেলার উদ্বোধনী অনুষ্ঠান সঞ্চালনা করেন জেলা প্রশাসক মো.
+হাসানুজ্জামান।
+""",
     "hijra-allowance.md": """# হিজড়া জনগোষ্ঠীর জীবনমান উন্নয়ন কর্মসূচি
 
 হিজড়া জনগোষ্ঠীর জীবনমান উন্নয়ন কর্মসূচি ২০১২-১৩ অর্থবছরে সাতটি জেলায় শুরু হয়। এই কর্মসূচির আওতায় পঞ্চাশ
@@ -158,6 +169,16 @@ def test_an_answer_from_the_topics_own_document_is_not_vetoed_for_lacking_the_ea
     assert "March 2019" in due.text
 
 
+def test_a_bangla_follow_up_about_the_event_answers_from_its_english_report(assistant):
+    """ "অনুষ্ঠানটি কে সঞ্চালনা করেন?" (who moderated the event?) after a Bangla question about the pension launch: "the
+    event" points back, "moderated the function" in the English report answers it, and the Bangla report of another
+    event's moderator does not."""
+    _, moderator = ask_in_turn(assistant, "সর্বজনীন পেনশন স্কিম কবে উদ্বোধন করা হয়?", "অনুষ্ঠানটি কে সঞ্চালনা করেন?")
+
+    assert moderator.followup and cited(moderator) == {"pension-launch.md"}, moderator.text
+    assert "Rafiqul Karim" in moderator.text
+
+
 # Where a follow-up is searched --------------------------------------------------------------------------------
 
 
@@ -212,6 +233,9 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("Was it the same?", True),
         ("Who chaired the latter?", True),
         ("who gets it?", True),
+        ("অনুষ্ঠানটি কে সঞ্চালনা করেন?", True),
+        ("এই কর্মসূচিতে কতজন উপকারভোগী?", True),
+        ("খুলনার মেলাটি কবে শুরু হয়?", False),
     ],
 )
 def test_which_questions_follow_up_the_turn_before(question, follows):

@@ -25,8 +25,13 @@ KIND_NOUNS = (
 )
 # "the project" with nothing after it that says which one ("the project on ...", "the project that ...") points
 # at the one the conversation is about: "When is the project due to finish?".
+# Words that say which part or which of a series, not which event: "the inaugural ceremony", "the first meeting".
+PART_WORDS = (
+    r"inaugural|opening|closing|concluding|technical|plenary|first|second|third|last|final|main|previous|next|"
+    r"recent|latest|whole|entire"
+)
 DEFINITE_KIND = re.compile(
-    rf"\bthe\s+(?:{KIND_NOUNS})s?\b(?!\s+(?:of|on|for|about|in|at|with|to|by|under|from|between|called|titled|"
+    rf"\bthe\s+(?:(?:{PART_WORDS})\s+)?(?:{KIND_NOUNS})s?\b(?!\s+(?:of|on|for|about|in|at|with|to|by|under|from|between|called|titled|"
     r"named|that|which|who|where|(?:held|organi[sz]ed|conducted)\s+(?:in|on|at|by))\b|(?-i:\s*[A-Z0-9(\"“‘']))",
     re.I,
 )
@@ -44,6 +49,11 @@ POINTER = re.compile(
 # A name in the question (a capitalised word past its first, an acronym): "the workshop" then means one it names.
 NAMED = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*")
 OBJECT_PRONOUN = re.compile(r"\b(?:it|them|him|her)\b", re.I)
+# What a question asks, never the antecedent of its pronoun: "which donors" in "Which donors supported it?", the
+# verb after "who" in "who sits on the committee that oversees it?".
+ASKING_PHRASE = re.compile(r"^\s*(?:which|what|whose|how\s+many|how\s+much)(?:\s+[\w'’-]+){0,3}\s*$", re.I)
+WHO_VERB = re.compile(r"\bwho\s+[\w'’-]+", re.I)
+AUXILIARY = frozenset("is are was were do does did has have had will would can could should may might".split())
 # After "what about X": a question word that asks something of X itself ("what about the cluster, who runs it?").
 OWN_ASK = re.compile(r"\b(?:who|whom|whose|what|when|where|which|how|why)\b|কে|কারা|কবে|কোথায়|কত|কোন|কেন", re.I)
 WHAT_ABOUT_OPENER = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*(?:আর|এবং)\s", re.I)
@@ -85,8 +95,9 @@ def names_subject(question: Question) -> bool:
 def points_back(question: Question) -> bool:
     """Tell whether a question points at an earlier turn: a pronoun or "there", or "the project" that says not which.
 
-    A pronoun after its verb ("who approved it?") has no antecedent in that verb: only a word before the verb can
-    be one ("What is the allowance and who gets it?").
+    A pronoun after its verb ("who approved it?") has no antecedent in that verb, nor in what the question asks
+    ("Which donors supported it?"): only a word naming a thing before them can be one ("What is the allowance and who
+    gets it?").
     """
     if question.refers_back:
         return True
@@ -101,6 +112,9 @@ def points_back(question: Question) -> bool:
         before = text[: match.start()]
         if OBJECT_PRONOUN.fullmatch(match.group(0)):
             before = re.sub(r"[\w'’-]+\s*$", "", before.rstrip())  # the verb the pronoun is the object of
+            if ASKING_PHRASE.match(before) and not AUXILIARY & set(before.lower().split()):
+                before = ""
+            before = WHO_VERB.sub(" ", before)
         if not subject & set(tokenize(before)):
             return True
     return False

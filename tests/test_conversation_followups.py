@@ -82,6 +82,16 @@ of welcome.
 খুলনায় তিন দিনের সামাজিক নিরাপত্তা মেলা শুরু হয়েছে। মেলার উদ্বোধনী অনুষ্ঠান সঞ্চালনা করেন জেলা প্রশাসক মো.
 হাসানুজ্জামান।
 """,
+    "rajshahi-fair-2022.md": """# Divisional Social Security Fair 2022, Rajshahi
+
+The Divisional Social Security Fair 2022 was held in Rajshahi on 10-11 March 2022, with stalls from 28 programmes.
+The inaugural ceremony was chaired by the Divisional Commissioner, Mr Abdul Mannan.
+""",
+    "sylhet-fair-2023.md": """# Social Security Fair 2023, Sylhet
+
+The inaugural ceremony of the Sylhet fair was chaired by the Deputy Commissioner, Ms Farhana Yasmin. The inaugural
+ceremony opened with a song, and the fair ran for three days in May 2023.
+""",
     "hijra-allowance.md": """# হিজড়া জনগোষ্ঠীর জীবনমান উন্নয়ন কর্মসূচি
 
 হিজড়া জনগোষ্ঠীর জীবনমান উন্নয়ন কর্মসূচি ২০১২-১৩ অর্থবছরে সাতটি জেলায় শুরু হয়। এই কর্মসূচির আওতায় পঞ্চাশ
@@ -146,6 +156,16 @@ def test_a_pronoun_after_its_verb_points_back(assistant):
 
     assert approved.followup and cited(approved) == {"progress-report-2024.md"}, approved.text
     assert "Action Plan Steering Group" in approved.text
+
+
+def test_the_inaugural_ceremony_is_the_one_of_the_event_of_the_turn_before(assistant):
+    """ "the inaugural ceremony" says which part of an event, not which event."""
+    _, chair = ask_in_turn(
+        assistant, "When was the Rajshahi divisional social security fair held?", "Who chaired the inaugural ceremony?"
+    )
+
+    assert chair.followup and cited(chair) == {"rajshahi-fair-2022.md"}, chair.text
+    assert "Abdul Mannan" in chair.text
 
 
 def test_a_bangla_follow_up_that_names_only_amounts_and_giving_stays_with_its_programme(assistant):
@@ -233,6 +253,9 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("Was it the same?", True),
         ("Who chaired the latter?", True),
         ("who gets it?", True),
+        ("Which donors supported it?", True),
+        ("who sits on the committee that oversees it?", True),
+        ("Which ministry runs the EGPP and who funds it?", False),
         ("অনুষ্ঠানটি কে সঞ্চালনা করেন?", True),
         ("এই কর্মসূচিতে কতজন উপকারভোগী?", True),
         ("খুলনার মেলাটি কবে শুরু হয়?", False),

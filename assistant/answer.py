@@ -85,17 +85,22 @@ class Assistant:
             used = set(tokenize(" ".join(h.chunk.text for h in found)))
             own = replace(q, terms=tuple(t for t in q.terms if t not in plan.pointers or t in used))
             reading = self.read(own, found, plan.query)
+            nearby = _within(plan.focus + plan.also, filters) if plan.also else None
+            if not reading.answerable and nearby is not None:
+                # Not in the documents the answer cited: the one the search ranked first may hold it.
+                reading = self.read(own, self.index.search(plan.query, k=k, filters=nearby), plan.query)
             if not reading.answerable:
                 # The topic's documents do not answer: search everywhere, leaning toward them.
                 # Its answer must then name the topic too: the topic's words join the question's.
                 topic = tuple(t for t in plan.topic.split() if t not in q.terms)
                 wide = replace(q, terms=q.terms + topic, subject=q.subject + topic)
                 wider = self.index.search(f"{plan.query} {plan.topic}".strip(), k=k, filters=filters)
-                reading = self.read(wide, _lean(wider, plan.focus, self.weights.focus_boost), plan.query)
+                reading = self.read(wide, _lean(wider, plan.focus + plan.also, self.weights.focus_boost), plan.query)
                 # An answer found in another document must name the topic where it stands (its sentence, the two
                 # before and its title), or it answers another question; one in the topic's own documents need not.
                 lead = reading.picks[0] if reading.picks else None
-                if lead and lead.sentence.hit.chunk.doc_key not in plan.focus and set(topic) & set(lead.missing):
+                outside = lead and lead.sentence.hit.chunk.doc_key not in plan.focus + plan.also
+                if outside and set(topic) & set(lead.missing):
                     reading = replace(reading, answerable=False)
         if reading is None:
             reading = self.read(q, self.index.search(plan.query, k=k, filters=filters), plan.query)
@@ -118,7 +123,7 @@ class Assistant:
                 notice = f"The language model did not give a usable answer ({exc}); this is the extractive answer."
         done = time.perf_counter()
         # What the answer is about, for a follow-up (conversation.about).
-        about = talk.about(
+        about, also = talk.about(
             plan, tuple(dict.fromkeys(c.doc_key for c in citations)), tuple(h.chunk.doc_key for h in hits[:1])
         )
         return Answer(
@@ -136,6 +141,7 @@ class Assistant:
             notice=notice,
             query=plan.query,
             focus=about,
+            also=also,
             topic=plan.topic if plan.followup else _subject_words(q),
             asked=" ".join(t for t in q.terms if t not in q.subject),
             followup=plan.followup,

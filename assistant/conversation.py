@@ -68,6 +68,7 @@ class Plan:
     topic: str = ""  # the earlier turn's subject words, for a wider search when the focus does not answer
     followup: bool = False
     pointers: tuple[str, ...] = ()  # a follow-up's terms that only point back ("ceremony" of "that ceremony")
+    also: tuple[str, ...] = ()  # documents searched next, when those of focus do not answer
 
 
 def plan(question: Question, conversation: Conversation | None) -> Plan:
@@ -84,7 +85,14 @@ def plan(question: Question, conversation: Conversation | None) -> Plan:
     if not follows or not previous.focus:
         return Plan(question.text)
     pointers = tuple(t for m in POINTER.finditer(question.text) for t in tokenize(m.group(0)) if t in question.terms)
-    return Plan(question.text, focus=previous.focus, topic=previous.topic, followup=True, pointers=pointers)
+    return Plan(
+        question.text,
+        focus=previous.focus,
+        topic=previous.topic,
+        followup=True,
+        pointers=pointers,
+        also=tuple(k for k in previous.also if k not in previous.focus),
+    )
 
 
 def names_subject(question: Question) -> bool:
@@ -128,10 +136,15 @@ def asks_its_own(question: Question) -> bool:
     return bool(OWN_ASK.search(rest))
 
 
-def about(plan_: Plan, cited: tuple[str, ...], nearest: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the documents an answer is about, where a follow-up to it is searched first: those it cites and the
-    one the search ranked first (two reports of one event: the follow-up may be answered by either); when it cites
-    none, the topic's documents, or else the nearest ("who was the chief guest?" after a declined question)."""
+def about(plan_: Plan, cited: tuple[str, ...], nearest: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the documents an answer is about, where a follow-up to it is searched first, and those searched next.
+
+    First the documents it cites; next the one the search ranked first, when that is another (two reports of one
+    event: the follow-up may be answered by either, but the cited one is more often about the same event). When it
+    cites none: the topic's documents, or else the nearest ("who was the chief guest?" after a declined question).
+    """
     if cited:
-        return tuple(dict.fromkeys(cited + nearest[:1]))
-    return (plan_.focus if plan_.followup else ()) or nearest[:1]
+        return cited, tuple(k for k in nearest[:1] if k not in cited)
+    if plan_.followup:
+        return plan_.focus, plan_.also
+    return nearest[:1], ()

@@ -103,7 +103,9 @@ class Assistant:
                 if outside and set(topic) & set(lead.missing):
                     reading = replace(reading, answerable=False)
         if reading is None:
-            reading = self.read(q, self.index.search(plan.query, k=k, filters=filters), plan.query)
+            # A question asked again of another subject ("And in 2018?") is read as the question it stands for.
+            asked = q if plan.query == q.text else analyse(plan.query)
+            reading = self.read(asked, self.index.search(plan.query, k=k, filters=filters), plan.query)
         retrieved_at = time.perf_counter()
         records = self._records()
         hits = list(reading.hits)
@@ -122,6 +124,8 @@ class Assistant:
             except LLMFailure as exc:
                 notice = f"The language model did not give a usable answer ({exc}); this is the extractive answer."
         done = time.perf_counter()
+        # What the turn asked, of what: the question as searched ("And in 2018?" is the earlier question, of 2018).
+        said = q if plan.followup or plan.query == q.text else analyse(plan.query)
         # What the answer is about, for a follow-up (conversation.about).
         about, also = talk.about(
             plan, tuple(dict.fromkeys(c.doc_key for c in citations)), tuple(h.chunk.doc_key for h in hits[:1])
@@ -142,8 +146,8 @@ class Assistant:
             query=plan.query,
             focus=about,
             also=also,
-            topic=plan.topic if plan.followup else _subject_words(q),
-            asked=" ".join(t for t in q.terms if t not in q.subject),
+            topic=plan.topic if plan.followup else _subject_words(said),
+            asked=" ".join(t for t in said.terms if t not in said.subject),
             followup=plan.followup,
             # Rounded: the last digits of a float differ between batch sizes and processes, and say nothing.
             signals={

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nsss.assistant.question import WEAK_BACK, Question
+from nsss.assistant.question import WEAK_BACK, Question, normalize_figures
 from nsss.assistant.types import Conversation
 from nsss.index.lexical import tokenize
 
@@ -56,6 +56,9 @@ WHO_VERB = re.compile(r"\bwho\s+[\w'’-]+", re.I)
 AUXILIARY = frozenset("is are was were do does did has have had will would can could should may might".split())
 # After "what about X": a question word that asks something of X itself ("what about the cluster, who runs it?").
 OWN_ASK = re.compile(r"\b(?:who|whom|whose|what|when|where|which|how|why)\b|কে|কারা|কবে|কোথায়|কত|কোন|কেন", re.I)
+# "And in 2018?", "What about FY 2022-23?": a continuation that names only a year asks the earlier question again.
+YEAR = re.compile(r"\b(?:19|20)\d\d(?:-\d\d)?\b")
+YEAR_WORDS = frozenset(tokenize("fy fiscal financial year years সাল সালে অর্থবছর অর্থবছরে"))
 WHAT_ABOUT_OPENER = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*(?:আর|এবং)\s", re.I)
 
 
@@ -76,11 +79,20 @@ def plan(question: Question, conversation: Conversation | None) -> Plan:
     if not conversation or not conversation.turns:
         return Plan(question.text)
     previous = conversation.turns[-1]
+    if (question.continues or question.switches) and names_only_years(question) and not asks_its_own(question):
+        # "And in 2018?" after "Who was the chief guest at the 2019 fair?": the same question, of 2018's.
+        # The earlier question as asked, or, when it was itself a follow-up naming no year, what it asked of its topic.
+        earlier = normalize_figures(previous.question)
+        if not YEAR.search(earlier) and YEAR.search(normalize_figures(previous.topic)):
+            earlier = normalize_figures(f"{previous.asked} {previous.topic}")
+        years = [f for f in question.figures if YEAR.fullmatch(f)]
+        again = YEAR.sub(years[0], earlier) if YEAR.search(earlier) else f"{earlier} {question.text}"
+        return Plan(again)
     if question.switches and question.anchored:
         if asks_its_own(question):
             return Plan(question.text)  # "what about the social allowance cluster, who coordinates it?"
         # "What about the 2019 conference?": the earlier question asked again, of the subject named now.
-        return Plan(f"{previous.asked} {question.text}".strip(), topic=previous.topic)
+        return Plan(f"{previous.asked} {question.text}".strip())
     follows = points_back(question) or not names_subject(question) or (question.continues and not question.subject)
     if not follows or not previous.focus:
         return Plan(question.text)
@@ -93,6 +105,13 @@ def plan(question: Question, conversation: Conversation | None) -> Plan:
         pointers=pointers,
         also=tuple(k for k in previous.also if k not in previous.focus),
     )
+
+
+def names_only_years(question: Question) -> bool:
+    """Tell whether the only thing a question names is a year or a fiscal year ("and in FY 2022-23?")."""
+    years = [f for f in question.figures if YEAR.fullmatch(f)]
+    digits = {t for f in years for t in tokenize(f)}
+    return bool(years) and all(normalize_figures(t) in digits or t in YEAR_WORDS for t in question.terms)
 
 
 def names_subject(question: Question) -> bool:

@@ -228,6 +228,17 @@ def test_what_about_x_that_asks_its_own_question_is_searched_as_it_is(assistant)
 # Standalone questions stay standalone ------------------------------------------------------------------------
 
 
+def test_and_in_another_year_asks_the_earlier_question_of_that_year(assistant):
+    """ "And in 2023?" after "Who chaired the inaugural ceremony of the 2022 fair?": 2023's chair."""
+    first, again = ask_in_turn(
+        assistant, "Who chaired the inaugural ceremony of the divisional social security fair in 2022?", "And in 2023?"
+    )
+    assert "Abdul Mannan" in first.text
+
+    assert cited(again) == {"sylhet-fair-2023.md"} and "Farhana Yasmin" in again.text, again.text
+    assert "2023" in again.query and "inaugural ceremony" in again.query
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -256,6 +267,7 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("Which donors supported it?", True),
         ("who sits on the committee that oversees it?", True),
         ("Which ministry runs the EGPP and who funds it?", False),
+        ("And in 2019?", False),
         ("অনুষ্ঠানটি কে সঞ্চালনা করেন?", True),
         ("এই কর্মসূচিতে কতজন উপকারভোগী?", True),
         ("খুলনার মেলাটি কবে শুরু হয়?", False),

@@ -23,13 +23,13 @@ KIND_NOUNS = (
     r"meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
     r"committee|cluster|ceremony|launch|study|survey|training|fair|initiative|document|paper|review"
 )
-# "the project" with nothing after it that says which one ("the project on ...", "the project that ...") points
-# at the one the conversation is about: "When is the project due to finish?".
 # Words that say which part or which of a series, not which event: "the inaugural ceremony", "the first meeting".
 PART_WORDS = (
     r"inaugural|opening|closing|concluding|technical|plenary|first|second|third|last|final|main|previous|next|"
     r"recent|latest|whole|entire"
 )
+# "the project" with nothing after it that says which one ("the project on ...", "the project that ...") points
+# at the one the conversation is about: "When is the project due to finish?".
 DEFINITE_KIND = re.compile(
     rf"\bthe\s+(?:(?:{PART_WORDS})\s+)?(?:{KIND_NOUNS})s?\b(?!\s+(?:of|on|for|about|in|at|with|to|by|under|from|between|called|titled|"
     r"named|that|which|who|where|(?:held|organi[sz]ed|conducted)\s+(?:in|on|at|by))\b|(?-i:\s*[A-Z0-9(\"“‘']))",

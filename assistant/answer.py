@@ -79,19 +79,33 @@ class Assistant:
         reading = None
         focus = _within(plan.focus, filters)
         if focus is not None:
-            reading = self.read(q, self.index.search(plan.query, k=k, filters=focus), plan.query)
+            # Within the topic's documents the words that point back stand for the topic: the answer need not hold
+            # those the documents do not use ("moderated the function" answers "অনুষ্ঠানটি কে সঞ্চালনা করেন?").
+            found = self.index.search(plan.query, k=k, filters=focus)
+            used = set(tokenize(" ".join(h.chunk.text for h in found)))
+            own = replace(q, terms=tuple(t for t in q.terms if t not in plan.pointers or t in used))
+            reading = self.read(own, found, plan.query)
+            nearby = _within(plan.focus + plan.also, filters) if plan.also else None
+            if not reading.answerable and nearby is not None:
+                # Not in the documents the answer cited: the one the search ranked first may hold it.
+                reading = self.read(own, self.index.search(plan.query, k=k, filters=nearby), plan.query)
             if not reading.answerable:
                 # The topic's documents do not answer: search everywhere, leaning toward them.
                 # Its answer must then name the topic too: the topic's words join the question's.
                 topic = tuple(t for t in plan.topic.split() if t not in q.terms)
                 wide = replace(q, terms=q.terms + topic, subject=q.subject + topic)
                 wider = self.index.search(f"{plan.query} {plan.topic}".strip(), k=k, filters=filters)
-                reading = self.read(wide, _lean(wider, plan.focus, self.weights.focus_boost), plan.query)
-                if reading.picks and set(topic) & set(reading.picks[0].missing):
-                    # An answer found elsewhere must be about the same topic, or it answers another question.
+                reading = self.read(wide, _lean(wider, plan.focus + plan.also, self.weights.focus_boost), plan.query)
+                # An answer found in another document must name the topic where it stands (its sentence, the two
+                # before and its title), or it answers another question; one in the topic's own documents need not.
+                lead = reading.picks[0] if reading.picks else None
+                outside = lead and lead.sentence.hit.chunk.doc_key not in plan.focus + plan.also
+                if outside and set(topic) & set(lead.missing):
                     reading = replace(reading, answerable=False)
         if reading is None:
-            reading = self.read(q, self.index.search(plan.query, k=k, filters=filters), plan.query)
+            # A question asked again of another subject ("And in 2018?") is read as the question it stands for.
+            asked = q if plan.query == q.text else analyse(plan.query)
+            reading = self.read(asked, self.index.search(plan.query, k=k, filters=filters), plan.query)
         retrieved_at = time.perf_counter()
         records = self._records()
         hits = list(reading.hits)
@@ -110,12 +124,11 @@ class Assistant:
             except LLMFailure as exc:
                 notice = f"The language model did not give a usable answer ({exc}); this is the extractive answer."
         done = time.perf_counter()
-        # What the answer is about, for a follow-up: the documents it cites; when it cites none, the topic's
-        # documents, or else the nearest document ("who was the chief guest?" after a declined question about it).
-        about = (
-            tuple(dict.fromkeys(c.doc_key for c in citations))
-            or (plan.focus if plan.followup else ())
-            or tuple(h.chunk.doc_key for h in hits[:1])
+        # What the turn asked, of what: the question as searched ("And in 2018?" is the earlier question, of 2018).
+        said = q if plan.followup or plan.query == q.text else analyse(plan.query)
+        # What the answer is about, for a follow-up (conversation.about).
+        about, also = talk.about(
+            plan, tuple(dict.fromkeys(c.doc_key for c in citations)), tuple(h.chunk.doc_key for h in hits[:1])
         )
         return Answer(
             question=q.text,
@@ -132,8 +145,9 @@ class Assistant:
             notice=notice,
             query=plan.query,
             focus=about,
-            topic=plan.topic if plan.followup else _subject_words(q),
-            asked=" ".join(t for t in q.terms if t not in q.subject),
+            also=also,
+            topic=plan.topic if plan.followup else _subject_words(said),
+            asked=" ".join(t for t in said.terms if t not in said.subject),
             followup=plan.followup,
             # Rounded: the last digits of a float differ between batch sizes and processes, and say nothing.
             signals={

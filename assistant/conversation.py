@@ -2,10 +2,64 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from nsss.assistant.question import Question
+from nsss.assistant.question import WEAK_BACK, Question, normalize_figures
 from nsss.assistant.types import Conversation
+from nsss.index.lexical import tokenize
+
+# Bangla words that say what is asked of a subject or how, never which subject: giving and getting, being, amounts
+# and spans of time (their English forms are among question.ATTRIBUTE_WORDS and SLOT_WORDS). "প্রতি মাসে কত টাকা
+# দেওয়া হতো?" names nothing of its own: it asks about the programme of the turn before.
+UNNAMING = frozenset(
+    tokenize(
+        "মাস মাসে মাসিক বছর বছরে বার্ষিক দিন দিনে সপ্তাহ সময় টাকা পরিমাণ হার সংখ্যা মোট দেওয়া দেয়া দিয়েছে দেয় "
+        "দিত দিতেন দেন প্রদান পায় পান পেয়েছে পাবেন পেতেন পেত হয় হতো হবে হয়েছে হয়েছিল হচ্ছে করা করে করেছে করত"
+    )
+)
+# Nouns that name an event, a body, a programme or a document only by its kind: "the project", "the meeting".
+KIND_NOUNS = (
+    r"meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
+    r"committee|cluster|ceremony|launch|study|survey|training|fair|initiative|document|paper|review"
+)
+# Words that say which part or which of a series, not which event: "the inaugural ceremony", "the first meeting".
+PART_WORDS = (
+    r"inaugural|opening|closing|concluding|technical|plenary|first|second|third|last|final|main|previous|next|"
+    r"recent|latest|whole|entire"
+)
+# "the project" with nothing after it that says which one ("the project on ...", "the project that ...") points
+# at the one the conversation is about: "When is the project due to finish?".
+DEFINITE_KIND = re.compile(
+    rf"\bthe\s+(?:(?:{PART_WORDS})\s+)?(?:{KIND_NOUNS})s?\b(?!\s+(?:of|on|for|about|in|at|with|to|by|under|from|between|called|titled|"
+    r"named|that|which|who|where|(?:held|organi[sz]ed|conducted)\s+(?:in|on|at|by))\b|(?-i:\s*[A-Z0-9(\"“‘']))",
+    re.I,
+)
+# The same in Bangla: a kind of event or programme with the definite ending or "this", "that" ("অনুষ্ঠানটি", "এই
+# কর্মসূচি"): "অনুষ্ঠানটি কে সঞ্চালনা করেন?" (who moderated the event?).
+BANGLA_KINDS = "অনুষ্ঠান|সভা|কর্মশালা|সম্মেলন|প্রকল্প|কর্মসূচি|কমিটি|প্রতিবেদন|পরিকল্পনা|ক্লাস্টার|উদ্যোগ|স্কিম|প্রশিক্ষণ|সংলাপ|মেলা"
+BANGLA_DEFINITE = re.compile(rf"(?:{BANGLA_KINDS})(?:টি|টা)|(?:এই|উক্ত)\s+(?:{BANGLA_KINDS})")
+# The words a follow-up points back with ("that ceremony", "the project", "অনুষ্ঠানটি"): they stand for the topic,
+# so the answer need not hold them ("moderated the function" answers "অনুষ্ঠানটি কে সঞ্চালনা করেন?").
+POINTER = re.compile(
+    rf"\b(?:the|this|that|these|those)\s+(?:{KIND_NOUNS})s?\b|(?:এই|ওই|সেই|উক্ত)\s+(?:{BANGLA_KINDS})\S*|"
+    rf"(?:{BANGLA_KINDS})(?:টি|টা)\S*",
+    re.I,
+)
+# A name in the question (a capitalised word past its first, an acronym): "the workshop" then means one it names.
+NAMED = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*")
+OBJECT_PRONOUN = re.compile(r"\b(?:it|them|him|her)\b", re.I)
+# What a question asks, never the antecedent of its pronoun: "which donors" in "Which donors supported it?", the
+# verb after "who" in "who sits on the committee that oversees it?".
+ASKING_PHRASE = re.compile(r"^\s*(?:which|what|whose|how\s+many|how\s+much)(?:\s+[\w'’-]+){0,3}\s*$", re.I)
+WHO_VERB = re.compile(r"\bwho\s+[\w'’-]+", re.I)
+AUXILIARY = frozenset("is are was were do does did has have had will would can could should may might".split())
+# After "what about X": a question word that asks something of X itself ("what about the cluster, who runs it?").
+OWN_ASK = re.compile(r"\b(?:who|whom|whose|what|when|where|which|how|why)\b|কে|কারা|কবে|কোথায়|কত|কোন|কেন", re.I)
+# "And in 2018?", "What about FY 2022-23?": a continuation that names only a year asks the earlier question again.
+YEAR = re.compile(r"\b(?:19|20)\d\d(?:-\d\d)?\b")
+YEAR_WORDS = frozenset(tokenize("fy fiscal financial year years সাল সালে অর্থবছর অর্থবছরে"))
+WHAT_ABOUT_OPENER = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*(?:আর|এবং)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -16,6 +70,8 @@ class Plan:
     focus: tuple[str, ...] = ()  # document keys to search first (a follow-up's topic documents)
     topic: str = ""  # the earlier turn's subject words, for a wider search when the focus does not answer
     followup: bool = False
+    pointers: tuple[str, ...] = ()  # a follow-up's terms that only point back ("ceremony" of "that ceremony")
+    also: tuple[str, ...] = ()  # documents searched next, when those of focus do not answer
 
 
 def plan(question: Question, conversation: Conversation | None) -> Plan:
@@ -23,10 +79,91 @@ def plan(question: Question, conversation: Conversation | None) -> Plan:
     if not conversation or not conversation.turns:
         return Plan(question.text)
     previous = conversation.turns[-1]
+    if (question.continues or question.switches) and names_only_years(question) and not asks_its_own(question):
+        # "And in 2018?" after "Who was the chief guest at the 2019 fair?": the same question, of 2018's.
+        # The earlier question as asked, or, when it was itself a follow-up naming no year, what it asked of its topic.
+        earlier = normalize_figures(previous.question)
+        if not YEAR.search(earlier) and YEAR.search(normalize_figures(previous.topic)):
+            earlier = normalize_figures(f"{previous.asked} {previous.topic}")
+        years = [f for f in question.figures if YEAR.fullmatch(f)]
+        again = YEAR.sub(years[0], earlier) if YEAR.search(earlier) else f"{earlier} {question.text}"
+        return Plan(again)
     if question.switches and question.anchored:
+        if asks_its_own(question):
+            return Plan(question.text)  # "what about the social allowance cluster, who coordinates it?"
         # "What about the 2019 conference?": the earlier question asked again, of the subject named now.
-        return Plan(f"{previous.asked} {question.text}".strip(), topic=previous.topic)
-    follows = question.refers_back or not question.anchored or (question.continues and not question.subject)
+        return Plan(f"{previous.asked} {question.text}".strip())
+    follows = points_back(question) or not names_subject(question) or (question.continues and not question.subject)
     if not follows or not previous.focus:
         return Plan(question.text)
-    return Plan(question.text, focus=previous.focus, topic=previous.topic, followup=True)
+    pointers = tuple(t for m in POINTER.finditer(question.text) for t in tokenize(m.group(0)) if t in question.terms)
+    return Plan(
+        question.text,
+        focus=previous.focus,
+        topic=previous.topic,
+        followup=True,
+        pointers=pointers,
+        also=tuple(k for k in previous.also if k not in previous.focus),
+    )
+
+
+def names_only_years(question: Question) -> bool:
+    """Tell whether the only thing a question names is a year or a fiscal year ("and in FY 2022-23?")."""
+    years = [f for f in question.figures if YEAR.fullmatch(f)]
+    digits = {t for f in years for t in tokenize(f)}
+    return bool(years) and all(normalize_figures(t) in digits or t in YEAR_WORDS for t in question.terms)
+
+
+def names_subject(question: Question) -> bool:
+    """Tell whether a question names what it is about (a figure, or a word that names a thing, not an asking)."""
+    return bool(question.figures) or any(t not in UNNAMING for t in question.subject)
+
+
+def points_back(question: Question) -> bool:
+    """Tell whether a question points at an earlier turn: a pronoun or "there", or "the project" that says not which.
+
+    A pronoun after its verb ("who approved it?") has no antecedent in that verb, nor in what the question asks
+    ("Which donors supported it?"): only a word naming a thing before them can be one ("What is the allowance and who
+    gets it?").
+    """
+    if question.refers_back:
+        return True
+    text = question.text
+    subject = set(question.subject)
+    definite = (
+        ()
+        if question.figures or NAMED.search(text.strip())
+        else (*DEFINITE_KIND.finditer(text), *BANGLA_DEFINITE.finditer(text))
+    )
+    for match in (*WEAK_BACK.finditer(text), *definite):
+        before = text[: match.start()]
+        if OBJECT_PRONOUN.fullmatch(match.group(0)):
+            before = re.sub(r"[\w'’-]+\s*$", "", before.rstrip())  # the verb the pronoun is the object of
+            if ASKING_PHRASE.match(before) and not AUXILIARY & set(before.lower().split()):
+                before = ""
+            before = WHO_VERB.sub(" ", before)
+        if not subject & set(tokenize(before)):
+            return True
+    return False
+
+
+def asks_its_own(question: Question) -> bool:
+    """Tell whether a "what about X" question goes on to ask its own question of X."""
+    opener = WHAT_ABOUT_OPENER.match(question.text)
+    rest = question.text[opener.end() :] if opener else question.text
+    rest = re.sub(r"(?:কী|কি)\s*\??\s*$", "", rest)  # "আর X কী?": the closing "what" is the opener's own
+    return bool(OWN_ASK.search(rest))
+
+
+def about(plan_: Plan, cited: tuple[str, ...], nearest: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the documents an answer is about, where a follow-up to it is searched first, and those searched next.
+
+    First the documents it cites; next the one the search ranked first, when that is another (two reports of one
+    event: the follow-up may be answered by either, but the cited one is more often about the same event). When it
+    cites none: the topic's documents, or else the nearest ("who was the chief guest?" after a declined question).
+    """
+    if cited:
+        return cited, tuple(k for k in nearest[:1] if k not in cited)
+    if plan_.followup:
+        return plan_.focus, plan_.also
+    return nearest[:1], ()

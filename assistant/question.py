@@ -80,10 +80,11 @@ number many say said mention mentioned
     )
 )
 
-# "there" (held there, decided there; not "is there"), "the same": always point back.
+# "there" (held there, decided there; not "is there"), "the same" (not "the same amount as X"), "the former" (not "the
+# former members"): always point back.
 STRONG_BACK = re.compile(
     r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!'s )\bthere\b(?!\s+(?:is|are|was|were|be|been|has|have|had)\b)|"
-    r"\bthe same\b|\b(?:former|latter)\b|সেখানে|সেখানকার|ওই|সেই",
+    r"\bthe same\b(?!(?:\s+[\w-]+){0,2}\s+as\b)|\bthe (?:former|latter)(?=\s*(?:[?.,;!]|$))|সেখানে|সেখানকার|ওই|সেই",
     re.I,
 )
 # "it", "they", "that meeting", "she": point back only when the question names no subject of its own before them

@@ -42,6 +42,7 @@ class Answer:
     notice: str = ""  # shown to the user, e.g. when the LLM failed and the extractive answer stands in
     query: str = ""  # the question as searched (a follow-up is searched within its topic's documents first)
     focus: tuple[str, ...] = ()  # document keys the answer is about: where a follow-up to it is searched
+    also: tuple[str, ...] = ()  # documents a follow-up searches next, when those of focus do not answer it
     topic: str = ""  # the words that name what the conversation is about, for a follow-up's wider search
     asked: str = ""  # the words that name what the question asks of its subject ("chief guest")
     followup: bool = False  # read as a follow-up of the previous turn
@@ -59,6 +60,7 @@ class Turn:
     focus: tuple[str, ...] = ()  # document keys the turn was about
     topic: str = ""  # the words that named its subject
     asked: str = ""  # the words that named what it asked of the subject ("chief guest")
+    also: tuple[str, ...] = ()  # documents searched next when those of focus do not answer a follow-up
 
 
 @dataclass(frozen=True)
@@ -78,5 +80,6 @@ class Conversation:
             answer.focus or sources,
             answer.topic,
             answer.asked,
+            answer.also,
         )
         return Conversation(self.turns[-7:] + (turn,))

@@ -1,0 +1,280 @@
+"""Follow-ups resolve to the event, report or programme of the turn before; standalone questions are left alone.
+Real model, real Chroma, over a small corpus written here (several projects, reports and clusters that share words,
+so that a follow-up searched everywhere finds the wrong one)."""
+
+import pytest
+from nsss.assistant import Conversation, open_assistant
+from nsss.assistant import conversation as talk
+from nsss.assistant.question import analyse
+from nsss.assistant.types import Turn
+
+DOCS = {
+    "rural-roads-programme.md": """# Rural Roads Maintenance Programme
+
+The Rural Roads Maintenance Programme employs 42,000 destitute women to keep earthen roads in repair across 61
+districts. It is run by the Local Government Engineering Department with support from the European Union.
+
+Each woman signs a contract for four years and saves part of her wage in a bank account. The project is expected to
+end in June 2027, the programme director said at a briefing in Dhaka.
+""",
+    "coastal-embankment-project.md": """# Coastal Embankment Project
+
+The Coastal Embankment Project repairs 139 polders in the south-west of Bangladesh. The project is due to finish in
+December 2025, after the last polder in Khulna is rebuilt.
+
+The project was approved by the Executive Committee of the National Economic Council in 2013. It is financed by a
+credit from the World Bank.
+""",
+    "progress-report-2024.md": """# Annual Progress Report 2024 of the Social Protection Action Plan
+
+The Annual Progress Report 2024 reviews what ministries achieved under the Social Protection Action Plan during the
+fiscal year. It was drafted by the Monitoring Cell of the Planning Division.
+
+The report went through review and approval by the Action Plan Steering Group before it was published in March
+2025. Part 2 describes the work of the thematic clusters.
+""",
+    "budget-speech-2023.md": """# Budget speech 2023
+
+Parliament approved the budget for the fiscal year 2023-24 on 26 June 2023. The allocation for social protection was
+approved together with the rest of the budget. The finance minister said the approved budget protects the poor.
+""",
+    "labour-cluster.md": """# Labour and Livelihood Cluster
+
+| Ministry | Role |
+|---|---|
+| Ministry of Disaster Management and Relief | Coordinator |
+| Ministry of Labour and Employment | Member |
+
+The main objectives of the Labour and Livelihood Cluster are to consolidate workfare programmes and to link social
+security recipients with the labour market.
+""",
+    "labour-cluster-article.md": """# Notes on the Labour and Livelihood Cluster, 2025
+
+Coordinated by the Ministry of Disaster Management and Relief, the Labour and Livelihood Cluster brings together the
+workfare programmes of several ministries. Its members met four times in 2025.
+""",
+    "social-allowance-cluster.md": """# Social Allowance Cluster
+
+The Social Allowance Cluster is coordinated by the Ministry of Social Welfare. The main objectives of this cluster are
+to consolidate the allowances for older people, widows and persons with disabilities into a single lifecycle system.
+""",
+    "civil-service-pension.md": """# Civil service pensions
+
+Bangladesh pays the pensions of its former government employees from the annual budget, under a pay-as-you-go
+scheme that is not funded in advance. Pension spending is the largest single item of the social security budget.
+""",
+    "village-census.md": """# Village census for a poverty register
+
+The government has set a target of collecting data from 2.1 crore households of the country for the village census,
+to rank every household by its economic status. Enumerators were trained in Rajshahi last week.
+
+The census was launched in 2014 and it will be completed by March 2019, the census director said, adding that data
+will be collected from every household in three rounds.
+""",
+    "pension-launch.md": """# Universal pension launch
+
+The Prime Minister inaugurated the universal pension scheme in Dhaka on 17 August 2023, joining from her office by
+video. The principal secretary, Md Rafiqul Karim, moderated the function, and the finance secretary gave the address
+of welcome.
+""",
+    "khulna-fair.md": """# খুলনায় সামাজিক নিরাপত্তা মেলা
+
+খুলনায় তিন দিনের সামাজিক নিরাপত্তা মেলা শুরু হয়েছে। মেলার উদ্বোধনী অনুষ্ঠান সঞ্চালনা করেন জেলা প্রশাসক মো.
+হাসানুজ্জামান।
+""",
+    "rajshahi-fair-2022.md": """# Divisional Social Security Fair 2022, Rajshahi
+
+The Divisional Social Security Fair 2022 was held in Rajshahi on 10-11 March 2022, with stalls from 28 programmes.
+The inaugural ceremony was chaired by the Divisional Commissioner, Mr Abdul Mannan.
+""",
+    "sylhet-fair-2023.md": """# Social Security Fair 2023, Sylhet
+
+The inaugural ceremony of the Sylhet fair was chaired by the Deputy Commissioner, Ms Farhana Yasmin. The inaugural
+ceremony opened with a song, and the fair ran for three days in May 2023.
+""",
+    "hijra-allowance.md": """# হিজড়া জনগোষ্ঠীর জীবনমান উন্নয়ন কর্মসূচি
+
+হিজড়া জনগোষ্ঠীর জীবনমান উন্নয়ন কর্মসূচি ২০১২-১৩ অর্থবছরে সাতটি জেলায় শুরু হয়। এই কর্মসূচির আওতায় পঞ্চাশ
+বছরের বেশি বয়সী হিজড়াদের প্রতি মাসে ৬০০ টাকা করে বিশেষ ভাতা দেওয়া হয়।
+""",
+    "fishers-support.md": """# জেলেদের খাদ্য সহায়তা
+
+ইলিশ ধরা নিষিদ্ধ থাকার সময় নিবন্ধিত জেলে পরিবারকে প্রতি মাসে ৪০ কেজি চাল দেওয়া হয়। প্রতি মাসে চাল বিতরণ করে
+ইউনিয়ন পরিষদ।
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder):
+    """The extractive assistant over the corpus above."""
+    from nsss.core.settings import Settings
+    from nsss.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("followup-docs")
+    for name, text in DOCS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = Settings(store=tmp_path_factory.mktemp("followup-store") / "store")
+    assert not ingest([folder], settings, progress=False).failed
+    return open_assistant(settings, use_llm=False)
+
+
+def ask_in_turn(assistant, *questions):
+    """Ask questions as one conversation; return the answers."""
+    chat, answers = Conversation(), []
+    for question in questions:
+        answer = assistant.answer(question, conversation=chat)
+        chat = chat.add(answer)
+        answers.append(answer)
+    return answers
+
+
+def cited(answer) -> set[str]:
+    """Return the source files an answer cites."""
+    return {c.source for c in answer.citations}
+
+
+# An elided subject: the question's words name what is asked, not which thing --------------------------------------
+
+
+def test_the_project_with_nothing_saying_which_is_the_project_of_the_turn_before(assistant):
+    """ "When is the project due to finish?" after a question about one programme: that programme's end, though
+    another project's document says "due to finish" word for word."""
+    _, due = ask_in_turn(
+        assistant,
+        "How many women does the Rural Roads Maintenance Programme employ?",
+        "When is the project due to finish?",
+    )
+
+    assert due.followup and cited(due) == {"rural-roads-programme.md"}, due.text
+    assert "June 2027" in due.text and "2025" not in due.text
+
+
+def test_a_pronoun_after_its_verb_points_back(assistant):
+    """ "Who approved it?": "approved" is the pronoun's verb, not its antecedent."""
+    _, approved = ask_in_turn(assistant, "What does the Annual Progress Report 2024 review?", "Who approved it?")
+
+    assert approved.followup and cited(approved) == {"progress-report-2024.md"}, approved.text
+    assert "Action Plan Steering Group" in approved.text
+
+
+def test_the_inaugural_ceremony_is_the_one_of_the_event_of_the_turn_before(assistant):
+    """ "the inaugural ceremony" says which part of an event, not which event."""
+    _, chair = ask_in_turn(
+        assistant, "When was the Rajshahi divisional social security fair held?", "Who chaired the inaugural ceremony?"
+    )
+
+    assert chair.followup and cited(chair) == {"rajshahi-fair-2022.md"}, chair.text
+    assert "Abdul Mannan" in chair.text
+
+
+def test_a_bangla_follow_up_that_names_only_amounts_and_giving_stays_with_its_programme(assistant):
+    """ "প্রতি মাসে কত টাকা দেওয়া হয়?" (how much money is given a month?) after a question about the fishers' rice
+    support asks about that programme: another programme's monthly allowance is not its answer."""
+    _, monthly = ask_in_turn(assistant, "জেলেদের খাদ্য সহায়তা কর্মসূচিতে কত কেজি চাল দেওয়া হয়?", "প্রতি মাসে কত টাকা দেওয়া হয়?")
+
+    assert monthly.followup and monthly.focus, monthly
+    assert "hijra-allowance.md" not in cited(monthly) and "৬০০" not in monthly.text, monthly.text
+
+
+def test_an_answer_from_the_topics_own_document_is_not_vetoed_for_lacking_the_earlier_questions_words(assistant):
+    """ "When will they wrap it up?" shares no word with the census's document, so the wider search (the topic's
+    words added) finds the answer, in the census's own document: that its sentence lacks "supposed" and "cover" of the
+    first question does not make it an answer about something else."""
+    _, due = ask_in_turn(
+        assistant, "How many households is the village census supposed to cover?", "When will they wrap it up?"
+    )
+
+    assert due.followup and cited(due) == {"village-census.md"}, due.text
+    assert "March 2019" in due.text
+
+
+def test_a_bangla_follow_up_about_the_event_answers_from_its_english_report(assistant):
+    """ "অনুষ্ঠানটি কে সঞ্চালনা করেন?" (who moderated the event?) after a Bangla question about the pension launch: "the
+    event" points back, "moderated the function" in the English report answers it, and the Bangla report of another
+    event's moderator does not."""
+    _, moderator = ask_in_turn(assistant, "সর্বজনীন পেনশন স্কিম কবে উদ্বোধন করা হয়?", "অনুষ্ঠানটি কে সঞ্চালনা করেন?")
+
+    assert moderator.followup and cited(moderator) == {"pension-launch.md"}, moderator.text
+    assert "Rafiqul Karim" in moderator.text
+
+
+# Where a follow-up is searched --------------------------------------------------------------------------------
+
+
+def test_a_follow_up_searches_the_document_ranked_first_as_well_as_the_one_cited(assistant):
+    """The coordinator was quoted from an article; the cluster's own page, ranked first, holds its objectives: the
+    follow-up answers from it alone, not with another cluster's objectives beside it."""
+    first, objectives = ask_in_turn(
+        assistant, "Which ministry coordinates the Labour and Livelihood Cluster?", "What are its main objectives?"
+    )
+    assert "Disaster Management and Relief" in first.text
+
+    assert objectives.followup and not objectives.abstained
+    assert cited(objectives) == {"labour-cluster.md"}, objectives.text
+    assert "consolidate workfare programmes" in objectives.text
+
+
+def test_what_about_x_that_asks_its_own_question_is_searched_as_it_is(assistant):
+    """ "what about the social allowance cluster, who coordinates that one?" asks its own question: the earlier
+    one's "main objectives" is not added to it."""
+    question = "what about the social allowance cluster, who coordinates that one?"
+    _, who = ask_in_turn(assistant, "What are the main objectives of the Labour and Livelihood Cluster?", question)
+
+    assert who.query == question and not who.followup
+    assert not who.abstained and "Ministry of Social Welfare" in who.citations[0].quote, who.text
+
+
+# Standalone questions stay standalone ------------------------------------------------------------------------
+
+
+def test_and_in_another_year_asks_the_earlier_question_of_that_year(assistant):
+    """ "And in 2023?" after "Who chaired the inaugural ceremony of the 2022 fair?": 2023's chair."""
+    first, again = ask_in_turn(
+        assistant, "Who chaired the inaugural ceremony of the divisional social security fair in 2022?", "And in 2023?"
+    )
+    assert "Abdul Mannan" in first.text
+
+    assert cited(again) == {"sylhet-fair-2023.md"} and "Farhana Yasmin" in again.text, again.text
+    assert "2023" in again.query and "inaugural ceremony" in again.query
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How are the pensions of former government employees financed?",
+        "Is the pension of former government employees funded in advance?",
+    ],
+)
+def test_former_as_an_adjective_does_not_point_back(assistant, question):
+    alone = assistant.answer(question)
+    _, after = ask_in_turn(assistant, "Who coordinates the Social Allowance Cluster?", question)
+
+    assert not after.followup and after.text == alone.text
+    assert cited(after) == {"civil-service-pension.md"}, after.text
+
+
+@pytest.mark.parametrize(
+    ("question", "follows"),
+    [
+        ("Is the monthly child benefit the same amount as the maternity allowance?", False),
+        ("Who were the former members of the cluster committee in Khulna?", False),
+        ("Did the workshop suggest adjusting NSSS policies to conditions on the ground?", False),
+        ("When was the meeting held?", True),
+        ("Was it the same?", True),
+        ("Who chaired the latter?", True),
+        ("who gets it?", True),
+        ("Which donors supported it?", True),
+        ("who sits on the committee that oversees it?", True),
+        ("Which ministry runs the EGPP and who funds it?", False),
+        ("And in 2019?", False),
+        ("অনুষ্ঠানটি কে সঞ্চালনা করেন?", True),
+        ("এই কর্মসূচিতে কতজন উপকারভোগী?", True),
+        ("খুলনার মেলাটি কবে শুরু হয়?", False),
+    ],
+)
+def test_which_questions_follow_up_the_turn_before(question, follows):
+    """A name, an acronym or a figure says which workshop; "the same ... as" compares within the question."""
+    chat = Conversation((Turn("Who coordinates the cluster?", "", "", focus=("doc",), topic="cluster"),))
+
+    assert talk.plan(analyse(question), chat).followup is follows

@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 
 from nsss.assistant import answerability, compose
 from nsss.assistant import conversation as talk
-from nsss.assistant.question import QUESTION_WORDS, Question, analyse
-from nsss.assistant.scoring import Pick, aliases_of, lead, score_sentences
+from nsss.assistant.question import QUESTION_WORDS, Part, Question, analyse
+from nsss.assistant.scoring import Pick, aliases_of, lead, score_sentences, with_prefixes
 from nsss.assistant.types import Answer, Citation, Conversation
 from nsss.assistant.weights import WEIGHTS, Weights
 from nsss.core.settings import Settings
@@ -106,6 +106,7 @@ class Assistant:
             # A question asked again of another subject ("And in 2018?") is read as the question it stands for.
             asked = q if plan.query == q.text else analyse(plan.query)
             reading = self.read(asked, self.index.search(plan.query, k=k, filters=filters), plan.query)
+            reading = self._answer_parts(asked, reading, filters, k)
         retrieved_at = time.perf_counter()
         records = self._records()
         hits = list(reading.hits)
@@ -155,6 +156,40 @@ class Assistant:
                 "probability": round(reading.probability, 4),
             },
         )
+
+    def _answer_parts(self, q: Question, reading: Reading, filters: Filters | None, k: int) -> Reading:
+        """Answer on its own each part of a question asking two things that the chosen quotes do not answer: searched
+        and read alone, as if asked alone ("What role did X have at the signing and at the launch?" is two questions,
+        often answered by two documents, of which a search for the whole finds one)."""
+        if not reading.answerable or reading.section:
+            return reading
+        spans = list(reading.spans)
+        for part in q.parts:
+            if not part.query or not part.terms:
+                continue
+            # Answered when one quote holds most of the part's own words (a quote on stipend payments in general
+            # holds "stipend" and "payments", not "PM's launch of stipend payments") and the kind of thing it asks.
+            said = [self.document_text(h.chunk.doc_key)[a:b] for h, a, b in spans]
+            if any(_holds_most(q, part, text) for text in said):
+                continue
+            asked = analyse(part.query)
+            alone = self.read(asked, self.index.search(part.query, k=k, filters=filters), part.query)
+            if not alone.answerable or alone.section or not alone.picks:
+                continue
+            first = alone.picks[0]
+            # The part is asked of the subject it carries from the rest of the question ("the 2018 conference", "X
+            # at..."): a quote found alone must name all of it where it stands (its sentence, the two before, its
+            # title), or it answers of another event ("the welcome speech" of a 2021 ceremony).
+            carried = set(asked.terms) & set(q.subject) - set(part.terms)
+            if carried & set(first.missing):
+                continue
+            taken = {(h.chunk.doc_key, a) for h, a, _ in spans}
+            spans += [
+                s
+                for s in compose.spans_of([first], self.document_text, asked)
+                if (s[0].chunk.doc_key, s[1]) not in taken
+            ]
+        return replace(reading, spans=tuple(spans)) if len(spans) > len(reading.spans) else reading
 
     def read(self, q: Question, hits: list[Hit], query: str = "") -> Reading:
         """Find the sentences (or the section's items) that answer, and decide whether they do."""
@@ -231,6 +266,13 @@ class Assistant:
         while len(self._vectors) > 20_000:
             self._vectors.pop(next(iter(self._vectors)))
         return vectors
+
+
+def _holds_most(q: Question, part: Part, text: str) -> bool:
+    """Tell whether a text holds more than half of a part's own terms and the kind of thing the part asks for."""
+    have = with_prefixes(set(tokenize(text)), part.terms)
+    held = sum(t in have for t in part.terms)
+    return 2 * held > len(part.terms) and compose.answers_part(q, part, text)
 
 
 def _within(focus: tuple[str, ...], filters: Filters | None) -> Filters | None:

@@ -195,6 +195,7 @@ class Part:
     slot: str
     terms: tuple[str, ...]
     figure: str = ""
+    query: str = ""  # the part asked on its own, searched on its own (its answer may be in another document)
 
 
 @dataclass(frozen=True)
@@ -445,8 +446,9 @@ SECOND_ASK = re.compile(
 
 
 def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
-    """Return what each part of a question asking two things asks: the slot of each and the terms only it names; or,
-    when a question names two figures or more ("over 2022-23 and 2023-24"), each figure as a part of its own."""
+    """Return what each part of a question asking two things asks: the slot of each, the terms only it names and the
+    part as a question of its own; or, when a question names two figures or more ("over 2022-23 and 2023-24"), each
+    figure as a part of its own."""
     cuts = [m.end() for m in SECOND_ASK.finditer(text)]
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     # "And which NGO helped?" asks one thing: a piece with no word but the conjunction is no part.
@@ -454,14 +456,56 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
     out: list[Part] = []
     if len(pieces) >= 2:
         own = [[t for t in tokenize(piece) if t in terms] for piece in pieces]
+        subject = [t for t in terms if t not in ATTRIBUTE_WORDS and t not in SLOT_WORDS]
         for i, piece in enumerate(pieces):
             others = {t for j, o in enumerate(own) if j != i for t in o}
-            out.append(Part(_slot(piece.strip(" ,;"), False), tuple(t for t in own[i] if t not in others)))
+            # "..., and at which event was it unveiled?": the subject named before this part goes with it.
+            named = [_words_of(p, subject) for p in pieces[:i]]
+            query = " ".join([_unlinked(piece), *named]).strip()
+            out.append(Part(_slot(piece.strip(" ,;"), False), tuple(t for t in own[i] if t not in others), query=query))
+    else:
+        out += _occasions(text, terms)
     # Years and fiscal years only: "26 June 2022" names one day, not two things.
     found = [f for f in dict.fromkeys(figures(text)) if re.fullmatch(r"(?:19|20)\d\d(?:-\d\d)?", f)]
     if len(found) >= 2:
         out += [Part("any", (), f) for f in found]
     return tuple(out)
+
+
+# A second occasion the same thing is asked of: "What role did X have at the signing and at the launch?".
+SECOND_OCCASION = re.compile(r",?\s+(?:and|or)\s+(?=(?:at|in|during|on)\s+(?:the|a|an|its|his|her|their)\b)", re.I)
+FIRST_OCCASION = re.compile(r"\s(?=(?:at|in|during|on)\s+(?:the|a|an|its|his|her|their)\b)", re.I)
+
+
+def _occasions(text: str, terms: tuple[str, ...]) -> list[Part]:
+    """Return one part per occasion when a question asks the same thing of two ("at the signing and at the launch"):
+    each occasion with what is asked of it, to be searched and answered on its own."""
+    second = SECOND_OCCASION.search(text)
+    first = FIRST_OCCASION.search(text, 0, second.start()) if second else None
+    if not first:
+        return []
+    head, one, two = text[: first.start()], text[first.end() : second.start()], text[second.end() :]
+    own = [[t for t in tokenize(p) if t in terms] for p in (one, two)]
+    if min(len(o) for o in own) < 2:  # "in June and in July" names no occasion of its own
+        return []
+    slot = _slot(text, False)
+    return [
+        Part(slot, tuple(t for t in own[i] if t not in own[1 - i]), query=f"{head} {p}".strip(" ,;?"))
+        for i, p in enumerate((one, two))
+    ]
+
+
+def _unlinked(piece: str) -> str:
+    """Return a piece of a question without the conjunction and preposition that join it to the next one."""
+    words = piece.strip(" ,;?").split()
+    while words and words[-1].lower().strip(",;") in LINKS:
+        words.pop()
+    return " ".join(words).strip(" ,;?")
+
+
+def _words_of(text: str, terms: list[str]) -> str:
+    """Return the words of a text whose terms are among the given ones, in its order."""
+    return " ".join(w for w in re.findall(r"[\w'’.-]+", text) if set(tokenize(w)) & set(terms))
 
 
 def _is_compound(text: str) -> bool:

@@ -38,6 +38,16 @@ ALLOWANCE = (
     "4 2019-20 2,045.75\n"
     "Fiscal Year Allocation (in Million Taka)\n"
 )
+# A Markdown table, as a DOCX table is read too ("cell | cell").
+STIPEND = (
+    "# Hill Tracts School Stipend\n\n"
+    "The Hill Tracts School Stipend pays girls in secondary schools of the three hill districts.\n\n"
+    "| Fiscal year | Girls reached | Stipend budget (Tk crore) |\n"
+    "|---|---|---|\n"
+    "| 2020-21 | 41,000 | 52.5 |\n"
+    "| 2021-22 | 45,500 | 58.0 |\n"
+    "| 2022-23 | 47,250 | 61.2 |\n"
+)
 
 
 def sections_of(text: str) -> dict[str, list[str]]:
@@ -106,8 +116,8 @@ def test_a_table_is_a_section_whose_heading_is_its_header_row_and_whose_items_ar
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    """The extractive assistant over a study, an evaluation and a web page with a table."""
-    documents = {"study.md": STUDY, "evaluation.md": EVALUATION, "allowance.md": ALLOWANCE}
+    """The extractive assistant over a study, an evaluation and two pages with a table each."""
+    documents = {"study.md": STUDY, "evaluation.md": EVALUATION, "allowance.md": ALLOWANCE, "stipend.md": STIPEND}
     return open_assistant(ingested_documents(tmp_path_factory, "structure-kinds", documents), use_llm=False)
 
 
@@ -139,3 +149,13 @@ def test_a_question_about_one_row_of_a_table_is_answered_with_that_row_under_its
     quotes = [c.quote for c in answer.citations]
     assert not answer.abstained, answer.text
     assert quotes == ["wdt_ID Fiscal Year Allocation (in Million Taka)", "3 2018-19 1,720.00"], quotes
+
+
+def test_a_row_of_a_markdown_table_is_quoted_under_its_header_row(assistant):
+    answer = assistant.answer("How many girls did the Hill Tracts School Stipend reach in 2021-22?")
+
+    quotes = [c.quote for c in answer.citations]
+    assert not answer.abstained, answer.text
+    assert quotes == ["| Fiscal year | Girls reached | Stipend budget (Tk crore) |", "| 2021-22 | 45,500 | 58.0 |"], (
+        quotes
+    )

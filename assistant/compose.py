@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from nsss.assistant.question import SECTIONS, Part, Question
+from nsss.assistant.question import SECTIONS, Part, Question, figures
 from nsss.assistant.scoring import Pick, asked_held, figures_present, fills_slot, with_prefixes
 from nsss.assistant.sentences import Sentence, list_continuation
 from nsss.assistant.types import Citation
@@ -219,6 +219,11 @@ def section_spans(
     of the top documents that has such a heading; [] when none has one. With the document's text, a list whose items
     are themselves of the kind asked for ("Which ministries...?": "- Ministry of Social Welfare", "- Ministry of
     Labour...") answers too, whatever its heading ("Cluster Formation")."""
+    # (a plural in the question's subject may read it as a list question: "the Fishers Allowance in 2018-19")
+    if question.figures and not question.section and document_text is not None:
+        row = _table_row(question, hits, records, document_text)
+        if row:
+            return row
     quoted = _quoted_headings(question)
     if not (question.section or question.is_list or quoted):
         return []
@@ -256,6 +261,42 @@ def section_spans(
             hit = next(h for h in hits if h.chunk.doc_key == key)
             return [(_hit_at(hits, key, start) or hit, start, end) for start, end in best.items[:limit]]
     return []
+
+
+def _table_row(
+    question: Question, hits: list[Hit], records: dict[str, DocRecord], document_text: Callable[[str], str]
+) -> list[Span]:
+    """Return the row of a table that the question's figures pick out ("budget in 2015-16": "8 2015-16 14,400.00"),
+    after the table's header row, so that the answer says what each cell is; [] when no table of the top documents
+    has one such row under a header that names something the question asks."""
+    for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[:3]:
+        record = records.get(key)
+        text = document_text(key) if record is not None and record.sections else ""
+        for section in record.sections if text else ():
+            header = set(tokenize(text[section.start : section.end]))
+            # (the words that name a table's key column, a year, say nothing of what the question asks)
+            asked = set(question.terms) - set(tokenize(" ".join(question.figures))) - KEY_COLUMN_WORDS
+            if not _is_table(section, text) or not with_prefixes(header, asked) & asked:
+                continue
+            rows = [(a, b) for a, b in section.items if set(question.figures) <= set(figures(text[a:b]))]
+            if len(rows) == 1:
+                hit = next(h for h in hits if h.chunk.doc_key == key)
+                heading = (_hit_at(hits, key, section.start) or hit, section.start, section.end)
+                return [heading, (_hit_at(hits, key, rows[0][0]) or hit, *rows[0])]
+    return []
+
+
+KEY_COLUMN_WORDS = frozenset({"year", "fiscal", "fy", "financi", "month", "date"})
+
+
+def _is_table(section, text: str) -> bool:
+    """Tell whether a section is a table: three rows or more, each one line with as many cells as the others (cells
+    apart by pipes, or by spaces when the cells are figures)."""
+    rows = [text[a:b] for a, b in section.items]
+    if len(rows) < 3 or any("\n" in r for r in rows):
+        return False
+    widths = {len(r.strip().strip("|").split("|")) if "|" in r else len(r.split()) for r in rows}
+    return len(widths) == 1 and widths.pop() >= 2 and all("|" in r or len(figures(r)) >= 2 for r in rows)
 
 
 def _quoted_headings(question: Question) -> list[set[str]]:

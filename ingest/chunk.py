@@ -10,7 +10,8 @@ from collections.abc import Callable
 from nsss.core.types import Chunk, Document, Page
 
 # Stored with every document: a document cut by another version of the chunker is re-indexed by the next ingest.
-CHUNKER_VERSION = 3  # 3: sections kept; PDF pages read by path (OCR, Bijoy, repaired), running lines dropped
+CHUNKER_VERSION = 4  # 3: sections kept; PDF pages read by path (OCR, Bijoy, repaired), running lines dropped
+# 4: sections also under headings in sentence form, from tables (header and rows) and from lists written inline
 # Sentence ends in English and Bangla (the danda), for splits inside over-long paragraphs.
 SECONDARY_SPLIT = r"[^,.;।?!]+[,.;।?!]?|[,.;।?!]"
 # Where a sentence ends whatever punkt says: a blank line (headings, list items) or a Bangla danda.

@@ -45,12 +45,16 @@ def select(
             continue
         chosen.append(p)
     if question.is_list and question.asked and asked_held(question, best.sentence.text):
-        chosen = _named_items(question, chosen, wanted, document_text)
+        chosen = _named_items(question, chosen, wanted, document_text, w.part_overlap)
     return _complete(question, picks, chosen, w)
 
 
 def _named_items(
-    question: Question, chosen: list[Pick], wanted: int, document_text: Callable[[str], str] | None
+    question: Question,
+    chosen: list[Pick],
+    wanted: int,
+    document_text: Callable[[str], str] | None,
+    overlap: float,
 ) -> list[Pick]:
     """For a list question whose lead names what is asked ("A second vital challenge is..."), quote the run of
     sentences around it that name it too: a list written as prose ("Principal among these challenges is...") is
@@ -76,7 +80,9 @@ def _named_items(
                     gap += 1
                 else:
                     gap = 0
-                    if (key, spans[i][0]) not in taken and not any(_overlap(said, p.sentence.text) > 0.6 for p in kept):
+                    if (key, spans[i][0]) not in taken and not any(
+                        _overlap(said, p.sentence.text) > overlap for p in kept
+                    ):
                         kept.append(replace(best, sentence=Sentence(lead.hit_rank, lead.hit, *spans[i], said)))
                 i += step
     # The lead's document in its own order, so that "principal" comes before "second"; then any other document.

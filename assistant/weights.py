@@ -45,7 +45,8 @@ class Weights:
     second_floor: float = 0.75
     second_cover: float = 0.3
     # A sentence added for an unanswered part of a two-part question covers the question at least part_cover of
-    # the lead's coverage, and shares at most part_overlap of its words with a quote already chosen.
+    # the lead's coverage. Any quote added to an answer (a second sentence, a part's answer, the next item of a list
+    # written as prose) shares at most part_overlap of its words with a quote already chosen.
     part_cover: float = 0.5
     part_overlap: float = 0.6
     list_items: int = 5

@@ -136,6 +136,18 @@ def ingested_documents(tmp_path_factory, name: str, documents: dict[str, str]) -
     return _ingested(folder, tmp_path_factory.mktemp(f"{name}-store") / "store")
 
 
+def ask_in_turn(assistant, *questions):
+    """Ask questions as one conversation; return the answers."""
+    from nsss.assistant import Conversation
+
+    chat, answers = Conversation(), []
+    for question in questions:
+        answer = assistant.answer(question, conversation=chat)
+        chat = chat.add(answer)
+        answers.append(answer)
+    return answers
+
+
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory, embedder) -> Settings:
     """Settings whose store holds the bundled corpus, ingested once per session."""

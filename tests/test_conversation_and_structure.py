@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from nsss.assistant import Conversation, open_assistant
+from conftest import ask_in_turn
+from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 from nsss.assistant.scoring import fills_slot
 from nsss.index.lexical import tokenize
@@ -31,16 +32,6 @@ def assistant(seed_store):
 def sources(items) -> set[str]:
     """Return the source files of citations or retrieved passages."""
     return {getattr(x, "chunk", x).source for x in items}
-
-
-def ask_in_turn(assistant, *questions):
-    """Ask questions as one conversation; return the answers."""
-    chat, answers = Conversation(), []
-    for question in questions:
-        answer = assistant.answer(question, conversation=chat)
-        chat = chat.add(answer)
-        answers.append(answer)
-    return answers
 
 
 # Reading a question -----------------------------------------------------------------------------------------

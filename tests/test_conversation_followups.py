@@ -3,6 +3,7 @@ Real model, real Chroma, over a small corpus written here (several projects, rep
 so that a follow-up searched everywhere finds the wrong one)."""
 
 import pytest
+from conftest import ask_in_turn, ingested_documents
 from nsss.assistant import Conversation, open_assistant
 from nsss.assistant import conversation as talk
 from nsss.assistant.question import analyse
@@ -108,25 +109,7 @@ ceremony opened with a song, and the fair ran for three days in May 2023.
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
     """The extractive assistant over the corpus above."""
-    from nsss.core.settings import Settings
-    from nsss.ingest import ingest
-
-    folder = tmp_path_factory.mktemp("followup-docs")
-    for name, text in DOCS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings(store=tmp_path_factory.mktemp("followup-store") / "store")
-    assert not ingest([folder], settings, progress=False).failed
-    return open_assistant(settings, use_llm=False)
-
-
-def ask_in_turn(assistant, *questions):
-    """Ask questions as one conversation; return the answers."""
-    chat, answers = Conversation(), []
-    for question in questions:
-        answer = assistant.answer(question, conversation=chat)
-        chat = chat.add(answer)
-        answers.append(answer)
-    return answers
+    return open_assistant(ingested_documents(tmp_path_factory, "followup", DOCS), use_llm=False)
 
 
 def cited(answer) -> set[str]:

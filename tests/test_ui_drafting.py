@@ -207,6 +207,50 @@ def test_notes_survive_a_reload_and_a_restart_and_can_be_renamed_reordered_and_r
     page.context.close()
 
 
+def test_a_pin_slow_to_finish_does_not_undo_an_answer_that_lands_meanwhile(
+    browser, desk_store, settings, monkeypatch, tmp_path
+):
+    # In this process, so that the first pin's export can be held up (as on a loaded laptop) until the second
+    # answer is on the page: Gradio stores a handler's State outputs when it returns, and a pin must not store back
+    # the session it read before that answer.
+    import shutil
+    import threading
+
+    from nsss.ui import app
+    from ui_server import free_port
+
+    store = tmp_path / "desk"
+    shutil.copytree(desk_store, store)
+    held, release = threading.Event(), threading.Event()
+    write = app.Exports.write
+
+    def slow_write(self, *args, **kwargs):
+        if not held.is_set():  # the first pin's export waits until the second answer is on the page
+            held.set()
+            release.wait(WAIT / 1000)
+        return write(self, *args, **kwargs)
+
+    demo = app.build_app(Settings.load(store=store))
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(server_port=free_port(), prevent_thread_lock=True, quiet=True, **app.launch_options())
+    try:
+        page = open_page(browser, demo.local_url)
+        page.get_by_role("tab", name="Chat").click()
+        ask(page, "Who chaired the Ledger Pilot Steering Board?")
+        monkeypatch.setattr(app.Exports, "write", slow_write)
+        page.locator("#nsss-chat a.nsss-pin-link").last.click()
+        assert held.wait(WAIT / 1000), "the pin never reached its export"
+        ask(page, "When did the Kiosk Allowance Programme begin as a pilot?")
+        release.set()  # the first pin ends now, after the second answer was stored in the session
+        page.locator("#nsss-sources .nsss-cite").first.get_by_role("button", name="Pin to notes").click()
+        expect(page.locator(".toast-body").last).to_contain_text("(2 in the Notes tab)", timeout=WAIT)
+        assert not page.js_errors
+        page.context.close()
+    finally:
+        release.set()
+        demo.close()
+
+
 def test_a_brief_lists_passages_from_several_documents_in_date_order(page):
     page.get_by_role("tab", name="Brief").click()
     page.locator("#nsss-topic textarea").fill("Kiosk Allowance Programme")

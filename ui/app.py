@@ -448,7 +448,7 @@ def _wire_chat(ctx) -> None:
     def act(payload, session, request: gr.Request):
         """Handle a click inside the rendered HTML: open a source, pin, reorder, rename or remove a note."""
         skip = gr.skip()
-        nothing = (skip,) * 6 + (session,)
+        nothing = (skip,) * 6
         lang = session.lang
         try:
             msg = json.loads(payload or "{}")
@@ -460,13 +460,13 @@ def _wire_chat(ctx) -> None:
                     path = notes_file(ctx.settings.store, _user(request))
                     notes = NOTE_EDITS[action](read_notes(path), n, msg)
                     write_notes(path, notes)
-                return (skip, skip, *notes_outputs(ctx, notes, session), skip, session)
+                return (skip, skip, *notes_outputs(ctx, notes, session), skip)
             if action in OPENS:
                 viewer = render.viewer_html(view_of(OPENS[action](session, turn, n), lang), lang)
                 if action == Act.BRIEF_OPEN:
-                    return (skip, viewer, skip, skip, skip, gr.Tabs(selected="chat"), session)
+                    return (skip, viewer, skip, skip, skip, gr.Tabs(selected="chat"))
                 sources = render.sources_html(session.answers[turn], turn, n, lang, session.style)
-                return (sources, viewer, skip, skip, skip, skip, session)
+                return (sources, viewer, skip, skip, skip, skip)
             if action not in PINS:
                 return nothing
             note = PINS[action](service, session, turn, n)
@@ -475,7 +475,7 @@ def _wire_chat(ctx) -> None:
                 notes = read_notes(path) + (note,)
                 write_notes(path, notes)
             gr.Info(t(lang, "pinned", n=len(notes)), title=t(lang, "pinned_title"), duration=3)
-            return (skip, skip, *notes_outputs(ctx, notes, session), skip, session)
+            return (skip, skip, *notes_outputs(ctx, notes, session), skip)
         except (IndexError, StopIteration, AttributeError):
             gr.Warning(t(lang, "gone_answer"), title=t(lang, "not_found_title"))
         except Exception as exc:  # noqa: BLE001
@@ -483,11 +483,13 @@ def _wire_chat(ctx) -> None:
         return nothing
 
     # Every click counts (Gradio ignores a click while the last one is pending, by default), and one at a time:
-    # two quick pins must both land, each reading the notes the other wrote.
+    # two quick pins must both land, each reading the notes the other wrote. A click only reads the session: Gradio
+    # stores every State output when the handler returns, so handing back the copy read at the start would undo an
+    # answer that landed meanwhile (a pin slow to export, then "That answer is no longer in this conversation").
     w.chat_bridge.click(
         act,
         [w.chat_bridge, w.session],
-        [w.sources, w.viewer, w.notes_view, w.md_btn, w.docx_btn, w.tabs, w.session],
+        [w.sources, w.viewer, w.notes_view, w.md_btn, w.docx_btn, w.tabs],
         trigger_mode="multiple",
         concurrency_id="clicks",
         concurrency_limit=1,

@@ -251,6 +251,52 @@ def test_a_pin_slow_to_finish_does_not_undo_an_answer_that_lands_meanwhile(
         demo.close()
 
 
+def test_new_conversation_while_an_answer_is_pending_is_not_undone_when_it_lands(
+    browser, desk_store, settings, monkeypatch, tmp_path
+):
+    # In this process, so that the second answer can be held until "New conversation" has been clicked: the answer
+    # read the session before the click, and must not store back the conversation the click cleared.
+    import shutil
+    import threading
+
+    from nsss.ui import app, service
+    from ui_server import free_port
+
+    store = tmp_path / "desk"
+    shutil.copytree(desk_store, store)
+    held, release = threading.Event(), threading.Event()
+    answer = service.Service.answer
+
+    def slow_answer(self, question, *args, **kwargs):
+        if "Kiosk" in question:  # the second question waits until the conversation has been cleared
+            held.set()
+            release.wait(WAIT / 1000)
+        return answer(self, question, *args, **kwargs)
+
+    monkeypatch.setattr(service.Service, "answer", slow_answer)
+    demo = app.build_app(Settings.load(store=store))
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(server_port=free_port(), prevent_thread_lock=True, quiet=True, **app.launch_options())
+    try:
+        page = open_page(browser, demo.local_url)
+        page.get_by_role("tab", name="Chat").click()
+        ask(page, "Who chaired the Ledger Pilot Steering Board?")
+        page.locator("#nsss-question textarea").fill("When did the Kiosk Allowance Programme begin as a pilot?")
+        page.locator("#nsss-ask").click()
+        assert held.wait(WAIT / 1000), "the second question never reached the assistant"
+        page.locator("#nsss-new").click()
+        expect(page.locator("#nsss-chat")).not_to_contain_text("Ledger Pilot", timeout=WAIT)
+        release.set()
+        expect(page.locator("#nsss-sources .nsss-panel-title")).to_contain_text("Kiosk", timeout=WAIT)
+        expect(page.locator("#nsss-chat")).to_contain_text("Kiosk", timeout=WAIT)
+        expect(page.locator("#nsss-chat")).not_to_contain_text("Ledger Pilot")  # the cleared turn stays cleared
+        assert not page.js_errors
+        page.context.close()
+    finally:
+        release.set()
+        demo.close()
+
+
 def test_a_brief_lists_passages_from_several_documents_in_date_order(page):
     page.get_by_role("tab", name="Brief").click()
     page.locator("#nsss-topic textarea").fill("Kiosk Allowance Programme")

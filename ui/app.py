@@ -10,6 +10,8 @@ import tempfile
 import threading
 import time
 import traceback
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -63,6 +65,40 @@ class Session:
     lang: str = "en"
     style: str = "author-date"
     brief: object = None  # the last assistant.brief.Brief
+
+
+class Sessions:
+    """The latest Session of each open page, changed one change at a time.
+
+    Gradio stores an event's State output when the event ends, whatever another event of the same page stored
+    meanwhile: an answer that was pending would put back the session it read, undoing "New conversation" or a change
+    of language or citation style made while it ran. So every change is applied here to the latest session, under a
+    lock, and every event reads the latest; the State only seeds a page this has not seen (or has forgotten).
+    """
+
+    LIMIT = 1000  # pages remembered; the oldest is forgotten first (its State still holds what it had)
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._latest: OrderedDict[str, Session] = OrderedDict()
+
+    def latest(self, request, given: Session) -> Session:
+        """Return the page's latest session (the one given, for a page with no change yet)."""
+        key = getattr(request, "session_hash", None)
+        with self._lock:
+            return self._latest.get(key, given) if key else given
+
+    def change(self, request, given: Session, how: Callable[[Session], Session]) -> Session:
+        """Apply a change to the page's latest session, store it and return it."""
+        key = getattr(request, "session_hash", None)
+        with self._lock:
+            new = how(self._latest.get(key, given) if key else given)
+            if key:
+                self._latest[key] = new
+                self._latest.move_to_end(key)
+                while len(self._latest) > self.LIMIT:
+                    self._latest.popitem(last=False)
+        return new
 
 
 def parse_auth(value: str) -> tuple[str, str] | None:
@@ -183,7 +219,14 @@ def build_app(settings: Settings, service: Service | None = None):
 
         gr.api(api_ask, api_name="ask", concurrency_id="answer")  # first, so that no UI event takes the name
         ctx = SimpleNamespace(
-            gr=gr, w=w, service=service, settings=settings, exports=exports, lock=notes_lock, demo=demo
+            gr=gr,
+            w=w,
+            service=service,
+            settings=settings,
+            exports=exports,
+            lock=notes_lock,
+            demo=demo,
+            sessions=Sessions(),
         )
         _wire_chat(ctx)
         _wire_notes(ctx)
@@ -362,7 +405,7 @@ PINS = {  # (service, session, turn, n) -> the note to pin
 
 def _wire_chat(ctx) -> None:
     """Questions, answers, sources, the viewer, pins, and the brief's clicks."""
-    gr, w, service = ctx.gr, ctx.w, ctx.service
+    gr, w, service, sessions = ctx.gr, ctx.w, ctx.service, ctx.sessions
     private = {"api_visibility": "private"}
 
     def filters_of(docs, kinds, years) -> Filters:
@@ -371,7 +414,8 @@ def _wire_chat(ctx) -> None:
     def chat_of(session: Session) -> list[dict]:
         return render.chat_messages(session.answers, session.lang, session.filters, session.no_match)
 
-    def show_question(question, session):
+    def show_question(question, session, request: gr.Request):
+        session = sessions.latest(request, session)
         question = " ".join((question or "").split())
         if not question:  # a message, not an error: an empty box is nothing to alarm anyone about
             gr.Warning(t(session.lang, "type_first"), title=t(session.lang, "no_question"))
@@ -379,9 +423,10 @@ def _wire_chat(ctx) -> None:
         pending = chat_of(session) + [{"role": "user", "content": render.esc(question)}]
         return pending, "", question
 
-    def on_ask(question, docs, kinds, years, session):
+    def on_ask(question, docs, kinds, years, session, request: gr.Request):
         if not question:
             return (gr.skip(),) * 5
+        session = sessions.latest(request, session)
         lang = session.lang
         filters = filters_of(docs, kinds, years)
         what = describe_filters(docs, kinds, years, service.records(), lang) if filters else ""
@@ -392,15 +437,20 @@ def _wire_chat(ctx) -> None:
                 answer, none = service.answer(question, session.conversation, filters), False
         except Exception as exc:  # noqa: BLE001 - one failed question must not break the session
             gr.Warning(_say(exc, lang), title=t(lang, "cannot_answer"))
+            session = sessions.latest(request, session)
             return chat_of(session), gr.skip(), gr.skip(), session, question
-        session = replace(
+        session = sessions.change(
+            request,
             session,
-            answers=session.answers + (answer,),
-            filters=session.filters + (what,),
-            no_match=session.no_match + (none,),
-            conversation=session.conversation if none else session.conversation.add(answer),
+            lambda s: replace(
+                s,
+                answers=s.answers + (answer,),
+                filters=s.filters + (what,),
+                no_match=s.no_match + (none,),
+                conversation=s.conversation if none else s.conversation.add(answer),
+            ),
         )
-        turn = len(session.answers) - 1
+        turn, lang = len(session.answers) - 1, session.lang
         return (
             chat_of(session),
             render.sources_html(answer, turn, lang=lang, style=session.style, no_match=none),
@@ -409,8 +459,10 @@ def _wire_chat(ctx) -> None:
             gr.skip(),
         )
 
-    def new_conversation(session):
-        session = replace(session, answers=(), conversation=Conversation(), filters=(), no_match=())
+    def new_conversation(session, request: gr.Request):
+        session = sessions.change(
+            request, session, lambda s: replace(s, answers=(), conversation=Conversation(), filters=(), no_match=())
+        )
         return [], render.sources_html(None, 0, lang=session.lang), render.viewer_html(None, session.lang), session
 
     def filters_label(docs, kinds, years, session):
@@ -425,8 +477,12 @@ def _wire_chat(ctx) -> None:
             show_question, [w.question, w.session], [w.chat, w.question, w.pending], concurrency_limit=None, **private
         ).success(on_ask, ask_in, ask_out, concurrency_id="answer", **private)
     for button, example in zip(w.examples, EXAMPLES, strict=True):  # an example asks at once
+
+        def show_example(session, request: gr.Request, question=example):
+            return show_question(question, session, request)
+
         button.click(
-            lambda s, q=example: show_question(q, s),
+            show_example,
             [w.session],
             [w.chat, w.question, w.pending],
             concurrency_limit=None,
@@ -447,6 +503,7 @@ def _wire_chat(ctx) -> None:
 
     def act(payload, session, request: gr.Request):
         """Handle a click inside the rendered HTML: open a source, pin, reorder, rename or remove a note."""
+        session = sessions.latest(request, session)
         skip = gr.skip()
         nothing = (skip,) * 6
         lang = session.lang
@@ -496,7 +553,8 @@ def _wire_chat(ctx) -> None:
         **private,
     )
 
-    def make_brief(topic, session):
+    def make_brief(topic, session, request: gr.Request):
+        session = sessions.latest(request, session)
         lang = session.lang
         topic = " ".join((topic or "").split())
         if not topic:
@@ -507,7 +565,7 @@ def _wire_chat(ctx) -> None:
         except Exception as exc:  # noqa: BLE001
             gr.Warning(_say(exc, lang), title=t(lang, "cannot_do"))
             return gr.skip(), gr.skip(), gr.skip(), session
-        session = replace(session, brief=result)
+        session = sessions.change(request, session, lambda s: replace(s, brief=result))
         md, docx = brief_outputs(ctx, session)
         return render.brief_html(result, lang, session.style), md, docx, session
 
@@ -560,7 +618,7 @@ def _wire_notes(ctx) -> None:
         return notes_outputs(ctx, read_notes(notes_file(ctx.settings.store, _user(request))), session)
 
     def set_style(style, session, request: gr.Request):
-        session = replace(session, style=style)
+        session = ctx.sessions.change(request, session, lambda s: replace(s, style=style))
         notes = read_notes(notes_file(ctx.settings.store, _user(request)))
         turn = len(session.answers) - 1
         sources = (
@@ -700,7 +758,7 @@ def _wire_language(ctx) -> None:
     private = {"api_visibility": "private"}
 
     def relabel(lang: str, session: Session, request: gr.Request):
-        session = replace(session, lang=lang)
+        session = ctx.sessions.change(request, session, lambda s: replace(s, lang=lang))
         turn = len(session.answers) - 1
         last = session.answers[-1] if session.answers else None
         labels = [

@@ -3,8 +3,11 @@ survive a reload and a restart, references with URL and date, topic briefs, the 
 interface, and the defects of issue 10, at laptop (1400x900) and phone (390x844) sizes, with screenshots."""
 
 import base64
+import contextlib
 import io
 import re
+import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -207,20 +210,41 @@ def test_notes_survive_a_reload_and_a_restart_and_can_be_renamed_reordered_and_r
     page.context.close()
 
 
+@contextlib.contextmanager
+def app_in_this_process(desk_store: Path, tmp_path: Path):
+    """Serve the web app from this process over a copy of the desk store, so that a test can hold one of its events
+    open (as a loaded laptop would) and see what another event of the same page does meanwhile; yield its address."""
+    from nsss.ui import app
+    from ui_server import free_port
+
+    store = tmp_path / "desk"
+    shutil.copytree(desk_store, store)
+    demo = app.build_app(Settings.load(store=store))
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(server_port=free_port(), prevent_thread_lock=True, quiet=True, **app.launch_options())
+    try:
+        yield demo.local_url
+    finally:
+        demo.close()
+
+
+@contextlib.contextmanager
+def _releasing(event: threading.Event):
+    """Set an event on the way out, so that a held handler never outlives a failed test (the app waits for it)."""
+    try:
+        yield
+    finally:
+        event.set()
+
+
 def test_a_pin_slow_to_finish_does_not_undo_an_answer_that_lands_meanwhile(
     browser, desk_store, settings, monkeypatch, tmp_path
 ):
     # In this process, so that the first pin's export can be held up (as on a loaded laptop) until the second
     # answer is on the page: Gradio stores a handler's State outputs when it returns, and a pin must not store back
     # the session it read before that answer.
-    import shutil
-    import threading
-
     from nsss.ui import app
-    from ui_server import free_port
 
-    store = tmp_path / "desk"
-    shutil.copytree(desk_store, store)
     held, release = threading.Event(), threading.Event()
     write = app.Exports.write
 
@@ -230,11 +254,8 @@ def test_a_pin_slow_to_finish_does_not_undo_an_answer_that_lands_meanwhile(
             release.wait(WAIT / 1000)
         return write(self, *args, **kwargs)
 
-    demo = app.build_app(Settings.load(store=store))
-    demo.queue(default_concurrency_limit=4)
-    demo.launch(server_port=free_port(), prevent_thread_lock=True, quiet=True, **app.launch_options())
-    try:
-        page = open_page(browser, demo.local_url)
+    with app_in_this_process(desk_store, tmp_path) as url, _releasing(release):
+        page = open_page(browser, url)
         page.get_by_role("tab", name="Chat").click()
         ask(page, "Who chaired the Ledger Pilot Steering Board?")
         monkeypatch.setattr(app.Exports, "write", slow_write)
@@ -246,9 +267,6 @@ def test_a_pin_slow_to_finish_does_not_undo_an_answer_that_lands_meanwhile(
         expect(page.locator(".toast-body").last).to_contain_text("(2 in the Notes tab)", timeout=WAIT)
         assert not page.js_errors
         page.context.close()
-    finally:
-        release.set()
-        demo.close()
 
 
 def test_new_conversation_while_an_answer_is_pending_is_not_undone_when_it_lands(
@@ -256,14 +274,8 @@ def test_new_conversation_while_an_answer_is_pending_is_not_undone_when_it_lands
 ):
     # In this process, so that the second answer can be held until "New conversation" has been clicked: the answer
     # read the session before the click, and must not store back the conversation the click cleared.
-    import shutil
-    import threading
+    from nsss.ui import service
 
-    from nsss.ui import app, service
-    from ui_server import free_port
-
-    store = tmp_path / "desk"
-    shutil.copytree(desk_store, store)
     held, release = threading.Event(), threading.Event()
     answer = service.Service.answer
 
@@ -274,11 +286,8 @@ def test_new_conversation_while_an_answer_is_pending_is_not_undone_when_it_lands
         return answer(self, question, *args, **kwargs)
 
     monkeypatch.setattr(service.Service, "answer", slow_answer)
-    demo = app.build_app(Settings.load(store=store))
-    demo.queue(default_concurrency_limit=4)
-    demo.launch(server_port=free_port(), prevent_thread_lock=True, quiet=True, **app.launch_options())
-    try:
-        page = open_page(browser, demo.local_url)
+    with app_in_this_process(desk_store, tmp_path) as url, _releasing(release):
+        page = open_page(browser, url)
         page.get_by_role("tab", name="Chat").click()
         ask(page, "Who chaired the Ledger Pilot Steering Board?")
         page.locator("#nsss-question textarea").fill("When did the Kiosk Allowance Programme begin as a pilot?")
@@ -292,9 +301,6 @@ def test_new_conversation_while_an_answer_is_pending_is_not_undone_when_it_lands
         expect(page.locator("#nsss-chat")).not_to_contain_text("Ledger Pilot")  # the cleared turn stays cleared
         assert not page.js_errors
         page.context.close()
-    finally:
-        release.set()
-        demo.close()
 
 
 def test_a_brief_lists_passages_from_several_documents_in_date_order(page):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from nsss.assistant import answerability, compose
 from nsss.assistant import conversation as talk
 from nsss.assistant.question import QUESTION_WORDS, Part, Question, analyse
-from nsss.assistant.scoring import Pick, aliases_of, lead, score_sentences, with_prefixes
+from nsss.assistant.scoring import Pick, aliases_of, lead, score_sentences
 from nsss.assistant.types import Answer, Citation, Conversation
 from nsss.assistant.weights import WEIGHTS, Weights
 from nsss.core.settings import Settings
@@ -76,6 +76,8 @@ class Assistant:
         top_k = max(1, top_k or self.settings.top_k)
         k = max(top_k, self.weights.considered)
         plan = talk.plan(q, conversation)
+        # A question asked again of another subject ("And in 2018?") is read as the question it stands for.
+        stated = q if plan.query == q.text else analyse(plan.query)
         reading = None
         focus = _within(plan.focus, filters)
         if focus is not None:
@@ -103,10 +105,8 @@ class Assistant:
                 if outside and set(topic) & set(lead.missing):
                     reading = replace(reading, answerable=False)
         if reading is None:
-            # A question asked again of another subject ("And in 2018?") is read as the question it stands for.
-            asked = q if plan.query == q.text else analyse(plan.query)
-            reading = self.read(asked, self.index.search(plan.query, k=k, filters=filters), plan.query)
-            reading = self._answer_parts(asked, reading, filters, k)
+            reading = self.read(stated, self.index.search(plan.query, k=k, filters=filters), plan.query)
+            reading = self._answer_parts(stated, reading, filters, k)
         retrieved_at = time.perf_counter()
         records = self._records()
         hits = list(reading.hits)
@@ -126,7 +126,7 @@ class Assistant:
                 notice = f"The language model did not give a usable answer ({exc}); this is the extractive answer."
         done = time.perf_counter()
         # What the turn asked, of what: the question as searched ("And in 2018?" is the earlier question, of 2018).
-        said = q if plan.followup or plan.query == q.text else analyse(plan.query)
+        said = q if plan.followup else stated
         # What the answer is about, for a follow-up (conversation.about).
         about, also = talk.about(
             plan, tuple(dict.fromkeys(c.doc_key for c in citations)), tuple(h.chunk.doc_key for h in hits[:1])
@@ -270,9 +270,7 @@ class Assistant:
 
 def _holds_most(q: Question, part: Part, text: str) -> bool:
     """Tell whether a text holds more than half of a part's own terms and the kind of thing the part asks for."""
-    have = with_prefixes(set(tokenize(text)), part.terms)
-    held = sum(t in have for t in part.terms)
-    return 2 * held > len(part.terms) and compose.answers_part(q, part, text)
+    return 2 * compose.part_terms(part, text) > len(part.terms) and compose.answers_part(q, part, text)
 
 
 def _within(focus: tuple[str, ...], filters: Filters | None) -> Filters | None:

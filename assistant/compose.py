@@ -99,9 +99,9 @@ def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weig
     for part in question.parts:
         if any(answers_part(question, part, quoted_text(question, c.sentence), strict=True) for c in chosen):
             continue
-        held = max(_part_terms(part, quoted_text(question, c.sentence)) for c in chosen)
+        held = max(part_terms(part, quoted_text(question, c.sentence)) for c in chosen)
         found = [
-            (_part_terms(part, p.sentence.text), -i)
+            (part_terms(part, p.sentence.text), -i)
             for i, p in enumerate(picks[: w.shortlist])
             # A part that names nothing of its own ("and by whom?") is about the same thing: the lead's document.
             # A part that does must cover the question at least part_cover as much as the lead does.
@@ -118,7 +118,8 @@ def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weig
     return chosen
 
 
-def _part_terms(part: Part, text: str) -> int:
+def part_terms(part: Part, text: str) -> int:
+    """Return how many of the terms only one part of a question names a text holds (a term's longer forms count)."""
     have = with_prefixes(set(tokenize(text)), part.terms)
     return sum(t in have for t in part.terms)
 
@@ -132,7 +133,7 @@ def answers_part(question: Question, part: Part, text: str, strict: bool = False
         # A sentence to add needs two of them only: a part's words are the asker's ("which phone company gave SIMs
         # to mothers") and the document's may differ ("mobile operator Teletalk has given 2 million SIMs to mothers").
         half = (len(part.terms) + 1) // 2
-        if _part_terms(part, text) < (half if strict else min(2, half)):
+        if part_terms(part, text) < (half if strict else min(2, half)):
             return False
     return part.slot in ("any", "list") or fills_slot(part.slot, text, question)
 
@@ -275,13 +276,13 @@ def _table_row(
     """Return the row of a table that the question's figures pick out ("budget in 2015-16": "8 2015-16 14,400.00"),
     after the table's header row, so that the answer says what each cell is; [] when no table of the top documents
     has one such row under a header that names something the question asks."""
+    # (the words that name a table's key column, a year, say nothing of what the question asks)
+    asked = set(question.terms) - set(tokenize(" ".join(question.figures))) - KEY_COLUMN_WORDS
     for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[:3]:
         record = records.get(key)
         text = document_text(key) if record is not None and record.sections else ""
         for section in record.sections if text else ():
             header = set(tokenize(text[section.start : section.end]))
-            # (the words that name a table's key column, a year, say nothing of what the question asks)
-            asked = set(question.terms) - set(tokenize(" ".join(question.figures))) - KEY_COLUMN_WORDS
             if not _is_table(section, text) or not with_prefixes(header, asked) & asked:
                 continue
             rows = [(a, b) for a, b in section.items if set(question.figures) <= set(figures(text[a:b]))]

@@ -40,6 +40,7 @@ def collect(questions: list[Question], settings: Settings) -> tuple[np.ndarray, 
     from tqdm import tqdm
 
     assistant = open_assistant(settings, use_llm=False)
+    assistant.index.fill_sentences(progress=True)  # the same answers either way, sooner
     rows, labels, ids = [], [], []
     chat = Conversation()
     for q in tqdm(questions, desc="Answering", unit="question", file=sys.stderr):

@@ -132,6 +132,7 @@ def _run(gold: list[Question], settings: Settings, names: tuple[str, ...], as_co
     index = open_index(settings)
     if not index.records:
         raise EvalError(f"the store {settings.store} holds no documents: give --corpus, or ingest first")
+    index.fill_sentences(progress=True)  # as a running service has them: the timed answers look them up
     texts: dict[str, str] = {}
 
     def document(key: str) -> str:

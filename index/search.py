@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 
@@ -48,6 +49,9 @@ class Index:
         self._acronyms: dict[str, list[str]] = {}
         self._long_forms: dict[str, str] = {}
         self._recent: dict[str, list[float]] = {}  # text -> vector, see encode()
+        # A resident service (ui/service.py) keeps the sentence vectors filled after every change it notices.
+        self.keeps_sentences = False
+        self._filling = threading.Lock()
         self.reload(lexical)
 
     def reload(self, lexical: bool = True, store: Store | None = None, save: bool = True) -> None:
@@ -91,7 +95,32 @@ class Index:
             # is read as saved by the ingest; one that does not match is built here but saved only by ingests.
             self.reload(lexical=True, store=Store(self.settings, self.embedder.slug, fresh=True), save=False)
             self._generation = now
+        if self.keeps_sentences:
+            self.fill_sentences(wait=False)
         return True
+
+    def fill_sentences(self, wait: bool = True, progress: bool = False) -> int:
+        """Encode the stored passages' sentences that have no vector yet (index/sentence_vectors.py); return how many.
+
+        Answers then look their candidate sentences up instead of encoding them while someone waits. This is the
+        answering side's work, not ingestion's: a service runs it in the background (wait=False) after opening the
+        store and after each change, `nsss eval` and the benchmarks before they time answers. Until it is done,
+        an answer encodes the sentences it weighs, with the same vectors.
+        """
+        if not wait:
+            threading.Thread(target=self._fill_quietly, name="nsss-sentences", daemon=True).start()
+            return 0
+        with self._filling:  # one fill at a time in a process; another waiting finds the work done
+            store = self.store
+            return self.sentence_vectors.fill(
+                (c.text for c in store.all_chunks()), self.embedder.embed, store.fingerprint(), progress
+            )
+
+    def _fill_quietly(self) -> None:
+        # A fill that fails (the store changed under it, a disk full) costs speed, never an answer: the next change
+        # or start fills again.
+        with contextlib.suppress(Exception):
+            self.fill_sentences()
 
     def refresh_lexical(self, fingerprint: str | None = None) -> None:
         """Rebuild the lexical index from the store and save it beside the store."""

@@ -1,9 +1,10 @@
-"""Keep the model's vector of every sentence of the stored passages, computed once at ingest, so an answer looks its
-candidate sentences up instead of encoding them (eval/RESULTS.md, "Speed of the query path").
+"""Keep the model's vector of every sentence of the stored passages, computed once, so an answer looks its candidate
+sentences up instead of encoding them (eval/RESULTS.md, "Speed of the query path").
 
 The vectors live in one SQLite file beside the store, keyed by a hash of the text the model read: a key names its
 own content, so a vector is never stale, a sentence shared by two passages is stored once, and a text not found is
-simply encoded when asked for. Each ingest adds what the store's passages lack and drops what none of them holds.
+simply encoded when asked for. A fill (`Index.fill_sentences`: a service's background work after each change, not
+ingestion's) adds what the store's passages lack and drops what none of them holds.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ class SentenceVectors:
 
     def fill(self, passages: Iterable[str], embed, fingerprint: str, progress: bool = False) -> int:
         """Store the vectors of the passages' sentences that have none, drop those of no passage; return how many
-        were encoded. Called by an ingest, under the store's write lock."""
+        were encoded. Safe beside another fill or an ingest: a vector is keyed by its own text, so the worst a race
+        does is leave a sentence to be encoded when an answer weighs it, or to the next fill."""
         if self.stamp() == fingerprint:
             return 0
         wanted: dict[bytes, str] = {}

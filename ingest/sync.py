@@ -148,8 +148,6 @@ def ingest(
             changed.append(True)
         stamp = store.fingerprint()
         index.refresh_lexical(stamp)
-        # Every sentence an answer may weigh is encoded now, once, not while someone waits for the answer.
-        index.sentence_vectors.fill((c.text for c in store.all_chunks()), embedder.embed, stamp, progress)
         documents = store.documents()
         return Report(
             **counts,

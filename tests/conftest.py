@@ -120,11 +120,13 @@ def write_scan(path: Path, lines: list[str], dpi: int = 200) -> list[tuple[float
 
 
 def _ingested(folder: Path, store: Path) -> Settings:
+    from nsss.index import open_index
     from nsss.ingest import ingest
 
     settings = Settings(store=store)  # defaults only: no environment, no config file
     report = ingest([folder], settings, progress=False)
     assert not report.failed, report.failed
+    open_index(settings, lexical=False).fill_sentences()  # as a running service has them
     return settings
 
 

@@ -1,5 +1,6 @@
-"""The fast query path gives the answers of the slow one: the ONNX export encodes as PyTorch does, the sentence
-vectors stored at ingest are the ones an answer would compute, and `nsss ask` runs without importing PyTorch."""
+"""The fast query path gives the answers of the slow one: the ONNX export encodes as PyTorch does, the stored
+sentence vectors (a service's background work, not ingestion's) are the ones an answer would compute, and `nsss ask`
+runs without importing PyTorch."""
 
 import json
 import sqlite3
@@ -51,7 +52,9 @@ def test_texts_packed_into_one_sequence_encode_as_each_alone(embedder, torch_emb
     assert (alone * mine[:5]).sum(axis=1).min() > 0.99999
 
 
-def test_ingest_encodes_each_sentence_once_and_a_changed_document_only_its_new_ones(settings, tmp_path, embedder):
+def test_ingest_encodes_only_the_passages_and_a_fill_each_sentence_once(settings, tmp_path, embedder):
+    """Ingestion encodes what search needs; a fill encodes each sentence once, and after a change only new ones."""
+    from nsss.index import open_index
     from nsss.index.store import Store
     from nsss.ingest import ingest
     from nsss.ingest.chunk import embedding_text
@@ -66,18 +69,25 @@ def test_ingest_encodes_each_sentence_once_and_a_changed_document_only_its_new_o
     try:
         ingest([folder], settings, progress=False)
         (passage,) = [embedding_text(c) for c in Store(settings, embedder.slug).all_chunks()]
-        sentences = ["# Allowance rules", *body.replace(". ", ".\n").splitlines()]
-        assert sorted(encoded) == sorted([passage, *sentences])  # the passage, then each sentence once
+        assert encoded == [passage]  # the passage only: search needs nothing else
         encoded.clear()
+        assert open_index(settings).fill_sentences() == 4
+        sentences = ["# Allowance rules", *body.replace(". ", ".\n").splitlines()]
+        assert sorted(encoded) == sorted(sentences)  # each sentence once
+        encoded.clear()
+        assert open_index(settings).fill_sentences() == 0 and encoded == []  # nothing changed, nothing encoded
         (folder / "a.md").write_text(f"# Allowance rules\n\n{body} Payments are made every quarter.\n")
         ingest([folder], settings, progress=False)
         (passage,) = [embedding_text(c) for c in Store(settings, embedder.slug).all_chunks()]
-        assert encoded == [passage, "Payments are made every quarter."]  # the sentences it had are kept
+        assert encoded == [passage]
+        encoded.clear()
+        open_index(settings).fill_sentences()
+        assert encoded == ["Payments are made every quarter."]  # the sentences it had are kept
     finally:
         embedder.embed = embed
 
 
-def test_ingest_stores_the_vector_of_every_sentence_an_answer_weighs(seed_store, torch_embedder):
+def test_a_fill_stores_the_vector_of_every_sentence_an_answer_weighs(seed_store, torch_embedder):
     from nsss.core.layout import sentences_file
     from nsss.core.text import scored_texts
     from nsss.index.store import Store
@@ -141,27 +151,60 @@ def test_nsss_ask_answers_without_importing_pytorch(seed_store, cli_env):
     assert json.loads(imported) == []
 
 
-def test_an_ingest_adds_the_sentences_of_new_passages_and_drops_those_of_removed_ones(settings, tmp_path):
+def test_a_fill_adds_the_sentences_of_new_passages_and_drops_those_of_removed_ones(settings, tmp_path):
     import sqlite3
 
     from nsss.core.layout import sentences_file
+    from nsss.index import open_index
     from nsss.ingest import ingest
 
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "a.md").write_text("# Allowance\n\nThe old age allowance rose to 600 taka. It is paid monthly.\n")
     (folder / "b.md").write_text("# Committee\n\nThe Central Management Committee met twice in 2023.\n")
-    ingest([folder], settings, progress=False)
     path = sentences_file(settings.store, "all-minilm-l6-v2")
 
-    def count() -> int:
+    def synced() -> int:
+        ingest([folder], settings, progress=False)
+        open_index(settings, lexical=False).fill_sentences()
         with sqlite3.connect(path) as db:
             return db.execute("SELECT count(*) FROM vectors").fetchone()[0]
 
-    both = count()
+    both = synced()
     (folder / "b.md").unlink()
-    ingest([folder], settings, progress=False)
-    assert 0 < count() < both
+    assert 0 < synced() < both
     (folder / "b.md").write_text("# Committee\n\nThe Central Management Committee met twice in 2023.\n")
+    assert synced() == both
+
+
+def test_a_running_service_fills_the_sentences_in_the_background_and_after_another_ingest(settings, tmp_path):
+    """`nsss serve` encodes the sentences after opening the store, and again when another process ingests."""
+    import time
+
+    from nsss.index.store import Store
+    from nsss.ingest import ingest
+    from nsss.ui.service import Service
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.md").write_text("# Allowance\n\nThe old age allowance rose to 600 taka. It is paid monthly.\n")
     ingest([folder], settings, progress=False)
-    assert count() == both
+    service = Service(settings, use_llm=False).wait()
+    vectors = service.assistant.index.sentence_vectors
+
+    def filled_soon() -> bool:
+        """Wait until the vectors say they cover the store as it is."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if vectors.stamp() == Store(settings, "all-minilm-l6-v2").fingerprint():
+                return True
+            time.sleep(0.1)
+        return False
+
+    assert filled_soon() and vectors.get(["It is paid monthly."])
+    (folder / "b.md").write_text("# Committee\n\nThe Central Management Committee met twice in 2023.\n")
+    ingest([folder / "b.md"], settings, progress=False)  # as `nsss ingest` in another terminal would
+    added = "The Central Management Committee met twice in 2023."
+    assert not vectors.get([added])
+    assert len(service.records()) == 2  # the service notices the change when next asked anything
+    assert filled_soon() and vectors.get([added])

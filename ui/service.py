@@ -120,8 +120,13 @@ class Service:
         from nsss.assistant import Assistant
         from nsss.index import open_index
 
+        index = open_index(self.settings)
+        # The sentences answers weigh are encoded once, in the background, now and after every change this
+        # service notices: answers asked meanwhile encode their own, with the same vectors.
+        index.keeps_sentences = True
+        index.fill_sentences(wait=False)
         # One assignment swaps index and assistant together; answers already running keep the old pair.
-        self._assistant = Assistant(self.settings, index=open_index(self.settings), use_llm=self.use_llm)
+        self._assistant = Assistant(self.settings, index=index, use_llm=self.use_llm)
 
     def wait(self) -> Service:
         """Block until the store and model are open; raise what stopped them."""

@@ -3,14 +3,14 @@
     python -m nsss.eval.bench.ingest [CORPUS] [--repeat N] [--pack-tokens N]
 
 Loads the model first (its load time counts in neither figure), then alternates: ingest CORPUS into a fresh
-temporary store with the real pipeline (`ingest.ingest`: read, chunk, embed, store, BM25, sentence vectors), and
-encode exactly the chunk texts that run stored with the model the pipeline uses (the ONNX export, or PyTorch
-where there is none), at the batch size the pipeline uses; then the same chunk texts with the model in PyTorch
-(sentence-transformers' `encode`, at its own batch size), to compare the two encoders. The pipeline also encodes
-every sentence of the chunks once (index/sentence_vectors.py), so the texts it encodes are counted, and the ratio
-is given against the chunks alone (the goal's measure) and against the chunks and their sentences encoded by the
-model alone. The first ingest also pays the one-time imports (Chroma, llama-index, punkt); later ones do not.
-Goal: pipeline >= 0.9 x raw.
+temporary store with the real pipeline (`ingest.ingest`: read, chunk, embed, store, BM25), and encode exactly the
+chunk texts that run stored with the model the pipeline uses (the ONNX export, or PyTorch where there is none), at
+the batch size the pipeline uses; then the same chunk texts with the model in PyTorch (sentence-transformers'
+`encode`, at its own batch size), to compare the two encoders. The texts the pipeline encodes are counted (the
+chunks, nothing else). The sentence vectors answers look up are a running service's background work after an
+ingest (`Index.fill_sentences`), not ingestion's: that fill is timed too, apart, and set against the model encoding
+the same sentences alone. The first ingest also pays the one-time imports (Chroma, llama-index, punkt); later ones
+do not. Goal: pipeline >= 0.9 x raw.
 On a shared machine two runs see different loads, so two steadier figures are given too: the CPU-time ratio,
 and the model's share of the pipeline's own wall time (its encode calls timed inside the same run), which puts
 the pipeline's own cost (reading, chunking, Chroma, BM25) next to the model's under the same load.
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 
     go_offline()
     from nsss.core.text import scored_texts
-    from nsss.index import onnx_embed
+    from nsss.index import onnx_embed, open_index
     from nsss.index.embed import load_embedder
     from nsss.index.store import Store
     from nsss.ingest import ingest
@@ -83,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
             started, cpu = time.perf_counter(), time.process_time()
             report = ingest([args.corpus], settings, progress=False)
             pipeline, pipeline_cpu = time.perf_counter() - started, time.process_time() - cpu
+            pipeline_model = sum(in_model)
+            ingest_encoded = sum(encoded)
+            started = time.perf_counter()
+            open_index(settings, lexical=False).fill_sentences()
+            fill = time.perf_counter() - started
             stored = list(Store(settings, embedder.slug).all_chunks())
             texts = [embedding_text(c) for c in stored]
             sentences = list(dict.fromkeys(t for c in stored for t in scored_texts(c.text)))
@@ -110,16 +115,17 @@ def main(argv: list[str] | None = None) -> int:
                 "pipeline_cpu_s": round(pipeline_cpu, 2),
                 "raw_encode_cpu_s": round(raw_cpu, 2),
                 "cpu_ratio": round(raw_cpu / pipeline_cpu, 3),
-                "texts_encoded": sum(encoded),
+                "texts_encoded": ingest_encoded,
                 "sentences": len(sentences),
+                "sentence_fill_s": round(fill, 2),
                 "raw_encode_sentences_s": round(raw_sentences, 2),
-                "ratio_to_all_encoded": round((raw + raw_sentences) / pipeline, 3),
+                "sentence_fill_ratio": round(raw_sentences / fill, 3),
                 "encoder": type(embedder).__name__,
                 "pack_tokens": onnx_embed.PACK_TOKENS if isinstance(embedder, onnx_embed.OnnxEmbedder) else None,
                 "raw_encode_pytorch_s": round(raw_torch, 2),
                 "encoder_speed_over_pytorch": round(raw_torch / raw, 2),
-                "pipeline_model_s": round(sum(in_model), 2),
-                "model_share": round(sum(in_model) / pipeline, 3),
+                "pipeline_model_s": round(pipeline_model, 2),
+                "model_share": round(pipeline_model / pipeline, 3),
             }
         )
         r = rounds[-1]
@@ -128,12 +134,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['documents']} documents, {r['chunks']} chunks, batch {batch_size}; "
             f"pipeline {r['pipeline_s']} s = {r['pipeline_chunks_per_s']} chunks/s; "
             f"raw encode {r['raw_encode_s']} s = {r['raw_chunks_per_s']} chunks/s; ratio {r['ratio']} "
-            f"(to chunks and {r['sentences']} sentences: {r['ratio_to_all_encoded']}; {r['texts_encoded']} texts encoded); "
+            f"({r['texts_encoded']} texts encoded); then a service's fill of {r['sentences']} sentences "
+            f"{r['sentence_fill_s']} s against {r['raw_encode_sentences_s']} s encoding them alone; "
             f"{r['encoder']} is "
             f"x{r['encoder_speed_over_pytorch']} PyTorch's speed on the chunks ({r['raw_encode_pytorch_s']} s) "
             f"(CPU time: pipeline {r['pipeline_cpu_s']} s, raw {r['raw_encode_cpu_s']} s, ratio {r['cpu_ratio']}); "
             f"model share of the pipeline's wall time {r['model_share']} "
-            f"({r['pipeline_model_s']} s in encode, {round(pipeline - sum(in_model), 2)} s the rest)",
+            f"({r['pipeline_model_s']} s in encode, {round(pipeline - r['pipeline_model_s'], 2)} s the rest)",
             flush=True,
         )
     if args.json:

@@ -1,4 +1,4 @@
-"""Fit the answerability model: when do the passages answer the question? Fitted on the tune half only.
+"""Fit the answerability model: when do the passages answer the question? Fitted on training data only.
 
     python -m nsss.eval.fit_answerability                      # rewrites assistant/answerability.json
     python -m nsss.eval.fit_answerability --out /tmp/a.json --limit 40
@@ -31,6 +31,10 @@ DEFAULT_SETS = (
     (PROJECT_ROOT / "eval" / "web_qa.jsonl", None),
     (PROJECT_ROOT / "eval" / "seed_qa.jsonl", None),
     (PROJECT_ROOT / "eval" / "offtopic_qa.jsonl", None),  # questions about nothing in the corpora
+    # Written by outsiders for fitting: 84 unanswerable, 70 of them near misses asked the way people ask them.
+    (PROJECT_ROOT / "eval" / "train_qa.jsonl", None),
+    # The first held-out set, once it had been used to choose between systems (eval/RESULTS.md says when).
+    (PROJECT_ROOT / "eval" / "holdout_qa.jsonl", None),
 )
 
 

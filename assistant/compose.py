@@ -46,7 +46,36 @@ def select(
         chosen.append(p)
     if question.is_list and question.asked and asked_held(question, best.sentence.text):
         chosen = _named_items(question, chosen, wanted, document_text, w.part_overlap)
+    elif not question.is_list:
+        chosen = _complement(question, picks, chosen, w)
     return _complete(question, picks, chosen, w)
+
+
+def _complement(question: Question, picks: list[Pick], chosen: list[Pick], w: Weights) -> list[Pick]:
+    """Add the best sentence of the lead's document that holds words of the question no chosen quote holds, nor the
+    document's title: the lead often restates what the question is about ("A workshop on the NSSS was held on 23
+    January 2025...") while the sentence that answers holds what only the question names ("...the UN Chief Executives
+    Board")."""
+    best = chosen[0]
+    key, title = best.sentence.hit.chunk.doc_key, best.sentence.hit.chunk.title
+    terms = set(question.terms)
+    said = set().union(*(_held(terms, c.sentence.text) for c in chosen)) | _held(terms, title)
+    floor = best.score * w.second_floor
+    for p in picks[1 : w.shortlist]:
+        if p.score < floor:
+            break
+        if p.sentence.hit.chunk.doc_key != key or any(p.sentence.start == c.sentence.start for c in chosen):
+            continue
+        if _held(terms, p.sentence.text) - said and not any(
+            _overlap(p.sentence.text, c.sentence.text) > w.part_overlap for c in chosen
+        ):
+            return [*chosen, p]
+    return chosen
+
+
+def _held(terms: set[str], text: str) -> set[str]:
+    """Return the terms a text holds (a term's longer forms count)."""
+    return with_prefixes(set(tokenize(text)), terms) & terms
 
 
 def _named_items(

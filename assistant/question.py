@@ -125,6 +125,7 @@ SECTION_ASKED = re.compile(
     # "What did they recommend?", "what did the meeting decide": the verb after "did" stands in its base form.
     r"|\bwhat (?:did|do|does|will|would)\s+(?:\w+\s+){1,3}?(decide|recommend|agree|resolve)\b"
     r"|\bwho (?:participated|attended|took part|were present|are the members|were the members)\b()"
+    r"|\bwhat (came) out of\b"
     r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য|পদক্ষেপ|অংশগ্রহণ)",
     re.I,
 )
@@ -156,6 +157,7 @@ SECTION_OF = {
     "responsibilitie": "functions",
     "component": "components",
     "pillar": "components",
+    "came": "outcomes",  # "what came out of the dialogue?"
     "terms of reference": "functions",
     "membership": "members",
     "aims": "objectives",
@@ -239,15 +241,20 @@ def analyse(text: str) -> Question:
     )
     bangla = len(re.findall(r"[\u0980-\u09FF]", text))
     language = "bn" if bangla > len(re.findall(r"[A-Za-z]", text)) else "en"
-    head = _list_head(text)
+    main = main_clause(text)
+    head = _list_head(main)
     is_list = head is not None
     section = _section(text)
+    if section and _by_plural_only(text) and _slot(main, False) in SPECIFIC_SLOTS:
+        # "Is there a body that checks whether the CMC's decisions are carried out? Who runs it?" asks for a body:
+        # the section's plural names what the body is about, not what is asked.
+        section = ""
     list_head = tuple(tokenize(head or ""))
     asked = asked + tuple(t for t in list_head if t not in asked)
     return Question(
         text=text,
         language=language,
-        slot=_slot(text, is_list or bool(section)),
+        slot=_slot(main, is_list or bool(section)),
         terms=terms,
         subject=subject,
         asked=asked,
@@ -262,6 +269,34 @@ def analyse(text: str) -> Question:
         switches=bool(WHAT_ABOUT.search(text)),
         parts=_parts(words, terms),
     )
+
+
+# A question that asks something: a question word before a verb or a noun it asks about ("who presided", "when were
+# they held", "how many members"); "When allowances started going out" and "Apart from rural roads" ask nothing.
+ASKS = re.compile(
+    r"\b(?:who|whom|whose|what|which|where|why|how)\b|"
+    r"\bwhen\s+(?:was|were|did|is|are|will|does|do|has|have|had|would|could|can)\b",
+    re.I,
+)
+# A clause before the question proper, ending in a comma: "Apart from rural roads, what kinds...", "When allowances
+# started going out through bKash, who paid the cash-out charge?".
+LEADING_CLAUSE = re.compile(r"^([^?,;:]{3,}?),\s*(?=(?:who|whom|whose|what|when|where|which|how|why)\b)", re.I)
+SPECIFIC_SLOTS = frozenset({"person", "organisation", "date", "place", "number", "amount", "title"})
+
+
+def main_clause(text: str) -> str:
+    """Return a question without a leading clause that asks nothing ("Apart from rural roads, what kinds of public
+    works..." is "what kinds of public works..."): the slot and the plural asked for are read from what is left."""
+    match = LEADING_CLAUSE.match(text)
+    if not match or ASKS.search(match.group(1)):
+        return text
+    return text[match.end() :]
+
+
+def _by_plural_only(text: str) -> bool:
+    """Tell whether a question names a section only by its plural ("decisions"), with no question word for it."""
+    match = SECTION_ASKED.search(text)
+    return bool(match and match.group(1))
 
 
 NOT_NOUN = frozenset(
@@ -377,6 +412,7 @@ def _slot(text: str, listing: bool) -> str:
         return "list" if listing else "organisation"
     if re.search(
         r"^why\b|\bwhy (?:is|was|are|were|did|does|do)\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b|"
+        r"\bhow come\b|"
         r"কেন",
         q,
     ):
@@ -415,6 +451,14 @@ def _list_head(text: str) -> str | None:
             break  # "which ministry coordinates the ...": a verb, not a plural noun
         if word in VERBS_IN_S:
             break  # "Which government body coordinates the NSSS?": a verb, not a plural noun
+        if word in ("kinds", "types", "sorts") and following == "of":
+            # "what kinds of public works...": the plural asked for is what the kinds are of
+            kind = []
+            for after in words[i + 2 : i + 5]:
+                if after in AUXILIARY or after in NOT_NOUN or after in VERBS_IN_S:
+                    break
+                kind.append(after)
+            return " ".join(kind) or word
         if word in ("kinds", "types", "parts", "ways", "sorts") or (
             len(word) > 3
             and word.endswith("s")
@@ -449,7 +493,7 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
     """Return what each part of a question asking two things asks: the slot of each, the terms only it names and the
     part as a question of its own; or, when a question names two figures or more ("over 2022-23 and 2023-24"), each
     figure as a part of its own."""
-    cuts = [m.end() for m in SECOND_ASK.finditer(text)]
+    cuts = sorted([m.end() for m in SECOND_ASK.finditer(text)] + _comma_cuts(text))
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     # "And which NGO helped?" asks one thing: a piece with no word but the conjunction is no part.
     pieces = [p for p in pieces if set(re.findall(r"\w+", p.lower())) - LINKS]
@@ -470,6 +514,22 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
     if len(found) >= 2:
         out += [Part("any", (), f) for f in found]
     return tuple(out)
+
+
+COMMA_ASK = re.compile(r",\s*(?=(?:who|whom|whose|what|when|where|which|how|why)\b)", re.I)
+
+
+def _comma_cuts(text: str) -> list[int]:
+    """Return where a question starts asking another thing after a comma, the words before it asking one already and
+    an "and who / and which..." closing the list of asks: "When were the meetings held, who presided, and which
+    cluster met on day 1?" asks three things ("the minister, who chaired it, said..." is no list of asks)."""
+    last = max((m.start() for m in SECOND_ASK.finditer(text)), default=-1)
+    cuts, start = [], 0
+    for match in COMMA_ASK.finditer(text):
+        if match.start() < last and ASKS.search(text[start : match.start()]):
+            cuts.append(match.end())
+            start = match.end()
+    return cuts
 
 
 # A second occasion the same thing is asked of: "What role did X have at the signing and at the launch?".
@@ -509,7 +569,7 @@ def _words_of(text: str, terms: list[str]) -> str:
 
 
 def _is_compound(text: str) -> bool:
-    return bool(
+    return bool(_comma_cuts(text)) or bool(
         re.search(
             r"\b(?:and|or)\s+(?:(?:by|at|in|for|from|with|to|on|under)\s+)?(?:who|what|when|where|which|how|whom|why|"
             r"is|was|were|did|does)\b|"

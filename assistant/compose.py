@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from nsss.assistant.question import SECTIONS, Part, Question, figures
-from nsss.assistant.scoring import Pick, asked_held, figures_present, fills_slot, with_prefixes
+from nsss.assistant.scoring import Pick, asked_held, figures_present, fills_slot, is_heading, with_prefixes
 from nsss.assistant.sentences import Sentence, list_continuation
 from nsss.assistant.types import Citation
 from nsss.assistant.weights import Weights
@@ -66,6 +66,8 @@ def _complement(question: Question, picks: list[Pick], chosen: list[Pick], w: We
             break
         if p.sentence.hit.chunk.doc_key != key or any(p.sentence.start == c.sentence.start for c in chosen):
             continue
+        if is_heading(p.sentence.text):
+            continue  # a heading names a topic; it answers nothing
         if _held(terms, p.sentence.text) - said and not any(
             _overlap(p.sentence.text, c.sentence.text) > w.part_overlap for c in chosen
         ):

@@ -1,0 +1,121 @@
+"""Answers that hold what is asked when the right document is found: the sentence holding what only the question
+names joins a lead that restates the subject; a clause before the question proper; asks listed with commas; a
+section's plural in a question asking for a body. Real model, real Chroma in tmp_path."""
+
+import pytest
+from conftest import ingested_documents
+from nsss.assistant import open_assistant
+from nsss.assistant.question import analyse
+
+# The first sentence restates the record's subject; the one that answers names what only the question names (UN).
+OVERVIEW = (
+    "# Consultation workshop on the coastal safety net strategy, 12 March 2025\n\n"
+    "A consultation workshop on the coastal safety net strategy was held on 12 March 2025 at the NEC Conference "
+    "Room, Dhaka, to take stock of its first five years. "
+    "Participants came from the ministries that run coastal programmes and from the district offices.\n\n"
+    "The coastal safety net strategy was adopted in 2020 after two years of consultation. "
+    "This holistic strategy, aligned with the social protection floors initiative adopted by the UN Chief "
+    "Executives Board in 2009, is committed to reducing poverty along the coast. "
+    "It has widened coverage of the cyclone relief allowance.\n"
+)
+# The dates, the chair and the first day's cluster stand in three sentences.
+MEETINGS = (
+    "# Meetings of the river erosion clusters\n\n"
+    "The Cabinet Division organised a series of river erosion cluster meetings from 14 to 18 August 2022 to draft "
+    "the erosion action plan. "
+    "The Additional Secretary, Mr. Rezaul Karim Talukder, presided over the meetings. "
+    "Officials of twelve ministries took part over the five days.\n\n"
+    "Day 1 – 14 August 2022 – Embankment Repair Cluster\n\n"
+    "Day 2 – 15 August 2022 – Resettlement Cluster\n"
+)
+# A section of decisions, and the sentence on the body that checks them.
+COMMITTEE = (
+    "# The char development committee\n\n"
+    "The char development committee meets twice a year under the Minister of Land.\n\n"
+    "Decisions:\n"
+    "1) The land survey of the northern chars will be finished by June.\n"
+    "2) Each char union will keep one register of landless families.\n"
+    "3) The committee will meet again in December.\n\n"
+    "The follow-up cell is an informal body headed by the Joint Secretary (Char Affairs), Land Reform Division, that "
+    "keeps tabs on whether the committee's decisions are carried out and reports to it twice a year.\n"
+)
+# Roads are most of the projects; the other public works are named in one sentence.
+WORKFARE = (
+    "# The char workfare programme\n\n"
+    "The char workfare programme gives the poorest households forty days of paid work in each lean season. "
+    "Workers are paid 400 taka a day into mobile accounts. "
+    "Ninety percent of the char workfare projects build and repair rural roads. "
+    "Other public work projects include re-excavation of canals, building of raised plinths and tree planting "
+    "along embankments.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder):
+    """The extractive assistant over four short documents."""
+    documents = {"overview.md": OVERVIEW, "meetings.md": MEETINGS, "committee.md": COMMITTEE, "workfare.md": WORKFARE}
+    return open_assistant(ingested_documents(tmp_path_factory, "keyterms", documents), use_llm=False)
+
+
+def test_the_sentence_naming_what_only_the_question_names_joins_a_lead_that_restates_the_subject(assistant):
+    answer = assistant.answer(
+        "is the coastal safety net strategy tied to any UN-level global framework? the 2025 workshop note mentions it"
+    )
+
+    assert not answer.abstained, answer.text
+    assert "UN Chief Executives Board" in answer.text, answer.text
+    assert all(c.source == "overview.md" for c in answer.citations), answer.citations  # nothing from elsewhere
+
+
+def test_asks_listed_with_commas_are_each_answered(assistant):
+    question = "When were the river erosion cluster meetings held, who presided, and which cluster met on day 1?"
+    q = analyse(question)
+    answer = assistant.answer(question)
+
+    assert "14 to 18 August 2022" in answer.text, answer.text
+    assert "Rezaul Karim Talukder" in answer.text, answer.text
+    assert "Embankment Repair Cluster" in answer.text, answer.text
+    assert [p.slot for p in q.parts] == ["date", "person", "any"], q.parts
+
+
+def test_a_relative_clause_after_a_comma_is_no_second_ask():
+    assert analyse("Who chaired the cluster meeting, which was held in August?").parts == ()
+    assert not analyse("What is the NSSS, which the Cabinet approved in 2015?").compound
+
+
+def test_a_section_named_only_as_what_a_body_is_about_is_not_what_is_asked(assistant):
+    question = (
+        "Is there some body that keeps tabs on whether the char committee's decisions get carried out? who runs it?"
+    )
+    answer = assistant.answer(question)
+
+    assert "Joint Secretary (Char Affairs)" in answer.text, answer.text
+    assert "land survey" not in answer.text, answer.text  # the decisions are not what is asked
+    assert analyse(question).section == "", analyse(question)
+    assert analyse("What were the decisions of the char committee?").section == "decisions"
+    assert analyse("Who were the members of the char committee?").section == "members"
+
+
+def test_a_clause_before_the_question_proper_does_not_set_what_is_asked(assistant):
+    q = analyse("Apart from rural roads, what kinds of public works do char workfare workers do?")
+    answer = assistant.answer("Apart from rural roads, what kinds of public works do char workfare workers do?")
+
+    assert "re-excavation of canals" in answer.text, answer.text
+    assert q.is_list and q.list_head == ("public", "work"), q
+    assert analyse("When allowances started going out through bKash in 2021, who paid the cash-out charge?").slot != (
+        "date"
+    )
+    assert analyse("When were the meetings held?").slot == "date"
+
+
+@pytest.mark.parametrize(
+    ("question", "slot", "section"),
+    [
+        ("How come lots of poor old people still don't get the old age allowance?", "reason", ""),
+        ("What came out of the high-level policy dialogue on coordination?", "list", "outcomes"),
+    ],
+)
+def test_how_come_asks_a_reason_and_what_came_out_of_asks_for_outcomes(question, slot, section):
+    q = analyse(question)
+
+    assert (q.slot, q.section) == (slot, section), q

@@ -281,7 +281,8 @@ ASKS = re.compile(
 # A clause before the question proper, ending in a comma: "Apart from rural roads, what kinds...", "When allowances
 # started going out through bKash, who paid the cash-out charge?".
 LEADING_CLAUSE = re.compile(r"^([^?,;:]{3,}?),\s*(?=(?:who|whom|whose|what|when|where|which|how|why)\b)", re.I)
-SPECIFIC_SLOTS = frozenset({"person", "organisation", "date", "place", "number", "amount", "title"})
+# (not a number: "How many members does the committee have?" is answered by its members, whom the reader can count)
+SPECIFIC_SLOTS = frozenset({"person", "organisation", "date", "place", "title"})
 
 
 def main_clause(text: str) -> str:

@@ -130,7 +130,12 @@ def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weig
     for part in question.parts:
         if any(answers_part(question, part, quoted_text(question, c.sentence), strict=True) for c in chosen):
             continue
-        held = max(part_terms(part, quoted_text(question, c.sentence)) for c in chosen)
+        # (a quote that does not name the part's own figures says nothing of that part, however many words it shares)
+        held = max(
+            part_terms(part, text) if names_figures(question, part, text) else 0
+            for c in chosen
+            for text in [quoted_text(question, c.sentence)]
+        )
         found = [
             (part_terms(part, p.sentence.text), -i)
             for i, p in enumerate(picks[: w.shortlist])
@@ -155,11 +160,19 @@ def part_terms(part: Part, text: str) -> int:
     return sum(t in have for t in part.terms)
 
 
+def names_figures(question: Question, part: Part, text: str) -> bool:
+    """Tell whether a text names every figure only this part of the question names ("day 2" of "which cluster met on
+    day 2 ..., and who chaired?")."""
+    return not part.figures or figures_present(replace(question, figures=part.figures), text)
+
+
 def answers_part(question: Question, part: Part, text: str, strict: bool = False) -> bool:
     """Tell whether a text answers one part of a question: it names the part's figure, or most of the terms only that
     part names (strict), or two of them, and the kind of thing it asks for."""
     if part.figure:
         return figures_present(replace(question, figures=(part.figure,)), text)
+    if not names_figures(question, part, text):
+        return False  # "which cluster met on day 1": a sentence on the meetings that names no day 1 does not answer
     if part.terms:
         # A sentence to add needs two of them only: a part's words are the asker's ("which phone company gave SIMs
         # to mothers") and the document's may differ ("mobile operator Teletalk has given 2 million SIMs to mothers").

@@ -198,6 +198,7 @@ class Part:
     terms: tuple[str, ...]
     figure: str = ""
     query: str = ""  # the part asked on its own, searched on its own (its answer may be in another document)
+    figures: tuple[str, ...] = ()  # the figures only this part names ("day 1"): an answer to it names them too
 
 
 @dataclass(frozen=True)
@@ -507,7 +508,17 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
             # "..., and at which event was it unveiled?": the subject named before this part goes with it.
             named = [_words_of(p, subject) for p in pieces[:i]]
             query = " ".join([_unlinked(piece), *named]).strip()
-            out.append(Part(_slot(piece.strip(" ,;"), False), tuple(t for t in own[i] if t not in others), query=query))
+            named_figures = [
+                f for f in figures(piece) if not any(f in figures(p) for j, p in enumerate(pieces) if j != i)
+            ]
+            out.append(
+                Part(
+                    _slot(piece.strip(" ,;"), False),
+                    tuple(t for t in own[i] if t not in others),
+                    query=query,
+                    figures=tuple(dict.fromkeys(named_figures)),
+                )
+            )
     else:
         out += _occasions(text, terms)
     # Years and fiscal years only: "26 June 2022" names one day, not two things.

@@ -119,3 +119,12 @@ def test_how_come_asks_a_reason_and_what_came_out_of_asks_for_outcomes(question,
     q = analyse(question)
 
     assert (q.slot, q.section) == (slot, section), q
+
+
+def test_a_part_naming_its_own_figure_is_answered_by_a_sentence_naming_it(assistant):
+    answer = assistant.answer(
+        "Which cluster met on day 2 of the 2022 river erosion cluster meetings, and which division organised them?"
+    )
+
+    assert "Resettlement Cluster" in answer.text, answer.text  # "day 2", not any sentence on the meetings
+    assert "Cabinet Division" in answer.text, answer.text

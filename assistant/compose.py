@@ -116,11 +116,28 @@ def _named_items(
                     ):
                         kept.append(replace(best, sentence=Sentence(lead.hit_rank, lead.hit, *spans[i], said)))
                 i += step
+        if at is not None and len(kept) == 1 and lead.text.count(",") < 2:
+            kept += _what_follows(best, spans[at + 1 :], text)
     # The lead's document in its own order, so that "principal" comes before "second"; then any other document.
     return sorted(kept, key=lambda p: (p.sentence.hit.chunk.doc_key != key, p.sentence.start))
 
 
 PARAGRAPH = 1500  # characters either side of a lead read for the rest of a list written as prose
+FOLLOWING = 2  # sentences of its paragraph quoted after a lead that names what is asked and lists none of it
+
+
+def _what_follows(best: Pick, spans: list[tuple[int, int]], text: str) -> list[Pick]:
+    """Return the sentences after a lead that names what a list question asks for but lists none of it ("The cluster
+    operates within a highly dynamic and constrained labour market context."), up to the end of its paragraph: they
+    say what it is ("... compounded by persistent unemployment, limited fiscal space ...")."""
+    lead, out, at = best.sentence, [], best.sentence.end
+    for a, b in spans[:FOLLOWING]:
+        said = text[a:b]
+        if "\n\n" in text[at:a] or len(said.split()) > 60 or said.rstrip().endswith(":"):
+            break
+        out.append(replace(best, sentence=Sentence(lead.hit_rank, lead.hit, a, b, said)))
+        at = b
+    return out
 
 
 def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weights) -> list[Pick]:

@@ -46,7 +46,12 @@ WORKFARE = (
     "Workers are paid 400 taka a day into mobile accounts. "
     "Ninety percent of the char workfare projects build and repair rural roads. "
     "Other public work projects include re-excavation of canals, building of raised plinths and tree planting "
-    "along embankments.\n"
+    "along embankments.\n\n"
+    "The char workfare programme operates within a highly constrained setting. "
+    "Each lean season brings twice as many applicants as there are places. "
+    "These pressures are compounded by late fund releases, a shortage of site supervisors and work sites that flood "
+    "every monsoon. "
+    "Addressing them is central to the programme's second phase.\n"
 )
 
 
@@ -128,3 +133,10 @@ def test_a_part_naming_its_own_figure_is_answered_by_a_sentence_naming_it(assist
 
     assert "Resettlement Cluster" in answer.text, answer.text  # "day 2", not any sentence on the meetings
     assert "Cabinet Division" in answer.text, answer.text
+
+
+def test_a_list_lead_that_names_what_is_asked_but_lists_none_of_it_brings_the_sentences_after_it(assistant):
+    answer = assistant.answer("what constraints does the char workfare programme work under?")
+
+    assert "late fund releases" in answer.text and "twice as many applicants" in answer.text, answer.text
+    assert "second phase" not in answer.text, answer.text  # two sentences of its paragraph, not the whole of it

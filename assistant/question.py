@@ -430,12 +430,25 @@ def _slot(text: str, listing: bool) -> str:
     return "any"
 
 
+def _each(text: str) -> str | None:
+    """Return the thing a question asks about one by one ("what's in each part?"), or None; not when it asks for one
+    kind of thing of each ("how much does each household get?" asks for an amount)."""
+    each = EACH.search(text)
+    return each.group(1) if each and each.group(1).lower() not in NOT_EACH and _slot(text, False) == "any" else None
+
+
+EACH = re.compile(r"\beach\s+([A-Za-z]{3,})\b", re.I)
+NOT_EACH = frozenset("one other year month week day time person household beneficiary".split())
+
+
 def _list_head(text: str) -> str | None:
     """Return the plural a list question asks for ("methods" in "What methods did the study use?"), "" when it asks
     for a list without naming one ("List them"), or None when it is no list question."""
     match = WHAT_WHICH.match(text)
     if not match:
-        return "" if LIST_START.search(text) or re.search(r"\bwho (?:are|were)\b", text, re.I) else None
+        if LIST_START.search(text) or re.search(r"\bwho (?:are|were)\b", text, re.I):
+            return ""
+        return _each(text)
     # An acronym is no plural ("What does the SSPS programme plan...?"): it stands as a word no plural can match.
     words = ["-" if w.strip("?,.;:'’\"").isupper() else w.lower().strip("?,.;:'’\"") for w in match.group(1).split()]
     had_auxiliary = bool(words) and words[0] in AUXILIARY
@@ -468,7 +481,7 @@ def _list_head(text: str) -> str | None:
             and word not in PLURAL_EXCEPTIONS
         ):
             return word
-    return "" if LIST_START.search(text) else None
+    return "" if LIST_START.search(text) else _each(text)
 
 
 def _section(text: str) -> str:

@@ -54,11 +54,28 @@ WORKFARE = (
     "Addressing them is central to the programme's second phase.\n"
 )
 
+# A report's parts, each in a sentence of its own, after a sentence that only counts them.
+REPORT = (
+    "# Progress report on the coastal allowance, 2024\n\n"
+    "This report offers a detailed evaluation of how the coastal allowance was delivered in 2024 across the "
+    "southern districts.\n\n"
+    "The structure of the report consists of three distinct but interconnected parts. "
+    "Part 1 reviews the coverage of the coastal allowance among fishing households. "
+    "Part 2 describes the work of the ministries and the district offices. "
+    "Part 3 sets out the reforms still due, such as one registry of coastal households.\n"
+)
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    """The extractive assistant over four short documents."""
-    documents = {"overview.md": OVERVIEW, "meetings.md": MEETINGS, "committee.md": COMMITTEE, "workfare.md": WORKFARE}
+    """The extractive assistant over five short documents."""
+    documents = {
+        "overview.md": OVERVIEW,
+        "meetings.md": MEETINGS,
+        "committee.md": COMMITTEE,
+        "workfare.md": WORKFARE,
+        "report.md": REPORT,
+    }
     return open_assistant(ingested_documents(tmp_path_factory, "keyterms", documents), use_llm=False)
 
 
@@ -140,3 +157,11 @@ def test_a_list_lead_that_names_what_is_asked_but_lists_none_of_it_brings_the_se
 
     assert "late fund releases" in answer.text and "twice as many applicants" in answer.text, answer.text
     assert "second phase" not in answer.text, answer.text  # two sentences of its paragraph, not the whole of it
+
+
+def test_what_is_in_each_part_is_answered_part_by_part(assistant):
+    answer = assistant.answer("How is the 2024 coastal allowance progress report organised - what's in each part?")
+
+    assert all(f"Part {n}" in answer.text for n in (1, 2, 3)), answer.text
+    assert analyse("How much does each household get?").slot == "amount"
+    assert not analyse("How much does each household get?").is_list

@@ -246,7 +246,10 @@ def analyse(text: str) -> Question:
     head = _list_head(main)
     is_list = head is not None
     section = _section(text)
-    if section and _by_plural_only(text) and _slot(main, False) in SPECIFIC_SLOTS:
+    # The slot is read from the question proper only when the clause before it would set one itself ("When
+    # allowances started going out..., who paid?"): else the whole question reads as it always did.
+    slotted = main if main != text and _slot(text[: len(text) - len(main)], False) != "any" else text
+    if section and _by_plural_only(text) and _slot(slotted, False) in SPECIFIC_SLOTS:
         # "Is there a body that checks whether the CMC's decisions are carried out? Who runs it?" asks for a body:
         # the section's plural names what the body is about, not what is asked.
         section = ""
@@ -255,7 +258,7 @@ def analyse(text: str) -> Question:
     return Question(
         text=text,
         language=language,
-        slot=_slot(main, is_list or bool(section)),
+        slot=_slot(slotted, is_list or bool(section)),
         terms=terms,
         subject=subject,
         asked=asked,

@@ -128,6 +128,8 @@ def test_a_clause_before_the_question_proper_does_not_set_what_is_asked(assistan
         "date"
     )
     assert analyse("When were the meetings held?").slot == "date"
+    # a clause that sets no slot of its own leaves the question read as a whole, as before
+    assert analyse("According to the experts at the discussion, who should keep the list?").slot == "any"
 
 
 @pytest.mark.parametrize(

@@ -65,16 +65,42 @@ REPORT = (
     "Part 3 sets out the reforms still due, such as one registry of coastal households.\n"
 )
 
+# A workshop record whose recommendations are sentences near its end, under no heading, among many on the event.
+DISSEMINATION = (
+    "# Dissemination workshop on the char allowance baseline, October 2023\n\n"
+    "The Cabinet Division, as the coordinating authority for the char allowance, organised a flagship event titled "
+    "Dissemination workshop on the char allowance baseline assessment on 12 October 2023 at the Bangabandhu "
+    "International Conference Centre, Dhaka. "
+    "The dissemination workshop on the char allowance baseline brought together officials of twelve ministries. "
+    "The Cabinet Secretary opened the dissemination workshop on the char allowance baseline. "
+    "The baseline assessment of the char allowance was presented by the research team of the October 2023 workshop. "
+    "The char allowance baseline found that coverage had doubled since 2019. "
+    "The October 2023 workshop on the char allowance baseline also heard district officers. "
+    "Participants of the dissemination workshop on the char allowance discussed the baseline in four sessions.\n\n"
+    "The char allowance reaches 200,000 households in six districts. "
+    "Payments are made every quarter. "
+    "The allowance was first paid in 2019. "
+    "Most recipients are women. "
+    "Districts report every month. "
+    "A survey covered 3,000 households. "
+    "Field teams visited 40 unions.\n\n"
+    "The conference came up with recommendations that one registry of char households and mobile payments be put "
+    "in place without delay. "
+    "It was also recommended that the allowance be raised each year in line with prices. "
+    "The session ended with thanks from the chair.\n"
+)
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    """The extractive assistant over five short documents."""
+    """The extractive assistant over six short documents."""
     documents = {
         "overview.md": OVERVIEW,
         "meetings.md": MEETINGS,
         "committee.md": COMMITTEE,
         "workfare.md": WORKFARE,
         "report.md": REPORT,
+        "dissemination.md": DISSEMINATION,
     }
     return open_assistant(ingested_documents(tmp_path_factory, "keyterms", documents), use_llm=False)
 
@@ -167,3 +193,12 @@ def test_what_is_in_each_part_is_answered_part_by_part(assistant):
     assert all(f"Part {n}" in answer.text for n in (1, 2, 3)), answer.text
     assert analyse("How much does each household get?").slot == "amount"
     assert not analyse("How much does each household get?").is_list
+
+
+def test_what_a_long_named_event_recommended_is_answered_by_the_sentences_that_recommend(assistant):
+    question = "What did the October 2023 dissemination workshop on the char allowance baseline recommend?"
+    answer = assistant.answer(question)
+
+    assert analyse(question).section == "recommendations", analyse(question)
+    assert "one registry of char households" in answer.text, answer.text
+    assert "raised each year" in answer.text, answer.text

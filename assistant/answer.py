@@ -176,7 +176,10 @@ class Assistant:
             alone = self.read(asked, self.index.search(part.query, k=k, filters=filters), part.query)
             if not alone.answerable or alone.section or not alone.picks:
                 continue
-            first = alone.picks[0]
+            # A part naming its own figures ("day 2") is answered by the best sentence naming them.
+            first = next((p for p in alone.picks if compose.names_figures(q, part, p.sentence.text)), None)
+            if first is None:
+                continue
             # The part is asked of the subject it carries from the rest of the question ("the 2018 conference", "X
             # at..."): a quote found alone must name all of it where it stands (its sentence, the two before, its
             # title), or it answers of another event ("the welcome speech" of a 2021 ceremony).

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from nsss.assistant.question import SECTIONS, Part, Question, figures
-from nsss.assistant.scoring import Pick, asked_held, figures_present, fills_slot, with_prefixes
+from nsss.assistant.scoring import Pick, asked_held, figures_present, fills_slot, is_heading, with_prefixes
 from nsss.assistant.sentences import Sentence, list_continuation
 from nsss.assistant.types import Citation
 from nsss.assistant.weights import Weights
@@ -46,7 +46,38 @@ def select(
         chosen.append(p)
     if question.is_list and question.asked and asked_held(question, best.sentence.text):
         chosen = _named_items(question, chosen, wanted, document_text, w.part_overlap)
+    elif not question.is_list:
+        chosen = _complement(question, picks, chosen, w)
     return _complete(question, picks, chosen, w)
+
+
+def _complement(question: Question, picks: list[Pick], chosen: list[Pick], w: Weights) -> list[Pick]:
+    """Add the best sentence of the lead's document that holds words of the question no chosen quote holds, nor the
+    document's title: the lead often restates what the question is about ("A workshop on the NSSS was held on 23
+    January 2025...") while the sentence that answers holds what only the question names ("...the UN Chief Executives
+    Board")."""
+    best = chosen[0]
+    key, title = best.sentence.hit.chunk.doc_key, best.sentence.hit.chunk.title
+    terms = set(question.terms)
+    said = set().union(*(_held(terms, c.sentence.text) for c in chosen)) | _held(terms, title)
+    floor = best.score * w.second_floor
+    for p in picks[1 : w.shortlist]:
+        if p.score < floor:
+            break
+        if p.sentence.hit.chunk.doc_key != key or any(p.sentence.start == c.sentence.start for c in chosen):
+            continue
+        if is_heading(p.sentence.text):
+            continue  # a heading names a topic; it answers nothing
+        if _held(terms, p.sentence.text) - said and not any(
+            _overlap(p.sentence.text, c.sentence.text) > w.part_overlap for c in chosen
+        ):
+            return [*chosen, p]
+    return chosen
+
+
+def _held(terms: set[str], text: str) -> set[str]:
+    """Return the terms a text holds (a term's longer forms count)."""
+    return with_prefixes(set(tokenize(text)), terms) & terms
 
 
 def _named_items(
@@ -85,11 +116,28 @@ def _named_items(
                     ):
                         kept.append(replace(best, sentence=Sentence(lead.hit_rank, lead.hit, *spans[i], said)))
                 i += step
+        if at is not None and len(kept) == 1 and lead.text.count(",") < 2:
+            kept += _what_follows(best, spans[at + 1 :], text)
     # The lead's document in its own order, so that "principal" comes before "second"; then any other document.
     return sorted(kept, key=lambda p: (p.sentence.hit.chunk.doc_key != key, p.sentence.start))
 
 
 PARAGRAPH = 1500  # characters either side of a lead read for the rest of a list written as prose
+FOLLOWING = 2  # sentences of its paragraph quoted after a lead that names what is asked and lists none of it
+
+
+def _what_follows(best: Pick, spans: list[tuple[int, int]], text: str) -> list[Pick]:
+    """Return the sentences after a lead that names what a list question asks for but lists none of it ("The cluster
+    operates within a highly dynamic and constrained labour market context."), up to the end of its paragraph: they
+    say what it is ("... compounded by persistent unemployment, limited fiscal space ...")."""
+    lead, out, at = best.sentence, [], best.sentence.end
+    for a, b in spans[:FOLLOWING]:
+        said = text[a:b]
+        if "\n\n" in text[at:a] or len(said.split()) > 60 or said.rstrip().endswith(":"):
+            break
+        out.append(replace(best, sentence=Sentence(lead.hit_rank, lead.hit, a, b, said)))
+        at = b
+    return out
 
 
 def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weights) -> list[Pick]:
@@ -99,7 +147,12 @@ def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weig
     for part in question.parts:
         if any(answers_part(question, part, quoted_text(question, c.sentence), strict=True) for c in chosen):
             continue
-        held = max(part_terms(part, quoted_text(question, c.sentence)) for c in chosen)
+        # (a quote that does not name the part's own figures says nothing of that part, however many words it shares)
+        held = max(
+            part_terms(part, text) if names_figures(question, part, text) else 0
+            for c in chosen
+            for text in [quoted_text(question, c.sentence)]
+        )
         found = [
             (part_terms(part, p.sentence.text), -i)
             for i, p in enumerate(picks[: w.shortlist])
@@ -124,11 +177,19 @@ def part_terms(part: Part, text: str) -> int:
     return sum(t in have for t in part.terms)
 
 
+def names_figures(question: Question, part: Part, text: str) -> bool:
+    """Tell whether a text names every figure only this part of the question names ("day 2" of "which cluster met on
+    day 2 ..., and who chaired?")."""
+    return not part.figures or figures_present(replace(question, figures=part.figures), text)
+
+
 def answers_part(question: Question, part: Part, text: str, strict: bool = False) -> bool:
     """Tell whether a text answers one part of a question: it names the part's figure, or most of the terms only that
     part names (strict), or two of them, and the kind of thing it asks for."""
     if part.figure:
         return figures_present(replace(question, figures=(part.figure,)), text)
+    if not names_figures(question, part, text):
+        return False  # "which cluster met on day 1": a sentence on the meetings that names no day 1 does not answer
     if part.terms:
         # A sentence to add needs two of them only: a part's words are the asker's ("which phone company gave SIMs
         # to mothers") and the document's may differ ("mobile operator Teletalk has given 2 million SIMs to mothers").

@@ -123,8 +123,10 @@ SECTION_ASKED = re.compile(
     r"|\bwhat (?:(?:was|were|is|are|has been|have been)\s+|did\s+\w+(?:\s+\w+)?\s+)?(decided|recommended|agreed|"
     r"resolved)\b"
     # "What did they recommend?", "what did the meeting decide": the verb after "did" stands in its base form.
-    r"|\bwhat (?:did|do|does|will|would)\s+(?:\w+\s+){1,3}?(decide|recommend|agree|resolve)\b"
+    # (however long its subject: "what did the October 2022 dissemination workshop on the baseline recommend?")
+    r"|\bwhat (?:did|do|does|will|would)\s+(?:[\w'’-]+\s+){1,12}?(decide|recommend|agree|resolve)\b"
     r"|\bwho (?:participated|attended|took part|were present|are the members|were the members)\b()"
+    r"|\bwhat (came) out of\b"
     r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য|পদক্ষেপ|অংশগ্রহণ)",
     re.I,
 )
@@ -156,6 +158,7 @@ SECTION_OF = {
     "responsibilitie": "functions",
     "component": "components",
     "pillar": "components",
+    "came": "outcomes",  # "what came out of the dialogue?"
     "terms of reference": "functions",
     "membership": "members",
     "aims": "objectives",
@@ -196,6 +199,7 @@ class Part:
     terms: tuple[str, ...]
     figure: str = ""
     query: str = ""  # the part asked on its own, searched on its own (its answer may be in another document)
+    figures: tuple[str, ...] = ()  # the figures only this part names ("day 1"): an answer to it names them too
 
 
 @dataclass(frozen=True)
@@ -239,15 +243,23 @@ def analyse(text: str) -> Question:
     )
     bangla = len(re.findall(r"[\u0980-\u09FF]", text))
     language = "bn" if bangla > len(re.findall(r"[A-Za-z]", text)) else "en"
-    head = _list_head(text)
+    main = main_clause(text)
+    head = _list_head(main)
     is_list = head is not None
     section = _section(text)
+    # The slot is read from the question proper only when the clause before it would set one itself ("When
+    # allowances started going out..., who paid?"): else the whole question reads as it always did.
+    slotted = main if main != text and _slot(text[: len(text) - len(main)], False) != "any" else text
+    if section and _by_plural_only(text) and _slot(slotted, False) in SPECIFIC_SLOTS:
+        # "Is there a body that checks whether the CMC's decisions are carried out? Who runs it?" asks for a body:
+        # the section's plural names what the body is about, not what is asked.
+        section = ""
     list_head = tuple(tokenize(head or ""))
     asked = asked + tuple(t for t in list_head if t not in asked)
     return Question(
         text=text,
         language=language,
-        slot=_slot(text, is_list or bool(section)),
+        slot=_slot(slotted, is_list or bool(section)),
         terms=terms,
         subject=subject,
         asked=asked,
@@ -262,6 +274,35 @@ def analyse(text: str) -> Question:
         switches=bool(WHAT_ABOUT.search(text)),
         parts=_parts(words, terms),
     )
+
+
+# A question that asks something: a question word before a verb or a noun it asks about ("who presided", "when were
+# they held", "how many members"); "When allowances started going out" and "Apart from rural roads" ask nothing.
+ASKS = re.compile(
+    r"\b(?:who|whom|whose|what|which|where|why|how)\b|"
+    r"\bwhen\s+(?:was|were|did|is|are|will|does|do|has|have|had|would|could|can)\b",
+    re.I,
+)
+# A clause before the question proper, ending in a comma: "Apart from rural roads, what kinds...", "When allowances
+# started going out through bKash, who paid the cash-out charge?".
+LEADING_CLAUSE = re.compile(r"^([^?,;:]{3,}?),\s*(?=(?:who|whom|whose|what|when|where|which|how|why)\b)", re.I)
+# (not a number: "How many members does the committee have?" is answered by its members, whom the reader can count)
+SPECIFIC_SLOTS = frozenset({"person", "organisation", "date", "place", "title"})
+
+
+def main_clause(text: str) -> str:
+    """Return a question without a leading clause that asks nothing ("Apart from rural roads, what kinds of public
+    works..." is "what kinds of public works..."): the slot and the plural asked for are read from what is left."""
+    match = LEADING_CLAUSE.match(text)
+    if not match or ASKS.search(match.group(1)):
+        return text
+    return text[match.end() :]
+
+
+def _by_plural_only(text: str) -> bool:
+    """Tell whether a question names a section only by its plural ("decisions"), with no question word for it."""
+    match = SECTION_ASKED.search(text)
+    return bool(match and match.group(1))
 
 
 NOT_NOUN = frozenset(
@@ -377,6 +418,7 @@ def _slot(text: str, listing: bool) -> str:
         return "list" if listing else "organisation"
     if re.search(
         r"^why\b|\bwhy (?:is|was|are|were|did|does|do)\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b|"
+        r"\bhow come\b|"
         r"কেন",
         q,
     ):
@@ -392,12 +434,25 @@ def _slot(text: str, listing: bool) -> str:
     return "any"
 
 
+def _each(text: str) -> str | None:
+    """Return the thing a question asks about one by one ("what's in each part?"), or None; not when it asks for one
+    kind of thing of each ("how much does each household get?" asks for an amount)."""
+    each = EACH.search(text)
+    return each.group(1) if each and each.group(1).lower() not in NOT_EACH and _slot(text, False) == "any" else None
+
+
+EACH = re.compile(r"\beach\s+([A-Za-z]{3,})\b", re.I)
+NOT_EACH = frozenset("one other year month week day time person household beneficiary".split())
+
+
 def _list_head(text: str) -> str | None:
     """Return the plural a list question asks for ("methods" in "What methods did the study use?"), "" when it asks
     for a list without naming one ("List them"), or None when it is no list question."""
     match = WHAT_WHICH.match(text)
     if not match:
-        return "" if LIST_START.search(text) or re.search(r"\bwho (?:are|were)\b", text, re.I) else None
+        if LIST_START.search(text) or re.search(r"\bwho (?:are|were)\b", text, re.I):
+            return ""
+        return _each(text)
     # An acronym is no plural ("What does the SSPS programme plan...?"): it stands as a word no plural can match.
     words = ["-" if w.strip("?,.;:'’\"").isupper() else w.lower().strip("?,.;:'’\"") for w in match.group(1).split()]
     had_auxiliary = bool(words) and words[0] in AUXILIARY
@@ -415,6 +470,14 @@ def _list_head(text: str) -> str | None:
             break  # "which ministry coordinates the ...": a verb, not a plural noun
         if word in VERBS_IN_S:
             break  # "Which government body coordinates the NSSS?": a verb, not a plural noun
+        if word in ("kinds", "types", "sorts") and following == "of":
+            # "what kinds of public works...": the plural asked for is what the kinds are of
+            kind = []
+            for after in words[i + 2 : i + 5]:
+                if after in AUXILIARY or after in NOT_NOUN or after in VERBS_IN_S:
+                    break
+                kind.append(after)
+            return " ".join(kind) or word
         if word in ("kinds", "types", "parts", "ways", "sorts") or (
             len(word) > 3
             and word.endswith("s")
@@ -422,7 +485,7 @@ def _list_head(text: str) -> str | None:
             and word not in PLURAL_EXCEPTIONS
         ):
             return word
-    return "" if LIST_START.search(text) else None
+    return "" if LIST_START.search(text) else _each(text)
 
 
 def _section(text: str) -> str:
@@ -449,7 +512,7 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
     """Return what each part of a question asking two things asks: the slot of each, the terms only it names and the
     part as a question of its own; or, when a question names two figures or more ("over 2022-23 and 2023-24"), each
     figure as a part of its own."""
-    cuts = [m.end() for m in SECOND_ASK.finditer(text)]
+    cuts = sorted([m.end() for m in SECOND_ASK.finditer(text)] + _comma_cuts(text))
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     # "And which NGO helped?" asks one thing: a piece with no word but the conjunction is no part.
     pieces = [p for p in pieces if set(re.findall(r"\w+", p.lower())) - LINKS]
@@ -462,7 +525,17 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
             # "..., and at which event was it unveiled?": the subject named before this part goes with it.
             named = [_words_of(p, subject) for p in pieces[:i]]
             query = " ".join([_unlinked(piece), *named]).strip()
-            out.append(Part(_slot(piece.strip(" ,;"), False), tuple(t for t in own[i] if t not in others), query=query))
+            named_figures = [
+                f for f in figures(piece) if not any(f in figures(p) for j, p in enumerate(pieces) if j != i)
+            ]
+            out.append(
+                Part(
+                    _slot(piece.strip(" ,;"), False),
+                    tuple(t for t in own[i] if t not in others),
+                    query=query,
+                    figures=tuple(dict.fromkeys(named_figures)),
+                )
+            )
     else:
         out += _occasions(text, terms)
     # Years and fiscal years only: "26 June 2022" names one day, not two things.
@@ -470,6 +543,22 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
     if len(found) >= 2:
         out += [Part("any", (), f) for f in found]
     return tuple(out)
+
+
+COMMA_ASK = re.compile(r",\s*(?=(?:who|whom|whose|what|when|where|which|how|why)\b)", re.I)
+
+
+def _comma_cuts(text: str) -> list[int]:
+    """Return where a question starts asking another thing after a comma, the words before it asking one already and
+    an "and who / and which..." closing the list of asks: "When were the meetings held, who presided, and which
+    cluster met on day 1?" asks three things ("the minister, who chaired it, said..." is no list of asks)."""
+    last = max((m.start() for m in SECOND_ASK.finditer(text)), default=-1)
+    cuts, start = [], 0
+    for match in COMMA_ASK.finditer(text):
+        if match.start() < last and ASKS.search(text[start : match.start()]):
+            cuts.append(match.end())
+            start = match.end()
+    return cuts
 
 
 # A second occasion the same thing is asked of: "What role did X have at the signing and at the launch?".
@@ -509,7 +598,7 @@ def _words_of(text: str, terms: list[str]) -> str:
 
 
 def _is_compound(text: str) -> bool:
-    return bool(
+    return bool(_comma_cuts(text)) or bool(
         re.search(
             r"\b(?:and|or)\s+(?:(?:by|at|in|for|from|with|to|on|under)\s+)?(?:who|what|when|where|which|how|whom|why|"
             r"is|was|were|did|does)\b|"

@@ -291,7 +291,18 @@ def score_sentences(
     lexical = w.cover_own * own_part + w.cover_context * ctx_cover
     top = max(h.score for h in hits) or 1.0
     passage = np.array([s.hit.score / top for s in cands])
-    shortlist = np.argsort(-(0.6 * lexical + 0.4 * passage))[: w.shortlist]
+    ranked = np.argsort(-(0.6 * lexical + 0.4 * passage))
+    shortlist = ranked[: w.shortlist]
+    if question.section and question.asked:
+        # A section written as prose ("The conference came up with recommendations that...") is found by the
+        # sentences that name it, however little else of the question they hold: they join the shortlist.
+        top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[:1]
+        naming = [
+            i
+            for i in ranked[w.shortlist :]
+            if cands[i].hit.chunk.doc_key in top_docs and asked_held(question, cands[i].text)
+        ]
+        shortlist = np.concatenate([shortlist, np.array(naming[: w.section_named], dtype=shortlist.dtype)])
     # Only the most promising sentences are embedded (and only their first words): answers stay fast.
     texts = [scored_text(cands[i].text) for i in shortlist]
     vectors = np.array(embed([query] + texts))
@@ -348,10 +359,21 @@ def _near(picks: list[Pick], w: Weights) -> list[int]:
 def _lead_by_asked(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
     """Put first, of the sentences about as much about the question as the best one, the one that names more of what
     is asked of the subject: a sentence that restates the event or report ("organised a flagship event titled...")
-    covers the subject as well as the one that answers ("With support from DFAT..."), but names none of it."""
+    covers the subject as well as the one that answers ("With support from DFAT..."), but names none of it. A
+    section asked for ("What did the workshop recommend?") that none of those names is led by the best sentence of
+    the best one's document that names it ("The conference came up with recommendations that...")."""
     if not question.asked:
         return picks
     near = _near(picks, w)
+    if question.section and not any(asked_held(question, picks[i].sentence.text) for i in near):
+        key = picks[0].sentence.hit.chunk.doc_key
+        named = [
+            i
+            for i, p in enumerate(picks)
+            if p.sentence.hit.chunk.doc_key == key and asked_held(question, p.sentence.text)
+        ]
+        if named:
+            return [picks[named[0]]] + picks[: named[0]] + picks[named[0] + 1 :]
     best = max(near, key=lambda i: (asked_held(question, picks[i].sentence.text), -i))
     if asked_held(question, picks[best].sentence.text) <= asked_held(question, picks[0].sentence.text):
         return picks

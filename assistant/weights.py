@@ -50,6 +50,9 @@ class Weights:
     part_cover: float = 0.5
     part_overlap: float = 0.6
     list_items: int = 5
+    # Sentences of the top document that name the section asked for ("recommendations") join the shortlist, at most
+    # this many (set by hand, not tuned: a prose section of a meeting record rarely has more).
+    section_named: int = 4
     section_items: int = 10
     # A follow-up's documents are searched first; when they do not answer, a wider search leans toward them.
     focus_boost: float = 0.25

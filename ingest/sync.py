@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,11 +17,9 @@ from nsss.ingest.guard import reader
 from nsss.ingest.load import Limits, file_sha256, os_reason, read_manifest, walk
 from nsss.ingest.types import Failure, LoadError
 
-# Documents are embedded in groups of about this many chunks (counted as text, CHUNK_CHARS characters a chunk, as
-# chunks are known only once cut): big enough to keep the model busy, small enough that the model starts while the
-# next files are read and an interrupted ingest loses little work.
-GROUP_CHUNKS = 32
-CHUNK_CHARS = 1000
+# Documents are embedded in groups of at least this many chunks: big enough to keep the model busy (four batches),
+# small enough that an interrupted ingest loses little work.
+GROUP_CHUNKS = 128
 
 
 @dataclass(frozen=True)
@@ -90,49 +87,47 @@ def ingest(
         plans = [_plan(Path(p), roots, failures) for p in paths]
         counts = {"added": 0, "updated": 0, "removed": 0, "unchanged": 0}
 
+        todo: list[tuple[Document, str]] = []
         seen: set[str] = set()
         files = [(plan, f) for plan in plans for f in plan.files]
         bar = _bar(progress, total=len(files), desc="Reading", unit="file")
         parser = reader(settings.max_parse_seconds, settings.max_parse_mb)
         limits = Limits.of(settings)
-        writer = _Writer(store, embedder, settings, progress, counts, on_file, failures)
-        try:
-            for plan, path in files:
-                bar.update(1)
-                source = path.relative_to(plan.root).as_posix() if _inside(path, plan.root) else path.name
-                key = f"{plan.root}::{source}"
-                if key in seen:
+        for plan, path in files:
+            bar.update(1)
+            source = path.relative_to(plan.root).as_posix() if _inside(path, plan.root) else path.name
+            key = f"{plan.root}::{source}"
+            if key in seen:
+                continue
+            seen.add(key)
+            old = records.get(key)
+            try:
+                if (
+                    old is not None
+                    and old.chunker == CHUNKER_VERSION
+                    and path.is_file()
+                    and file_sha256(path) == old.sha256
+                ):
+                    counts["unchanged"] += 1
                     continue
-                seen.add(key)
-                old = records.get(key)
-                try:
-                    if (
-                        old is not None
-                        and old.chunker == CHUNKER_VERSION
-                        and path.is_file()
-                        and file_sha256(path) == old.sha256
-                    ):
-                        counts["unchanged"] += 1
-                        continue
-                    manifest = {k: v for k, v in plan.manifest.items() if k == source}
-                    doc = parser.load(
-                        path, plan.root, max_mb=settings.max_file_mb, manifest=manifest, limits=limits, ocr=settings.ocr
-                    )
-                    doc = apply_override(doc, edits)  # a person's corrections outlast a re-ingest
-                except LoadError as exc:
-                    failures.append(Failure(exc.path, exc.reason))
-                    continue
-                except OSError as exc:
-                    failures.append(Failure(str(path), os_reason(exc)))
-                    continue
-                except Exception as exc:  # noqa: BLE001 - one file's failure is never the end of the run
-                    failures.append(Failure(str(path), f"could not be read ({type(exc).__name__}: {exc})"))
-                    continue
-                writer.add(doc, "updated" if old is not None else "added")
-            writer.finish()
-        finally:
-            writer.close()
-            bar.close()
+                manifest = {k: v for k, v in plan.manifest.items() if k == source}
+                doc = parser.load(
+                    path, plan.root, max_mb=settings.max_file_mb, manifest=manifest, limits=limits, ocr=settings.ocr
+                )
+                doc = apply_override(doc, edits)  # a person's corrections outlast a re-ingest
+            except LoadError as exc:
+                failures.append(Failure(exc.path, exc.reason))
+                continue
+            except OSError as exc:
+                failures.append(Failure(str(path), os_reason(exc)))
+                continue
+            except Exception as exc:  # noqa: BLE001 - one file's failure is never the end of the run
+                failures.append(Failure(str(path), f"could not be read ({type(exc).__name__}: {exc})"))
+                continue
+            todo.append((doc, "updated" if old is not None else "added"))
+        bar.close()
+
+        _write(todo, store, embedder, settings, progress, counts, on_file, failures)
 
         for plan in plans:
             if not plan.whole_folder:
@@ -163,80 +158,47 @@ def ingest(
         )
 
 
-class _Writer:
-    """Chunk, embed and store documents as they are read: a worker thread chunks and embeds one group while the
-    next files are read (in the reader's own process) and the last group is written to the store, so no core
-    waits for another stage. Groups are written in the order they were read."""
+def _write(todo, store, embedder, settings, progress, counts, on_file, failures) -> None:
+    """Chunk, embed (in groups, so the model runs on big sorted batches) and store documents."""
+    if not todo:
+        return
+    all_chunks = []
+    for doc, how in todo:
+        try:
+            all_chunks.append((doc, how, chunk([doc], embedder.tokenize, embedder.max_tokens, settings.chunk_overlap)))
+        except Exception as exc:  # noqa: BLE001 - one document's failure is never the end of the run
+            failures.append(
+                Failure(
+                    str(Path(doc.root) / doc.source), f"could not be cut into passages ({type(exc).__name__}: {exc})"
+                )
+            )
+    bar = _bar(progress, total=sum(len(c) for _, _, c in all_chunks), desc="Embedding", unit="chunk")
+    group: list = []
+    for item in all_chunks:
+        group.append(item)
+        if sum(len(c) for _, _, c in group) >= GROUP_CHUNKS:
+            _store_group(group, store, embedder, counts, on_file, bar)
+            group = []
+    if group:
+        _store_group(group, store, embedder, counts, on_file, bar)
+    bar.close()
 
-    def __init__(self, store, embedder, settings, progress, counts, on_file, failures):
-        from concurrent.futures import ThreadPoolExecutor
 
-        self.store, self.embedder, self.settings = store, embedder, settings
-        self.counts, self.on_file, self.failures = counts, on_file, failures
-        # Counted in documents: how many chunks a document makes is known only once the worker has cut it.
-        self.bar = _bar(progress, total=None, desc="Embedding", unit="doc")
-        # One worker: the model is used from one thread at a time (chunking measures text with its tokenizer).
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nsss-embed")
-        self.group: list[tuple[Document, str]] = []
-        self.size = 0
-        self.running: deque = deque()
-
-    def add(self, doc: Document, how: str) -> None:
-        """Take one document read; start a group on the worker once it holds about GROUP_CHUNKS chunks' text."""
-        self.group.append((doc, how))
-        self.size += len(doc.text)
-        self.bar.total = (self.bar.total or 0) + 1
-        self.bar.refresh()
-        if self.size >= GROUP_CHUNKS * CHUNK_CHARS:
-            self._submit()
-        self._collect(keep=2)  # at most two groups in memory beyond the one being read
-
-    def finish(self) -> None:
-        """Embed and store what is left; wait for every group."""
-        if self.group:
-            self._submit()
-        self._collect(keep=0)
-
-    def close(self) -> None:
-        """Stop the worker (after an error: groups not yet written are dropped, and the store keeps what it had)."""
-        for _, future in self.running:
-            future.cancel()
-        self.pool.shutdown(wait=True)
-        self.bar.close()
-
-    def _submit(self) -> None:
-        group, self.group, self.size = self.group, [], 0
-        self.running.append(self.pool.submit(self._embed, group))
-
-    def _embed(self, group):
-        chunked, failures = [], []
-        for doc, how in group:
-            try:
-                chunks = chunk([doc], self.embedder.tokenize, self.embedder.max_tokens, self.settings.chunk_overlap)
-                chunked.append((doc, how, chunks))
-            except Exception as exc:  # noqa: BLE001 - one document's failure is never the end of the run
-                where = str(Path(doc.root) / doc.source)
-                failures.append(Failure(where, f"could not be cut into passages ({type(exc).__name__}: {exc})"))
-        texts = [embedding_text(c) for _, _, chunks in chunked for c in chunks]
-        acronyms = [find_acronyms(doc.text) for doc, _, _ in chunked]
-        return chunked, (self.embedder.embed(texts) if texts else []), acronyms, failures
-
-    def _collect(self, keep: int) -> None:
-        """Store the groups embedded so far, in order, waiting until no more than `keep` are left running."""
-        while self.running and (self.running[0].done() or len(self.running) > keep):
-            chunked, vectors, acronyms, failures = self.running.popleft().result()
-            self.failures.extend(failures)
-            entries, i = [], 0
-            for (doc, _, chunks), found in zip(chunked, acronyms, strict=True):
-                entries.append(Embedded(doc, tuple(chunks), vectors[i : i + len(chunks)], found, CHUNKER_VERSION))
-                i += len(chunks)
-            if entries:
-                self.store.write(entries)
-            self.bar.update(len(chunked) + len(failures))
-            for doc, how, _ in chunked:
-                self.counts[how] += 1
-                if self.on_file:
-                    self.on_file(doc.source)
+def _store_group(group, store, embedder, counts, on_file, bar) -> None:
+    texts = [embedding_text(c) for _, _, chunks in group for c in chunks]
+    vectors = embedder.embed(texts) if texts else []
+    entries, i = [], 0
+    for doc, _, chunks in group:
+        entries.append(
+            Embedded(doc, tuple(chunks), vectors[i : i + len(chunks)], find_acronyms(doc.text), CHUNKER_VERSION)
+        )
+        i += len(chunks)
+    store.write(entries)
+    for doc, how, chunks in group:
+        counts[how] += 1
+        bar.update(len(chunks))
+        if on_file:
+            on_file(doc.source)
 
 
 def _plan(path: Path, roots: set[Path], failures: list[Failure]) -> _Plan:
@@ -284,8 +246,7 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def _bar(enabled: bool, total: int | None, desc: str, unit: str):
-    """A progress bar on standard error; none when disabled or when there is nothing to count (total 0)."""
+def _bar(enabled: bool, total: int, desc: str, unit: str):
     from tqdm import tqdm
 
     return tqdm(

@@ -224,7 +224,7 @@ class Assistant:
         values = answerability.features(
             q, hits, picks, self.index.lexical.idf, facts, bool(section_spans), self.document_text, aliases
         )
-        ok, p = answerability.answerable(values, self._embed([query or q.text])[0])
+        ok, p = answerability.answerable(values)
         if section_spans:
             spans, section = section_spans, "section"
         else:

@@ -131,15 +131,12 @@ def model() -> Answerability:
     return Answerability.load()
 
 
-def answerable(
-    values: dict[str, float], question: list[float] | None = None, fitted: Answerability | None = None
-) -> tuple[bool, float]:
-    """Return whether to answer, and the model's probability that the evidence answers (question: the vector of
-    the query searched, which the model weighs too when it was fitted with it).
+def answerable(values: dict[str, float], fitted: Answerability | None = None) -> tuple[bool, float]:
+    """Return whether to answer, and the model's probability that the evidence answers.
 
     A figure the question names (a year, a day, an amount) that the answer's document does not hold vetoes the
     answer whatever the model says: that document is about another year or event.
     """
     fitted = fitted or model()
-    p = fitted.probability(values, question)
+    p = fitted.probability(values)
     return p >= fitted.threshold and values.get("figures_in_document", 1.0) > 0, p

@@ -60,12 +60,7 @@ class Weights:
 
 @dataclass(frozen=True)
 class Answerability:
-    """A logistic model over evidence-alignment features and the question's own vector: P(the passages answer it).
-
-    The question's vector (the model's embedding of the query searched) adds what the evidence cannot show: how
-    often questions like it went unanswered in the data it was fitted on (a budget in a year to come, an amount in
-    another currency, a person the documents never name). Empty in a model fitted without it.
-    """
+    """A logistic model over evidence-alignment features: P(the passages answer the question)."""
 
     features: tuple[str, ...]
     mean: tuple[float, ...]
@@ -75,9 +70,6 @@ class Answerability:
     threshold: float
     fitted_on: str = ""
     extra: dict = field(default_factory=dict)
-    question_mean: tuple[float, ...] = ()
-    question_scale: tuple[float, ...] = ()
-    question_coef: tuple[float, ...] = ()
 
     @classmethod
     def load(cls, path: Path = ANSWERABILITY_FILE) -> Answerability:
@@ -92,9 +84,6 @@ class Answerability:
             threshold=float(data["threshold"]),
             fitted_on=data.get("fitted_on", ""),
             extra=data.get("extra", {}),
-            question_mean=tuple(data.get("question_mean", ())),
-            question_scale=tuple(data.get("question_scale", ())),
-            question_coef=tuple(data.get("question_coef", ())),
         )
 
     def save(self, path: Path = ANSWERABILITY_FILE) -> None:
@@ -109,31 +98,17 @@ class Answerability:
             "fitted_on": self.fitted_on,
             "extra": self.extra,
         }
-        if self.question_coef:
-            data |= {
-                "question_mean": list(self.question_mean),
-                "question_scale": list(self.question_scale),
-                "question_coef": list(self.question_coef),
-            }
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
-    def probability(self, values: dict[str, float], question: list[float] | None = None) -> float:
+    def probability(self, values: dict[str, float]) -> float:
         """Return the probability that the question is answered by the evidence the features describe (a feature
-        the model does not know of counts as its mean: a model fitted before a feature was added still runs; so
-        does a question without its vector)."""
+        the model does not know of counts as its mean: a model fitted before a feature was added still runs)."""
         import math
 
         z = self.intercept + sum(
             c * ((values.get(f, m) - m) / s)
             for f, m, s, c in zip(self.features, self.mean, self.scale, self.coef, strict=True)
         )
-        if question is not None and len(question) == len(self.question_coef):
-            z += sum(
-                c * (v - m) / s
-                for v, m, s, c in zip(
-                    question, self.question_mean, self.question_scale, self.question_coef, strict=True
-                )
-            )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -34,31 +34,6 @@ def test_the_fit_keeps_each_weight_on_its_side_and_the_threshold_within_the_fals
     assert choose_threshold(np.array([0.9, 0.8, 0.2, 0.1]), np.array([1, 1, 0, 0])) > 0.2
 
 
-def test_the_question_vector_adds_what_the_features_miss_and_survives_a_save(tmp_path):
-    """Questions of one kind (here: one direction of their vector) went unanswered though the evidence looked alike:
-    the fitted model learns to doubt that kind, and a model read back from its file decides as the fitted one."""
-    rng = np.random.default_rng(1)
-    y = np.array([1] * 150 + [0] * 75)
-    x = rng.normal(size=(len(y), len(FEATURES)))
-    x[:, FEATURES.index("window_cover")] += 0.5 * y  # the evidence separates the two only weakly
-    vectors = rng.normal(size=(len(y), 16))
-    vectors[:, 3] += 2.0 * (1 - y)  # unanswerable questions lean one way
-    vectors[:, 7] = 0.25  # a dimension that never varies weighs nothing and divides by nothing
-
-    plain, both = fit(x, y, "features"), fit(x, y, "features and questions", vectors)
-
-    assert plain.question_coef == () and len(both.question_coef) == 16
-    assert both.question_coef[3] < 0 and both.question_coef[7] == 0
-    assert both.extra["cv_abstain_recall"] > plain.extra["cv_abstain_recall"] + 0.2
-    both.save(tmp_path / "model.json")
-    again = Answerability.load(tmp_path / "model.json")
-    for row, vector in zip(x[:20], vectors[:20], strict=True):
-        values = dict(zip(FEATURES, row, strict=True))
-        assert again.probability(values, list(vector)) == pytest.approx(both.probability(values, list(vector)))
-    values = dict(zip(FEATURES, x[0], strict=True))
-    assert again.probability(values) == again.probability(values, [0.0] * 3)  # no vector, or not its size: none
-
-
 def test_split_keeps_one_half_of_the_development_set():
     tune = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "tune")
     test = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "test")

@@ -40,6 +40,8 @@ LETTERS = {
     "Y": "ওয়াই",
     "Z": "জেড",
 }
+# Case endings Bangla joins to an acronym (ইজিপিপির: of EGPP), longest first.
+CASE_ENDINGS = ("য়ের", "ের", "এর", "কে", "তে", "র")
 ONE_WAY = "from-bangla"  # a glossary line's third field: bridge Bangla queries only
 BANGLA_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 LATIN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
@@ -102,9 +104,7 @@ class Glossary:
         for word in re.findall(r"\b[A-Z]{2,6}\b", query):
             out.append((word, "".join(LETTERS[ch] for ch in word)))
         for word in re.findall(r"[\u0980-\u09FF]+", query):
-            latin = spell_acronym(word)
-            if latin:
-                out.append((word, latin))
+            out.extend((word, latin) for latin in acronym_readings(word))
         for number in re.findall(r"\d+|[০-৯]+", query):
             out.append((number, number.translate(BANGLA_DIGITS if number.isascii() else LATIN_DIGITS)))
         seen: set[tuple[str, ...]] = set()
@@ -130,6 +130,13 @@ def spell_acronym(word: str) -> str:
     found = best[-1]
     # Short words such as আরও (আর + ও) spell letters by chance; acronyms written in Bangla are longer.
     return found if found and 2 <= len(found) <= 6 and len(word) >= 4 else ""
+
+
+def acronym_readings(word: str) -> list[str]:
+    """Read a Bangla word as an acronym, with a case ending or without (ইজিপিপির is EGPP; সিএমসিকে is CMCK or CMC:
+    a case ending may also be a letter's name, so both are given and the caller keeps what the documents hold)."""
+    stems = [word] + [word[: -len(e)] for e in CASE_ENDINGS if word.endswith(e)]
+    return [latin for latin in dict.fromkeys(spell_acronym(stem) for stem in stems) if latin]
 
 
 @functools.cache

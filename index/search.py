@@ -11,7 +11,7 @@ from nsss.core.layout import bm25_dir, sentences_file
 from nsss.core.settings import Settings
 from nsss.core.types import DocRecord, Filters, Hit
 from nsss.index.embed import Embedder
-from nsss.index.glossary import default_glossary, spell_acronym
+from nsss.index.glossary import acronym_readings, default_glossary
 from nsss.index.lexical import LexicalIndex, tokenize
 from nsss.index.sentence_vectors import SentenceVectors
 from nsss.index.store import Store, fingerprint, generation
@@ -181,7 +181,7 @@ class Index:
         out = []
         for word in dict.fromkeys(BANGLA_WORD.findall(query)):
             stems = tokenize(word)
-            if len(stems) != 1 or stems[0] in bridged or lexical.knows(stems[0]) or spell_acronym(word):
+            if len(stems) != 1 or stems[0] in bridged or lexical.knows(stems[0]) or acronym_readings(word):
                 continue
             out.extend((word, term) for term in sounds.match(stems[0]))
         return out

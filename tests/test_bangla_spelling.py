@@ -85,3 +85,13 @@ def test_a_name_spelt_in_bangla_finds_the_english_document(tmp_path, settings, e
     answer = open_assistant(settings).answer(question)
     assert not answer.abstained, answer.text
     assert "Coordination and Reforms" in " ".join(c.quote for c in answer.citations), answer.text
+
+
+def test_acronyms_with_a_case_ending_read_back():
+    from nsss.index.glossary import acronym_readings
+
+    assert acronym_readings("ইজিপিপির") == ["EGPP"], "of EGPP"
+    assert acronym_readings("বিআইসিসিতে") == ["BICC"], "at BICC"
+    assert acronym_readings("সিএমসিকে") == ["CMCK", "CMC"], "কে is a case ending and the letter K: both readings"
+    assert acronym_readings("সরকারের") == []
+    assert ("ডিএসএসের", "DSS") in Glossary([]).bridge("ডিএসএসের বাজেট কত?")

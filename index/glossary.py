@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from nsss.index.lexical import tokenize
@@ -39,6 +40,9 @@ LETTERS = {
     "Y": "ওয়াই",
     "Z": "জেড",
 }
+# Case endings Bangla joins to an acronym (ইজিপিপির: of EGPP), longest first.
+CASE_ENDINGS = ("য়ের", "ের", "এর", "কে", "তে", "র")
+ONE_WAY = "from-bangla"  # a glossary line's third field: bridge Bangla queries only
 BANGLA_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 LATIN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
@@ -46,33 +50,43 @@ LATIN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 class Glossary:
     """Pairs of English and Bangla terms, looked up by their search terms (stemmed, stop words out)."""
 
-    def __init__(self, pairs: list[tuple[str, str]]):
+    def __init__(self, pairs: list[tuple[str, str]], from_bangla: list[tuple[str, str]] = ()):
         self.pairs = pairs
+        self.from_bangla = list(from_bangla)
         self._other: dict[tuple[str, ...], list[str]] = {}
-        for english, bangla in pairs:
-            for side, other in ((english, bangla), (bangla, english)):
-                key = tuple(tokenize(side))
-                if key and other not in self._other.setdefault(key, []):
-                    self._other[key].append(other)
+        ways = [(english, bangla) for english, bangla in pairs] + [(bangla, english) for english, bangla in pairs]
+        ways += [(bangla, english) for english, bangla in self.from_bangla]
+        for side, other in ways:
+            key = tuple(tokenize(side))
+            if key and other not in self._other.setdefault(key, []):
+                self._other[key].append(other)
 
     @classmethod
     def load(cls, path: Path = GLOSSARY) -> Glossary:
-        """Read a glossary file: one `English<TAB>Bangla` pair a line, `#` starts a comment."""
-        pairs = []
+        """Read a glossary file: one `English<TAB>Bangla` pair a line, `#` starts a comment.
+
+        A third field `from-bangla` bridges a Bangla query only: everyday words (programme, people) would send
+        English queries to the few Bangla passages that use them.
+        """
+        pairs, from_bangla = [], []
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or line.startswith("#"):
                 continue
             parts = [p.strip() for p in line.split("\t")]
-            if len(parts) != 2 or not all(parts):
-                raise ValueError(f"{path}, line {number}: expected `English<TAB>Bangla`, got {line!r}")
-            pairs.append((parts[0], parts[1]))
-        return cls(pairs)
+            if len(parts) not in (2, 3) or not all(parts) or parts[2:] not in ([], [ONE_WAY]):
+                raise ValueError(
+                    f"{path}, line {number}: expected `English<TAB>Bangla` or `English<TAB>Bangla<TAB>{ONE_WAY}`, "
+                    f"got {line!r}"
+                )
+            (from_bangla if parts[2:] else pairs).append((parts[0], parts[1]))
+        return cls(pairs, from_bangla)
 
-    def bridge(self, query: str) -> list[tuple[str, str]]:
+    def bridge(self, query: str, usable: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
         """Pair the query's terms with their forms in the other language: glossary terms, acronyms, figures.
 
-        Glossary phrases are matched longest first; acronyms are spelt in Bangla letters (NSSS, এনএসএসএস) and
-        back; figures are written in the other script.
+        Glossary phrases are matched longest first, among the forms `usable` accepts (a phrase the documents never
+        write must not hide the words inside it: অবহিতকরণ কর্মশালা still gives workshop); acronyms are spelt in
+        Bangla letters (NSSS, এনএসএসএস) and back; figures are written in the other script.
         """
         terms = tokenize(query)
         out: list[tuple[str, str]] = []
@@ -80,7 +94,7 @@ class Glossary:
         while i < len(terms):
             for n in range(min(LONGEST, len(terms) - i), 0, -1):
                 source = tuple(terms[i : i + n])
-                other = self._other.get(source)
+                other = [t for t in self._other.get(source, []) if usable is None or usable(t)]
                 if other:
                     out.extend((" ".join(source), term) for term in other[:2])
                     i += n
@@ -90,9 +104,7 @@ class Glossary:
         for word in re.findall(r"\b[A-Z]{2,6}\b", query):
             out.append((word, "".join(LETTERS[ch] for ch in word)))
         for word in re.findall(r"[\u0980-\u09FF]+", query):
-            latin = spell_acronym(word)
-            if latin:
-                out.append((word, latin))
+            out.extend((word, latin) for latin in acronym_readings(word))
         for number in re.findall(r"\d+|[০-৯]+", query):
             out.append((number, number.translate(BANGLA_DIGITS if number.isascii() else LATIN_DIGITS)))
         seen: set[tuple[str, ...]] = set()
@@ -118,6 +130,13 @@ def spell_acronym(word: str) -> str:
     found = best[-1]
     # Short words such as আরও (আর + ও) spell letters by chance; acronyms written in Bangla are longer.
     return found if found and 2 <= len(found) <= 6 and len(word) >= 4 else ""
+
+
+def acronym_readings(word: str) -> list[str]:
+    """Read a Bangla word as an acronym, with a case ending or without (ইজিপিপির is EGPP; সিএমসিকে is CMCK or CMC:
+    a case ending may also be a letter's name, so both are given and the caller keeps what the documents hold)."""
+    stems = [word] + [word[: -len(e)] for e in CASE_ENDINGS if word.endswith(e)]
+    return [latin for latin in dict.fromkeys(spell_acronym(stem) for stem in stems) if latin]
 
 
 @functools.cache

@@ -11,10 +11,11 @@ from nsss.core.layout import bm25_dir, sentences_file
 from nsss.core.settings import Settings
 from nsss.core.types import DocRecord, Filters, Hit
 from nsss.index.embed import Embedder
-from nsss.index.glossary import default_glossary
+from nsss.index.glossary import acronym_readings, default_glossary
 from nsss.index.lexical import LexicalIndex, tokenize
 from nsss.index.sentence_vectors import SentenceVectors
 from nsss.index.store import Store, fingerprint, generation
+from nsss.index.transliterate import BANGLA_WORD, SoundIndex
 
 # Score fusion: BM25 (scaled by the best BM25 score) plus dense similarity (scaled between the weakest and the
 # best of the dense candidates). BM25 is the stronger signal on this domain (names, acronyms, figures); dense
@@ -41,6 +42,7 @@ class Index:
         self.embedder: Embedder = load_embedder(settings.embed_model, settings.onnx)
         self._generation = generation(settings)
         self._reloading = threading.Lock()
+        self._sounds: tuple[LexicalIndex, SoundIndex] | None = None  # built once per lexical index, when first asked
         self.store = Store(settings, self.embedder.slug)
         self.sentence_vectors = SentenceVectors(sentences_file(settings.store, self.embedder.slug), self.embedder.dim)
         self.records: list[DocRecord] = []
@@ -158,11 +160,31 @@ class Index:
         if not self.settings.glossary:
             return []
         lexical = self.lexical
-        return [
-            (source, target)
-            for source, target in default_glossary().bridge(query)
-            if lexical is None or all(lexical.knows(t) for t in tokenize(target))
-        ]
+
+        def usable(target: str) -> bool:
+            return lexical is None or all(lexical.knows(t) for t in tokenize(target))
+
+        pairs = [(source, target) for source, target in default_glossary().bridge(query, usable) if usable(target)]
+        return pairs + self._spoken(query, pairs) if lexical is not None else pairs
+
+    def _spoken(self, query: str, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Pair the query's Bangla spellings of English words (names, loanwords) with the store's English terms.
+
+        Only words the glossary did not bridge, no Bangla passage holds (a Bangla word of the documents is Bangla),
+        and that are not acronyms spelt in letters (the glossary spells those).
+        """
+        lexical = self.lexical
+        if self._sounds is None or self._sounds[0] is not lexical:
+            self._sounds = (lexical, SoundIndex(list(lexical.df)))
+        sounds = self._sounds[1]
+        bridged = {t for source, _ in pairs for t in tokenize(source)}
+        out = []
+        for word in dict.fromkeys(BANGLA_WORD.findall(query)):
+            stems = tokenize(word)
+            if len(stems) != 1 or stems[0] in bridged or lexical.knows(stems[0]) or acronym_readings(word):
+                continue
+            out.extend((word, term) for term in sounds.match(stems[0]))
+        return out
 
     def _bridge_scores(self, bridge: list[tuple[str, str]], mask) -> np.ndarray:
         """Score chunks by the query's terms in the other language, each weighed as informative as its source.

@@ -2,6 +2,7 @@
 
     python -m nsss.eval.fit_answerability                      # rewrites assistant/answerability.json
     python -m nsss.eval.fit_answerability --out /tmp/a.json --limit 40
+    python -m nsss.eval.fit_answerability --by-set --out /tmp/a.json   # and fitted without each set (writer) in turn
 
 It answers every tuning question (conversations turn by turn, as `nsss eval` does), records the evidence-alignment
 features of each answer (assistant/answerability.py), and fits a logistic regression (scikit-learn) on them with the
@@ -117,6 +118,24 @@ def _logistic(z: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return result.x[:-1], float(result.x[-1])
 
 
+def by_set(x: np.ndarray, y: np.ndarray, sets: list[str]) -> list[str]:
+    """Fit without each question set (one writer) in turn; return lines saying how many of the left-out set's
+    unanswerable and answerable questions the model declines: how it holds on a writer it never saw."""
+    lines = []
+    names = np.array(sets)
+    for name in dict.fromkeys(sets):
+        held = names == name
+        model = fit(x[~held], y[~held], name)
+        p = np.array([model.probability(dict(zip(FEATURES, row, strict=True))) for row in x[held]])
+        declined, gold = p < model.threshold, y[held]
+        recall = f"{declined[gold == 0].mean():.2f}" if (gold == 0).any() else "-"
+        false = f"{declined[gold == 1].mean():.2f}" if (gold == 1).any() else "-"
+        lines.append(
+            f"{name:<28} {int((gold == 0).sum()):>3} unanswerable, {recall} declined; {int(gold.sum()):>3} answerable, {false} declined"
+        )
+    return lines
+
+
 def choose_threshold(p: np.ndarray, y: np.ndarray) -> float:
     """Return the threshold that declines the most unanswerable questions within the false-abstain budget."""
     best, best_recall = 0.5, -1.0
@@ -137,15 +156,21 @@ def main(argv: list[str] | None = None) -> int:
         help="a store already holding the corpora, used as it is (an empty one is filled); default: a temporary one",
     )
     parser.add_argument("--limit", type=int, default=0, help="use only the first N questions of each set (for tests)")
+    parser.add_argument(
+        "--by-set", action="store_true", help="also print how the model declines each set when fitted without it"
+    )
     args = parser.parse_args(argv)
     go_offline()
     from nsss.index.status import status
     from nsss.ingest import ingest
 
     questions: list[Question] = []
+    set_of: dict[str, str] = {}
     for path, split in DEFAULT_SETS:
         chosen = load_questions(path, split)
-        questions += chosen[: args.limit] if args.limit else chosen
+        chosen = chosen[: args.limit] if args.limit else chosen
+        questions += chosen
+        set_of |= {q.id: path.name + (f" ({split})" if split else "") for q in chosen if q.id not in set_of}
     with contextlib.ExitStack() as stack:
         store = args.store or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nsss-fit-")))
         settings = Settings.load(store=store).replace(chroma_url="")
@@ -155,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             from nsss.eval.bench import web_corpus
 
             ingest([web_corpus(), BUNDLED_CORPUS], settings, progress=True)
-        x, y, _ = collect(questions, settings)
+        x, y, ids = collect(questions, settings)
     if len(set(y.tolist())) < 2:
         print("fit_answerability: the questions need answerable and unanswerable ones", file=sys.stderr)
         return 1
@@ -169,6 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name, c in sorted(zip(FEATURES, model.coef, strict=True), key=lambda fc: -abs(fc[1])):
         print(f"  {name:<15} {c:+.3f}")
+    if args.by_set:
+        print("fitted without each set in turn:")
+        for line in by_set(x, y, [set_of[i] for i in ids]):
+            print(f"  {line}")
     return 0
 
 

@@ -52,6 +52,7 @@ def test_the_fit_script_runs_end_to_end_and_writes_a_model_the_assistant_reads(t
             "nsss.eval.fit_answerability",
             "--limit",
             "4",
+            "--by-set",
             "--out",
             str(out),
             "--store",
@@ -65,6 +66,7 @@ def test_the_fit_script_runs_end_to_end_and_writes_a_model_the_assistant_reads(t
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "fitted on" in proc.stdout
+    assert "fitted without each set in turn:" in proc.stdout and "holdout_qa.jsonl" in proc.stdout
     model = Answerability.load(out)
     assert model.features == FEATURES and 0 < model.threshold < 1
     assert json.loads(out.read_text())["fitted_on"].startswith("dev_qa.jsonl (tune half)")

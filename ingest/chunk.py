@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from nsss.core.types import Chunk, Document, Page
 
@@ -40,26 +40,26 @@ def _title_prefix(title: str) -> str:
 
 def chunk(
     docs: list[Document],
-    tokenize: Callable[[str], list[str]],
+    count: Callable[[str], int],
     max_tokens: int = 256,
     overlap: int = 64,
 ) -> list[Chunk]:
-    """Split documents into chunks whose embedding text fits in max_tokens word pieces."""
-    from llama_index.core import Document as LlamaDocument
+    """Split documents into chunks whose embedding text fits in max_tokens word pieces (`count` counts a text's)."""
     from llama_index.core.node_parser import SentenceSplitter
 
     sentences = _sentence_splitter()
     out: list[Chunk] = []
     for doc in docs:
+        size = _Sizes(count)
         # The title goes in front of every passage (embedding_text), and [CLS]/[SEP] take two more.
-        budget = max(64, max_tokens - 2 - len(tokenize(_title_prefix(doc.title) + "\n")))
+        budget = max(64, max_tokens - 2 - size(_title_prefix(doc.title) + "\n"))
         # The splitter's own overlap repeats whole paragraphs only, and most paragraphs are longer than the
         # overlap; so each chunk after the first is given the sentences before it that fit its room left.
         room = min(overlap, budget // 4)
         splitter = SentenceSplitter(
             chunk_size=budget,
             chunk_overlap=0,
-            tokenizer=tokenize,
+            tokenizer=size.pieces(budget),
             paragraph_separator="\n\n",
             chunking_tokenizer_fn=sentences,
             secondary_chunking_regex=SECONDARY_SPLIT,
@@ -73,16 +73,16 @@ def chunk(
             if not page_text.strip():
                 continue
             previous = None
-            for node in splitter.get_nodes_from_documents([LlamaDocument(text=page_text)]):
-                start, end = _locate(page_text, node.get_content(), node.start_char_idx)
+            for piece, hint in _splits(splitter, page_text):
+                start, end = _locate(page_text, piece, hint)
                 if start is None:
                     continue
                 start, end = trim(page_text, start, end)
                 if start >= end:
                     continue
                 if previous is not None and previous < start:
-                    free = min(room, budget - len(tokenize(page_text[start:end])))
-                    start = _overlap_start(page_text, previous, start, free, tokenize, sentences)
+                    free = min(room, budget - size(page_text[start:end]))
+                    start = _overlap_start(page_text, previous, start, free, size, sentences)
                 previous = start
                 text = page_text[start:end]
                 out.append(
@@ -105,11 +105,69 @@ def chunk(
     return out
 
 
-def _overlap_start(text: str, previous: int, start: int, room: int, tokenize, sentences) -> int:
+def _splits(splitter, text: str) -> Iterator[tuple[str, int | None]]:
+    """Yield the splitter's passages of a text, each with where it starts as llama-index's node parser finds it.
+
+    `get_nodes_from_documents` would give the same, after building a document, its hash and a node per passage.
+    """
+    search = 0
+    for piece in splitter.split_text(text):
+        found = text.find(piece, search)
+        if found >= 0:
+            search = found + 1  # from the last start, not its end: passages may overlap
+        yield piece, found if found >= 0 else None
+
+
+class _Sizes:
+    """Count texts' word pieces for one document, each text once; a text surely over a limit not at all."""
+
+    def __init__(self, count: Callable[[str], int]):
+        self.count = count
+        self.known: dict[str, int] = {}  # the splitter measures a page, its paragraphs, then their sentences
+
+    def __call__(self, text: str) -> int:
+        n = self.known.get(text)
+        if n is None:
+            n = self.known[text] = self.count(text)
+        return n
+
+    def pieces(self, limit: int) -> Callable[[str], range]:
+        """Return a tokenizer for llama-index's splitter, which only takes the length of what it returns.
+
+        A text with more words than `limit` has more word pieces too, and the splitter, told it does not fit,
+        never asks how far over it is: such texts (whole pages, long paragraphs) go uncounted.
+        """
+
+        def tokenize(text: str) -> range:
+            if text not in self.known and len(text) > 2 * limit:  # fewer characters cannot hold limit + 1 words
+                words = words_at_least(text)
+                if words > limit:
+                    return range(words)
+            return range(self(text))
+
+        return tokenize
+
+
+# A word the model's tokenizer keeps whole or cuts into pieces, never joins to the next: from white space it
+# splits at (the tokenizer also splits at punctuation, and turns other spaces into these), up to a letter or
+# digit it can never drop. Matched from a word's start only, so a long word is read once.
+WORD_START = re.compile(r"(?<![^ \t\n\r])[^ \t\n\r]*?[0-9A-Za-z]")
+
+
+def words_at_least(text: str) -> int:
+    """Return a lower bound on a text's word pieces: its words that hold an ASCII letter or digit.
+
+    True of tokenizers that cut at white space and never make one piece of two words, as WordPiece (the bundled
+    model) and SentencePiece (multilingual-e5) do.
+    """
+    return len(WORD_START.findall(text))
+
+
+def _overlap_start(text: str, previous: int, start: int, room: int, size, sentences) -> int:
     """Move a chunk's start back over the last whole sentences before it that fit in `room` word pieces."""
     used = 0
     for sentence in reversed(sentences(text[previous:start])):
-        used += len(tokenize(sentence))
+        used += size(sentence)
         if used > room:
             break
         start -= len(sentence)

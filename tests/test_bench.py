@@ -45,6 +45,13 @@ def test_the_ingestion_benchmark_times_the_model_inside_the_pipeline():
     assert row["sentences"] > row["chunks"] and row["sentence_fill_s"] > 0
 
 
+def test_the_ingestion_benchmark_times_all_but_the_model():
+    rows = bench("ingest", "corpus", "--repeat", "2", "--without-model")
+    assert [r["cold"] for r in rows] == [True, False]
+    for r in rows:
+        assert r["chunks"] > 0 and r["wall_s"] > 0 and r["cpu_s"] > 0
+
+
 @pytest.mark.slow
 def test_bench_large_measures_both_documents_against_the_model(cli_env):
     results = bench("large", "--pages", "4", "--paragraphs", "60", env=cli_env)

@@ -49,7 +49,7 @@ def test_pdf_pages_are_1_based_and_keep_printed_labels(tmp_path, make_pdf, embed
     assert [(p.number, p.label) for p in doc.pages] == [(1, "i"), (2, "ii"), (3, "1"), (4, "2")]
     for page, marker in zip(doc.pages, ["alphafront", "betafront", "gammabody", "deltabody"], strict=True):
         assert marker in doc.text[page.start : page.end]
-    chunks = chunk([doc], embedder.tokenize, embedder.max_tokens)
+    chunks = chunk([doc], embedder.count_tokens, embedder.max_tokens)
     where = {
         m: (only(chunks, m).page, only(chunks, m).page_label)
         for m in ["alphafront", "betafront", "gammabody", "deltabody"]
@@ -64,7 +64,7 @@ def test_pdf_pages_are_1_based_and_keep_printed_labels(tmp_path, make_pdf, embed
 
 def test_pdf_without_labels_cites_the_viewer_page_and_no_label(tmp_path, make_pdf, embedder):
     path = make_pdf(tmp_path / "plain.pdf", ["First page words here.", "Second page has markerzeta in it."])
-    chunks = chunk([load(path, tmp_path)], embedder.tokenize, embedder.max_tokens)
+    chunks = chunk([load(path, tmp_path)], embedder.count_tokens, embedder.max_tokens)
     hit = only(chunks, "markerzeta")
     assert (hit.page, hit.page_label) == (2, "")
 
@@ -283,7 +283,7 @@ def hard_docs(tmp_path):
 
 def test_chunks_are_exact_spans_of_the_document_text(corpus_docs, hard_docs, embedder):
     docs = corpus_docs + hard_docs
-    chunks = chunk(docs, embedder.tokenize, embedder.max_tokens)
+    chunks = chunk(docs, embedder.count_tokens, embedder.max_tokens)
     texts = {d.key: d.text for d in docs}
     assert {c.doc_key for c in chunks} == set(texts), "every document gives chunks"
     for c in chunks:
@@ -292,7 +292,7 @@ def test_chunks_are_exact_spans_of_the_document_text(corpus_docs, hard_docs, emb
 
 
 def test_embedding_text_fits_the_model_window(corpus_docs, hard_docs, embedder):
-    chunks = chunk(corpus_docs + hard_docs, embedder.tokenize, embedder.max_tokens)
+    chunks = chunk(corpus_docs + hard_docs, embedder.count_tokens, embedder.max_tokens)
     assert embedder.max_tokens == 256
     lengths = [len(embedder.tokenize(embedding_text(c))) + 2 for c in chunks]  # with [CLS] and [SEP]
     too_long = [(c.source, n) for c, n in zip(chunks, lengths, strict=True) if n > 256]
@@ -302,7 +302,7 @@ def test_embedding_text_fits_the_model_window(corpus_docs, hard_docs, embedder):
 
 def test_consecutive_chunks_overlap_by_whole_sentences(tmp_path, embedder):
     doc = load(synthetic(tmp_path, "overlap.txt", "\n\n".join(sentences(f"p{p}", 9) for p in range(8))), tmp_path)
-    chunks = chunk([doc], embedder.tokenize, embedder.max_tokens, overlap=64)
+    chunks = chunk([doc], embedder.count_tokens, embedder.max_tokens, overlap=64)
 
     assert len(chunks) >= 4
     for a, b in zip(chunks, chunks[1:], strict=False):
@@ -313,7 +313,7 @@ def test_consecutive_chunks_overlap_by_whole_sentences(tmp_path, embedder):
 
 
 def test_corpus_chunks_mostly_overlap_and_drop_nothing(corpus_docs, embedder):
-    chunks = chunk(corpus_docs, embedder.tokenize, embedder.max_tokens, overlap=64)
+    chunks = chunk(corpus_docs, embedder.count_tokens, embedder.max_tokens, overlap=64)
     texts = {d.key: d.text for d in corpus_docs}
     pairs = [(a, b) for a, b in zip(chunks, chunks[1:], strict=False) if a.doc_key == b.doc_key and a.page == b.page]
     overlapping = [a for a, b in pairs if b.start < a.end]
@@ -328,7 +328,72 @@ def test_corpus_chunks_mostly_overlap_and_drop_nothing(corpus_docs, embedder):
 
 def test_chunk_ids_come_from_content(tmp_path, embedder):
     path = synthetic(tmp_path, "ids.txt", sentences("ids", 80))
-    first = chunk([load(path, tmp_path)], embedder.tokenize, embedder.max_tokens)
-    again = chunk([load(path, tmp_path)], embedder.tokenize, embedder.max_tokens)
+    first = chunk([load(path, tmp_path)], embedder.count_tokens, embedder.max_tokens)
+    again = chunk([load(path, tmp_path)], embedder.count_tokens, embedder.max_tokens)
     assert [c.id for c in first] == [c.id for c in again]
     assert len({c.id for c in first}) == len(first)
+
+
+def test_the_chunkers_shortcuts_cut_the_same_chunks_as_counting_every_text(
+    corpus_docs, hard_docs, embedder, monkeypatch
+):
+    """Counting each text once, not counting texts surely over the window, and finding passages without llama-index's
+    nodes change no chunk: the same ids, on both corpora and the hard cases, as the chunker that counted all."""
+    import importlib
+
+    chunker = importlib.import_module("nsss.ingest.chunk")  # the module; nsss.ingest.chunk is also the function
+    docs = corpus_docs + hard_docs
+    fast = chunk(docs, embedder.count_tokens, embedder.max_tokens, overlap=64)
+
+    class CountEveryTime:
+        def __init__(self, count):
+            self.count = count
+
+        def __call__(self, text):
+            return self.count(text)
+
+        def pieces(self, limit):
+            return lambda text: embedder.tokenize(text)
+
+    def nodes(splitter, text):
+        from llama_index.core import Document as LlamaDocument
+
+        for node in splitter.get_nodes_from_documents([LlamaDocument(text=text)]):
+            yield node.get_content(), node.start_char_idx
+
+    monkeypatch.setattr(chunker, "_Sizes", CountEveryTime)
+    monkeypatch.setattr(chunker, "_splits", nodes)
+    slow = chunk(docs, lambda text: len(embedder.tokenize(text)), embedder.max_tokens, overlap=64)
+
+    assert len(fast) > 150
+    assert [(c.id, c.start, c.end, c.page) for c in fast] == [(c.id, c.start, c.end, c.page) for c in slow]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        sentences("bound", 40),
+        BANGLA * 20,
+        BANGLA_DECOMPOSED + " NSSS 2015 " + BANGLA,
+        "ab\x0ccd ef\x1cgh ij\x85kl mn\u00a0op qr\u200bst",  # spaces the tokenizer drops, joining words
+        "e\u0301te\u0301 cafe\u0301 na\u0131ve " * 30,  # accents the tokenizer strips
+        " ".join("x" * 150 for _ in range(30)),  # words too long for the vocabulary: one [UNK] each
+        "(a) [b] {c}, d; e. f! g? h: i - j",
+        "\u0964 . , ; \u2014 \u2026 \u00b7 " * 40,  # punctuation alone: no word to count
+    ],
+)
+def test_words_are_a_lower_bound_on_word_pieces(text, embedder):
+    from nsss.ingest.chunk import words_at_least
+
+    assert words_at_least(text) <= embedder.count_tokens(text) == len(embedder.tokenize(text))
+
+
+def test_counting_words_stays_linear_on_a_run_without_spaces():
+    import time
+
+    from nsss.ingest.chunk import words_at_least
+
+    started = time.perf_counter()
+    assert words_at_least("\u0995\u09be" * 100_000 + " a") == 1
+    assert words_at_least("," * 200_000) == 0
+    assert time.perf_counter() - started < 1.0

@@ -220,7 +220,7 @@ def test_long_report_drops_running_lines_joins_hyphens_and_cites_pages_right(tmp
         text = page_text(doc, number)
         assert " ".join(text.split()).startswith(f"Finding {number}."), text
         assert text.rstrip().endswith("information system."), "the page number line is gone"
-    chunks = chunk([doc], embedder.tokenize, embedder.max_tokens)
+    chunks = chunk([doc], embedder.count_tokens, embedder.max_tokens)
     found = [c for c in chunks if "Finding 150." in c.text]
     assert found and (found[0].page, found[0].page_label) == (150, "146")
 

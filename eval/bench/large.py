@@ -162,7 +162,7 @@ def _sampled(path: Path, embedder, batch_size: int, fraction: float, rng: random
     doc = reader(settings.max_parse_seconds, settings.max_parse_mb).load(path, path.parent)
     read = time.perf_counter() - started
     started = time.perf_counter()
-    chunks = chunk([doc], embedder.tokenize, embedder.max_tokens, settings.chunk_overlap)
+    chunks = chunk([doc], embedder.count_tokens, embedder.max_tokens, settings.chunk_overlap)
     cut = time.perf_counter() - started
     sample = rng.sample(chunks, max(batch_size, int(len(chunks) * fraction)))
     started = time.perf_counter()

@@ -364,8 +364,8 @@ EVERYDAY_AMOUNT = (
     r"\bin (?:dollars|us dollars|usd|taka|tk|bdt|euros?)\b|\b(?:what|how much) (?:[\w'-]+\s+){1,6}?"
     r"(?:come to|amount to|add up to|worth)\b"
 )
-EVERYDAY_RECIPIENTS = (
-    r"\bwho (?:actually |really |else |now |currently )?(?:gets?|got|receives?|received|qualif(?:y|ies)|benefits?|"
+EVERYDAY_RECIPIENTS = (  # the question proper: "What is X and who gets it?" still asks first what X is
+    r"^who (?:actually |really |else |now |currently )?(?:gets?|got|receives?|received|qualif(?:y|ies)|benefits?|"
     r"is entitled|are entitled|is eligible|are eligible|can (?:get|apply|receive|join))\b"
 )
 

@@ -256,10 +256,10 @@ class Assistant:
         return cached[1]
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        """Embed texts, reusing the vectors of sentences stored at ingest or seen in earlier answers."""
+        """Embed texts, reusing the stored vectors of the passages' sentences or those seen in earlier answers."""
         missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
         if missing:
-            # The passages' sentences were encoded at ingest (index/sentence_vectors.py); the question was not.
+            # The passages' sentences are encoded once, after an ingest (Index.fill_sentences); the question is not.
             self._vectors.update(self.index.sentence_vectors.get(missing))
             missing = [t for t in missing if t not in self._vectors]
         if missing:

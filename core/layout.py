@@ -28,7 +28,7 @@ def bm25_dir(store: Path, model_slug: str) -> Path:
 
 
 def sentences_file(store: Path, model_slug: str) -> Path:
-    """Return where the vectors of every stored passage's sentences are kept (encoded once, at ingest)."""
+    """Return where the vectors of every stored passage's sentences are kept (encoded once, by Index.fill_sentences)."""
     return Path(store) / f"sentences-{model_slug}.sqlite"
 
 

@@ -4,7 +4,7 @@
     python -m nsss.eval.fit_answerability --out /tmp/a.json --limit 40
     python -m nsss.eval.fit_answerability --by-set --out /tmp/a.json   # and fitted without each set (writer) in turn
 
-It answers every tuning question (conversations turn by turn, as `nsss eval` does), records the evidence-alignment
+It answers every training question (conversations turn by turn, as `nsss eval` does), records the evidence-alignment
 features of each answer (assistant/answerability.py), and fits a logistic regression (scikit-learn) on them with the
 gold label "answerable". Each weight is kept on the side assistant/answerability.py's SIGNS gives it (more of the
 question found never argues for declining), fitted by L-BFGS-B with an L2 penalty. The decision threshold is chosen on cross-validated probabilities, not on the fitted ones:

@@ -114,8 +114,9 @@ class Index:
             return 0
         with self._filling:  # one fill at a time in a process; another waiting finds the work done
             store = self.store
+            records = store.documents()  # read once: the stamp and the passages are of the same documents
             return self.sentence_vectors.fill(
-                (c.text for c in store.all_chunks()), self.embedder.embed, store.fingerprint(), progress
+                (c.text for c in store.all_chunks(records)), self.embedder.embed, fingerprint(records), progress
             )
 
     def _fill_quietly(self) -> None:

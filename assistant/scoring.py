@@ -54,6 +54,11 @@ PLACE = re.compile(
     r"Gazipur|Cox's Bazar|Sunamganj|Bogura|Bogra|Netrokona)\b|\b(?:district|upazila|division|city|"
     r"village|union)\b|(?:ঢাকা|জেলা|উপজেলা|বিভাগে|শহর)"
 )
+# An office answers "who" as a name does: "headed by the Cabinet Secretary", "the Finance Minister chaired".
+OFFICE = re.compile(
+    r"\b(?:Secretary|Minister|Adviser|Advisor|Director|Director-General|Chairman|Chairperson|Speaker|Governor|"
+    r"Commissioner|Ambassador|Mayor)\b|সচিব|মন্ত্রী|উপদেষ্টা|মহাপরিচালক|চেয়ারম্যান|স্পিকার"
+)
 DAY_OF_MONTH = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b",
@@ -99,8 +104,9 @@ class Pick:
 
 
 def has_person(text: str) -> bool:
-    """Tell whether a text names a person: an honorific, or two or more capitalised words that are not an office."""
-    if HONORIFIC.search(text):
+    """Tell whether a text names a person: an honorific, an office someone holds ("the Cabinet Secretary"), or two or
+    more capitalised words that are not an organisation."""
+    if HONORIFIC.search(text) or OFFICE.search(text):
         return True
     for run in re.findall(r"\b(?:[A-Z][a-z]+(?:\s+|$)){2,4}", text):
         if not any(w in ORG_WORDS for w in run.split()):

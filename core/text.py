@@ -13,7 +13,11 @@ SCORED_WORDS = 60
 
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Md|Prof|No|Nos|St|Govt|Gov|Jr|Sr|Ltd|Co|Inc|etc|vs|approx|e\.g|i\.e|"
-    r"Tk|Rs|Fig|Vol|Art|Sec|Ref|[A-Z])\.)$"
+    r"Tk|Rs|Fig|Vol|Art|Sec|Ref|[A-Z])\.|"
+    # Bangla titles and initials: "ড. শিরীন শারমিন চৌধুরী" (Dr), "মো." (Md), "এ. কে. মহিউদ্দিন" (the letters'
+    # names). A Bangla sentence ends with "।": a full stop after these is not the end of one.
+    r"(?<![\u0980-\u09ff])(?:ড|ডা|মো|মু|মোহা|অধ্যা|প্রফে|"
+    r"এ|বি|সি|ডি|ই|এফ|জি|এইচ|আই|জে|কে|এল|এম|এন|ও|পি|কিউ|আর|এস|টি|ইউ|ভি|ডব্লিউ|এক্স|জেড)\.)$"
 )
 SENTENCE_END = re.compile(r"(?<=[.!?।])[\"”’')\]]*\s+")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from nsss.assistant import answerability, compose
 from nsss.assistant import conversation as talk
-from nsss.assistant.question import QUESTION_WORDS, Part, Question, analyse
+from nsss.assistant.question import QUESTION_WORDS, Part, Question, analyse, framing
 from nsss.assistant.scoring import Pick, aliases_of, lead, score_sentences
 from nsss.assistant.types import Answer, Citation, Conversation
 from nsss.assistant.weights import WEIGHTS, Weights
@@ -205,7 +205,11 @@ class Assistant:
         # weigh much) and win over the sentence in the question's language ("২০১৮ (বাসস) : মন্ত্রিপরিষদ ..." for
         # "When did the Cabinet approve the NSSS?").
         translated = frozenset(t for _, target in bridge for t in tokenize(target)) - set(tokenize(query or q.text))
-        terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS]
+        # "Where was it held?" asks for a place; "held" only frames the asking, as "where" does: a venue given on a
+        # line of its own ("Venue: Meeting Room No. 22...") need not hold it to be chosen, and the sentences that do
+        # ("workshops have been held with...") do not answer for holding it. The question's terms keep it: the
+        # evidence must still say what was held (answerability).
+        terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS and t not in framing(q.slot)]
         scored = (
             score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, aliases, translated)
             if hits

@@ -10,7 +10,7 @@ import functools
 import math
 
 from nsss.assistant.compose import quoted_text
-from nsss.assistant.question import Question
+from nsss.assistant.question import Question, framing
 from nsss.assistant.scoring import Aliases, Pick, bridged, figures_present, fills_slot, with_prefixes
 from nsss.assistant.weights import Answerability
 from nsss.core.types import Hit
@@ -88,6 +88,8 @@ def features(
     # The plural a list question asks for ("which four categories") is named before the items, not by them.
     own = with_prefixes(bridged(set(tokenize(lead.sentence.text)), aliases), list(question.asked))
     own |= {t for t in question.list_head if t not in lead.missing}
+    if fills_slot(question.slot, lead.sentence.text, question):
+        own |= framing(question.slot)  # "Venue: Meeting Room No. 22" says where it was held without "held"
     rarest = max((weights.get(t, 0.0) for t in lead.missing), default=0.0)
     slot_open = question.slot in ("any", "list")
     # A figure the question names (a year, an amount) must stand where the answer is: in the lead sentence, the

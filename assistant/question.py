@@ -256,10 +256,11 @@ def analyse(text: str) -> Question:
         section = ""
     list_head = tuple(tokenize(head or ""))
     asked = asked + tuple(t for t in list_head if t not in asked)
+    slot = _slot(slotted, is_list or bool(section))
     return Question(
         text=text,
         language=language,
-        slot=_slot(slotted, is_list or bool(section)),
+        slot=slot,
         terms=terms,
         subject=subject,
         asked=asked,
@@ -274,6 +275,15 @@ def analyse(text: str) -> Question:
         switches=bool(WHAT_ABOUT.search(text)),
         parts=_parts(words, terms),
     )
+
+
+# The verbs that frame a question for a place ("where was it held", "where did it take place").
+PLACE_FRAME = frozenset(tokenize("held hold holds take took taken place located situated hosted"))
+
+
+def framing(slot: str) -> frozenset[str]:
+    """Return the words that only frame a question asking for this kind of thing, as its question word does."""
+    return PLACE_FRAME if slot == "place" else frozenset()
 
 
 # A question that asks something: a question word before a verb or a noun it asks about ("who presided", "when were

@@ -52,7 +52,12 @@ PLACE = re.compile(
     r"\b(?:at|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,5}\s*,\s*(?:Dhaka|Bangladesh|[A-Z][a-z]+)\b|"
     r"\b(?:Dhaka|Chattogram|Chittagong|Khulna|Rajshahi|Sylhet|Barishal|Barisal|Rangpur|Mymensingh|"
     r"Gazipur|Cox's Bazar|Sunamganj|Bogura|Bogra|Netrokona)\b|\b(?:district|upazila|division|city|"
-    r"village|union)\b|(?:ঢাকা|জেলা|উপজেলা|বিভাগে|শহর)"
+    r"village|union)\b|(?:ঢাকা|জেলা|উপজেলা|বিভাগে|শহর)|"
+    # A venue: "Venue: Meeting Room No. 22, Building No. 1", "the Hotel InterContinental", "Osmani Memorial Hall".
+    # (a venue's noun after a name, or before a name or number: not "Building consensus")
+    r"\b[Vv]enue\b|\b[A-Z][\w'’-]*\s+(?:Room|Hall|Hotel|Secretariat|Bhaban|Bhabon|Auditorium|Centre|Center|"
+    r"Building|Stadium|Complex|Campus)\b|\b(?:Hotel|Room|Building|Hall)\s+(?:No\.?\s*\d|[A-Z])|"
+    r"মিলনায়তন|সম্মেলন কেন্দ্র|সচিবালয়|ভবন|হোটেল"
 )
 # An office answers "who" as a name does: "headed by the Cabinet Secretary", "the Finance Minister chaired".
 OFFICE = re.compile(
@@ -145,7 +150,7 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
 
 # The kinds of thing asked that a question in everyday words may ask with no word of the sentence holding it
 # (Weights.amount_shortlist and the two after it say how far to look).
-PLAIN_SLOTS = ("amount",)
+PLAIN_SLOTS = ("amount", "place")
 
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b|কতবার|কত দিন পর পর", re.I)
 FREQUENCY = re.compile(

@@ -239,6 +239,9 @@ CONTINUES = re.compile(
 )
 
 
+SENTENCE_END = re.compile(r"[.!?।:;)\]\"'”’]\s*$")
+
+
 def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] | None:
     """Return the span of the sentence next to this one in its passage that completes it, or None: the previous one
     when this one starts in lower case (cut at a line break); the next (or else the previous) sentence when this one
@@ -254,7 +257,11 @@ def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] 
         return chunk.text[spans[i][0] - chunk.start : spans[i][1] - chunk.start]
 
     def usable(i: int) -> bool:
-        return 0 <= i < len(spans) and not text(i).rstrip().endswith(":") and len(text(i).split()) <= 60
+        if not (0 <= i < len(spans)) or text(i).rstrip().endswith(":") or len(text(i).split()) > 60:
+            return False
+        # The passage's last words may be a sentence the next passage goes on with ("In addition, programmes
+        # tailor"): cut, it says nothing.
+        return i < len(spans) - 1 or bool(SENTENCE_END.search(text(i)))
 
     nxt, prev = at + 1, at - 1
     # A sentence that starts in lower case is the end of one cut at a line break ("... (GED)\nadorned the occasion

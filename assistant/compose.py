@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from nsss.assistant.question import SECTIONS, Part, Question, figures
+from nsss.assistant.question import SECTIONS, Part, Question, analyse, figures
 from nsss.assistant.scoring import Pick, asked_held, figures_present, fills_slot, is_heading, with_prefixes
 from nsss.assistant.sentences import Sentence, list_continuation
 from nsss.assistant.types import Citation
@@ -40,6 +40,11 @@ def select(
         if p.own_coverage < w.second_cover:
             continue
         if other_doc and not question.compound and (not question.is_list or p.coverage < 0.9 * best.coverage):
+            continue
+        # One of a question asking two things must answer a part the quotes chosen leave open, of the subject asked
+        # ("where was it held" of the 2025 conference, not of another event): else it cites a document that does not
+        # hold the answer.
+        if other_doc and question.compound and not fills_open_part(question, p, chosen):
             continue
         if any(_overlap(p.sentence.text, c.sentence.text) > w.part_overlap for c in chosen):
             continue
@@ -145,6 +150,7 @@ def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weig
     best sentence that answers that part: "how many copies... and by whom?" is not answered by the count alone."""
     best_doc = chosen[0].sentence.hit.chunk.doc_key
     for part in question.parts:
+        docs = {c.sentence.hit.chunk.doc_key for c in chosen}
         if any(answers_part(question, part, quoted_text(question, c.sentence), strict=True) for c in chosen):
             continue
         # (a quote that does not name the part's own figures says nothing of that part, however many words it shares)
@@ -163,12 +169,36 @@ def _complete(question: Question, picks: list[Pick], chosen: list[Pick], w: Weig
             # (sentences about two years may share every other word: "there are 118 programmes... (FY 2017-18)")
             and (part.figure or not any(_overlap(p.sentence.text, c.sentence.text) > w.part_overlap for c in chosen))
             and answers_part(question, part, p.sentence.text)
+            # (one from another document must name what that part is asked of)
+            and (p.sentence.hit.chunk.doc_key in docs or names_subject(question, part, p))
         ]
         # It must say more of that part than the quotes chosen: else it repeats them.
         found = [f for f in found if not part.terms or f[0] > held]
         if found:
             chosen.append(picks[-max(found)[1]])
     return chosen
+
+
+def fills_open_part(question: Question, pick: Pick, chosen: list[Pick]) -> bool:
+    """Tell whether a sentence answers a part of the question that no chosen quote answers, and names (where it
+    stands: its sentence, the two before, its title) the subject that part is asked of."""
+    for part in question.parts:
+        if any(answers_part(question, part, quoted_text(question, c.sentence), strict=True) for c in chosen):
+            continue
+        if answers_part(question, part, pick.sentence.text) and names_subject(question, part, pick):
+            return True
+    return False
+
+
+def names_subject(question: Question, part: Part, pick: Pick) -> bool:
+    """Tell whether a sentence names, where it stands (its sentence, the two before, its title), the subject one part
+    of the question is asked of: "where was it held" of the 2025 conference is not answered by a workshop's venue. A
+    part that names its own subject, in two words the sentence holds, is asked of that ("which phone company gave SIMs
+    to mothers": "... Teletalk has given 2 million SIMs to mothers")."""
+    if part_terms(part, pick.sentence.text) >= 2:
+        return True
+    carried = set(analyse(part.query).terms) & set(question.subject) - set(part.terms) if part.query else set()
+    return not carried & set(pick.missing)
 
 
 def part_terms(part: Part, text: str) -> int:
@@ -209,6 +239,9 @@ CONTINUES = re.compile(
 )
 
 
+SENTENCE_END = re.compile(r"[.!?।:;)\]\"'”’]\s*$")
+
+
 def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] | None:
     """Return the span of the sentence next to this one in its passage that completes it, or None: the previous one
     when this one starts in lower case (cut at a line break); the next (or else the previous) sentence when this one
@@ -224,7 +257,11 @@ def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] 
         return chunk.text[spans[i][0] - chunk.start : spans[i][1] - chunk.start]
 
     def usable(i: int) -> bool:
-        return 0 <= i < len(spans) and not text(i).rstrip().endswith(":") and len(text(i).split()) <= 60
+        if not (0 <= i < len(spans)) or text(i).rstrip().endswith(":") or len(text(i).split()) > 60:
+            return False
+        # The passage's last words may be a sentence the next passage goes on with ("In addition, programmes
+        # tailor"): cut, it says nothing.
+        return i < len(spans) - 1 or bool(SENTENCE_END.search(text(i)))
 
     nxt, prev = at + 1, at - 1
     # A sentence that starts in lower case is the end of one cut at a line break ("... (GED)\nadorned the occasion

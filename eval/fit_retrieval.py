@@ -35,7 +35,7 @@ PASSAGES = 5  # as many as an answer reports (Answer.retrieved), which is what `
 SEARCHED = 8  # as many as an answer reads (Weights.considered)
 
 
-def fit(settings: Settings) -> list[tuple[float, dict[str, float]]]:
+def fit(settings: Settings, sets=TRAINING, grid=GRID) -> list[tuple[float, dict[str, float]]]:
     """Return every weighting of the grid with its MRR on the training questions, best first."""
     from nsss.index import open_index
     from nsss.index.search import Fusion
@@ -43,11 +43,11 @@ def fit(settings: Settings) -> list[tuple[float, dict[str, float]]]:
     index = open_index(settings)
     questions = [
         q
-        for path, split in TRAINING
+        for path, split in sets
         for q in load_questions(path, split)
         if q.answerable and (not q.conversation or q.turn <= 1)
     ]
-    weightings = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
+    weightings = [dict(zip(grid, values, strict=True)) for values in itertools.product(*grid.values())]
     totals = [0.0] * len(weightings)
     for q in questions:  # each question under every weighting in turn: its query vector is encoded once
         for n, weights in enumerate(weightings):

@@ -1,5 +1,7 @@
 """Search on questions nobody tuned for: a document's evidence across its chunks, acronyms, everyday words."""
 
+import json
+
 import pytest
 from conftest import ingested_documents
 from nsss.index import open_index
@@ -63,6 +65,19 @@ def test_the_document_holding_every_word_of_the_question_wins_over_those_repeati
         "the test needs the name and the figures in different chunks"
     )
     assert first_source(programme, "How many people took part in EGPP in fiscal year 2021-22?") == "jobs.md"
+
+
+def test_the_fit_prefers_the_weights_that_rank_the_right_document_first(programme, tmp_path):
+    from nsss.eval.fit_retrieval import fit
+
+    questions = tmp_path / "qa.jsonl"
+    question = {"id": "q1", "question": "How many people took part in EGPP in fiscal year 2021-22?"}
+    questions.write_text(json.dumps({**question, "sources": ["jobs.md"], "answerable": True}) + "\n")
+    grid = {"dense": (0.6,), "expansions": (1.0, 0.2), "everyday": (0.0,), "document": (0.0, 0.5)}
+    ranked = fit(programme.settings, sets=((questions, None),), grid=grid)
+    mrr = {(w["expansions"], w["document"]): m for m, w in ranked}
+    assert ranked[0][0] == 1.0 and mrr[(0.2, 0.5)] == 1.0
+    assert mrr[(1.0, 0.0)] < 1.0, "weighed as before, a page repeating the programme's name is first"
 
 
 def test_everyday_words_find_the_documents_words(coverage):

@@ -46,7 +46,7 @@ class Fusion:
     document: float = 0.5
 
 
-FUSION = Fusion()  # python -m nsss.eval.fit_retrieval --store /tmp/dev-store (eval/RESULTS.md)
+FUSION = Fusion()  # python -m nsss.eval.fit_retrieval --store STORE (eval/RESULTS.md, "Retrieval on questions ...")
 # A topic, not a question (assistant/brief.py): every passage naming it counts, by its acronym or its long form, and
 # no one document is sought; as the search weighed before issue 8's fit.
 TOPIC = Fusion(dense=0.6, expansions=1.0, everyday=0.0, document=0.0)

@@ -32,17 +32,16 @@ class Fusion:
     A chunk scores its BM25 (scaled by the best BM25 score) plus `dense` times its dense similarity (scaled between
     the weakest and the best of the dense candidates), plus `document` times the share of the query's terms (idf
     weighted) that its document holds in any of its chunks. BM25 is the stronger signal on this domain (names,
-    acronyms, figures); dense retrieval adds paraphrase matches; the document's share lets the one document that
-    holds all the question's words across its chunks win over one that repeats its topic in each (eval/RESULTS.md,
-    "Retrieval on questions nobody tuned for").
+    acronyms, figures); dense retrieval adds paraphrase matches (this beat reciprocal-rank fusion, eval/RESULTS.md
+    "Fusion"); the document's share lets the one document that holds all the question's words across its chunks win
+    over one that repeats its topic in each (eval/RESULTS.md, "Retrieval on questions nobody tuned for").
     """
 
     dense: float = 0.6
-    # Terms the query does not hold itself count this much of theirs in BM25: acronyms' long forms (EGPP's five
-    # words would outweigh the question's own words and favour whichever document spells the name out most) and
-    # the documents' words for its everyday ones (index/everyday_en.tsv).
+    # Acronyms' long forms (and acronyms for long forms) count this much of their BM25: EGPP's five words would
+    # outweigh the question's own and favour whichever document spells the name out most.
     expansions: float = 0.2
-    everyday: float = 1.0
+    everyday: float = 1.0  # the documents' words for the query's everyday ones (index/everyday_en.tsv)
     document: float = 0.5
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from nsss.assistant.types import Citation
 from nsss.index.lexical import tokenize
+from nsss.index.search import TOPIC
 
 K = 80  # passages searched for: a topic runs through many documents
 CUT = 0.3  # keep passages scoring at least this share of the best passage's score
@@ -52,7 +53,7 @@ def brief(topic: str, index, k: int = K) -> Brief:
     topic = " ".join(topic.split())
     if not topic:
         raise ValueError("name a topic, for example “Central Management Committee”")
-    hits = index.search(topic, k=k)
+    hits = index.search(topic, k=k, fusion=TOPIC)
     if not hits:
         return Brief(topic, ())
     core = list(dict.fromkeys(tokenize(topic)))

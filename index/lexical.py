@@ -98,6 +98,7 @@ class LexicalIndex:
         self.kinds = np.array(kinds, dtype=object)
         self.years = np.array(years, dtype=np.int32)
         self.retriever = retriever
+        self._documents: np.ndarray | None = None  # each chunk's document as a number, made when first needed
 
     @classmethod
     def build(cls, chunks: list[Chunk]) -> LexicalIndex:
@@ -178,6 +179,24 @@ class LexicalIndex:
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         return scores
+
+    def held_by_documents(self, per_term: dict[str, np.ndarray], weights: list[tuple[str, float]]) -> np.ndarray:
+        """Return, for every chunk, the weighted share of the terms that some chunk of its document holds.
+
+        `per_term` maps each term to its BM25 scores (`scores([term])`); a document holds a term where one of its
+        chunks scores above zero for it, so a document whose chunks hold different words of a question holds them all.
+        """
+        total = sum(w for _, w in weights)
+        if not len(self.ids) or total <= 0:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        if self._documents is None:
+            self._documents = np.unique(self.doc_keys, return_inverse=True)[1]
+        documents = self._documents
+        count = int(documents.max()) + 1
+        share = np.zeros(count, dtype=np.float32)
+        for term, weight in weights:
+            share += weight * (np.bincount(documents, weights=per_term[term] > 0, minlength=count) > 0)
+        return share[documents] / total
 
     def idf(self, term: str) -> float:
         """Return how rare a term is among the chunks (BM25's idf); unseen terms are the rarest."""

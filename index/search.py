@@ -5,27 +5,50 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
+from dataclasses import dataclass
 
 import numpy as np
 from nsss.core.layout import bm25_dir, sentences_file
 from nsss.core.settings import Settings
 from nsss.core.types import DocRecord, Filters, Hit
 from nsss.index.embed import Embedder
+from nsss.index.everyday import default_everyday
 from nsss.index.glossary import acronym_readings, default_glossary
 from nsss.index.lexical import LexicalIndex, tokenize
 from nsss.index.sentence_vectors import SentenceVectors
 from nsss.index.store import Store, fingerprint, generation
 from nsss.index.transliterate import BANGLA_WORD, SoundIndex
 
-# Score fusion: BM25 (scaled by the best BM25 score) plus dense similarity (scaled between the weakest and the
-# best of the dense candidates). BM25 is the stronger signal on this domain (names, acronyms, figures); dense
-# retrieval adds paraphrase matches. This beat reciprocal-rank fusion on eval/web_qa.jsonl and eval/seed_qa.jsonl
-# (see eval/RESULTS.md, "Fusion").
-DENSE_WEIGHT = 0.6
 CANDIDATES = 60
 # Weight of the query's terms in the other language (index/glossary.py), after idf scaling; 1.5 found the right
 # document in the first five for 34 of 36 cross-language questions and cost one of 74 English ones (RESULTS.md).
 BRIDGE_WEIGHT = 1.5
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """How a search weighs its evidence; fitted on training questions by `python -m nsss.eval.fit_retrieval`.
+
+    A chunk scores its BM25 (scaled by the best BM25 score) plus `dense` times its dense similarity (scaled between
+    the weakest and the best of the dense candidates), plus `document` times the share of the query's terms (idf
+    weighted) that its document holds in any of its chunks. BM25 is the stronger signal on this domain (names,
+    acronyms, figures); dense retrieval adds paraphrase matches (this beat reciprocal-rank fusion, eval/RESULTS.md
+    "Fusion"); the document's share lets the one document that holds all the question's words across its chunks win
+    over one that repeats its topic in each (eval/RESULTS.md, "Retrieval on questions nobody tuned for").
+    """
+
+    dense: float = 0.6
+    # Acronyms' long forms (and acronyms for long forms) count this much of their BM25: EGPP's five words would
+    # outweigh the question's own and favour whichever document spells the name out most.
+    expansions: float = 0.2
+    everyday: float = 1.0  # the documents' words for the query's everyday ones (index/everyday_en.tsv)
+    document: float = 0.5
+
+
+FUSION = Fusion()  # python -m nsss.eval.fit_retrieval --store STORE (eval/RESULTS.md, "Retrieval on questions ...")
+# A topic, not a question (assistant/brief.py): every passage naming it counts, by its acronym or its long form, and
+# no one document is sought; as the search weighed before issue 8's fit.
+TOPIC = Fusion(dense=0.6, expansions=1.0, everyday=0.0, document=0.0)
 
 
 class FilterError(ValueError):
@@ -231,7 +254,7 @@ class Index:
             keys.extend(matched)
         return tuple(keys), tuple(filters.kinds), tuple(int(y) for y in filters.years)
 
-    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+    def search(self, query: str, k: int = 10, filters: Filters | None = None, fusion: Fusion = FUSION) -> list[Hit]:
         """Return the k best chunks for a query, best first."""
         if self.lexical is None:
             self.reload(lexical=True)
@@ -241,13 +264,24 @@ class Index:
         keys, kinds, years = self.resolve(filters)
         expanded = self._expand_acronyms(query)
         mask = lexical.mask(keys, kinds, years)
+        # The BM25 of the whole expanded query is what a hit reports (answerability reads it); the ranking weighs
+        # the query's own terms above those added for it.
         lex_scores = lexical.scores(tokenize(expanded), mask)
+        own = list(dict.fromkeys(tokenize(query)))
+        added = [t for t in dict.fromkeys(tokenize(expanded)) if t not in own]
+        everyday = [t for t in default_everyday().terms(query) if t not in own and t not in added]
+        weighted = [(t, 1.0) for t in own] + [(t, fusion.expansions) for t in added]
+        weighted += [(t, fusion.everyday) for t in everyday]
+        per_term = {t: lexical.scores([t], mask) for t, _ in weighted}
+        rank_scores = sum((w * per_term[t] for t, w in weighted), np.zeros(len(lexical.ids), dtype=np.float32))
         bridge = self.bridge(expanded)
         if bridge:
             # The query's terms in the other language find the passages written in it (eval/RESULTS.md, issue 9).
-            lex_scores = lex_scores + BRIDGE_WEIGHT * self._bridge_scores(bridge, mask)
-        top_lexical = [int(i) for i in np.argsort(-lex_scores)[:CANDIDATES] if lex_scores[i] > 0]
-        lex_max = float(lex_scores.max()) if len(lex_scores) else 0.0
+            bridged = BRIDGE_WEIGHT * self._bridge_scores(bridge, mask)
+            lex_scores, rank_scores = lex_scores + bridged, rank_scores + bridged
+        top_lexical = [int(i) for i in np.argsort(-rank_scores)[:CANDIDATES] if rank_scores[i] > 0]
+        lex_max = float(rank_scores.max()) if len(rank_scores) else 0.0
+        held = lexical.held_by_documents(per_term, [(t, w * lexical.idf(t)) for t, w in weighted])
 
         # The dense model sees the translations too: that lifted cross-language R@1 from 0.33 to 0.56 (RESULTS.md).
         text = f"{expanded} {' '.join(t for _, t in bridge)}" if bridge else expanded
@@ -263,9 +297,10 @@ class Index:
         fused = {}
         for cid in candidates:
             i = lexical.position.get(cid)
-            lex = float(lex_scores[i]) if i is not None else 0.0
+            lex = float(rank_scores[i]) if i is not None else 0.0
             dn = (dense[cid] - floor) / span if cid in dense and span > 0 else (1.0 if cid in dense else 0.0)
-            fused[cid] = (lex / lex_max if lex_max > 0 else 0.0) + DENSE_WEIGHT * dn
+            share = float(held[i]) if i is not None else 0.0
+            fused[cid] = (lex / lex_max if lex_max > 0 else 0.0) + fusion.dense * dn + fusion.document * share
         ranked = sorted(fused, key=fused.get, reverse=True)
         # Chunks whose document record is missing (an interrupted ingest) or of another version are skipped, so
         # the k best are taken from further down when some of the first are.

@@ -1,0 +1,46 @@
+"""Add the documents' words for a query's everyday ones (city: urban, elderly: old age), from a shipped list."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from nsss.index.lexical import tokenize
+
+EVERYDAY = Path(__file__).resolve().parent / "everyday_en.tsv"
+
+
+class Everyday:
+    """Pairs of an everyday phrase and the documents' word for it, looked up by search terms (stemmed)."""
+
+    def __init__(self, pairs: list[tuple[str, str]]):
+        self.pairs = [(tuple(tokenize(everyday)), documents) for everyday, documents in pairs]
+
+    @classmethod
+    def load(cls, path: Path = EVERYDAY) -> Everyday:
+        """Read a list: one `everyday<TAB>documents' word` pair a line, `#` starts a comment."""
+        pairs = []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = [p.strip() for p in line.split("\t")]
+            if len(parts) != 2 or not all(tokenize(p) for p in parts):
+                raise ValueError(f"{path}, line {number}: expected `everyday words<TAB>documents' words`, got {line!r}")
+            pairs.append((parts[0], parts[1]))
+        return cls(pairs)
+
+    def terms(self, query: str) -> list[str]:
+        """Return the search terms of the documents' words for the query's everyday phrases, not already in it."""
+        have = tokenize(query)
+        found: list[str] = []
+        for phrase, documents in self.pairs:
+            n = len(phrase)
+            if any(tuple(have[i : i + n]) == phrase for i in range(len(have) - n + 1)):
+                found.extend(tokenize(documents))
+        return [t for t in dict.fromkeys(found) if t not in have]
+
+
+@functools.cache
+def default_everyday() -> Everyday:
+    """Return the list shipped with the project, read once."""
+    return Everyday.load()

@@ -208,6 +208,13 @@ CONTINUES = re.compile(
     re.I,
 )
 
+# A sentence that opens by pointing at the one before it: what it answers is said there.
+BACK_LINK = re.compile(
+    r"^(?:in response|in turn|consequently|as a result|as a consequence|because of this|because of these|"
+    r"therefore|thus|hence|accordingly|for this reason|for these reasons)\b",
+    re.I,
+)
+
 
 def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] | None:
     """Return the span of the sentence next to this one in its passage that completes it, or None: the previous one
@@ -231,14 +238,19 @@ def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] 
     # as Special Guests"): its start, which names who or what it is about, is the sentence before.
     if sentence.text[:1].islower() and usable(prev):
         return spans[prev]
+    # A sentence that answers by pointing back ("In response, the Government...", "Consequently, the impact...")
+    # answers with the sentence it points to: the crisis responded to, the causes of the consequence.
+    back = usable(prev) and bool(BACK_LINK.match(sentence.text))
     if question.slot not in ("any", "list"):
         if fills_slot(question.slot, sentence.text, question):
             return None
         if usable(nxt) and fills_slot(question.slot, text(nxt), question):
             return spans[nxt]
-        if usable(prev) and fills_slot(question.slot, text(prev), question):
+        if usable(prev) and fills_slot(question.slot, text(prev), question) or back:
             return spans[prev]
         return None
+    if back:
+        return spans[prev]
     if usable(nxt) and CONTINUES.match(text(nxt)):
         return spans[nxt]
     return None
@@ -315,7 +327,10 @@ def section_spans(
             # The heading must name what is asked (a section word such as "decisions", or the plural the question
             # asks for: "terms of reference", "methods", "methodology"); naming the subject as well makes it a
             # better match. Else most of its items must name it, each an instance of what is asked.
-            named = any(stem in heading for stem in stems) or bool(with_prefixes(words, head) & head)
+            # (a heading naming the plural over one paragraph heads prose, not a list of them: "The coastal clusters"
+            # as a page's title over its introduction)
+            plural = bool(with_prefixes(words, head) & head) and len(section.items) >= 2
+            named = any(stem in heading for stem in stems) or plural
             if named:
                 score = 1.0
             elif head and document_text is not None and _items_of_kind(head, section, document_text(key)):

@@ -327,10 +327,7 @@ def section_spans(
             # The heading must name what is asked (a section word such as "decisions", or the plural the question
             # asks for: "terms of reference", "methods", "methodology"); naming the subject as well makes it a
             # better match. Else most of its items must name it, each an instance of what is asked.
-            # (a heading naming the plural over one paragraph heads prose, not a list of them: "The coastal clusters"
-            # as a page's title over its introduction)
-            plural = bool(with_prefixes(words, head) & head) and len(section.items) >= 2
-            named = any(stem in heading for stem in stems) or plural
+            named = any(stem in heading for stem in stems) or bool(with_prefixes(words, head) & head)
             if named:
                 score = 1.0
             elif head and document_text is not None and _items_of_kind(head, section, document_text(key)):

@@ -41,10 +41,12 @@ COASTAL = (
 )
 # The items after a lead-in ending in a colon; "the four coastal clusters" in sentences of this record and another.
 CLUSTERS = (
-    "# The coastal clusters of the coastal strategy\n\n"
+    "# Coastal clusters\n\n"
     "The coastal strategy suggests administrative arrangements for coordinating the coastal programmes of the line "
     "ministries. "
-    "Such ministries have been grouped into four clusters to avoid overlapping programmes.\n\n"
+    "Such ministries have been grouped into four clusters to avoid overlapping programmes. "
+    "The four clusters are shown in the following diagram:\n\n"
+    "The Cabinet Division has issued a circular defining the roles of the coastal clusters. "
     "The coastal clusters are as follows:\n\n"
     "  1. Fisheries Livelihood Cluster\n"
     "  2. Cyclone Shelter and Relief Cluster\n"
@@ -55,8 +57,7 @@ WORKSHOP = (
     "# Review workshop on the coastal strategy, 2025\n\n"
     "Workshop participants included Secretaries from the ministries leading the four coastal clusters of the "
     "coastal strategy, focal points of the implementing ministries and officials of the Cabinet Division. "
-    "This diverse representation ensured a thorough review of the coastal strategy. "
-    "The coastal strategy action plan brings together the plans of four coastal clusters and 20 ministries.\n"
+    "This diverse representation ensured a thorough review of the strategy.\n"
 )
 # A report's parts follow a sentence that counts them; an introduction restates the report.
 REPORT = (

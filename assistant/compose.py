@@ -219,8 +219,9 @@ BACK_LINK = re.compile(
 def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] | None:
     """Return the span of the sentence next to this one in its passage that completes it, or None: the previous one
     when this one starts in lower case (cut at a line break); the next (or else the previous) sentence when this one
-    lacks the kind of thing asked (a person for "who") and that one holds it; the next one when it goes on with this
-    one ("This entails...") and nothing particular is asked."""
+    lacks the kind of thing asked (a person for "who") and that one holds it; the previous one when this one points
+    back to it ("In response, ..."); the next one when it goes on with this one ("This entails...") and nothing
+    particular is asked."""
     chunk = sentence.hit.chunk
     spans = [(chunk.start + a, chunk.start + b) for a, b in split_sentences(chunk.text)]
     at = next((i for i, (a, _) in enumerate(spans) if a == sentence.start), None)

@@ -238,6 +238,13 @@ CONTINUES = re.compile(
     re.I,
 )
 
+# A sentence that opens by pointing at the one before it: what it answers is said there.
+BACK_LINK = re.compile(
+    r"^(?:in response|in turn|consequently|as a result|as a consequence|because of this|because of these|"
+    r"therefore|thus|hence|accordingly|for this reason|for these reasons)\b",
+    re.I,
+)
+
 
 SENTENCE_END = re.compile(r"[.!?।:;)\]\"'”’]\s*$")
 
@@ -245,8 +252,9 @@ SENTENCE_END = re.compile(r"[.!?।:;)\]\"'”’]\s*$")
 def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] | None:
     """Return the span of the sentence next to this one in its passage that completes it, or None: the previous one
     when this one starts in lower case (cut at a line break); the next (or else the previous) sentence when this one
-    lacks the kind of thing asked (a person for "who") and that one holds it; the next one when it goes on with this
-    one ("This entails...") and nothing particular is asked."""
+    lacks the kind of thing asked (a person for "who") and that one holds it; the previous one when this one points
+    back to it ("In response, ..."); the next one when it goes on with this one ("This entails...") and nothing
+    particular is asked."""
     chunk = sentence.hit.chunk
     spans = [(chunk.start + a, chunk.start + b) for a, b in split_sentences(chunk.text)]
     at = next((i for i, (a, _) in enumerate(spans) if a == sentence.start), None)
@@ -268,14 +276,19 @@ def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] 
     # as Special Guests"): its start, which names who or what it is about, is the sentence before.
     if sentence.text[:1].islower() and usable(prev):
         return spans[prev]
+    # A sentence that answers by pointing back ("In response, the Government...", "Consequently, the impact...")
+    # answers with the sentence it points to: the crisis responded to, the causes of the consequence.
+    back = usable(prev) and bool(BACK_LINK.match(sentence.text))
     if question.slot not in ("any", "list"):
         if fills_slot(question.slot, sentence.text, question):
             return None
         if usable(nxt) and fills_slot(question.slot, text(nxt), question):
             return spans[nxt]
-        if usable(prev) and fills_slot(question.slot, text(prev), question):
+        if usable(prev) and fills_slot(question.slot, text(prev), question) or back:
             return spans[prev]
         return None
+    if back:
+        return spans[prev]
     if usable(nxt) and CONTINUES.match(text(nxt)):
         return spans[nxt]
     return None

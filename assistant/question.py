@@ -380,9 +380,23 @@ EVERYDAY_RECIPIENTS = (  # the question proper: "What is X and who gets it?" sti
 )
 
 
+# A question asking what something is called: its name, which the documents give in quotes or after "titled".
+ASKS_NAME = (
+    r"^(?:what|which)\b[^?]*\b(?:called|named|known as|titled)\s*\??$|"
+    r"\bwhat (?:is|was|were|are) the (?:name|names)\b(?! of the (?:chair|minister|secretary|director|person|chief|head|"
+    r"speaker|author))|নাম (?:কী|কি)|কী নামে|কি নামে"
+)
+
+NAME_OF_PERSON = r"(?:সভাপতি|উপদেষ্টা|মন্ত্রী|সচিব|পরিচালক|চেয়ারম্যান|লেখক|অতিথি|প্রধান)\S*\s+(?:\S+\s+)?নাম"
+
+
 def _slot(text: str, listing: bool) -> str:
     q = " ".join(text.lower().replace("what's", "what is").replace("who's", "who is").split())
     lead = r"\b(?:what|which)\s+(?:[\w'-]+\s+){0,4}?"
+    if re.search(ASKS_NAME, q):
+        # (before the amount: "What was the stipend project called?" asks its name, not a sum; "the chair's name", a
+        # person)
+        return "person" if re.search(NAME_OF_PERSON, q) else "title"
     if re.search(
         r"\bhow much\b|\bat what (?:cost|price)\b|" + lead + rf"(?:{AMOUNT_NOUNS})\b|"
         r"কত টাকা|টাকার পরিমাণ|বরাদ্দ কত|ভাড়া কত|খরচ কত|চাঁদা কত|ভাতা কত|পরিমাণ কত|" + EVERYDAY_AMOUNT,
@@ -397,7 +411,8 @@ def _slot(text: str, listing: bool) -> str:
         return "number"
     if re.search(
         r"^(?:when|since when|until when|by when)\b|\bwhen (?:was|were|did|is|will|does|do|are)\b|"
-        r"\b(?:in|on|by|from)? ?(?:what|which) (?:[\w'-]+\s+){0,2}?(?:date|day|year|month|time)\b|"
+        r"\b(?:in|on|by|from|during|between)? ?(?:what|which) (?:[\w'-]+\s+){0,2}?(?:date|dates|day|year|month|time|"
+        r"period|timeframe|time frame)\b|"
         r"কবে|কখন|কোন সালে|কত সালে|কোন তারিখে|কোন মাসে",
         q,
     ):
@@ -476,7 +491,11 @@ def _list_head(text: str) -> str | None:
     for a list without naming one ("List them"), or None when it is no list question."""
     match = WHAT_WHICH.match(text)
     if not match:
-        if LIST_START.search(text) or re.search(r"\bwho (?:are|were)\b", text, re.I):
+        if STRUCTURE.search(text):
+            return "parts"  # "How is the report structured?" asks for its parts, one by one
+        if LIST_START.search(text):
+            return _named_plural(text)
+        if re.search(r"\bwho (?:are|were)\b", text, re.I):
             return ""
         return _each(text)
     # An acronym is no plural ("What does the SSPS programme plan...?"): it stands as a word no plural can match.
@@ -512,6 +531,33 @@ def _list_head(text: str) -> str | None:
         ):
             return word
     return "" if LIST_START.search(text) else _each(text)
+
+
+STRUCTURE = re.compile(
+    r"\bhow (?:is|are|was|were) (?:[\w'’-]+\s+){1,10}?(?:structured|organi[sz]ed|divided|arranged|laid out|set out)\b",
+    re.I,
+)
+LIST_VERB = re.compile(r"^\s*(?:list|name|enumerate|give|mention)\s+(.*)", re.I)
+
+
+def _named_plural(text: str) -> str:
+    """Return the plural a list request names ("clusters" in "List the five thematic clusters of the NSSS"), or ""."""
+    match = LIST_VERB.match(text)
+    words = match.group(1).split() if match else []
+    for word in words[:6]:
+        if word.strip("?,.;:'’\"").isupper():
+            continue  # an acronym is no plural ("NSSS")
+        word = word.lower().strip("?,.;:'’\"")
+        if word in NOT_NOUN and word not in ("the", "all", "a", "an"):
+            break  # "Name the ministry that...", "list of ...": past the noun phrase
+        if (
+            len(word) > 3
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "'s", "’s"))
+            and word not in PLURAL_EXCEPTIONS
+        ):
+            return word
+    return ""
 
 
 def _section(text: str) -> str:

@@ -69,7 +69,11 @@ DAY_OF_MONTH = re.compile(
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b",
     re.I,
 )
-TITLE = re.compile(r"[‘“\"'][^‘’“”\"']{8,}[’”\"']|\b(?:theme|titled|entitled|slogan|motto)\b|প্রতিপাদ্য|স্লোগান", re.I)
+TITLE = re.compile(
+    r"[‘“\"'][^‘’“”\"']{8,}[’”\"']|\b(?:theme|titled|entitled|slogan|motto)\b|প্রতিপাদ্য|স্লোগান|"
+    # a short name in quotes ("the project titled- 'Mayer Hasi'"), or one given after "called" / "known as"
+    r"[‘“\"'][A-Z][^‘’“”\"']{2,}[’”\"']|\b(?:called|named|known as)\s+[‘“\"']?[A-Z]",
+)
 QUANTITY = re.compile(
     r"(?<![\d-])(?!(?:19|20)\d\d\b)\d[\d,.]*|[০-৯]+|\b(?:one|two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|crore|lakh|half|"
@@ -136,6 +140,11 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
             return bool(QUANTITY.search(text)) and bool(MONEY.search(text))
         if question is not None and HOW_OFTEN.search(question.text):
             return bool(FREQUENCY.search(text))  # "how often": a frequency, not any number
+        if question is not None and not question.counted:
+            # "What was the age limit cut to?" asks for an age: "three programmes" holds a number, not an age.
+            for asks, unit in MEASURES:
+                if asks.search(question.text) and not unit.search(text):
+                    return False
         return (
             answers_count(question, text) if question is not None and question.counted else bool(QUANTITY.search(text))
         )
@@ -150,13 +159,39 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
 
 # The kinds of thing asked that a question in everyday words may ask with no word of the sentence holding it
 # (Weights.amount_shortlist and the two after it say how far to look).
-PLAIN_SLOTS = ("amount", "place")
+PLAIN_SLOTS = ("amount", "title", "place")
 
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b|কতবার|কত দিন পর পর", re.I)
 FREQUENCY = re.compile(
     r"\b(?:once|twice|thrice|every|each|times?|annually|monthly|quarterly|weekly|yearly|fortnightly|daily|"
     r"bi-?monthly|per (?:year|month|week|annum)|a (?:year|month|week))\b|প্রতি|বার",
     re.I,
+)
+
+
+# Words that count people, whoever they are: "how many people" is answered by "430,000 recipients".
+PEOPLE = frozenset(
+    tokenize(
+        "people person persons individuals recipients beneficiaries citizens elderly women men children mothers "
+        "workers households families students"
+    )
+)
+
+ANYONE = frozenset(tokenize("people persons individuals"))
+
+# A number asked as a measure of something is given in that measure's unit: an age in years, a share in per cent.
+MEASURES = (
+    (
+        # (not the "age" of "old age allowance", which names the programme)
+        re.compile(r"(?<!old )(?<!old-)\b(?:age|ages)\b(?!\s*(?:-\s*)?(?:allowance|pension|group))|\bhow old\b", re.I),
+        re.compile(
+            r"\b\d{1,3}\s*(?:years?|yrs)\b|\baged?\s+(?:of\s+)?(?:above\s+|over\s+)?\d{1,3}\b|year-old|বছর", re.I
+        ),
+    ),
+    (
+        re.compile(r"\b(?:percentage|share|proportion)\b|শতাংশ", re.I),
+        re.compile(r"%|\bper ?cent\b|শতাংশ", re.I),
+    ),
 )
 
 
@@ -171,10 +206,12 @@ def answers_count(question: Question, text: str) -> bool:
     ]
     numbers = [i for i, (_, is_number) in enumerate(words) if is_number]
     wanted = question.counted
+    # "How many people were getting X" counts them under the document's own name for them ("recipients").
+    people = PEOPLE if set(wanted) & ANYONE else frozenset()
     targets = [
         i
         for i, (t, _) in enumerate(words)
-        if any(t == x or (min(len(t), len(x)) >= 6 and t[:6] == x[:6]) for x in wanted)
+        if t in people or any(t == x or (min(len(t), len(x)) >= 6 and t[:6] == x[:6]) for x in wanted)
     ]
     return any(abs(i - j) <= 4 for i in numbers for j in targets)
 

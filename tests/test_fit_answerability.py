@@ -34,6 +34,22 @@ def test_the_fit_keeps_each_weight_on_its_side_and_the_threshold_within_the_fals
     assert choose_threshold(np.array([0.9, 0.8, 0.2, 0.1]), np.array([1, 1, 0, 0])) > 0.2
 
 
+def test_answerable_questions_whose_answer_was_not_retrieved_count_against_the_threshold_but_are_not_fitted():
+    rng = np.random.default_rng(1)
+    y = np.array([1] * 80 + [0] * 40)
+    x = rng.normal(size=(120, len(FEATURES)))
+    x[:, FEATURES.index("window_cover")] += 1.5 * y
+    unfound = rng.normal(size=(10, len(FEATURES)))
+    unfound[:, FEATURES.index("window_cover")] -= 1.0  # nothing found: they look like the unanswerable ones
+
+    alone, counted = fit(x, y, "synthetic"), fit(x, y, "synthetic", unfound)
+
+    assert counted.coef == alone.coef  # the features of a miss say nothing about answerability
+    assert counted.threshold < alone.threshold  # declining them spends the budget: decline less of the rest
+    assert counted.extra["unfound"] == 10
+    assert counted.extra["cv_false_abstain"] <= 0.05
+
+
 def test_split_keeps_one_half_of_the_development_set():
     tune = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "tune")
     test = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "test")

@@ -129,7 +129,8 @@ def points_back(question: Question) -> bool:
     if question.refers_back:
         return True
     text = question.text
-    subject = set(question.subject)
+    # A year or a number is never what "it" stands for ("what did it cost that year?" after "in 2021-22").
+    subject = set(question.subject) - {t for f in question.figures for t in tokenize(f)}
     definite = (
         ()
         if question.figures or NAMED.search(text.strip())

@@ -91,7 +91,8 @@ STRONG_BACK = re.compile(
 # ("What is the allowance and who gets it?", "the committee that BCC organised" are whole).
 WEAK_BACK = re.compile(
     r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|him)\b|"
-    r"(?:এটি|এটা|তারা|তাদের|এর|তিনি|তাঁর|তার)",
+    # "Which one is for people working abroad?" chooses among what the last answer listed.
+    r"\bwhich one\b(?!\s+of\b)|(?:এটি|এটা|তারা|তাদের|এর|তিনি|তাঁর|তার|কোনটি|কোনটা)",
     re.I,
 )
 CONTINUATION = re.compile(
@@ -233,6 +234,8 @@ def analyse(text: str) -> Question:
     """Read a question: its slot, terms, figures, and whether it leans on an earlier turn."""
     text = " ".join(text.split())
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
+    # "How many took part?" asks how many participated: "part" names no subject.
+    words = re.sub(r"\b(?:take|takes|took|taken|taking) part\b", "participated", words, flags=re.I)
     terms = tuple(t for t in dict.fromkeys(tokenize(words)) if t not in QUESTION_WORDS and not _lone_sign(t))
     subject = tuple(t for t in terms if t not in ATTRIBUTE_WORDS and t not in SLOT_WORDS)
     # A word that only modifies the noun after it names the subject, not what is asked of it: "action" in "action

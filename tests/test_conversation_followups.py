@@ -254,6 +254,11 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("অনুষ্ঠানটি কে সঞ্চালনা করেন?", True),
         ("এই কর্মসূচিতে কতজন উপকারভোগী?", True),
         ("খুলনার মেলাটি কবে শুরু হয়?", False),
+        ("Which one is for people working abroad?", True),
+        ("Which one of the five clusters covers insurance?", False),
+        ("How many took part in 2021-22 and what did it cost that year?", True),
+        ("How many took part in the 2021-22 EGPP?", False),
+        ("কোনটি প্রবাসীদের জন্য?", True),
     ],
 )
 def test_which_questions_follow_up_the_turn_before(question, follows):

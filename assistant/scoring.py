@@ -64,6 +64,8 @@ OFFICE = re.compile(
     r"\b(?:Secretary|Minister|Adviser|Advisor|Director|Director-General|Chairman|Chairperson|Speaker|Governor|"
     r"Commissioner|Ambassador|Mayor)\b|সচিব|মন্ত্রী|উপদেষ্টা|মহাপরিচালক|চেয়ারম্যান|স্পিকার"
 )
+# A label naming where a text appeared, not who wrote it.
+PUBLISHED = re.compile(r"\b(?:Published(?: in| by)?|Source|Publisher|Courtesy)\s*:[^\n]*", re.I)
 DAY_OF_MONTH = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b",
@@ -115,6 +117,7 @@ class Pick:
 def has_person(text: str) -> bool:
     """Tell whether a text names a person: an honorific, an office someone holds ("the Cabinet Secretary"), or two or
     more capitalised words that are not an organisation."""
+    text = PUBLISHED.sub(" ", text)  # "Published: Prothom Alo" names a newspaper
     if HONORIFIC.search(text) or OFFICE.search(text):
         return True
     for run in re.findall(r"\b(?:[A-Z][a-z]+(?:\s+|$)){2,4}", text):

@@ -5,6 +5,7 @@ Chroma in tmp_path."""
 import pytest
 from conftest import ingested_documents
 from nsss.assistant import open_assistant
+from nsss.assistant.scoring import has_person
 from nsss.core.text import split_sentences
 
 # The registry's committee is headed by an office; the sentences around it name the registry and a person who is not
@@ -57,3 +58,16 @@ def test_bangla_initials_and_english_titles_do_not_end_a_sentence():
     assert said[2].endswith("এ. কে. রফিকুল হাসান।")
     english = "The meeting was chaired by Mr. Md. Kamal Hossain. It closed at noon."
     assert [english[a:b] for a, b in split_sentences(english)][1] == "It closed at noon."
+
+
+@pytest.mark.parametrize(
+    ("text", "names_a_person"),
+    [
+        ("Published: Prothom Alo", False),  # a newspaper, not its writer
+        ("Published: Prothom Alo\n\nBy Mohammad Shafiul Alam", True),
+        ("headed by the Cabinet Secretary", True),
+        ("The Hall of Fame", False),
+    ],
+)
+def test_a_newspaper_named_as_the_publisher_is_not_a_person(text, names_a_person):
+    assert has_person(text) is names_a_person

@@ -176,10 +176,16 @@ class Assistant:
             alone = self.read(asked, self.index.search(part.query, k=k, filters=filters), part.query)
             if not alone.answerable or alone.section or not alone.picks:
                 continue
-            # A part naming its own figures ("day 2") is answered by the best sentence naming them.
-            first = next((p for p in alone.picks if compose.names_figures(q, part, p.sentence.text)), None)
-            if first is None:
+            # A part naming its own figures ("day 2") is answered by the best sentence naming them; of the first few,
+            # the one that answers the part by itself (most of its words, "inaugurated", and the kind of thing it asks)
+            # before one that holds only the subject the part carries ("The launch of the pilot ... was chaired by").
+            named = [p for p in alone.picks if compose.names_figures(q, part, p.sentence.text)]
+            if not named:
                 continue
+            first = next(
+                (p for p in named[: self.weights.lead_window] if _holds_most(q, part, p.sentence.text)),
+                named[0],
+            )
             # The part is asked of the subject it carries from the rest of the question ("the 2018 conference", "X
             # at..."): a quote found alone must name all of it where it stands (its sentence, the two before, its
             # title), or it answers of another event ("the welcome speech" of a 2021 ceremony).

@@ -38,12 +38,30 @@ SEMINAR = (
     "adorned the occasion by her kind presence as the Special Guest while Mr. Habibur Rahman, Joint Secretary,\n"
     "Cabinet Division, made the keynote presentation on the urban poor.\n"
 )
+# Two reports of one launch: the chair in the first; the one who inaugurated it in the second, after a headline
+# and before a sentence naming the chair again.
+PILOT_RELEASE = (
+    "# River insurance pilot launched\n\n"
+    "The launch of the pilot of a River Insurance Scheme (RIS) in Khulna was chaired by Mr Rafiq Ahmed, Secretary, "
+    "Ministry of Fisheries and Livestock.\n\n"
+    "The scheme will compensate fishers' families when a boat is lost in a storm.\n"
+)
+PILOT_NEWS = (
+    "# Bangladesh launches first river insurance scheme pilot\n\n"
+    "Bangladesh launches first river insurance scheme pilot for fishers in the south-west.\n\n"
+    "Prime Minister's Adviser Ms Nasreen Haque inaugurated the project at an event in Khulna on Monday. "
+    "Fisheries Secretary Rafiq Ahmed, the ILO country director and other stakeholders took part in the programme, "
+    "the release reads.\n"
+)
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    """The extractive assistant over four short documents."""
-    documents = {"fair.md": FAIR, "guide.md": GUIDE, "widow.md": WIDOW, "seminar.md": SEMINAR}
+    """The extractive assistant over six short documents."""
+    documents = {
+        **{"fair.md": FAIR, "guide.md": GUIDE, "widow.md": WIDOW, "seminar.md": SEMINAR},
+        **{"pilot-release.md": PILOT_RELEASE, "pilot-news.md": PILOT_NEWS},
+    }
     return open_assistant(ingested_documents(tmp_path_factory, "parts", documents), use_llm=False)
 
 
@@ -94,3 +112,12 @@ def test_a_sentence_cut_at_a_line_break_is_quoted_whole_in_one_citation(assistan
     assert not answer.abstained and "Nasreen Sultana" in answer.text, answer.text
     quote = next(c.quote for c in answer.citations if "Nasreen Sultana" in c.quote)
     assert "adorned the occasion" in quote and "Special Guest" in quote, quote
+
+
+def test_a_part_answered_alone_is_quoted_by_the_sentence_that_answers_it_not_one_that_restates_the_subject(
+    assistant,
+):
+    answer = assistant.answer("River Insurance Scheme pilot: who chaired the launch and who inaugurated it?")
+
+    assert "chaired by Mr Rafiq Ahmed" in answer.text
+    assert "Nasreen Haque inaugurated" in answer.text

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from nsss.core.layout import model_slug
 from nsss.core.settings import BUNDLED_CORPUS
-from nsss.index.store import Store
+from nsss.index.store import Store, chunk_text
 from nsss.ingest import ingest
 
 CLI = [sys.executable, "-m", "nsss.cli"]
@@ -45,7 +45,7 @@ def prose(topic: str, n: int = 30) -> str:
 def stored_chunks(store: Store) -> list[dict]:
     got = store.chunks.get(include=["documents", "metadatas"])
     return [
-        {"id": cid, "text": text, **meta}
+        {**meta, "id": cid, "text": chunk_text(text, meta)}
         for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
     ]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from nsss.core.layout import bm25_dir, sentences_file
 from nsss.core.settings import Settings
-from nsss.core.types import DocRecord, Filters, Hit
+from nsss.core.types import Chunk, DocRecord, Filters, Hit
 from nsss.index.embed import Embedder
 from nsss.index.everyday import default_everyday
 from nsss.index.glossary import acronym_readings, default_glossary
@@ -148,11 +148,11 @@ class Index:
         with contextlib.suppress(Exception):
             self.fill_sentences()
 
-    def refresh_lexical(self, records: list[DocRecord] | None = None) -> None:
-        """Rebuild the lexical index from the store and save it beside the store (`records`: its documents, when
-        the caller has just read them)."""
+    def refresh_lexical(self, records: list[DocRecord] | None = None, chunks: list[Chunk] | None = None) -> None:
+        """Rebuild the lexical index from the store and save it beside the store (`records`: its documents, and
+        `chunks`: their chunks, when the caller has just read them)."""
         records = self.store.documents() if records is None else records
-        self.lexical = LexicalIndex.build(list(self.store.all_chunks(records)))
+        self.lexical = LexicalIndex.build(list(self.store.all_chunks(records)) if chunks is None else chunks)
         self.lexical.save(bm25_dir(self.settings.store, self.embedder.slug), fingerprint(records))
 
     def encode(self, texts: list[str]) -> list[list[float]]:

@@ -118,14 +118,17 @@ class Store:
         if len(vectors) != len(chunks):
             raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
         if chunks:
-            for ids, embeddings, metadatas, documents in create_batches(
+            # A passage's text goes in its metadata, not in Chroma's document field: Chroma indexes every
+            # document's words for full-text search (which nothing here uses, and which this Chroma cannot turn
+            # off), and that index was a third of the cost of this upsert (eval/RESULTS.md, "Passages kept out of
+            # Chroma's full-text index"). Passages stored before keep theirs in the document field: see chunk_from.
+            for ids, embeddings, metadatas, *_ in create_batches(
                 self.client,
                 ids=[c.id for c, _ in chunks],
                 embeddings=vectors,
                 metadatas=[_chunk_meta(c, doc) for c, doc in chunks],
-                documents=[c.text for c, _ in chunks],
             ):
-                self.chunks.upsert(ids=ids, embeddings=embeddings, metadatas=metadatas, documents=documents)
+                self.chunks.upsert(ids=ids, embeddings=embeddings, metadatas=metadatas)
         # The record is written after the chunks: a document without one is unfinished and is redone on the next
         # ingest. The old version's chunks go only after it, so until then readers (who keep to the versions
         # the records name) still see the old version whole; a crash in between leaves them to the next sweep.
@@ -169,6 +172,18 @@ class Store:
         self._delete(orphans)
         return len(orphans)
 
+    def sweep_listing(self, records: list[DocRecord]) -> tuple[int, list[Chunk]]:
+        """Sweep as `sweep` does and also return every chunk kept: one read of the chunks serves both."""
+        complete = {(r.key, r.sha256) for r in records}
+        kept, orphans = [], []
+        for cid, document, meta in self._all_chunk_rows():
+            if (meta.get("doc_key"), meta.get("sha256")) in complete:
+                kept.append(chunk_from(cid, document, meta))
+            else:
+                orphans.append(cid)
+        self._delete(orphans)
+        return len(orphans), kept
+
     def fingerprint(self) -> str:
         """Hash the set of complete documents, so derived indexes can tell they are stale."""
         return fingerprint(self.documents())
@@ -178,14 +193,17 @@ class Store:
     def all_chunks(self, records: list[DocRecord] | None = None) -> Iterator[Chunk]:
         """Yield every chunk of every complete document (of `records`, when the caller has just read them)."""
         complete = {(r.key, r.sha256) for r in (self.documents() if records is None else records)}
+        for cid, document, meta in self._all_chunk_rows():
+            if (meta.get("doc_key"), meta.get("sha256")) in complete:
+                yield chunk_from(cid, document, meta)
+
+    def _all_chunk_rows(self) -> Iterator[tuple[str, str | None, dict]]:
         offset, page = 0, 2000
         while True:
             got = self.chunks.get(include=["documents", "metadatas"], limit=page, offset=offset)
             if not got["ids"]:
                 return
-            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
-                if (meta.get("doc_key"), meta.get("sha256")) in complete:
-                    yield chunk_from(cid, text, meta)
+            yield from zip(got["ids"], got["documents"], got["metadatas"], strict=True)
             offset += page
 
     def count(self) -> int:
@@ -216,7 +234,7 @@ class Store:
                 got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
             )
             if meta
-            and text is not None
+            and chunk_text(text, meta) is not None
             and (versions is None or versions.get(meta.get("doc_key")) == meta.get("sha256"))
         ]
 
@@ -229,7 +247,7 @@ class Store:
             cid: chunk_from(cid, text, meta)
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
             if meta
-            and text is not None
+            and chunk_text(text, meta) is not None
             and (versions is None or versions.get(meta.get("doc_key")) == meta.get("sha256"))
         }
 
@@ -269,6 +287,7 @@ def _chunk_meta(c: Chunk, doc: Document) -> dict:
         "end": c.end,
         "position": c.position,
         "sha256": doc.sha256,
+        "text": c.text,
     }
 
 
@@ -296,8 +315,17 @@ def _doc_meta(entry: Embedded) -> dict:
     }
 
 
-def chunk_from(cid: str, text: str, meta: dict) -> Chunk:
-    """Rebuild a Chunk from what Chroma stored."""
+def chunk_text(document: str | None, meta: dict | None) -> str | None:
+    """Return a stored passage's text: from its metadata, or from Chroma's document field where stores made before
+    that change keep it (both are read, so an old store needs no migration and loses nothing)."""
+    text = meta.get("text") if meta else None
+    return document if text is None else text
+
+
+def chunk_from(cid: str, document: str | None, meta: dict) -> Chunk:
+    """Rebuild a Chunk from what Chroma stored (`document`: its document field, empty for passages stored since
+    their text went into the metadata)."""
+    text = chunk_text(document, meta)
     return Chunk(
         id=cid,
         doc_key=meta["doc_key"],

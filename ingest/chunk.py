@@ -166,7 +166,7 @@ def words_at_least(text: str) -> int:
 def _overlap_start(text: str, previous: int, start: int, room: int, size, sentences) -> int:
     """Move a chunk's start back over the last whole sentences before it that fit in `room` word pieces."""
     used = 0
-    for sentence in reversed(sentences(text[previous:start])):
+    for sentence in sentences.backwards(text[previous:start]):
         used += size(sentence)
         if used > room:
             break
@@ -177,24 +177,48 @@ def _overlap_start(text: str, previous: int, start: int, room: int, size, senten
 
 
 @functools.lru_cache(maxsize=1)
-def _sentence_splitter() -> Callable[[str], list[str]]:
-    """Return a function that cuts text into sentences, white space kept, at punkt's sentence ends and BLOCK_END."""
+def _sentence_splitter() -> _Sentences:
+    """Return the function that cuts text into sentences, loaded once per process."""
     from llama_index.core.utils import globals_helper
     from nltk.tokenize import PunktTokenizer
 
     globals_helper.punkt_tokenizer  # noqa: B018 - puts the NLTK data llama-index ships on NLTK's path
     # The English model knows abbreviations ("Mr.", "Dr."); llama-index's default punkt is untrained and cuts there.
-    punkt = PunktTokenizer("english")  # reading the model takes a fifth of a second: once per process
+    return _Sentences(PunktTokenizer("english"))  # reading the model takes a fifth of a second: once per process
 
-    def split(text: str) -> list[str]:
-        blocks = _bounded([0, *(m.end() for m in BLOCK_END.finditer(text) if 0 < m.end() < len(text)), len(text)], text)
+
+class _Sentences:
+    """Cut text into sentences, white space kept, at punkt's sentence ends and BLOCK_END."""
+
+    def __init__(self, punkt):
+        self.punkt = punkt
+
+    def __call__(self, text: str) -> list[str]:
+        blocks = self._blocks(text)
         cuts = set(blocks)
         for a, b in zip(blocks, blocks[1:], strict=False):
-            cuts.update(a + s for s, _ in punkt.span_tokenize(text[a:b]))  # white space stays with the sentence
+            cuts.update(self._cuts(text, a, b))
         bounds = sorted(cuts)
         return [text[x:y] for x, y in zip(bounds, bounds[1:], strict=False) if x < y]
 
-    return split
+    def backwards(self, text: str) -> Iterator[str]:
+        """Yield the sentences `self(text)` gives, last first, cutting each block only when it is reached.
+
+        A chunk's overlap takes only the last sentences before it: the blocks further back are not cut at all.
+        """
+        blocks = self._blocks(text)
+        for a, b in zip(reversed(blocks[:-1]), reversed(blocks[1:]), strict=True):
+            bounds = sorted({a, b, *self._cuts(text, a, b)})  # punkt's cuts fall inside their block
+            for x, y in zip(reversed(bounds[:-1]), reversed(bounds[1:]), strict=True):
+                if x < y:
+                    yield text[x:y]
+
+    @staticmethod
+    def _blocks(text: str) -> list[int]:
+        return _bounded([0, *(m.end() for m in BLOCK_END.finditer(text) if 0 < m.end() < len(text)), len(text)], text)
+
+    def _cuts(self, text: str, a: int, b: int) -> Iterator[int]:
+        return (a + s for s, _ in self.punkt.span_tokenize(text[a:b]))  # white space stays with the sentence
 
 
 def _bounded(blocks: list[int], text: str) -> list[int]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import atexit
 import contextlib
 import threading
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from nsss.core.types import Document
@@ -29,35 +31,71 @@ class Reader:
 
     def load(self, path: Path, root: Path, **kwargs) -> Document:
         """Read one file in the helper process; raise LoadError for any failure, with the limit that stopped it."""
+        for result in self.load_all([(path, root, kwargs)]):
+            if isinstance(result, LoadError):
+                raise result
+            return result
+        raise AssertionError("unreachable: one file asked, one answer")
+
+    def load_all(self, jobs: Iterable[tuple[Path, Path, dict]]) -> Iterator[Document | LoadError]:
+        """Read files (path, root, keyword arguments of `ingest.load`) in order, each the Document or its LoadError.
+
+        The helper reads the next file while the caller works on the one just given (chunking it): reading
+        then costs the ingest nothing on a second core. Each file still has `max_seconds` from when it was sent.
+        """
         with self._lock:
-            self._start()
-            shown = str(path)
+            jobs = iter(jobs)
+            pending = self._send(next(jobs, None))
             try:
-                self._conn.send((str(path), str(root), kwargs))
-                ready = self._conn.poll(self.max_seconds)
+                while pending is not None:
+                    result = self._receive(*pending)
+                    pending = None  # answered: nothing to clear up if the caller stops here
+                    pending = self._send(next(jobs, None))
+                    yield result
+            finally:
+                if pending is not None:  # the caller stopped early: an answer to nobody would come next
+                    self._stop()
+
+    def _send(self, job: tuple[Path, Path, dict] | None) -> tuple[str, float] | None:
+        """Hand a file to the helper; return what `_receive` needs to wait for it."""
+        if job is None:
+            return None
+        path, root, kwargs = job
+        self._start()
+        try:
+            self._conn.send((str(path), str(root), kwargs))
+        except (BrokenPipeError, EOFError, OSError):
+            return str(path), -1.0  # the helper is gone: its answer is the failure below
+        return str(path), time.monotonic()
+
+    def _receive(self, shown: str, sent: float) -> Document | LoadError:
+        """Wait for the helper's answer about a file sent at `sent`, restarting it after a limit stopped it."""
+        ready = None
+        if sent >= 0:
+            try:
+                ready = self._conn.poll(max(0.0, sent + self.max_seconds - time.monotonic()))
             except (BrokenPipeError, EOFError, OSError):
                 ready = None
-            if ready is False:
-                self._stop()
-                raise LoadError(
-                    shown,
-                    f"took longer than {self.max_seconds:g} s to read, the limit "
-                    "(raise NSSS_MAX_PARSE_SECONDS to allow more)",
-                )
-            try:
-                result = self._conn.recv() if ready else None
-            except (EOFError, OSError):
-                result = None
-            if result is None:
-                self._stop()
-                raise LoadError(
-                    shown,
-                    f"stopped the reader (it needs more than {self.max_mb:,} MB of memory, "
-                    "or it crashed the parser; raise NSSS_MAX_PARSE_MB to allow more memory)",
-                )
-            if result[0] == "ok":
-                return result[1]
-            raise LoadError(result[1], result[2])
+        if ready is False:
+            self._stop()
+            return LoadError(
+                shown,
+                f"took longer than {self.max_seconds:g} s to read, the limit (raise NSSS_MAX_PARSE_SECONDS to allow more)",
+            )
+        try:
+            result = self._conn.recv() if ready else None
+        except (EOFError, OSError):
+            result = None
+        if result is None:
+            self._stop()
+            return LoadError(
+                shown,
+                f"stopped the reader (it needs more than {self.max_mb:,} MB of memory, "
+                "or it crashed the parser; raise NSSS_MAX_PARSE_MB to allow more memory)",
+            )
+        if result[0] == "ok":
+            return result[1]
+        return LoadError(result[1], result[2])
 
     def _start(self) -> None:
         if self._proc is not None and self._proc.is_alive():

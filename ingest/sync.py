@@ -89,47 +89,64 @@ def ingest(
         plans = [_plan(Path(p), roots, failures) for p in paths]
         counts = {"added": 0, "updated": 0, "removed": 0, "unchanged": 0}
 
-        todo: list[tuple[Document, str]] = []
         seen: set[str] = set()
         files = [(plan, f) for plan in plans for f in plan.files]
         bar = _bar(progress, total=len(files), desc="Reading", unit="file")
-        parser = reader(settings.max_parse_seconds, settings.max_parse_mb)
         limits = Limits.of(settings)
+        wanted: list[tuple[tuple[Path, Path, dict], str]] = []  # (what the reader needs, "added" or "updated")
         for plan, path in files:
-            bar.update(1)
             source = path.relative_to(plan.root).as_posix() if _inside(path, plan.root) else path.name
             key = f"{plan.root}::{source}"
             if key in seen:
+                bar.update(1)
                 continue
             seen.add(key)
             old = records.get(key)
             try:
-                if (
+                unchanged = (
                     old is not None
                     and old.chunker == CHUNKER_VERSION
                     and path.is_file()
                     and file_sha256(path) == old.sha256
-                ):
-                    counts["unchanged"] += 1
-                    continue
-                manifest = {k: v for k, v in plan.manifest.items() if k == source}
-                doc = parser.load(
-                    path, plan.root, max_mb=settings.max_file_mb, manifest=manifest, limits=limits, ocr=settings.ocr
                 )
-                doc = apply_override(doc, edits)  # a person's corrections outlast a re-ingest
-            except LoadError as exc:
-                failures.append(Failure(exc.path, exc.reason))
-                continue
             except OSError as exc:
                 failures.append(Failure(str(path), os_reason(exc)))
+                unchanged = None
+            if unchanged is not False:
+                counts["unchanged"] += bool(unchanged)
+                bar.update(1)
                 continue
+            manifest = {k: v for k, v in plan.manifest.items() if k == source}
+            options = {"max_mb": settings.max_file_mb, "manifest": manifest, "limits": limits, "ocr": settings.ocr}
+            wanted.append(((path, plan.root, options), "updated" if old is not None else "added"))
+
+        # Each document is cut into passages as soon as it is read, while the reader's process reads the next.
+        todo: list[tuple[Document, str, list]] = []
+        parser = reader(settings.max_parse_seconds, settings.max_parse_mb)
+        for (job, how), doc in zip(wanted, parser.load_all(job for job, _ in wanted), strict=True):
+            bar.update(1)
+            if isinstance(doc, LoadError):
+                failures.append(Failure(doc.path, doc.reason))
+                continue
+            try:
+                doc = apply_override(doc, edits)  # a person's corrections outlast a re-ingest
             except Exception as exc:  # noqa: BLE001 - one file's failure is never the end of the run
-                failures.append(Failure(str(path), f"could not be read ({type(exc).__name__}: {exc})"))
+                failures.append(Failure(str(job[0]), f"could not be read ({type(exc).__name__}: {exc})"))
                 continue
-            todo.append((doc, "updated" if old is not None else "added"))
+            try:
+                todo.append(
+                    (doc, how, chunk([doc], embedder.count_tokens, embedder.max_tokens, settings.chunk_overlap))
+                )
+            except Exception as exc:  # noqa: BLE001 - one document's failure is never the end of the run
+                failures.append(
+                    Failure(
+                        str(Path(doc.root) / doc.source),
+                        f"could not be cut into passages ({type(exc).__name__}: {exc})",
+                    )
+                )
         bar.close()
 
-        _write(todo, store, embedder, settings, progress, counts, on_file, failures)
+        _write(todo, store, embedder, progress, counts, on_file)
 
         for plan in plans:
             if not plan.whole_folder:
@@ -147,9 +164,10 @@ def ingest(
                 store.remove(key)
                 counts["removed"] += 1
         documents = store.documents()  # once: the sweep, the lexical index and the report all need them
-        if store.sweep(documents) or counts["added"] or counts["updated"] or counts["removed"]:
+        swept, chunks = store.sweep_listing(documents)  # and the chunks once, for the sweep and the lexical index
+        if swept or counts["added"] or counts["updated"] or counts["removed"]:
             changed.append(True)
-        index.refresh_lexical(documents)
+        index.refresh_lexical(documents, chunks)
         return Report(
             **counts,
             failed=tuple(failures),
@@ -159,25 +177,13 @@ def ingest(
         )
 
 
-def _write(todo, store, embedder, settings, progress, counts, on_file, failures) -> None:
-    """Chunk, embed (in groups, so the model runs on big sorted batches) and store documents."""
+def _write(todo, store, embedder, progress, counts, on_file) -> None:
+    """Embed (in groups, so the model runs on big sorted batches) and store documents cut into passages."""
     if not todo:
         return
-    all_chunks = []
-    for doc, how in todo:
-        try:
-            all_chunks.append(
-                (doc, how, chunk([doc], embedder.count_tokens, embedder.max_tokens, settings.chunk_overlap))
-            )
-        except Exception as exc:  # noqa: BLE001 - one document's failure is never the end of the run
-            failures.append(
-                Failure(
-                    str(Path(doc.root) / doc.source), f"could not be cut into passages ({type(exc).__name__}: {exc})"
-                )
-            )
-    bar = _bar(progress, total=sum(len(c) for _, _, c in all_chunks), desc="Embedding", unit="chunk")
+    bar = _bar(progress, total=sum(len(c) for _, _, c in todo), desc="Embedding", unit="chunk")
     group: list = []
-    for item in all_chunks:
+    for item in todo:
         group.append(item)
         if sum(len(c) for _, _, c in group) >= GROUP_CHUNKS:
             _store_group(group, store, embedder, counts, on_file, bar)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from nsss.core.layout import model_slug
 from nsss.core.settings import BUNDLED_CORPUS
-from nsss.index.store import Store
+from nsss.index.store import Store, chunk_text
 from nsss.ingest import ingest
 
 CLI = [sys.executable, "-m", "nsss.cli"]
@@ -45,7 +45,7 @@ def prose(topic: str, n: int = 30) -> str:
 def stored_chunks(store: Store) -> list[dict]:
     got = store.chunks.get(include=["documents", "metadatas"])
     return [
-        {"id": cid, "text": text, **meta}
+        {**meta, "id": cid, "text": chunk_text(text, meta)}
         for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
     ]
 
@@ -507,3 +507,37 @@ def test_ingest_works_with_no_network(tmp_path, cli_env):
     report = last_json(proc.stdout)
     assert (report["added"], report["documents"], report["failed"]) == (5, 5, [])
     assert report["chunks"] > 5
+
+
+def test_a_store_made_before_passages_kept_their_text_in_metadata_is_read_whole_and_synced(docs, settings):
+    """Stores written before the passages' text moved out of Chroma's document field need no migration."""
+    from nsss.index import open_index
+
+    ingest([docs], settings, progress=False)
+    store = store_of(settings)
+    got = store.chunks.get(include=["embeddings", "metadatas"])
+    texts = {cid: meta["text"] for cid, meta in zip(got["ids"], got["metadatas"], strict=True)}
+    store.chunks.delete(ids=got["ids"])  # written again the old way: the text in the document field only
+    store.chunks.add(
+        ids=got["ids"],
+        embeddings=got["embeddings"],
+        metadatas=[{k: v for k, v in m.items() if k != "text"} for m in got["metadatas"]],
+        documents=[texts[cid] for cid in got["ids"]],
+    )
+    assert all("text" not in m for m in store_of(settings).chunks.get(include=["metadatas"])["metadatas"])
+
+    assert {c.id: c.text for c in store_of(settings).all_chunks()} == texts
+    index = open_index(settings)
+    index.refresh_lexical()
+    hit = index.search("alpha programme households", k=1)[0]
+    assert hit.chunk.source == "alpha.txt" and hit.chunk.text == texts[hit.chunk.id]
+
+    (docs / "alpha.txt").write_text(prose("omicron", 10), encoding="utf-8")
+    report = ingest([docs], settings, progress=False)
+
+    assert counts(report) == (0, 1, 0, 2, 0)
+    after = {c["id"]: c for c in stored_chunks(store_of(settings))}
+    kept = {cid: c["text"] for cid, c in after.items() if c["source"] != "alpha.txt"}
+    assert kept and kept == {cid: t for cid, t in texts.items() if cid in kept}, "old passages must keep their text"
+    assert all("omicron" in c["text"] for c in after.values() if c["source"] == "alpha.txt")
+    assert report.chunks == len(after) == store_of(settings).count()

@@ -50,11 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
 
     from nsss.index import open_index
+    from nsss.index.store import chunk_text
 
     questions = read_questions(args.qa)[: args.questions or None]
     with corpus_store(args.corpus or web_corpus(), args.store) as settings:
         index = open_index(settings, lexical=False)
         real = index.store.chunks.get(include=["embeddings", "documents", "metadatas"])
+        # Each passage's text as `copies` takes it, wherever the store keeps it (index/store.py, chunk_text).
+        real["documents"] = [chunk_text(d, m) for d, m in zip(real["documents"], real["metadatas"], strict=True)]
+        real["metadatas"] = [{k: v for k, v in m.items() if k != "text"} for m in real["metadatas"]]
         records = index.store.docs.get(include=["embeddings", "documents", "metadatas"])
         embedder = index.embedder
     rows = []
@@ -145,7 +149,10 @@ def measure(size: int, real: dict, records: dict, questions: list[str], embedder
         chunks = []
         started = time.perf_counter()
         for ids, v, texts, metas in copies(real, size):
-            store.chunks.add(ids=ids, embeddings=v, documents=texts, metadatas=metas)
+            # Stored as ingest stores passages: the text in the metadata (index/store.py, Store.write).
+            store.chunks.add(
+                ids=ids, embeddings=v, metadatas=[{**m, "text": t} for m, t in zip(metas, texts, strict=True)]
+            )
             chunks.extend(chunk_from(i, t, m) for i, t, m in zip(ids, texts, metas, strict=True))
         store.docs.add(
             ids=records["ids"],

@@ -40,7 +40,7 @@ STRATEGY = (
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    """The extractive assistant over three short documents."""
+    """The extractive assistant over four short documents."""
     documents = {"conference.md": CONFERENCE, "workshop.md": WORKSHOP, "pensions.md": PENSIONS, "strategy.md": STRATEGY}
     return open_assistant(ingested_documents(tmp_path_factory, "citesupport", documents), use_llm=False)
 

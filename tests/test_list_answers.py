@@ -54,7 +54,7 @@ WORKSHOP = (
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    """The extractive assistant over three short documents."""
+    """The extractive assistant over four short documents."""
     documents = {"cluster.md": CLUSTER, "review.md": REVIEW, "workshop.md": WORKSHOP, "crsp.md": PROGRAMME}
     return open_assistant(ingested_documents(tmp_path_factory, "lists", documents), use_llm=False)
 

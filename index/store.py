@@ -160,20 +160,10 @@ class Store:
         self._delete(ids)
         self.docs.delete(ids=[_doc_id(key)])
 
-    def sweep(self, records: list[DocRecord] | None = None) -> int:
-        """Delete chunks left by an interrupted ingest: those of no complete document version.
-
-        `records` are the store's documents when the caller has just read them (a read costs a call).
-        """
-        complete = {(r.key, r.sha256) for r in (self.documents() if records is None else records)}
-        orphans = [
-            cid for cid, meta in self._all_chunk_meta() if (meta.get("doc_key"), meta.get("sha256")) not in complete
-        ]
-        self._delete(orphans)
-        return len(orphans)
-
-    def sweep_listing(self, records: list[DocRecord]) -> tuple[int, list[Chunk]]:
-        """Sweep as `sweep` does and also return every chunk kept: one read of the chunks serves both."""
+    def sweep(self, records: list[DocRecord]) -> tuple[int, list[Chunk]]:
+        """Delete chunks left by an interrupted ingest (those of no complete document version of `records`, the
+        store's documents as the caller has just read them); return how many, and every chunk kept: one read of the
+        chunks serves the sweep and the lexical index."""
         complete = {(r.key, r.sha256) for r in records}
         kept, orphans = [], []
         for cid, document, meta in self._all_chunk_rows():

@@ -164,7 +164,7 @@ def ingest(
                 store.remove(key)
                 counts["removed"] += 1
         documents = store.documents()  # once: the sweep, the lexical index and the report all need them
-        swept, chunks = store.sweep_listing(documents)  # and the chunks once, for the sweep and the lexical index
+        swept, chunks = store.sweep(documents)  # and the chunks once, for the sweep and the lexical index
         if swept or counts["added"] or counts["updated"] or counts["removed"]:
             changed.append(True)
         index.refresh_lexical(documents, chunks)

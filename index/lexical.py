@@ -35,7 +35,11 @@ BANGLA_STOP = frozenset(
 )
 
 # Saved indexes record this; one written by a tokenizer that splits words differently is rebuilt, not misread.
-TOKENIZER_VERSION = 2
+TOKENIZER_VERSION = 3
+
+# A span of years, as fiscal years and plan periods are written: "2021-22", "2021-2022", "2021/22" and "2021–22" are
+# one term (2021fy22) beside the start year, so each form finds the others and no other year; not "2021-22-23".
+YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—/]\s*(?:(?:19|20)(\d\d)|(\d\d))\b(?![-–—/]?\d)")
 
 # Common Bangla inflections, longest first, stripped while a stem of two letters or more is left.
 BANGLA_SUFFIXES = tuple(sorted("গুলোর গুলো গুলি দের েরা ের কে তে রা টি টা টির টার য় এর র ে".split(), key=len, reverse=True))
@@ -74,7 +78,7 @@ def _term(word: str) -> str | None:
 
 def tokenize(text: str) -> list[str]:
     """Turn text into search terms: English words stemmed and without stop words, Bangla words kept whole."""
-    text = unicodedata.normalize("NFC", text)
+    text = YEAR_SPAN.sub(_one_span, unicodedata.normalize("NFC", text))
     terms = []
     for word in WORD.findall(text):
         for part in [word] if "." not in word or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word) else word.split("."):
@@ -83,6 +87,10 @@ def tokenize(text: str) -> list[str]:
                 if term:
                     terms.append(term)
     return terms
+
+
+def _one_span(match: re.Match) -> str:
+    return f"{match.group(1)} {match.group(1)}fy{match.group(2) or match.group(3)}"
 
 
 class LexicalIndex:

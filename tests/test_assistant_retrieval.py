@@ -48,6 +48,16 @@ def test_english_is_stemmed_without_stop_words():
     assert "g2p" in tokenize("the G2P payment system")
 
 
+def test_a_span_of_years_is_one_term_however_it_is_written():
+    fiscal = tokenize("in fiscal year 2021-22")
+    assert "2021fy22" in fiscal
+    assert tokenize("2021-2022") == tokenize("2021/22") == tokenize("2021 – 22") == ["2021", "2021fy22"]
+    assert tokenize("1999-2000") == tokenize("1999-00") == ["1999", "1999fy00"]
+    assert "2022" not in fiscal and "22" not in fiscal, "a fiscal year is neither the year 2022 nor the number 22"
+    assert tokenize("pages 10-12") == ["page", "10", "12"]
+    assert tokenize("2021-22-23") == ["2021", "22", "23"]
+
+
 # Acronyms -------------------------------------------------------------------------------------------------------
 
 
@@ -119,6 +129,30 @@ def test_long_form_question_finds_the_document_that_only_uses_the_acronym(xqr_st
     acronym_only = hits[ranked.index("c-acronym-only.txt")]
     assert acronym_only.lexical > 0, "C shares no word with the question: only the expanded acronym can match it"
     assert ranked.index("c-acronym-only.txt") < min(ranked.index("d-other.txt"), ranked.index("e-other.txt")), ranked
+
+
+def test_a_fiscal_year_asked_one_way_finds_it_written_the_other_way(tmp_path, embedder):
+    from nsss.core.settings import Settings
+    from nsss.ingest import ingest
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in {
+        "f-fiscal.txt": "1.9 million participants took part in fiscal year 2021-22 across the districts.",
+        "g-fiscal-next.txt": "1.1 million participants took part in fiscal year 2022-23 across the districts.",
+        "h-year.txt": "The old age allowance was raised for the elderly in the coastal districts in 2021.",
+        "i-year.txt": "School stipends reached more children in 2021 after the mobile payment rollout.",
+    }.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    settings = Settings(store=tmp_path / "store")
+    assert not ingest([docs], settings, progress=False).failed
+
+    # Asked the long way: the rarest of its words is "2022", which only the next fiscal year held as a word.
+    hits = open_index(settings).search("How many participants in fiscal year 2021-2022?", k=4)
+
+    ranked = [h.chunk.source for h in hits]
+    assert ranked[0] == "f-fiscal.txt", ranked
+    assert hits[0].lexical > hits[ranked.index("g-fiscal-next.txt")].lexical
 
 
 def test_a_lexical_index_saved_by_another_tokenizer_is_rebuilt(xqr_store):

@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 
 from nsss.assistant import answerability, compose
 from nsss.assistant import conversation as talk
-from nsss.assistant.question import QUESTION_WORDS, Part, Question, analyse, framing
+from nsss.assistant.question import ATTRIBUTE_WORDS, QUESTION_WORDS, SLOT_WORDS, Part, Question, analyse, framing
 from nsss.assistant.scoring import Pick, aliases_of, lead, score_sentences
 from nsss.assistant.types import Answer, Citation, Conversation
 from nsss.assistant.weights import WEIGHTS, Weights
 from nsss.core.settings import Settings
 from nsss.core.types import Filters, Hit
 from nsss.index import Index, open_index
+from nsss.index.everyday import default_everyday
 from nsss.index.lexical import tokenize
 
 
@@ -28,6 +29,9 @@ class Reading:
     features: dict
     probability: float
     answerable: bool
+
+
+NAMING_ASKED = ATTRIBUTE_WORDS | SLOT_WORDS
 
 
 class Assistant:
@@ -206,6 +210,12 @@ class Assistant:
         expanded = self.index.expand(query or q.text)
         bridge = self.index.bridge(q.text)
         aliases = aliases_of(bridge)  # the question's terms in the documents' other language
+        # The documents' words for the question's everyday ones ("cities": urban) choose the sentence: one holding
+        # them holds the question's words. Not those naming the kind of thing asked ("money": allocation), which any
+        # sum on the topic holds; and whether the passages answer is judged on the question's own words.
+        choosing = aliases + aliases_of(
+            [(e, d) for e, d in default_everyday().found(q.text) if not set(tokenize(d)) & NAMING_ASKED]
+        )
         # A sentence in the other language earns the question's terms through their aliases; its own words for them
         # weigh little more (Weights.translated_terms), or it would count each term twice (and those rare words
         # weigh much) and win over the sentence in the question's language ("২০১৮ (বাসস) : মন্ত্রিপরিষদ ..." for
@@ -217,7 +227,7 @@ class Assistant:
         # evidence must still say what was held (answerability).
         terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS and t not in framing(q.slot)]
         scored = (
-            score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, aliases, translated)
+            score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, choosing, translated)
             if hits
             else []
         )

@@ -32,12 +32,18 @@ class Everyday:
     def terms(self, query: str) -> list[str]:
         """Return the search terms of the documents' words for the query's everyday phrases, not already in it."""
         have = tokenize(query)
-        found: list[str] = []
+        found = [t for _, documents in self.found(query) for t in tokenize(documents)]
+        return [t for t in dict.fromkeys(found) if t not in have]
+
+    def found(self, query: str) -> list[tuple[str, str]]:
+        """Return the pairs (the everyday phrase as search terms, the documents' words) whose phrase the query holds."""
+        have = tokenize(query)
+        out = []
         for phrase, documents in self.pairs:
             n = len(phrase)
             if any(tuple(have[i : i + n]) == phrase for i in range(len(have) - n + 1)):
-                found.extend(tokenize(documents))
-        return [t for t in dict.fromkeys(found) if t not in have]
+                out.append((" ".join(phrase), documents))
+        return out
 
 
 @functools.cache

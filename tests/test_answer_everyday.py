@@ -1,0 +1,36 @@
+"""A question in everyday words ("cities", "villages") is answered by the sentence that holds the documents' words
+for them ("urban", "rural"), not by one that repeats the question's other words. Real model, real Chroma in tmp_path."""
+
+import pytest
+from conftest import ingested_documents
+from nsss.assistant import open_assistant
+from nsss.index.everyday import Everyday
+
+# A report whose sentences share the question's own words ("poverty", "quickly", "going down"), and whose one answer
+# says "urban" where the question says "cities".
+POVERTY = (
+    "# Poverty trends report\n\n"
+    "Poverty has been going down quickly in Bangladesh for two decades. "
+    "The report asks how quickly poverty is going down and what keeps it from going down faster. "
+    "Poverty going down quickly is the main message of the report's first chapter. "
+    "Urban poverty declined by only 0.5 percentage points a year from 2010 to 2022. "
+    "The report was written by the planning office with the statistics bureau.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder):
+    return open_assistant(ingested_documents(tmp_path_factory, "everyday", {"poverty.md": POVERTY}), use_llm=False)
+
+
+def test_everyday_phrases_are_found_with_the_documents_words():
+    everyday = Everyday([("cities", "urban"), ("old people", "old age"), ("money", "allocation")])
+    assert everyday.found("How quickly is poverty in the cities going down?") == [("citi", "urban")]
+    assert everyday.found("Do old people get more?") == [("old peopl", "old age")]
+    assert everyday.found("Is it old?") == []
+
+
+def test_the_sentence_holding_the_documents_word_for_an_everyday_one_leads(assistant):
+    answer = assistant.answer("How quickly is poverty in the cities going down?")
+    assert not answer.abstained
+    assert answer.citations[0].quote.startswith("Urban poverty declined by only 0.5 percentage points")

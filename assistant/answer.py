@@ -140,7 +140,7 @@ class Assistant:
             text=text,
             abstained=abstained,
             citations=tuple(citations),
-            retrieved=tuple(hits[: max(top_k, 5)]),
+            retrieved=tuple(_quoted_first(hits, reading.spans, citations)[: max(top_k, 5)]),
             timings_ms={
                 "retrieve": _ms(retrieved_at - started),
                 "answer": _ms(done - retrieved_at),
@@ -309,6 +309,16 @@ def _lean(hits: list[Hit], focus: tuple[str, ...], boost: float) -> list[Hit]:
     """Re-rank hits with a bonus for the documents a follow-up is about."""
     top = max((h.score for h in hits), default=1.0) or 1.0
     return sorted(hits, key=lambda h: h.score / top + (boost if h.chunk.doc_key in focus else 0.0), reverse=True)
+
+
+def _quoted_first(hits: list[Hit], spans, citations: list[Citation]) -> list[Hit]:
+    """Order the passages an answer lists: the passage of its first quote first, then the rest as the search ranked
+    them. Reading the sentences is the finer ranking: the document that answers is often one the search put second
+    (another page on the same programme repeats the question's words), and the reader finds the evidence on top."""
+    if not citations or not spans:
+        return hits
+    first = spans[0][0]
+    return [first, *(h for h in hits if h.chunk.id != first.chunk.id)]
 
 
 def _subject_words(q: Question) -> str:

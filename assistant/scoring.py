@@ -126,10 +126,35 @@ def has_person(text: str) -> bool:
     return False
 
 
+# The roles people play at an event or in a text, each by the words that name it (as tokenize gives them).
+ROLES = tuple(
+    frozenset(tokenize(words))
+    for words in (
+        "chair chaired chairs chairing chairperson chairman presided presiding সভাপতি সভাপতিত্ব",
+        "guest guests অতিথি",
+        "keynote",
+        "moderated moderator moderating সঞ্চালনা সঞ্চালক",
+        "welcome স্বাগত",
+        "thanks",
+        "author authored wrote written লেখক লিখেছেন",
+    )
+)
+
+
+def other_role(question: Question, text: str) -> bool:
+    """Tell whether a question asks for one role (the chief guest) and a text names only another ("Chair: Mr X")."""
+    asked = [r for r in ROLES if r & set(question.asked)]
+    if not asked or question.parts:
+        return False
+    held = set(tokenize(text))
+    return not any(r & held for r in asked) and any(r & held for r in ROLES if r not in asked)
+
+
 def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
     """Tell whether a text holds the kind of thing the question asks for."""
     if slot == "person":
-        return has_person(text)
+        # The chair named is not the chief guest asked for.
+        return has_person(text) and not (question is not None and other_role(question, text))
     if slot == "organisation":
         return bool(ORG.search(text))
     if slot == "date":

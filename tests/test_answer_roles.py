@@ -1,0 +1,28 @@
+"""A person named in another role does not answer a question asking for one role: the chair is not the chief guest.
+(The near-miss itself, declined over the bundled corpus, is in test_conversation_and_structure.py.)"""
+
+import pytest
+from nsss.assistant.question import analyse
+from nsss.assistant.scoring import fills_slot
+
+CHAIR_LINE = "Chair: Mr. Md Shamsul Arefin, Secretary, Coordination and Reforms, Cabinet Division"
+
+
+@pytest.mark.parametrize(
+    "question, text, fills",
+    [
+        ("Who was the chief guest at the focal point meeting?", CHAIR_LINE, False),
+        ("Who chaired the focal point meeting?", CHAIR_LINE, True),
+        ("Who was the chief guest?", "The Speaker Dr. Shirin Sharmin Chaudhury was present as the chief guest.", True),
+        ("Who delivered the keynote at the workshop?", "Mr. Khaled Hasan chaired the session.", False),
+        ("Who delivered the keynote at the workshop?", "Mr. Khaled Hasan presented the keynote paper.", True),
+        ("প্রধান অতিথি কে ছিলেন?", "সভাপতিত্ব করবেন মন্ত্রিপরিষদ সচিব মোহাম্মদ শফিউল আলম।", False),
+        ("প্রধান অতিথি কে ছিলেন?", "জাতীয় সংসদের স্পিকার ড. শিরীন শারমিন চৌধুরী প্রধান অতিথি হিসেবে উপস্থিত থাকবেন।", True),
+        # A question naming no role: any person answers it.
+        ("Who is the Cabinet Secretary?", CHAIR_LINE, True),
+        # Two things asked: each part is checked on its own, not the whole against one sentence.
+        ("Who chaired the meeting, and who was the chief guest?", CHAIR_LINE, True),
+    ],
+)
+def test_a_person_in_another_role_does_not_fill_the_role_asked(question, text, fills):
+    assert fills_slot("person", text, analyse(question)) is fills

@@ -675,7 +675,9 @@ def _words_of(text: str, terms: list[str]) -> str:
 def _is_compound(text: str) -> bool:
     return bool(_comma_cuts(text)) or bool(
         re.search(
-            r"\b(?:and|or)\s+(?:(?:by|at|in|for|from|with|to|on|under)\s+)?(?:who|what|when|where|which|how|whom|why|"
+            # ("... and say who each one is for": the second question put as a request)
+            r"\b(?:and|or)\s+(?:(?:say|tell(?:\s+(?:me|us))?|state|explain)\s+)?"
+            r"(?:(?:by|at|in|for|from|with|to|on|under)\s+)?(?:who|what|when|where|which|how|whom|why|"
             r"is|was|were|did|does)\b|"
             r"\b(?:when|where|who|what)\s+and\s+(?:when|where|who|what|how)\b|এবং .*(?:কী|কে|কবে|কোথায়)",
             text,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from nsss.assistant.question import DAY_MONTH, Question, normalize_figures
-from nsss.assistant.sentences import Sentence, sentences
+from nsss.assistant.sentences import Sentence, enumerates, sentences
 from nsss.assistant.weights import Weights
 from nsss.core.text import LIST_ITEM, scored_text
 from nsss.core.types import Hit
@@ -361,6 +361,25 @@ def score_sentences(
             if cands[i].hit.chunk.doc_key in top_docs and asked_held(question, cands[i].text)
         ]
         shortlist = np.concatenate([shortlist, np.array(naming[: w.section_named], dtype=shortlist.dtype)])
+    if question.is_list and not question.section:
+        # A list written in one sentence ("The Pragati scheme will be applicable for private job holders, the
+        # Surokkha for...") names its items, not the question's words: of the top documents, the best such sentences
+        # that hold one of the question's subject words join the shortlist (compose.select quotes one).
+        top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[:ENUMERATION_DOCS]
+        listed = set(shortlist.tolist())
+        subject = set(question.subject)
+        listing = [
+            i
+            for i in ranked
+            if i not in listed
+            and cands[i].hit.chunk.doc_key in top_docs
+            and token_sets[i] & subject
+            and enumerates(cands[i].text)
+        ]
+        # (those naming the plural asked for first: "The Pragati scheme will be..." for "which schemes...")
+        head = set(question.list_head)
+        listing.sort(key=lambda i: not token_sets[i] & head)
+        shortlist = np.concatenate([shortlist, np.array(listing[:ENUMERATION_SHORTLIST], dtype=shortlist.dtype)])
     if question.slot in PLAIN_SLOTS:
         # A question in everyday words may share no word with the sentence that holds what it asks ("how much does a
         # worker keep in the bank each day?" for "out of the daily rate, BDT25 is retained..."): of the top
@@ -396,6 +415,10 @@ def score_sentences(
         missing = tuple(t for t in question.terms if t not in context[i])
         picks.append(Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing))
     return sorted(picks, key=lambda p: p.score, reverse=True)
+
+
+ENUMERATION_DOCS = 2  # documents whose lists written in one sentence join a list question's shortlist (by hand)
+ENUMERATION_SHORTLIST = 3  # at most this many of them
 
 
 def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:

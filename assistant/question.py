@@ -260,6 +260,10 @@ def analyse(text: str) -> Question:
     list_head = tuple(tokenize(head or ""))
     asked = asked + tuple(t for t in list_head if t not in asked)
     slot = _slot(slotted, is_list or bool(section))
+    if slot in ("number", "amount") and list_head and not set(list_head) & SLOT_WORDS and not HOW_MUCH.search(text):
+        # "Which population groups...", "what budget items...": the noun that names a figure only modifies the plural
+        # asked for; the question asks for the groups, not a number.
+        slot = "list"
     return Question(
         text=text,
         language=language,
@@ -279,6 +283,8 @@ def analyse(text: str) -> Question:
         parts=_parts(words, terms),
     )
 
+
+HOW_MUCH = re.compile(r"\bhow (?:many|much)\b|কত", re.I)
 
 # The verbs that frame a question for a place ("where was it held", "where did it take place").
 PLACE_FRAME = frozenset(tokenize("held hold holds take took taken place located situated hosted"))

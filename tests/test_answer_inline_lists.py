@@ -42,6 +42,17 @@ def test_the_sentence_that_lists_the_items_is_quoted_with_its_own_citation(assis
     assert not any("Gopalganj" in c.quote for c in answer.citations), answer.text
 
 
+def test_a_plural_asked_for_after_a_noun_of_figures_asks_for_a_list_not_a_number(assistant):
+    assert analyse("Which population groups does the coastal plan cover?").slot == "list"
+    assert analyse("What budget items were cut in 2024?").slot == "list"
+    assert analyse("How many population groups does the plan cover?").slot == "number"
+
+    answer = assistant.answer("Which population groups does the lifecycle consolidation section prioritise?")
+
+    assert not answer.abstained, answer.text
+    assert any("a) children; b) the working age population" in c.quote for c in answer.citations), answer.text
+
+
 def test_a_request_after_and_makes_a_question_ask_two_things():
     assert analyse("List the schemes launched in 2024 and say who each one is for.").compound
     assert not analyse("List the schemes launched in 2024 for fishing families.").compound

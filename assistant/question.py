@@ -647,14 +647,25 @@ SECOND_OCCASION = re.compile(r",?\s+(?:and|or)\s+(?=(?:at|in|during|on)\s+(?:the
 FIRST_OCCASION = re.compile(r"\s(?=(?:at|in|during|on)\s+(?:the|a|an|its|his|her|their)\b)", re.I)
 
 
+# Two subjects the same thing is asked of: "When were the 2021 ministry workshops and the cluster meetings held?".
+FIRST_SUBJECT = re.compile(r"\b(?:was|were|is|are|did|do|does)\s+(?=the\s)", re.I)
+SECOND_SUBJECT = re.compile(r"\s+and\s+(?=the\s)", re.I)
+
+
 def _occasions(text: str, terms: tuple[str, ...]) -> list[Part]:
-    """Return one part per occasion when a question asks the same thing of two ("at the signing and at the launch"):
-    each occasion with what is asked of it, to be searched and answered on its own."""
+    """Return one part per occasion when a question asks the same thing of two ("at the signing and at the launch"),
+    or of two subjects ("when were the workshops and the cluster meetings held?"): each with what is asked of it, to
+    be searched and answered on its own."""
     second = SECOND_OCCASION.search(text)
     first = FIRST_OCCASION.search(text, 0, second.start()) if second else None
+    head_end = first.start() if first else 0
+    if not first:
+        second = SECOND_SUBJECT.search(text)
+        first = FIRST_SUBJECT.search(text, 0, second.start()) if second else None
+        head_end = first.end() if first else 0  # (the verb asks of both: "When were")
     if not first:
         return []
-    head, one, two = text[: first.start()], text[first.end() : second.start()], text[second.end() :]
+    head, one, two = text[:head_end], text[first.end() : second.start()], text[second.end() :]
     own = [[t for t in tokenize(p) if t in terms] for p in (one, two)]
     if min(len(o) for o in own) < 2:  # "in June and in July" names no occasion of its own
         return []

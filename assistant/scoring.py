@@ -223,9 +223,21 @@ def figures_present(question: Question, text: str) -> bool:
     """Tell whether every figure the question names (a year, a range, an amount, a day of a month) stands in a
     text as a whole figure ("26" is not found in "126", "26 june" not in "06 June")."""
     near = normalize_figures(text.lower()).replace(",", "")
+    near = MONTH_DAY.sub(lambda m: f"{int(m.group(2))} {MONTHS[m.group(1)[:3]]}", near)
+    near = SHORT_DAY_MONTH.sub(lambda m: f"{int(m.group(1))} {MONTHS[m.group(2)[:3]]}", near)
     near = DAY_MONTH.sub(lambda m: f"{int(m.group(1))} {m.group(2).lower()}", near)
     return all(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d])", near) for f in question.figures)
 
+
+# A day of a month written month first or with the month cut short ("Aug 17, 2023", "August 17", "17 Aug") is the
+# day the question writes "17 August": both are read as "17 august" (the text is lower case by then).
+MONTHS = {
+    m[:3]: m for m in "january february march april may june july august september october november december".split()
+}
+MONTH_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)"
+)
+SHORT_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?")
 
 Aliases = tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # (terms in one language, the question's terms)
 

@@ -6,6 +6,7 @@ import pytest
 from conftest import BUNDLED_CORPUS, ingested_documents
 from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
+from nsss.assistant.scoring import figures_present
 from nsss.assistant.sentences import items_listed
 
 # Real documents: a news report that names the four schemes twice (once bare, once with whom each is for) among
@@ -40,6 +41,19 @@ def test_the_sentence_that_lists_the_items_is_quoted_with_its_own_citation(assis
     assert f"[{listing[0].n}]" in answer.text
     # A list of something else ("three districts - Gopalganj, Bagerhat and Rangpur") only fills space.
     assert not any("Gopalganj" in c.quote for c in answer.citations), answer.text
+
+
+def test_a_day_the_document_writes_month_first_is_the_day_asked_for(assistant):
+    q = analyse("What was launched on 17 August 2023?")
+    assert figures_present(q, "POBNEWS24, Dhaka Aug 17, 2023 : Prime Minister Sheikh Hasina today inaugurated")
+    assert figures_present(q, "launched on 17 Aug. 2023") and figures_present(q, "on August 17th, 2023")
+    assert not figures_present(q, "on Aug 7, 2023") and not figures_present(q, "on 17 July 2023")
+
+    # The report is dated "Aug 17, 2023": the question's "17 August 2023" stands in it, and the answer is not declined.
+    answer = assistant.answer("Which universal pension schemes were opened on 17 August 2023, and who is each for?")
+
+    assert not answer.abstained, answer.text
+    assert any("the Surokkha for self-employed persons" in c.quote for c in answer.citations), answer.text
 
 
 def test_a_plural_asked_for_after_a_noun_of_figures_asks_for_a_list_not_a_number(assistant):

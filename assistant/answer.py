@@ -7,7 +7,16 @@ from dataclasses import dataclass, replace
 
 from nsss.assistant import answerability, compose
 from nsss.assistant import conversation as talk
-from nsss.assistant.question import ATTRIBUTE_WORDS, QUESTION_WORDS, SLOT_WORDS, Part, Question, analyse, framing
+from nsss.assistant.question import (
+    ATTRIBUTE_WORDS,
+    QUESTION_WORDS,
+    SLOT_WORDS,
+    Part,
+    Question,
+    analyse,
+    figures,
+    framing,
+)
 from nsss.assistant.scoring import Pick, aliases_of, lead, score_sentences
 from nsss.assistant.types import Answer, Citation, Conversation
 from nsss.assistant.weights import WEIGHTS, Weights
@@ -292,8 +301,12 @@ class Assistant:
 
 
 def _holds_most(q: Question, part: Part, text: str) -> bool:
-    """Tell whether a text holds more than half of a part's own terms and the kind of thing the part asks for."""
-    return 2 * compose.part_terms(part, text) > len(part.terms) and compose.answers_part(q, part, text)
+    """Tell whether a text holds more than half of a part's own terms and the kind of thing the part asks for. A year
+    says when, not what: of a part naming words besides its figures ("the 2021 ministry workshops"), most of those
+    words must be held (a quote on the 2021 cluster meetings that names ministries answers no part on workshops)."""
+    words = tuple(t for t in part.terms if not figures(t)) or part.terms
+    named = replace(part, terms=words)
+    return 2 * compose.part_terms(named, text) > len(words) and compose.answers_part(q, part, text)
 
 
 def _within(focus: tuple[str, ...], filters: Filters | None) -> Filters | None:

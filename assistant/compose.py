@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from nsss.assistant.question import SECTIONS, Part, Question, analyse, figures
 from nsss.assistant.scoring import Pick, asked_held, figures_present, fills_slot, is_heading, with_prefixes
-from nsss.assistant.sentences import Sentence, list_continuation
+from nsss.assistant.sentences import Sentence, enumerates, list_continuation
 from nsss.assistant.types import Citation
 from nsss.assistant.weights import Weights
 from nsss.core.text import split_sentences
@@ -51,9 +51,56 @@ def select(
         chosen.append(p)
     if question.is_list and question.asked and asked_held(question, best.sentence.text):
         chosen = _named_items(question, chosen, wanted, document_text, w.part_overlap)
-    elif not question.is_list:
+    if question.is_list:
+        chosen = _with_listing(question, picks, chosen, wanted, w)
+    else:
         chosen = _complement(question, picks, chosen, w)
     return _complete(question, picks, chosen, w)
+
+
+def _with_listing(question: Question, picks: list[Pick], chosen: list[Pick], wanted: int, w: Weights) -> list[Pick]:
+    """For a list question whose quotes list nothing, quote the best sentence of the quoted documents that is a list
+    written in one sentence ("...gaps in coverage, limited funding, and weak institutional coordination."): the
+    sentences that restate the question ("The Strategy puts emphasis on... excluded population groups") name none of
+    its items. It comes second, and takes the place of the weakest quote after the first when the answer is full."""
+    # (two items already make a list: its first item often ends the words before it, "With support from DFAT
+    # (AusAid), UKAid and UNDP")
+    listed = [c for c in chosen if enumerates(c.sentence.text, 2)]
+    if listed and not question.compound:
+        return chosen
+    docs = {c.sentence.hit.chunk.doc_key for c in chosen}
+    floor = chosen[0].score * LISTING_FLOOR
+    # A list that names the plural asked for comes before one that does not ("The Pragati scheme will be applicable
+    # for..., the Surokkha for..." before "three districts – Gopalganj, Bagerhat and Rangpur –" for "which schemes").
+    above = [p for p in picks if p.score >= floor]
+    for p in sorted(above, key=lambda p: not asked_held(question, p.sentence.text)):
+        if p.sentence.hit.chunk.doc_key not in docs or p in chosen or not enumerates(p.sentence.text):
+            continue
+        if any(_overlap(p.sentence.text, c.sentence.text) > w.part_overlap for c in chosen):
+            continue
+        # Where a quote lists already, a question asking two things of the items ("which schemes, and who is each
+        # for?") may need another list: one that says more, most of its words new ("Pragati, Surokkha, Samata and
+        # Prabashi" is said; "Pragati ... for private job holders, the Surokkha for self-employed persons..." says
+        # whom each is for).
+        if listed and _new_share(p.sentence.text, listed) <= NEW_LISTING:
+            continue
+        rest = chosen[1:]
+        if len(chosen) >= wanted:
+            weakest = min(rest, key=lambda c: c.score)
+            rest = [c for c in rest if c is not weakest]
+        return [chosen[0], p, *rest]
+    return chosen
+
+
+LISTING_FLOOR = 0.6  # of the first quote's score, the least a list written in one sentence needs (set by hand)
+NEW_LISTING = 0.5  # share of its words a second list must not share with the lists quoted (set by hand)
+
+
+def _new_share(text: str, quoted: list[Pick]) -> float:
+    """Return the share of a text's words that none of the quoted sentences holds."""
+    words = set(tokenize(text))
+    said = set().union(*(tokenize(q.sentence.text) for q in quoted))
+    return len(words - said) / len(words) if words else 0.0
 
 
 def _complement(question: Question, picks: list[Pick], chosen: list[Pick], w: Weights) -> list[Pick]:

@@ -260,6 +260,10 @@ def analyse(text: str) -> Question:
     list_head = tuple(tokenize(head or ""))
     asked = asked + tuple(t for t in list_head if t not in asked)
     slot = _slot(slotted, is_list or bool(section))
+    if slot in ("number", "amount") and list_head and not set(list_head) & SLOT_WORDS and not HOW_MUCH.search(text):
+        # "Which population groups...", "what budget items...": the noun that names a figure only modifies the plural
+        # asked for; the question asks for the groups, not a number.
+        slot = "list"
     return Question(
         text=text,
         language=language,
@@ -279,6 +283,8 @@ def analyse(text: str) -> Question:
         parts=_parts(words, terms),
     )
 
+
+HOW_MUCH = re.compile(r"\bhow (?:many|much)\b|কত", re.I)
 
 # The verbs that frame a question for a place ("where was it held", "where did it take place").
 PLACE_FRAME = frozenset(tokenize("held hold holds take took taken place located situated hosted"))
@@ -641,14 +647,25 @@ SECOND_OCCASION = re.compile(r",?\s+(?:and|or)\s+(?=(?:at|in|during|on)\s+(?:the
 FIRST_OCCASION = re.compile(r"\s(?=(?:at|in|during|on)\s+(?:the|a|an|its|his|her|their)\b)", re.I)
 
 
+# Two subjects the same thing is asked of: "When were the 2021 ministry workshops and the cluster meetings held?".
+FIRST_SUBJECT = re.compile(r"\b(?:was|were|is|are|did|do|does)\s+(?=the\s)", re.I)
+SECOND_SUBJECT = re.compile(r"\s+and\s+(?=the\s)", re.I)
+
+
 def _occasions(text: str, terms: tuple[str, ...]) -> list[Part]:
-    """Return one part per occasion when a question asks the same thing of two ("at the signing and at the launch"):
-    each occasion with what is asked of it, to be searched and answered on its own."""
+    """Return one part per occasion when a question asks the same thing of two ("at the signing and at the launch"),
+    or of two subjects ("when were the workshops and the cluster meetings held?"): each with what is asked of it, to
+    be searched and answered on its own."""
     second = SECOND_OCCASION.search(text)
     first = FIRST_OCCASION.search(text, 0, second.start()) if second else None
+    head_end = first.start() if first else 0
+    if not first:
+        second = SECOND_SUBJECT.search(text)
+        first = FIRST_SUBJECT.search(text, 0, second.start()) if second else None
+        head_end = first.end() if first else 0  # (the verb asks of both: "When were")
     if not first:
         return []
-    head, one, two = text[: first.start()], text[first.end() : second.start()], text[second.end() :]
+    head, one, two = text[:head_end], text[first.end() : second.start()], text[second.end() :]
     own = [[t for t in tokenize(p) if t in terms] for p in (one, two)]
     if min(len(o) for o in own) < 2:  # "in June and in July" names no occasion of its own
         return []
@@ -675,7 +692,9 @@ def _words_of(text: str, terms: list[str]) -> str:
 def _is_compound(text: str) -> bool:
     return bool(_comma_cuts(text)) or bool(
         re.search(
-            r"\b(?:and|or)\s+(?:(?:by|at|in|for|from|with|to|on|under)\s+)?(?:who|what|when|where|which|how|whom|why|"
+            # ("... and say who each one is for": the second question put as a request)
+            r"\b(?:and|or)\s+(?:(?:say|tell(?:\s+(?:me|us))?|state|explain)\s+)?"
+            r"(?:(?:by|at|in|for|from|with|to|on|under)\s+)?(?:who|what|when|where|which|how|whom|why|"
             r"is|was|were|did|does)\b|"
             r"\b(?:when|where|who|what)\s+and\s+(?:when|where|who|what|how)\b|এবং .*(?:কী|কে|কবে|কোথায়)",
             text,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from nsss.assistant.question import DAY_MONTH, Question, normalize_figures
-from nsss.assistant.sentences import Sentence, sentences
+from nsss.assistant.sentences import Sentence, enumerates, sentences
 from nsss.assistant.weights import Weights
 from nsss.core.text import LIST_ITEM, scored_text
 from nsss.core.types import Hit
@@ -248,9 +248,21 @@ def figures_present(question: Question, text: str) -> bool:
     """Tell whether every figure the question names (a year, a range, an amount, a day of a month) stands in a
     text as a whole figure ("26" is not found in "126", "26 june" not in "06 June")."""
     near = normalize_figures(text.lower()).replace(",", "")
+    near = MONTH_DAY.sub(lambda m: f"{int(m.group(2))} {MONTHS[m.group(1)[:3]]}", near)
+    near = SHORT_DAY_MONTH.sub(lambda m: f"{int(m.group(1))} {MONTHS[m.group(2)[:3]]}", near)
     near = DAY_MONTH.sub(lambda m: f"{int(m.group(1))} {m.group(2).lower()}", near)
     return all(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d])", near) for f in question.figures)
 
+
+# A day of a month written month first or with the month cut short ("Aug 17, 2023", "August 17", "17 Aug") is the
+# day the question writes "17 August": both are read as "17 august" (the text is lower case by then).
+MONTHS = {
+    m[:3]: m for m in "january february march april may june july august september october november december".split()
+}
+MONTH_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)"
+)
+SHORT_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?")
 
 Aliases = tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # (terms in one language, the question's terms)
 
@@ -386,6 +398,25 @@ def score_sentences(
             if cands[i].hit.chunk.doc_key in top_docs and asked_held(question, cands[i].text)
         ]
         shortlist = np.concatenate([shortlist, np.array(naming[: w.section_named], dtype=shortlist.dtype)])
+    if question.is_list and not question.section:
+        # A list written in one sentence ("The Pragati scheme will be applicable for private job holders, the
+        # Surokkha for...") names its items, not the question's words: of the top documents, the best such sentences
+        # that hold one of the question's subject words join the shortlist (compose.select quotes one).
+        top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[:ENUMERATION_DOCS]
+        listed = set(shortlist.tolist())
+        subject = set(question.subject)
+        listing = [
+            i
+            for i in ranked
+            if i not in listed
+            and cands[i].hit.chunk.doc_key in top_docs
+            and token_sets[i] & subject
+            and enumerates(cands[i].text)
+        ]
+        # (those naming the plural asked for first: "The Pragati scheme will be..." for "which schemes...")
+        head = set(question.list_head)
+        listing.sort(key=lambda i: not token_sets[i] & head)
+        shortlist = np.concatenate([shortlist, np.array(listing[:ENUMERATION_SHORTLIST], dtype=shortlist.dtype)])
     if question.slot in PLAIN_SLOTS:
         # A question in everyday words may share no word with the sentence that holds what it asks ("how much does a
         # worker keep in the bank each day?" for "out of the daily rate, BDT25 is retained..."): of the top
@@ -421,6 +452,10 @@ def score_sentences(
         missing = tuple(t for t in question.terms if t not in context[i])
         picks.append(Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing))
     return sorted(picks, key=lambda p: p.score, reverse=True)
+
+
+ENUMERATION_DOCS = 2  # documents whose lists written in one sentence join a list question's shortlist (by hand)
+ENUMERATION_SHORTLIST = 3  # at most this many of them
 
 
 def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:

@@ -69,7 +69,7 @@ def _with_listing(question: Question, picks: list[Pick], chosen: list[Pick], wan
     if listed and not question.compound:
         return chosen
     docs = {c.sentence.hit.chunk.doc_key for c in chosen}
-    floor = chosen[0].score * LISTING_FLOOR
+    floor = chosen[0].score * w.listing_floor
     # A list that names the plural asked for comes before one that does not ("The Pragati scheme will be applicable
     # for..., the Surokkha for..." before "three districts – Gopalganj, Bagerhat and Rangpur –" for "which schemes").
     above = [p for p in picks if p.score >= floor]
@@ -82,7 +82,7 @@ def _with_listing(question: Question, picks: list[Pick], chosen: list[Pick], wan
         # for?") may need another list: one that says more, most of its words new ("Pragati, Surokkha, Samata and
         # Prabashi" is said; "Pragati ... for private job holders, the Surokkha for self-employed persons..." says
         # whom each is for).
-        if listed and _new_share(p.sentence.text, listed) <= NEW_LISTING:
+        if listed and _new_share(p.sentence.text, listed) <= w.new_listing:
             continue
         rest = chosen[1:]
         if len(chosen) >= wanted:
@@ -90,10 +90,6 @@ def _with_listing(question: Question, picks: list[Pick], chosen: list[Pick], wan
             rest = [c for c in rest if c is not weakest]
         return [chosen[0], p, *rest]
     return chosen
-
-
-LISTING_FLOOR = 0.6  # of the first quote's score, the least a list written in one sentence needs (set by hand)
-NEW_LISTING = 0.5  # share of its words a second list must not share with the lists quoted (set by hand)
 
 
 def _new_share(text: str, quoted: list[Pick]) -> float:

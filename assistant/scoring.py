@@ -402,7 +402,7 @@ def score_sentences(
         # A list written in one sentence ("The Pragati scheme will be applicable for private job holders, the
         # Surokkha for...") names its items, not the question's words: of the top documents, the best such sentences
         # that hold one of the question's subject words join the shortlist (compose.select quotes one).
-        top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[:ENUMERATION_DOCS]
+        top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[: w.listing_docs]
         listed = set(shortlist.tolist())
         subject = set(question.subject)
         listing = [
@@ -416,7 +416,7 @@ def score_sentences(
         # (those naming the plural asked for first: "The Pragati scheme will be..." for "which schemes...")
         head = set(question.list_head)
         listing.sort(key=lambda i: not token_sets[i] & head)
-        shortlist = np.concatenate([shortlist, np.array(listing[:ENUMERATION_SHORTLIST], dtype=shortlist.dtype)])
+        shortlist = np.concatenate([shortlist, np.array(listing[: w.listing_shortlist], dtype=shortlist.dtype)])
     if question.slot in PLAIN_SLOTS:
         # A question in everyday words may share no word with the sentence that holds what it asks ("how much does a
         # worker keep in the bank each day?" for "out of the daily rate, BDT25 is retained..."): of the top
@@ -452,10 +452,6 @@ def score_sentences(
         missing = tuple(t for t in question.terms if t not in context[i])
         picks.append(Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing))
     return sorted(picks, key=lambda p: p.score, reverse=True)
-
-
-ENUMERATION_DOCS = 2  # documents whose lists written in one sentence join a list question's shortlist (by hand)
-ENUMERATION_SHORTLIST = 3  # at most this many of them
 
 
 def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:

@@ -50,6 +50,15 @@ class Weights:
     part_cover: float = 0.5
     part_overlap: float = 0.6
     list_items: int = 5
+    # A list written in one sentence ("the Pragati scheme for private job holders, the Surokkha for...") names its
+    # items, not the question's words: of the top listing_docs documents, at most listing_shortlist such sentences
+    # join a list question's shortlist; one is quoted when it scores at least listing_floor of the first quote, and a
+    # second list only when more than new_listing of its words are new. Set by hand on the diagnosis sets (branch
+    # i8-lists, eval/RESULTS.md "List and two-document answers").
+    listing_docs: int = 2
+    listing_shortlist: int = 3
+    listing_floor: float = 0.6
+    new_listing: float = 0.5
     # Sentences of the top document that name the section asked for ("recommendations") join the shortlist, at most
     # this many (set by hand, not tuned: a prose section of a meeting record rarely has more).
     section_named: int = 4

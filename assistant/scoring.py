@@ -164,15 +164,16 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
     if slot in ("number", "amount"):
         # A list item's number ("5) The committee...") and a day of the month are not the quantity asked for.
         text = DAY_OF_MONTH.sub(" ", LIST_ITEM.sub("", text))
+        if question is not None and not question.counted:
+            # "What was the age limit cut to?" asks for an age: "three programmes" holds a number, not an age; "How
+            # much is it in US dollars?" asks for dollars: "Tk.800 per month" does not say.
+            for asks, unit in MEASURES:
+                if asks.search(question.text) and not unit.search(text):
+                    return False
         if slot == "amount":
             return bool(QUANTITY.search(text)) and bool(MONEY.search(text))
         if question is not None and HOW_OFTEN.search(question.text):
             return bool(FREQUENCY.search(text))  # "how often": a frequency, not any number
-        if question is not None and not question.counted:
-            # "What was the age limit cut to?" asks for an age: "three programmes" holds a number, not an age.
-            for asks, unit in MEASURES:
-                if asks.search(question.text) and not unit.search(text):
-                    return False
         return (
             answers_count(question, text) if question is not None and question.counted else bool(QUANTITY.search(text))
         )
@@ -219,6 +220,20 @@ MEASURES = (
     (
         re.compile(r"\b(?:percentage|share|proportion)\b|শতাংশ", re.I),
         re.compile(r"%|\bper ?cent\b|শতাংশ", re.I),
+    ),
+    # A rate of interest or return is a share too: "Tk 500 per month" is no rate of return.
+    (
+        re.compile(r"\binterest\b|\brates? of return\b|\breturn rate\b|\bprofit rate\b|সুদ|মুনাফার হার", re.I),
+        re.compile(r"%|\bper ?cent\b|শতাংশ", re.I),
+    ),
+    # A sum asked in one currency is given in it: an amount in taka does not say how many dollars.
+    (
+        re.compile(r"\b(?:us\s*)?dollars?\b|\busd\b|\bus\$|ডলার", re.I),
+        re.compile(r"\$|\bdollars?\b|\busd\b|ডলার", re.I),
+    ),
+    (
+        re.compile(r"\b(?:in|how many)\s+taka\b|টাকায়", re.I),
+        re.compile(r"\btk\b|\btaka\b|\bbdt|৳|টাকা", re.I),
     ),
 )
 

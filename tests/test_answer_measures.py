@@ -1,0 +1,43 @@
+"""A figure asked in a unit is given in that unit: a sum in taka does not say how many dollars, a monthly amount is no
+rate of return. Real model, real Chroma for the answers; the slot check on its own for the kinds."""
+
+import pytest
+from nsss.assistant import open_assistant
+from nsss.assistant.question import analyse
+from nsss.assistant.scoring import fills_slot
+
+
+@pytest.mark.parametrize(
+    "question, text, fills",
+    [
+        ("How much is the benefit in US dollars?", "It provides a cash transfer of Tk.800 per month.", False),
+        ("How much is the benefit in US dollars?", "The government allocated US$ 800 million in FY09.", True),
+        ("মাসিক ভাতা ডলারে কত?", "The programme provides monthly benefit of BDT 800.", False),
+        ("How much is the benefit per month?", "It provides a cash transfer of Tk.800 per month.", True),
+        ("What rate of return does the pension scheme guarantee?", "Subscribers pay Tk 500 a month.", False),
+        ("What interest rate is paid on the deposit?", "The deposit earns 6 percent a year.", True),
+        ("How many taka is the cash-out fee?", "The charge is USD 0.2 per transaction.", False),
+    ],
+)
+def test_a_figure_asked_in_a_unit_is_given_in_it(question, text, fills):
+    q = analyse(question)
+    assert fills_slot(q.slot, text, q) is fills
+
+
+@pytest.fixture(scope="module")
+def assistant(web_store):
+    return open_assistant(web_store, use_llm=False)
+
+
+def test_the_amount_in_the_documents_currency_is_quoted(assistant):
+    answer = assistant.answer("How much is the proposed Vulnerable Women's Benefit per month?")
+    assert not answer.abstained and "Tk.800" in answer.text
+
+
+def test_the_amount_asked_in_another_currency_is_declined(assistant):
+    # The strategy gives the benefit in taka only: a quote of "Tk.800 per month" does not say how many dollars.
+    assert assistant.answer("How much is the proposed Vulnerable Women's Benefit in US dollars?").abstained
+
+
+def test_a_rate_of_return_nobody_states_is_declined(assistant):
+    assert assistant.answer("What rate of return does the universal pension scheme guarantee to subscribers?").abstained

@@ -712,7 +712,8 @@ def _counted(text: str) -> list[str]:
         if word.lower() in AUXILIARY:
             break
         words.append(word)
-    return [t for t in tokenize(" ".join(words)) if t not in QUESTION_WORDS]
+    # A figure is never what is counted ("how many visitors came to the 2018 fair": 2018 says which fair).
+    return [t for t in tokenize(" ".join(words)) if t not in QUESTION_WORDS and not t[:1].isdigit()]
 
 
 def normalize_figures(text: str) -> str:

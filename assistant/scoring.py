@@ -158,6 +158,11 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
     if slot == "organisation":
         return bool(ORG.search(text))
     if slot == "date":
+        if question is not None:
+            # A year the question names is not the date it asks for: "the Bangladesh Social Security Conference
+            # 2026" says which conference, not when ("When will the 2026 conference take place?").
+            named = [f for f in question.figures if re.fullmatch(r"(?:19|20)\d\d", f)]
+            text = re.sub(rf"\b(?:{'|'.join(named)})\b", " ", normalize_figures(text)) if named else text
         return bool(DATE.search(text))
     if slot == "place":
         return bool(PLACE.search(text))

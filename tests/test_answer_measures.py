@@ -41,3 +41,36 @@ def test_the_amount_asked_in_another_currency_is_declined(assistant):
 
 def test_a_rate_of_return_nobody_states_is_declined(assistant):
     assert assistant.answer("What rate of return does the universal pension scheme guarantee to subscribers?").abstained
+
+
+@pytest.mark.parametrize(
+    "question, text, slot_filled",
+    [
+        # The year names which conference; it is not when.
+        (
+            "When will the Bangladesh Social Security Conference 2026 take place?",
+            "The findings will be presented at the Bangladesh Social Security Conference 2026.",
+            False,
+        ),
+        (
+            "When will the Bangladesh Social Security Conference 2026 take place?",
+            "The Bangladesh Social Security Conference 2026 will be held on 12 March 2026.",
+            True,
+        ),
+        ("When was the NSSS approved?", "The Cabinet approved the strategy in 2015.", True),
+        # 2018 says which fair: it is not what is counted.
+        (
+            "How many visitors came to the 2018 Social Security Conference and Fair?",
+            "The 2018 fair was held at the Bangabandhu International Conference Centre.",
+            False,
+        ),
+        (
+            "How many visitors came to the 2018 Social Security Conference and Fair?",
+            "About 25,000 visitors came to the fair over three days.",
+            True,
+        ),
+    ],
+)
+def test_a_figure_the_question_names_is_not_what_it_asks(question, text, slot_filled):
+    q = analyse(question)
+    assert fills_slot(q.slot, text, q) is slot_filled

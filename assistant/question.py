@@ -379,6 +379,16 @@ SLOT_WORDS = frozenset(
 # What everyday words ask, where the documents' words would name the slot: a sum in a currency ("what does it come
 # to in dollars?", "what is the allowance in taka?"), and the people a programme reaches ("who gets a pension?",
 # "who is eligible?": a group, not a named person).
+# The nouns that, right after "which" or "what", say what kind of thing is asked.
+HEAD_SLOTS = {
+    **dict.fromkeys(
+        "ministry ministries division divisions agency agencies organisation organization organisations organizations "
+        "department departments donor donors bank banks institution institutions company companies ngo ngos".split(),
+        "organisation",
+    ),
+    **dict.fromkeys("district districts upazila upazilas city cities venue country countries".split(), "place"),
+    **dict.fromkeys("date day year month".split(), "date"),
+}
 EVERYDAY_AMOUNT = (
     r"\bin (?:dollars|us dollars|usd|taka|tk|bdt|euros?)\b|\b(?:what|how much) (?:[\w'-]+\s+){1,6}?"
     r"(?:come to|amount to|add up to|worth)\b"
@@ -406,6 +416,12 @@ def _slot(text: str, listing: bool) -> str:
         # (before the amount: "What was the stipend project called?" asks its name, not a sum; "the chair's name", a
         # person)
         return "person" if re.search(NAME_OF_PERSON, q) else "title"
+    # "Which bank pays the wages?", "In which year was the budget raised?": the noun right after "which" is what is
+    # asked, whatever the words after it name.
+    head = re.search(r"\b(?:which|what)\s+([a-z]+)\b(?!['’])", q)
+    if head and head.group(1) in HEAD_SLOTS:
+        slot = HEAD_SLOTS[head.group(1)]
+        return "list" if listing and slot != "date" else slot
     if re.search(
         r"\bhow much\b|\bat what (?:cost|price)\b|" + lead + rf"(?:{AMOUNT_NOUNS})\b|"
         r"কত টাকা|টাকার পরিমাণ|বরাদ্দ কত|ভাড়া কত|খরচ কত|চাঁদা কত|ভাতা কত|পরিমাণ কত|" + EVERYDAY_AMOUNT,

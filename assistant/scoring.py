@@ -45,7 +45,10 @@ Thursday Friday Saturday Sunday Phase Fiscal Budget""".split()
 ORG = re.compile(
     r"\b[A-Z]{2,}\b|\b(?:[A-Z][a-z]+ ){1,4}(?:Division|Ministry|Committee|Programme|Program|Bank|Office|"
     r"Council|Team|Institute|Organisation|Organization|Agency|Department|Commission|Unit|Authority|"
-    r"Directorate|Bureau|Foundation|Network)\b|মন্ত্রণালয়|বিভাগ|অধিদপ্তর|কমিটি|সংস্থা"
+    r"Directorate|Bureau|Foundation|Network)\b|"
+    # "the Ministry of Disaster Management and Relief", "Department of Social Services"
+    r"\b(?:Ministry|Division|Department|Directorate|Bureau|Commission|Office|Bank) of (?:the )?[A-Z]|"
+    r"মন্ত্রণালয়|বিভাগ|অধিদপ্তর|কমিটি|সংস্থা"
 )
 PLACE = re.compile(
     r"\b(?:held|organi[sz]ed|took place|venue|located|situated|hosted)\b[^.]{0,60}\b(?:at|in)\s+[A-Z]|"
@@ -58,6 +61,14 @@ PLACE = re.compile(
     r"\b[Vv]enue\b|\b[A-Z][\w'’-]*\s+(?:Room|Hall|Hotel|Secretariat|Bhaban|Bhabon|Auditorium|Centre|Center|"
     r"Building|Stadium|Complex|Campus)\b|\b(?:Hotel|Room|Building|Hall)\s+(?:No\.?\s*\d|[A-Z])|"
     r"মিলনায়তন|সম্মেলন কেন্দ্র|সচিবালয়|ভবন|হোটেল"
+)
+# An organisation asked by its kind is named by it: "which bank" by a bank, "which ministry" by a ministry or division.
+ORG_KINDS = (
+    (re.compile(r"\b(?:which|what)\s+banks?\b|কোন ব্যাংক", re.I), re.compile(r"\bbank\b|ব্যাংক", re.I)),
+    (
+        re.compile(r"\b(?:which|what)\s+(?:ministry|ministries)\b|কোন মন্ত্রণালয়", re.I),
+        re.compile(r"\bministry\b|\bministries\b|\bdivision\b|\bMo[A-Z]{1,5}\b|মন্ত্রণালয়|বিভাগ", re.I),
+    ),
 )
 # An office answers "who" as a name does: "headed by the Cabinet Secretary", "the Finance Minister chaired".
 OFFICE = re.compile(
@@ -156,6 +167,11 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
         # The chair named is not the chief guest asked for.
         return has_person(text) and not (question is not None and other_role(question, text))
     if slot == "organisation":
+        if question is not None:
+            # "Which bank pays the wages?" asks for a bank: an acronym ("EGPP") or a ministry does not say which.
+            for asks, kind in ORG_KINDS:
+                if asks.search(question.text) and not kind.search(text):
+                    return False
         return bool(ORG.search(text))
     if slot == "date":
         if question is not None:

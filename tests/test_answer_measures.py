@@ -74,3 +74,34 @@ def test_a_rate_of_return_nobody_states_is_declined(assistant):
 def test_a_figure_the_question_names_is_not_what_it_asks(question, text, slot_filled):
     q = analyse(question)
     assert fills_slot(q.slot, text, q) is slot_filled
+
+
+@pytest.mark.parametrize(
+    "question, slot",
+    [
+        ("Which bank pays EGPP wages into workers' accounts?", "organisation"),
+        ("In which year was the old age allowance budget raised?", "date"),
+        ("What budget was allocated to the programme?", "amount"),
+        ("Which ministry leads the cluster?", "organisation"),
+    ],
+)
+def test_the_noun_after_which_is_what_is_asked(question, slot):
+    assert analyse(question).slot == slot
+
+
+@pytest.mark.parametrize(
+    "question, text, fills",
+    [
+        (
+            "Which bank pays EGPP wages into workers' accounts?",
+            "Wages are deposited weekly; out of the daily rate, BDT25 is retained in the EGPP account.",
+            False,
+        ),
+        ("Which bank pays EGPP wages into workers' accounts?", "Wages are paid through Sonali Bank accounts.", True),
+        ("Which ministry runs the EGPP?", "The EGPP is supported by the World Bank (IDA).", False),
+        ("Which ministry runs the EGPP?", "It is implemented by the Ministry of Disaster Management and Relief.", True),
+    ],
+)
+def test_an_organisation_asked_by_its_kind_is_named_by_it(question, text, fills):
+    q = analyse(question)
+    assert fills_slot(q.slot, text, q) is fills

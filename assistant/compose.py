@@ -290,6 +290,11 @@ BACK_LINK = re.compile(
 
 
 SENTENCE_END = re.compile(r"[.!?।:;)\]\"'”’]\s*$")
+# A sentence that denies ("the NSSS does not provide any specific guidelines...") answers a yes-or-no question "no";
+# the next one, when it says what instead ("On the contrary...", "The NSSS leaves the matter on further studies"),
+# completes that answer.
+DENIES = re.compile(r"\b(?:not|no|never|none|neither)\b(?!\s+only\b)|n['’]t\b|(?:^|\s)(?:না|নয়|নেই)(?=[\s,।;:]|$)", re.I)
+INSTEAD = re.compile(r"^(?:on the contrary|instead|rather|but|however|in(?:stead)? of this)\b", re.I)
 
 
 def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] | None:
@@ -333,6 +338,11 @@ def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] 
     if back:
         return spans[prev]
     if usable(nxt) and CONTINUES.match(text(nxt)):
+        return spans[nxt]
+    # A denial answering a yes-or-no question goes on in the next sentence when that one says what instead, or goes
+    # on about the subject asked of.
+    denial = question.yes_no and usable(nxt) and bool(DENIES.search(sentence.text))
+    if denial and (INSTEAD.match(text(nxt)) or set(tokenize(text(nxt))) & set(question.subject)):
         return spans[nxt]
     return None
 

@@ -223,6 +223,7 @@ class Question:
     continues: bool  # starts like a continuation: "and...", "what about..."
     switches: bool  # "what about X?": the earlier question asked again of another subject
     parts: tuple[Part, ...] = ()  # what a two-part question asks in each part ("how many... and by whom?")
+    yes_no: bool = False  # asks whether something holds ("Is there a cap...?", "... কি বাড়ানো হয়েছিল?")
 
     @property
     def anchored(self) -> bool:
@@ -281,7 +282,37 @@ def analyse(text: str) -> Question:
         continues=bool(CONTINUATION.search(text)),
         switches=bool(WHAT_ABOUT.search(text)),
         parts=_parts(words, terms),
+        yes_no=is_yes_no(text),
     )
+
+
+# A question that opens with its verb asks whether something holds ("Is there a cap...?", "Did the focal points sign
+# off...?", "In 2023, was the EGPP budget raised?"); one that asks for something politely does not ("Can you tell me
+# what...", "Do you know who...").
+YES_NO_START = re.compile(
+    r"^\s*(?:(?:and|but|so|also|ok(?:ay)?|then|now)\s*,?\s+)?(?:[^?,;:]{3,60},\s*)?"
+    r"(?:is|are|was|were|do|does|did|will|would|can|could|should|shall|has|have|had|may|might|must|"
+    r"isn['’]t|aren['’]t|wasn['’]t|weren['’]t|don['’]t|doesn['’]t|didn['’]t|won['’]t|can['’]t|hasn['’]t|haven['’]t)\b",
+    re.I,
+)
+REQUEST = re.compile(
+    r"^\s*(?:(?:and|but|so|also|ok(?:ay)?|then|now)\s*,?\s+)?(?:can|could|would|will|do|did)\s+(?:you|u)\s+"
+    r"(?:please\s+)?(?:tell|give|list|explain|show|name|describe|help|provide|share|summari[sz]e|remind|suggest|"
+    r"find|say|outline|walk|let|know|recommend|point|clarify|recall|remember|mention)\b",
+    re.I,
+)
+# Bangla asks yes or no with the particle "কি" (or "কি না", "নাকি") and no question word ("কী" asks what).
+BANGLA_YES_NO = re.compile(r"(?:^|[\s,])(?:কি|নাকি)(?=[\s?।,]|$)")
+BANGLA_ASKING = re.compile(
+    r"(?:^|[\s,(])(?:কী\S*|কে|কারা|কাদের|কার|কাকে|কোন\S*|কোথায়|কবে|কখন|কত\S*|কয়\S*|কেন|কিভাবে|কেমন)(?=[\s?।,)]|$)"
+)
+
+
+def is_yes_no(text: str) -> bool:
+    """Tell whether a question asks whether something holds, rather than for a thing."""
+    if BANGLA_YES_NO.search(text):
+        return not BANGLA_ASKING.search(re.sub(r"কি\s*না|নাকি", " ", text))
+    return bool(YES_NO_START.match(text)) and not REQUEST.match(text)
 
 
 HOW_MUCH = re.compile(r"\bhow (?:many|much)\b|কত", re.I)

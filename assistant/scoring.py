@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from nsss.assistant.question import DAY_MONTH, Question, normalize_figures
+from nsss.assistant.question import DAY_MONTH, Question, figures, normalize_figures
 from nsss.assistant.sentences import Sentence, enumerates, sentences
 from nsss.assistant.weights import Weights
 from nsss.core.text import LIST_ITEM, scored_text
@@ -465,6 +465,22 @@ def score_sentences(
             if i not in listed and cands[i].hit.chunk.doc_key == top_doc and fills_slot(question.slot, cands[i].text)
         ]
         shortlist = np.concatenate([shortlist, np.array(filling[: w.amount_shortlist], dtype=shortlist.dtype)])
+    if question.yes_no and question.slot == "any" and not question.is_list:
+        # A yes-or-no question is settled by a sentence that denies or limits ("the NSSS does not provide any
+        # specific guidelines...", "only 9 percent"), which may hold few of the question's words: of the top
+        # documents, the best such sentences that name one of its subject words join the shortlist.
+        top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[: w.yes_no_docs]
+        listed = set(shortlist.tolist())
+        subject = set(question.subject)
+        stating = [
+            i
+            for i in ranked
+            if i not in listed
+            and cands[i].hit.chunk.doc_key in top_docs
+            and token_sets[i] & subject
+            and STANCE.search(cands[i].text)
+        ]
+        shortlist = np.concatenate([shortlist, np.array(stating[: w.yes_no_shortlist], dtype=shortlist.dtype)])
     # Only the most promising sentences are embedded (and only their first words): answers stay fast.
     texts = [scored_text(cands[i].text) for i in shortlist]
     vectors = np.array(embed([query] + texts))
@@ -495,6 +511,10 @@ def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
     particular kind of thing, the words naming what is asked: "donors", "constraints"); the others keep their order."""
     if not picks:
         return picks
+    if question.yes_no and question.slot == "any" and not question.is_list:
+        settled = _lead_settling(picks, w)
+        if settled is not picks:
+            return settled
     if question.slot in ("any", "list"):
         return _lead_by_asked(question, picks, w)
     # Only a sentence about as much about the question as the best one: a date in a sentence on another matter
@@ -517,6 +537,43 @@ def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
         return picks
     best = max(filled, key=lambda i: (asked_held(question, picks[i].sentence.text), -i))
     return [picks[best]] + picks[:best] + picks[best + 1 :]
+
+
+# What settles a yes-or-no question: a denial, a limit or a sole case ("does not", "without", "only", "up to"), in
+# English and Bangla, or a share ("only 9 percent", "stagnant at 15.05%"); not any figure ("a survey among 200
+# households", "held on 23 January 2025" only name the matter).
+STANCE = re.compile(
+    r"\b(?:no|none|never|neither|nor|without|cannot|solely|exclusively|up to|at most|maximum|limited to|cap(?:ped)?|"
+    r"unconditional(?:ly)?)\b|n['’]t\b|"
+    # ("not only... but also" denies nothing; "only in recent years" dates, it does not limit)
+    r"\bnot\b(?!\s+only\b)|(?<!not )\bonly\b(?!\s+(?:in|since|after|when|recently|then|now|once)\b)|"
+    r"(?:^|\s)(?:না|নয়|নেই|নি|শুধু|শুধুমাত্র|কেবল|কেবলমাত্র|সর্বোচ্চ|পর্যন্ত|ছাড়া|বিনা)(?=[\s,।;:]|$)",
+    re.I,
+)
+YEAR_OR_DAY = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:\d\d)?)?|\d{1,2} [a-z]+")
+SHARE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|percent\b|per cent\b|শতাংশ)", re.I)
+
+
+def settles(text: str) -> bool:
+    """Tell whether a sentence states what settles a yes-or-no question: a denial, a limit, or a share."""
+    return bool(STANCE.search(text.replace("No.", "")) or SHARE.search(normalize_figures(text)))
+
+
+def _lead_settling(picks: list[Pick], w: Weights) -> list[Pick]:
+    """Put first, when the best sentence only names the topic of a yes-or-no question, the first of the next ones
+    that settles it, if it is near enough in score and in how much of the question it covers: "while 30 percent of
+    rural residents benefit..., the system reaches only 9 percent of the urban population" over "In Bangladesh...
+    there are emerging vulnerabilities for the urban poor"."""
+    best = picks[0]
+    # A best sentence that gives a count, an age or a sum may settle it too ("all women aged 62 or above"): only a
+    # plain denial, limit or share is sure enough to lead over it.
+    if settles(best.sentence.text) or any(not YEAR_OR_DAY.fullmatch(f) for f in figures(best.sentence.text)):
+        return picks
+    for i, p in enumerate(picks[1 : w.yes_no_window], start=1):
+        near = p.coverage >= w.yes_no_near * best.coverage and p.score >= w.yes_no_floor * best.score
+        if near and settles(p.sentence.text):
+            return [p] + picks[:i] + picks[i + 1 :]
+    return picks
 
 
 def asked_held(question: Question, text: str) -> int:

@@ -71,6 +71,16 @@ class Weights:
     amount_shortlist: int = 4
     amount_window: int = 12
     amount_floor: float = 0.8
+    # A yes-or-no question is settled by a sentence that denies, limits or gives a share: of the top yes_no_docs
+    # documents, at most yes_no_shortlist such sentences join its shortlist; of the first yes_no_window sentences, the
+    # first such one leads over a best one that only names the topic when it scores at least yes_no_floor of it and
+    # covers the question at least yes_no_near of what it covers. Set by hand on the diagnosis sets' yes-or-no
+    # questions (branch i8-yesno, eval/RESULTS.md "Yes-or-no questions").
+    yes_no_docs: int = 3
+    yes_no_shortlist: int = 3
+    yes_no_window: int = 8
+    yes_no_near: float = 0.6
+    yes_no_floor: float = 0.75
     # A follow-up's documents are searched first; when they do not answer, a wider search leans toward them.
     focus_boost: float = 0.25
 

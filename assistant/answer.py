@@ -19,7 +19,7 @@ from nsss.assistant.question import (
     framing,
     part_questions,
 )
-from nsss.assistant.scoring import Pick, aliases_of, fills_slot, lead, score_sentences
+from nsss.assistant.scoring import Pick, aliases_of, figures_present, fills_slot, lead, score_sentences
 from nsss.assistant.types import Answer, Citation, Conversation
 from nsss.assistant.weights import WEIGHTS, Weights
 from nsss.core.settings import Settings
@@ -241,15 +241,26 @@ class Assistant:
         if len(asked) < 2:
             return None
         readings = []
-        for query in asked:
+        for i, query in enumerate(asked):
             part = analyse(query)
             alone = self.read(part, self.index.search(query, k=k, filters=filters), query)
             if not alone.answerable or not alone.spans:
                 return None
+            records = self._records()
+            taken = alone.spans[: self.weights.part_quotes]
+            quotes = [self.document_text(h.chunk.doc_key)[a:b] for h, a, b in taken]
+            # (where a quote stands: its title and the document's date say which year it is of too)
+            standing = [
+                f"{q} {h.chunk.title} {records[h.chunk.doc_key].date if h.chunk.doc_key in records else ''}"
+                for q, (h, _, _) in zip(quotes, taken, strict=True)
+            ]
             # The part asks its own kind of thing (who wrote it: a person): its first quote must hold one.
-            hit, a, b = alone.spans[0]
-            quote = self.document_text(hit.chunk.doc_key)[a:b]
-            if part.slot in SPECIFIC_SLOTS and not fills_slot(part.slot, quote, part):
+            if part.slot in SPECIFIC_SLOTS and not fills_slot(part.slot, quotes[0], part):
+                return None
+            # A year only this part names ("the 2021-22 figure") is what it asks of: a quote must name it.
+            others = {f for j, o in enumerate(asked) if j != i for f in figures(o)}
+            own = replace(part, figures=tuple(f for f in part.figures if f not in others))
+            if not any(figures_present(own, text) for text in standing):
                 return None
             readings.append(alone)
         spans: list[compose.Span] = []

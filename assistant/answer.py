@@ -11,13 +11,15 @@ from nsss.assistant.question import (
     ATTRIBUTE_WORDS,
     QUESTION_WORDS,
     SLOT_WORDS,
+    SPECIFIC_SLOTS,
     Part,
     Question,
     analyse,
     figures,
     framing,
+    part_questions,
 )
-from nsss.assistant.scoring import Pick, aliases_of, lead, score_sentences
+from nsss.assistant.scoring import Pick, aliases_of, figures_present, fills_slot, lead, score_sentences
 from nsss.assistant.types import Answer, Citation, Conversation
 from nsss.assistant.weights import WEIGHTS, Weights
 from nsss.core.settings import Settings
@@ -174,7 +176,9 @@ class Assistant:
         """Answer on its own each part of a question asking two things that the chosen quotes do not answer: searched
         and read alone, as if asked alone ("What role did X have at the signing and at the launch?" is two questions,
         often answered by two documents, of which a search for the whole finds one)."""
-        if not reading.answerable or reading.section:
+        if not reading.answerable:
+            return self._read_apart(q, filters, k) or reading
+        if reading.section:
             return reading
         spans = list(reading.spans)
         for part in q.parts:
@@ -197,8 +201,24 @@ class Assistant:
                 continue
             first = next(
                 (p for p in named[: self.weights.lead_window] if _holds_most(q, part, p.sentence.text)),
-                named[0],
+                None,
             )
+            if first is None:
+                # "who chaired and inaugurated it?" asks two things of one kind, often said in two sentences: the
+                # words of the part no quote holds yet ("inaugurated") are asked of a sentence of their own, which may
+                # stand lower (the part's own words weigh little against the subject it carries) but must name the
+                # subject the part is asked of (Weights.part_reach).
+                rest = _unheld(part, said)
+                first = next(
+                    (
+                        p
+                        for p in named[: self.weights.part_reach]
+                        if rest
+                        and _holds_most(q, replace(part, terms=rest), p.sentence.text)
+                        and compose.names_subject(q, part, p)
+                    ),
+                    named[0],
+                )
             # The part is asked of the subject it carries from the rest of the question ("the 2018 conference", "X
             # at..."): a quote found alone must name all of it where it stands (its sentence, the two before, its
             # title), or it answers of another event ("the welcome speech" of a 2021 ceremony).
@@ -212,6 +232,48 @@ class Assistant:
                 if (s[0].chunk.doc_key, s[1]) not in taken
             ]
         return replace(reading, spans=tuple(spans)) if len(spans) > len(reading.spans) else reading
+
+    def _read_apart(self, q: Question, filters: Filters | None, k: int) -> Reading | None:
+        """Read each part of a question asking two things as a question of its own, when the whole is declined: "Who
+        wrote X, and what areas does it cover?" is read with one slot against quotes that answer one part each. Each
+        part must be answered alone, by its own quotes, or the whole stays declined."""
+        asked = part_questions(q)
+        if len(asked) < 2:
+            return None
+        readings = []
+        for i, query in enumerate(asked):
+            part = analyse(query)
+            alone = self.read(part, self.index.search(query, k=k, filters=filters), query)
+            if not alone.answerable or not alone.spans:
+                return None
+            records = self._records()
+            taken = alone.spans[: self.weights.part_quotes]
+            quotes = [self.document_text(h.chunk.doc_key)[a:b] for h, a, b in taken]
+            # (where a quote stands: its title and the document's date say which year it is of too)
+            standing = [
+                f"{q} {h.chunk.title} {records[h.chunk.doc_key].date if h.chunk.doc_key in records else ''}"
+                for q, (h, _, _) in zip(quotes, taken, strict=True)
+            ]
+            # The part asks its own kind of thing (who wrote it: a person): its first quote must hold one.
+            if part.slot in SPECIFIC_SLOTS and not fills_slot(part.slot, quotes[0], part):
+                return None
+            # A year only this part names ("the 2021-22 figure") is what it asks of: a quote must name it.
+            others = {f for j, o in enumerate(asked) if j != i for f in figures(o)}
+            own = replace(part, figures=tuple(f for f in part.figures if f not in others))
+            if not any(figures_present(own, text) for text in standing):
+                return None
+            readings.append(alone)
+        spans: list[compose.Span] = []
+        for alone in readings:
+            # Each part's own best quotes, no more: its citations support that part (Weights.part_quotes).
+            spans += [s for s in alone.spans[: self.weights.part_quotes] if s not in spans]
+        first = readings[0]
+        return replace(
+            first,
+            hits=tuple(dict.fromkeys(h for r in readings for h in r.hits)),
+            spans=tuple(spans),
+            probability=min(r.probability for r in readings),
+        )
 
     def read(self, q: Question, hits: list[Hit], query: str = "") -> Reading:
         """Find the sentences (or the section's items) that answer, and decide whether they do."""
@@ -307,6 +369,12 @@ def _holds_most(q: Question, part: Part, text: str) -> bool:
     words = tuple(t for t in part.terms if not figures(t)) or part.terms
     named = replace(part, terms=words)
     return 2 * compose.part_terms(named, text) > len(words) and compose.answers_part(q, part, text)
+
+
+def _unheld(part: Part, texts: list[str]) -> tuple[str, ...]:
+    """Return the words of a part (besides its figures) that none of the texts holds."""
+    have = set().union(*(compose.with_prefixes(set(tokenize(t)), part.terms) for t in texts)) if texts else set()
+    return tuple(t for t in part.terms if not figures(t) and t not in have)
 
 
 def _within(focus: tuple[str, ...], filters: Filters | None) -> Filters | None:

@@ -673,6 +673,28 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
     return tuple(out)
 
 
+SPAN = re.compile(r"\bbetween\b|\bfrom\b[^?]*\b(?:to|till|until)\b|\bsince\b", re.I)
+
+
+def part_questions(q: Question) -> list[str]:
+    """Return each part of a question asking two things as a question of its own: the part's own words with the
+    subject named before it; or, for one naming two years ("compare the 2014 figure with 2021-22"), the question with
+    only one of them."""
+    asked = [p.query for p in q.parts if p.query]
+    if len(asked) >= 2:
+        return asked
+    years = [p.figure for p in q.parts if p.figure]
+    if len(years) < 2 or SPAN.search(q.text):
+        return []  # ("how much did poverty fall between 2010 and 2022" asks one thing of a span of years)
+    # (each year written as the question writes it: "FY 2021-22", "2021–22")
+    text = normalize_figures(q.text)
+    out = []
+    for year in years:
+        other = [y for y in years if y != year]
+        out.append(" ".join(re.sub(rf"\b{'|'.join(map(re.escape, other))}\b", " ", text).split()))
+    return out
+
+
 COMMA_ASK = re.compile(r",\s*(?=(?:who|whom|whose|what|when|where|which|how|why)\b)", re.I)
 
 

@@ -49,6 +49,11 @@ class Weights:
     # written as prose) shares at most part_overlap of its words with a quote already chosen.
     part_cover: float = 0.5
     part_overlap: float = 0.6
+    # A question declined as a whole is answered part by part with each part's first part_quotes quotes (set by hand
+    # on the diagnosis sets' two-part questions, eval/RESULTS.md "Questions asking two things").
+    part_quotes: int = 2
+    # A part searched alone is answered by a sentence among the first part_reach that holds most of its own words.
+    part_reach: int = 20
     list_items: int = 5
     # A list written in one sentence ("the Pragati scheme for private job holders, the Surokkha for...") names its
     # items, not the question's words: of the top listing_docs documents, at most listing_shortlist such sentences

@@ -51,6 +51,7 @@ class SentenceEmbedder:
         self.max_tokens = int(self.model.max_seq_length)
         self.dim = int(self.model.get_embedding_dimension())
         self.tokenizer = self.model.tokenizer
+        self._spans_tokenizer = None
 
     def tokenize(self, text: str) -> list[str]:
         """Split text into the model's word pieces, to measure it against max_tokens."""
@@ -59,6 +60,22 @@ class SentenceEmbedder:
     def count_tokens(self, text: str) -> int:
         """Count the model's word pieces in text, without [CLS] and [SEP]."""
         return len(self.tokenizer.tokenize(text))
+
+    def piece_spans(self, text: str) -> tuple[list[tuple[int, int]], list[int | None]] | None:
+        """Return where each of text's word pieces lies and which word holds it (see `onnx_embed.piece_spans`)."""
+        from nsss.index.onnx_embed import piece_spans
+
+        if self._spans_tokenizer is None:
+            backend = getattr(self.tokenizer, "backend_tokenizer", None)  # a fast tokenizer's own
+            if backend is None:
+                return None
+            from tokenizers import Tokenizer
+
+            # A copy: encode() leaves its truncation to the window set on the tokenizer it shares.
+            self._spans_tokenizer = Tokenizer.from_str(backend.to_str())
+            self._spans_tokenizer.no_truncation()
+            self._spans_tokenizer.no_padding()
+        return piece_spans(self._spans_tokenizer, text)
 
     def set_threads(self, threads: int) -> None:
         """Run on this many threads (0: leave PyTorch's choice)."""

@@ -101,6 +101,10 @@ class OnnxEmbedder:
         """Count the model's word pieces in text, without [CLS] and [SEP]; cheaper than len(tokenize(text))."""
         return len(self._pieces.encode(text, add_special_tokens=False))
 
+    def piece_spans(self, text: str) -> tuple[list[tuple[int, int]], list[int | None]] | None:
+        """Return where each of text's word pieces lies and which word holds it (see `piece_spans`)."""
+        return piece_spans(self._pieces, text)
+
     def embed(self, texts: list[str], progress: bool = False, batch_size: int = 1) -> list[list[float]]:
         """Embed texts as unit vectors (cosine similarity is then a dot product).
 
@@ -151,6 +155,25 @@ class OnnxEmbedder:
     def slug(self) -> str:
         """Name the model as its PyTorch twin does: the vectors are the same, so is the collection."""
         return model_slug(self.name)
+
+
+def piece_spans(tokenizer, text: str) -> tuple[list[tuple[int, int]], list[int | None]] | None:
+    """Tokenize text once: each word piece's span (in characters) and the word it belongs to; None unless the
+    tokenizer is BERT's, whose pieces of a text cut at a word boundary are the text's own.
+
+    BERT's normalizer works a character at a time (drops control characters, strips accents, lowercases) and its
+    pre-tokenizer cuts at white space and punctuation; word pieces never cross a word. Other tokenizers (the
+    SentencePiece of multilingual models marks a word's start by the space before it) give None: count each text.
+    """
+    from tokenizers.normalizers import BertNormalizer
+    from tokenizers.pre_tokenizers import BertPreTokenizer
+
+    if not isinstance(tokenizer.normalizer, BertNormalizer) or not isinstance(
+        tokenizer.pre_tokenizer, BertPreTokenizer
+    ):
+        return None
+    encoding = tokenizer.encode(text, add_special_tokens=False)
+    return encoding.offsets, encoding.word_ids
 
 
 def _packs(lengths: list[int], limit: int) -> list[list[int]]:

@@ -24,6 +24,15 @@ def _doc_id(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
+def _text_id(key: str) -> str:
+    """Identify the row beside a document's record that holds its whole text (see Store.write)."""
+    return f"{_doc_id(key)}-text"
+
+
+# Every record has its page count; the rows holding documents' texts have none, so this leaves them out.
+RECORDS_ONLY = {"pages": {"$gte": 0}}
+
+
 def _client(settings: Settings, fresh: bool = False):
     go_offline()
     import chromadb
@@ -94,17 +103,21 @@ class Store:
 
     def documents(self) -> list[DocRecord]:
         """List every complete document in the store, by title."""
-        got = self.docs.get(include=["metadatas"])
+        got = self.docs.get(include=["metadatas"], where=RECORDS_ONLY)
         edits = read_overrides(self.settings.store)
         records = [apply_override(_record(meta), edits) for meta in got["metadatas"] or []]
         return sorted(records, key=lambda r: (r.title.lower(), r.key))
 
     def document_text(self, key: str) -> str:
-        """Return a document's extracted text, from which every quote is cut."""
-        got = self.docs.get(ids=[_doc_id(key)], include=["documents"])
-        if not got["ids"]:
-            raise KeyError(key)
-        return got["documents"][0]
+        """Return a document's extracted text, from which every quote is cut: from the row beside its record, or
+        from the record's document field, where stores written before that change keep it (no migration)."""
+        got = self.docs.get(ids=[_text_id(key), _doc_id(key)], include=["documents", "metadatas"])
+        rows = dict(zip(got["ids"], zip(got["documents"], got["metadatas"], strict=True), strict=True))
+        if _text_id(key) in rows:
+            return rows[_text_id(key)][1]["text"]
+        if _doc_id(key) in rows:
+            return rows[_doc_id(key)][0]
+        raise KeyError(key)
 
     def write(self, entries: list[Embedded]) -> None:
         """Store documents' chunks, mark them complete, then drop their old ones; safe to repeat after a crash.
@@ -132,15 +145,25 @@ class Store:
         # The record is written after the chunks: a document without one is unfinished and is redone on the next
         # ingest. The old version's chunks go only after it, so until then readers (who keep to the versions
         # the records name) still see the old version whole; a crash in between leaves them to the next sweep.
+        # A document's whole text goes in a row of its own beside its record, in its metadata: not in the record,
+        # which every reload reads, nor in a document field, which Chroma indexes for full-text search (half the
+        # cost of this upsert; eval/RESULTS.md, "Documents' text kept out of Chroma's full-text index"). Both rows
+        # go in one upsert, the text first, so a record never stands without its text (should Chroma's batches
+        # part them, the text goes in the earlier one). Records written before keep their text in the document
+        # field: see document_text.
         if entries:
-            for ids, embeddings, metadatas, documents in create_batches(
+            rows = [
+                row
+                for e in entries
+                for row in ((_text_id(e.document.key), _text_meta(e.document)), (_doc_id(e.document.key), _doc_meta(e)))
+            ]
+            for ids, embeddings, metadatas, *_ in create_batches(
                 self.client,
-                ids=[_doc_id(e.document.key) for e in entries],
-                embeddings=[[1.0]] * len(entries),
-                metadatas=[_doc_meta(e) for e in entries],
-                documents=[e.document.text for e in entries],
+                ids=[i for i, _ in rows],
+                embeddings=[[1.0]] * len(rows),
+                metadatas=[m for _, m in rows],
             ):
-                self.docs.upsert(ids=ids, embeddings=embeddings, metadatas=metadatas, documents=documents)
+                self.docs.upsert(ids=ids, embeddings=embeddings, metadatas=metadatas)
         keep = {c.id for c, _ in chunks}
         keys = [e.document.key for e in entries]
         old = self.chunks.get(where={"doc_key": {"$in": keys}}, include=[])["ids"] if keys else []
@@ -158,7 +181,7 @@ class Store:
         """Delete a document: chunks first, record last, so a crash leaves it to be removed again."""
         ids = self.chunks.get(where={"doc_key": key}, include=[])["ids"]
         self._delete(ids)
-        self.docs.delete(ids=[_doc_id(key)])
+        self.docs.delete(ids=[_doc_id(key), _text_id(key)])  # one call: the record and its text go together
 
     def sweep(self, records: list[DocRecord]) -> tuple[int, list[Chunk]]:
         """Delete chunks left by an interrupted ingest (those of no complete document version of `records`, the
@@ -279,6 +302,10 @@ def _chunk_meta(c: Chunk, doc: Document) -> dict:
         "sha256": doc.sha256,
         "text": c.text,
     }
+
+
+def _text_meta(doc: Document) -> dict:
+    return {"text_of": doc.key, "sha256": doc.sha256, "text": doc.text}
 
 
 def _doc_meta(entry: Embedded) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
@@ -43,14 +44,19 @@ def chunk(
     count: Callable[[str], int],
     max_tokens: int = 256,
     overlap: int = 64,
+    piece_spans: Callable[[str], tuple[list[tuple[int, int]], list[int | None]] | None] | None = None,
 ) -> list[Chunk]:
-    """Split documents into chunks whose embedding text fits in max_tokens word pieces (`count` counts a text's)."""
+    """Split documents into chunks whose embedding text fits in max_tokens word pieces (`count` counts a text's).
+
+    With `piece_spans` (an embedder's), each page is tokenized once and the texts cut from it at word
+    boundaries are counted from its pieces; the counts, and so the chunks, are those of counting each text.
+    """
     from llama_index.core.node_parser import SentenceSplitter
 
     sentences = _sentence_splitter()
     out: list[Chunk] = []
     for doc in docs:
-        size = _Sizes(count)
+        size = _Sizes(count, piece_spans)
         # The title goes in front of every passage (embedding_text), and [CLS]/[SEP] take two more.
         budget = max(64, max_tokens - 2 - size(_title_prefix(doc.title) + "\n"))
         # The splitter's own overlap repeats whole paragraphs only, and most paragraphs are longer than the
@@ -72,6 +78,7 @@ def chunk(
             page_text = doc.text[page.start : page.end]
             if not page_text.strip():
                 continue
+            size.page(page_text)
             previous = None
             for piece, hint in _splits(splitter, page_text):
                 start, end = _locate(page_text, piece, hint)
@@ -121,14 +128,25 @@ def _splits(splitter, text: str) -> Iterator[tuple[str, int | None]]:
 class _Sizes:
     """Count texts' word pieces for one document, each text once; a text surely over a limit not at all."""
 
-    def __init__(self, count: Callable[[str], int]):
+    def __init__(self, count: Callable[[str], int], spans=None):
         self.count = count
+        self.spans = spans
         self.known: dict[str, int] = {}  # the splitter measures a page, its paragraphs, then their sentences
+        self.pieces_of_page: _PagePieces | None = None
+
+    def page(self, text: str) -> None:
+        """Tokenize the page the next texts are cut from, once (when the embedder tells where its pieces lie)."""
+        got = self.spans(text) if self.spans is not None else None
+        self.pieces_of_page = _PagePieces(text, *got) if got is not None else None
 
     def __call__(self, text: str) -> int:
         n = self.known.get(text)
         if n is None:
-            n = self.known[text] = self.count(text)
+            if self.pieces_of_page is not None:
+                n = self.pieces_of_page.count(text)
+            if n is None:
+                n = self.count(text)
+            self.known[text] = n
         return n
 
     def pieces(self, limit: int) -> Callable[[str], range]:
@@ -146,6 +164,37 @@ class _Sizes:
             return range(self(text))
 
         return tokenize
+
+
+class _PagePieces:
+    """A page's word pieces, to count those of a text cut from it without tokenizing the text again."""
+
+    def __init__(self, text: str, offsets: list[tuple[int, int]], words: list[int | None]):
+        self.text = text
+        self.starts = [a for a, _ in offsets]
+        self.ends = [b for _, b in offsets]
+        self.words = words
+        if any(a > b for a, b in zip(self.starts, self.starts[1:], strict=False)):
+            self.starts = []  # pieces out of order: count nothing from them
+
+    def count(self, text: str) -> int | None:
+        """Count text's word pieces if it is cut from the page at word boundaries; else None (count it alone)."""
+        if not self.starts:
+            return None
+        at = self.text.find(text)
+        if at < 0:
+            return None
+        end = at + len(text)
+        if not (self._between_words(at) and self._between_words(end)):
+            return None
+        return bisect.bisect_left(self.starts, end) - bisect.bisect_left(self.starts, at)
+
+    def _between_words(self, x: int) -> bool:
+        """Whether no piece crosses x and the pieces on either side belong to different words."""
+        i = bisect.bisect_left(self.starts, x)
+        if i > 0 and self.ends[i - 1] > x:
+            return False
+        return not (0 < i < len(self.starts) and self.words[i - 1] == self.words[i])
 
 
 # A word the model's tokenizer keeps whole or cuts into pieces, never joins to the next: from white space it

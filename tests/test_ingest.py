@@ -541,3 +541,50 @@ def test_a_store_made_before_passages_kept_their_text_in_metadata_is_read_whole_
     assert kept and kept == {cid: t for cid, t in texts.items() if cid in kept}, "old passages must keep their text"
     assert all("omicron" in c["text"] for c in after.values() if c["source"] == "alpha.txt")
     assert report.chunks == len(after) == store_of(settings).count()
+
+
+def test_a_documents_text_is_kept_beside_its_record_not_in_chromas_full_text_index(docs, settings):
+    ingest([docs], settings, progress=False)
+    store = store_of(settings)
+    records = store.documents()
+    rows = store.docs.get(include=["documents", "metadatas"])
+
+    assert len(records) == 3 and len(rows["ids"]) == 6, "a record and a row with its text for each document"
+    assert rows["documents"] == [None] * 6, "nothing in the field Chroma indexes for full-text search"
+    assert store.document_text(next(r.key for r in records if r.source == "alpha.txt")) == prose("alpha")
+
+    (docs / "alpha.txt").unlink()
+    ingest([docs], settings, progress=False)
+    assert len(store_of(settings).docs.get()["ids"]) == 4, "a removed document's text goes with its record"
+
+
+def test_a_store_made_before_documents_kept_their_text_beside_their_records_is_read_whole_and_synced(docs, settings):
+    """Records written with the document's whole text in Chroma's document field need no migration."""
+    from nsss.index.store import RECORDS_ONLY
+
+    ingest([docs], settings, progress=False)
+    store = store_of(settings)
+    texts = {r.source: store.document_text(r.key) for r in store.documents()}
+    got = store.docs.get(include=["embeddings", "metadatas"], where=RECORDS_ONLY)
+    store.docs.delete(ids=store.docs.get()["ids"])  # written again the old way: the text in the record's field
+    store.docs.add(
+        ids=got["ids"],
+        embeddings=got["embeddings"],
+        metadatas=got["metadatas"],
+        documents=[texts[m["source"]] for m in got["metadatas"]],
+    )
+    assert store_of(settings).docs.count() == 3
+
+    old = store_of(settings)
+    assert {r.source: old.document_text(r.key) for r in old.documents()} == texts
+
+    (docs / "alpha.txt").write_text(prose("omicron", 10), encoding="utf-8")
+    report = ingest([docs], settings, progress=False)
+
+    assert counts(report) == (0, 1, 0, 2, 0)
+    after = store_of(settings)
+    assert {r.source: after.document_text(r.key) for r in after.documents()} == {
+        **texts,
+        "alpha.txt": prose("omicron", 10),
+    }
+    assert after.docs.count() == 4, "the changed document's text beside its record, the others' kept in theirs"

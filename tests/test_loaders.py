@@ -337,17 +337,28 @@ def test_chunk_ids_come_from_content(tmp_path, embedder):
 def test_the_chunkers_shortcuts_cut_the_same_chunks_as_counting_every_text(
     corpus_docs, hard_docs, embedder, monkeypatch
 ):
-    """Counting each text once, not counting texts surely over the window, and finding passages without llama-index's
-    nodes change no chunk: the same ids, on both corpora and the hard cases, as the chunker that counted all."""
+    """Counting each text once, counting texts from their page's word pieces, not counting texts surely over the
+    window, and finding passages without llama-index's nodes change no chunk: the same ids, on both corpora and the
+    hard cases, as the chunker that counted all."""
     import importlib
 
     chunker = importlib.import_module("nsss.ingest.chunk")  # the module; nsss.ingest.chunk is also the function
     docs = corpus_docs + hard_docs
-    fast = chunk(docs, embedder.count_tokens, embedder.max_tokens, overlap=64)
+    counted: list[str] = []
+
+    def count(text):
+        counted.append(text)
+        return embedder.count_tokens(text)
+
+    fast = chunk(docs, count, embedder.max_tokens, overlap=64, piece_spans=embedder.piece_spans)
+    assert len(counted) < 2 * len(docs), "texts cut from a page are counted from its pieces, not one by one"
 
     class CountEveryTime:
-        def __init__(self, count):
+        def __init__(self, count, piece_spans=None):
             self.count = count
+
+        def page(self, text):
+            pass
 
         def __call__(self, text):
             return self.count(text)
@@ -386,6 +397,45 @@ def test_words_are_a_lower_bound_on_word_pieces(text, embedder):
     from nsss.ingest.chunk import words_at_least
 
     assert words_at_least(text) <= embedder.count_tokens(text) == len(embedder.tokenize(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        sentences("cut", 3),
+        BANGLA,
+        BANGLA_DECOMPOSED[:60] + " NSSS 2015",
+        "ab\x0ccd ef\x1cgh ij\x85kl mn\u00a0op qr\u200bst",  # spaces the tokenizer drops, joining words
+        "e\u0301te\u0301 cafe\u0301, na\u0131ve. " * 2,  # accents the tokenizer strips
+        "x" * 120 + " tail",  # a word too long for the vocabulary: one [UNK]
+        "(a) [b] {c}, d; e. f! g? h: i - j \u0964 \u2014 \u2026",
+        "\u4e2d\u6587 mixed\u4e2d\u6587text",  # Chinese characters: each a word of its own
+    ],
+)
+def test_a_text_cut_from_a_page_is_counted_from_its_pieces_exactly_or_not_at_all(text, embedder):
+    """Every cut of every text: the count from the page's pieces is the text's own, or none (counted alone)."""
+    from nsss.ingest.chunk import _PagePieces
+
+    page = _PagePieces(text, *embedder.piece_spans(text))
+    from_page = 0
+    for a in range(len(text)):
+        for b in range(a + 1, len(text) + 1):
+            n = page.count(text[a:b])
+            if n is not None:
+                from_page += 1
+                assert n == embedder.count_tokens(text[a:b]), (text[a:b], n)
+    assert from_page >= text.count(" "), "cuts between words are counted from the page"
+
+
+def test_a_text_cut_inside_a_word_is_counted_alone(embedder):
+    from nsss.ingest.chunk import _PagePieces
+
+    text = "unbelievable phenomena ef\x1cgh"
+    page = _PagePieces(text, *embedder.piece_spans(text))
+    assert page.count("unbelievable") == embedder.count_tokens("unbelievable")
+    assert page.count("believable") is None  # "##bel..." in the page, "bel..." alone
+    assert page.count("ef") is None  # the tokenizer drops \x1c and joins "efgh" into one word
+    assert page.count("not in it") is None
 
 
 def test_counting_words_stays_linear_on_a_run_without_spaces():

@@ -427,60 +427,49 @@ def score_sentences(
     if question.section and question.asked:
         # A section written as prose ("The conference came up with recommendations that...") is found by the
         # sentences that name it, however little else of the question they hold: they join the shortlist.
-        top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[:1]
-        naming = [
-            i
-            for i in ranked[w.shortlist :]
-            if cands[i].hit.chunk.doc_key in top_docs and asked_held(question, cands[i].text)
-        ]
-        shortlist = np.concatenate([shortlist, np.array(naming[: w.section_named], dtype=shortlist.dtype)])
+        shortlist = _joined(
+            shortlist, ranked, cands, _top_docs(hits, 1), lambda i: asked_held(question, cands[i].text), w.section_named
+        )
     if question.is_list and not question.section:
         # A list written in one sentence ("The Pragati scheme will be applicable for private job holders, the
         # Surokkha for...") names its items, not the question's words: of the top documents, the best such sentences
-        # that hold one of the question's subject words join the shortlist (compose.select quotes one).
-        top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[: w.listing_docs]
-        listed = set(shortlist.tolist())
-        subject = set(question.subject)
-        listing = [
-            i
-            for i in ranked
-            if i not in listed
-            and cands[i].hit.chunk.doc_key in top_docs
-            and token_sets[i] & subject
-            and enumerates(cands[i].text)
-        ]
-        # (those naming the plural asked for first: "The Pragati scheme will be..." for "which schemes...")
-        head = set(question.list_head)
-        listing.sort(key=lambda i: not token_sets[i] & head)
-        shortlist = np.concatenate([shortlist, np.array(listing[: w.listing_shortlist], dtype=shortlist.dtype)])
+        # that hold one of the question's subject words join the shortlist (compose.select quotes one), those naming
+        # the plural asked for first ("The Pragati scheme will be..." for "which schemes...").
+        subject, head = set(question.subject), set(question.list_head)
+        shortlist = _joined(
+            shortlist,
+            ranked,
+            cands,
+            _top_docs(hits, w.listing_docs),
+            lambda i: bool(token_sets[i] & subject) and enumerates(cands[i].text),
+            w.listing_shortlist,
+            first=lambda i: bool(token_sets[i] & head),
+        )
     if question.slot in PLAIN_SLOTS:
         # A question in everyday words may share no word with the sentence that holds what it asks ("how much does a
         # worker keep in the bank each day?" for "out of the daily rate, BDT25 is retained..."): of the top
         # document, the best sentences that hold the kind of thing asked join the shortlist.
-        top_doc = hits[0].chunk.doc_key
-        listed = set(shortlist.tolist())
-        filling = [
-            i
-            for i in ranked
-            if i not in listed and cands[i].hit.chunk.doc_key == top_doc and fills_slot(question.slot, cands[i].text)
-        ]
-        shortlist = np.concatenate([shortlist, np.array(filling[: w.amount_shortlist], dtype=shortlist.dtype)])
+        shortlist = _joined(
+            shortlist,
+            ranked,
+            cands,
+            _top_docs(hits, 1),
+            lambda i: fills_slot(question.slot, cands[i].text),
+            w.amount_shortlist,
+        )
     if question.yes_no and question.slot == "any" and not question.is_list:
         # A yes-or-no question is settled by a sentence that denies or limits ("the NSSS does not provide any
         # specific guidelines...", "only 9 percent"), which may hold few of the question's words: of the top
         # documents, the best such sentences that name one of its subject words join the shortlist.
-        top_docs = list(dict.fromkeys(h.chunk.doc_key for h in hits))[: w.yes_no_docs]
-        listed = set(shortlist.tolist())
         subject = set(question.subject)
-        stating = [
-            i
-            for i in ranked
-            if i not in listed
-            and cands[i].hit.chunk.doc_key in top_docs
-            and token_sets[i] & subject
-            and STANCE.search(cands[i].text)
-        ]
-        shortlist = np.concatenate([shortlist, np.array(stating[: w.yes_no_shortlist], dtype=shortlist.dtype)])
+        shortlist = _joined(
+            shortlist,
+            ranked,
+            cands,
+            _top_docs(hits, w.yes_no_docs),
+            lambda i: bool(token_sets[i] & subject) and bool(STANCE.search(cands[i].text)),
+            w.yes_no_shortlist,
+        )
     # Only the most promising sentences are embedded (and only their first words): answers stay fast.
     texts = [scored_text(cands[i].text) for i in shortlist]
     vectors = np.array(embed([query] + texts))
@@ -504,6 +493,21 @@ def score_sentences(
         missing = tuple(t for t in question.terms if t not in context[i])
         picks.append(Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing))
     return sorted(picks, key=lambda p: p.score, reverse=True)
+
+
+def _top_docs(hits: list[Hit], n: int) -> set[str]:
+    """Return the first n documents of the hits, in rank order."""
+    return set(list(dict.fromkeys(h.chunk.doc_key for h in hits))[:n])
+
+
+def _joined(shortlist, ranked, cands, docs: set[str], keep, limit: int, first=None):
+    """Add to the shortlist at most limit more sentences: the best ranked of the given documents that keep accepts
+    (those first accepts before the rest)."""
+    listed = set(shortlist.tolist())
+    found = [i for i in ranked if i not in listed and cands[i].hit.chunk.doc_key in docs and keep(i)]
+    if first is not None:
+        found.sort(key=lambda i: not first(i))
+    return np.concatenate([shortlist, np.array(found[:limit], dtype=shortlist.dtype)])
 
 
 def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:

@@ -2,30 +2,26 @@
 same subject first. Real model, real Chroma."""
 
 import pytest
+from conftest import ingested_documents
 from nsss.assistant import open_assistant
-from nsss.core.settings import Settings
-from nsss.ingest import ingest
 
 QUESTION = "How much does the Xyz Child Grant pay each month?"
 
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory, embedder):
-    root = tmp_path_factory.mktemp("order")
-    docs = root / "docs"
-    docs.mkdir()
-    files = {
-        # Repeats the question's words and answers nothing: the search puts it first.
-        "a-overview.txt": "The Xyz Child Grant pays families with a child through mobile banking. The Xyz Child Grant "
-        "is a programme of the ministry that pays the mother. Families value what the Xyz Child Grant pays.",
-        "b-rates.txt": "Under the Xyz Child Grant, each child under five receives Tk 500 per month, paid to the mother.",
-        "c-other.txt": "The old age allowance was raised for the elderly in the coastal districts after the floods.",
-    }
-    for name, text in files.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    settings = Settings(store=root / "store")
-    assert not ingest([docs], settings, progress=False).failed
-    return settings
+    return ingested_documents(
+        tmp_path_factory,
+        "order",
+        {
+            # Repeats the question's words and answers nothing: the search puts it first.
+            "a-overview.txt": "The Xyz Child Grant pays families with a child through mobile banking. The Xyz Child "
+            "Grant is a programme of the ministry that pays the mother. Families value what the Xyz Child Grant pays.",
+            "b-rates.txt": "Under the Xyz Child Grant, each child under five receives Tk 500 per month, paid to the "
+            "mother.",
+            "c-other.txt": "The old age allowance was raised for the elderly in the coastal districts after the floods.",
+        },
+    )
 
 
 def test_the_search_alone_ranks_the_page_that_repeats_the_question_first(settings):

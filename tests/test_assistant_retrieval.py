@@ -131,21 +131,19 @@ def test_long_form_question_finds_the_document_that_only_uses_the_acronym(xqr_st
     assert ranked.index("c-acronym-only.txt") < min(ranked.index("d-other.txt"), ranked.index("e-other.txt")), ranked
 
 
-def test_a_fiscal_year_asked_one_way_finds_it_written_the_other_way(tmp_path, embedder):
-    from nsss.core.settings import Settings
-    from nsss.ingest import ingest
+def test_a_fiscal_year_asked_one_way_finds_it_written_the_other_way(tmp_path_factory, embedder):
+    from conftest import ingested_documents
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name, text in {
-        "f-fiscal.txt": "1.9 million participants took part in fiscal year 2021-22 across the districts.",
-        "g-fiscal-next.txt": "1.1 million participants took part in fiscal year 2022-23 across the districts.",
-        "h-year.txt": "The old age allowance was raised for the elderly in the coastal districts in 2021.",
-        "i-year.txt": "School stipends reached more children in 2021 after the mobile payment rollout.",
-    }.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    settings = Settings(store=tmp_path / "store")
-    assert not ingest([docs], settings, progress=False).failed
+    settings = ingested_documents(
+        tmp_path_factory,
+        "fiscal",
+        {
+            "f-fiscal.txt": "1.9 million participants took part in fiscal year 2021-22 across the districts.",
+            "g-fiscal-next.txt": "1.1 million participants took part in fiscal year 2022-23 across the districts.",
+            "h-year.txt": "The old age allowance was raised for the elderly in the coastal districts in 2021.",
+            "i-year.txt": "School stipends reached more children in 2021 after the mobile payment rollout.",
+        },
+    )
 
     # Asked the long way: the rarest of its words is "2022", which only the next fiscal year held as a word.
     hits = open_index(settings).search("How many participants in fiscal year 2021-2022?", k=4)

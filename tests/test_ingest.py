@@ -367,7 +367,8 @@ def _read_into(stream, received: list[str]) -> threading.Thread:
 
 def test_kill_9_midway_then_rerun_leaves_a_consistent_store(tmp_path, web_corpus, web_store, cli_env, cli):
     folder = tmp_path / "web"
-    # Twice over, so the corpus takes two groups of chunks (ingest/sync.py, GROUP_CHUNKS): one is stored whole.
+    # Twice over, so the ingest runs long enough to be killed with groups of chunks (ingest/sync.py, GROUP_CHUNKS)
+    # stored and later ones in flight.
     halves = ("a", "b")
     for half in halves:
         shutil.copytree(web_corpus, folder / half)
@@ -588,3 +589,62 @@ def test_a_store_made_before_documents_kept_their_text_beside_their_records_is_r
         "alpha.txt": prose("omicron", 10),
     }
     assert after.docs.count() == 4, "the changed document's text beside its record, the others' kept in theirs"
+
+
+def test_the_encoder_starts_on_the_first_documents_while_later_ones_are_still_read(
+    tmp_path, web_corpus, settings, embedder, monkeypatch
+):
+    from nsss.ingest import guard, sync
+
+    events: list[str] = []
+    real_reader, real_embed = guard.reader, type(embedder).embed
+
+    class Watched:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def load_all(self, jobs):
+            for doc in self.inner.load_all(jobs):
+                events.append("read")
+                time.sleep(0.02)  # a slower reader (a PDF, a scan) makes the overlap plain
+                yield doc
+
+    def embed(self, texts, **kwargs):
+        events.append("embed")
+        return real_embed(self, texts, **kwargs)
+
+    monkeypatch.setattr(sync, "reader", lambda *a: Watched(real_reader(*a)))
+    monkeypatch.setattr(type(embedder), "embed", embed)
+    report = ingest([web_corpus], settings, progress=False)
+
+    assert not report.failed and report.chunks > 2 * sync.GROUP_CHUNKS
+    assert events.count("read") == report.added == report.documents
+    first_embed = events.index("embed")
+    assert "read" in events[first_embed:], "the encoder began before the reader had read every file"
+    assert events.count("embed") >= report.chunks // (2 * sync.GROUP_CHUNKS), "documents go to the encoder in groups"
+    assert len(stored_chunks(store_of(settings))) == report.chunks
+
+
+def test_a_group_that_fails_to_embed_fails_the_ingest_and_keeps_the_groups_stored_before(
+    tmp_path, web_corpus, settings, embedder, monkeypatch
+):
+    from nsss.ingest import sync
+
+    real_embed, calls = type(embedder).embed, []
+
+    def embed(self, texts, **kwargs):
+        calls.append(len(texts))
+        if len(calls) == 3:
+            raise RuntimeError("the encoder ran out of memory")
+        return real_embed(self, texts, **kwargs)
+
+    monkeypatch.setattr(type(embedder), "embed", embed)
+    with pytest.raises(RuntimeError, match="out of memory"):
+        ingest([web_corpus], settings, progress=False)
+    kept = store_of(settings).documents()
+    assert kept and sum(r.chunks for r in kept) >= 2 * sync.GROUP_CHUNKS, "the first two groups stay stored"
+    assert {c["doc_key"] for c in stored_chunks(store_of(settings))} >= {r.key for r in kept}
+
+    monkeypatch.setattr(type(embedder), "embed", real_embed)
+    report = ingest([web_corpus], settings, progress=False)
+    assert report.unchanged == len(kept) and report.added == report.documents - len(kept) and not report.failed

@@ -1,6 +1,6 @@
 """Measure ingestion throughput against the embedding model's own, in chunks per second, in one process.
 
-    python -m nsss.eval.bench.ingest [CORPUS] [--repeat N] [--pack-tokens N] [--without-model]
+    python -m nsss.eval.bench.ingest [CORPUS] [--repeat N] [--pack-tokens N] [--group-chunks N] [--without-model]
 
 Loads the model first (its load time counts in neither figure), then alternates: ingest CORPUS into a fresh
 temporary store with the real pipeline (`ingest.ingest`: read, chunk, embed, store, BM25), and encode exactly the
@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pack-tokens", type=int, default=0, help="pack short texts into sequences of this many word pieces (tuning)"
     )
+    parser.add_argument(
+        "--group-chunks", type=int, default=0, help="embed and store documents in groups of this many chunks (tuning)"
+    )
     parser.add_argument("--json", action="store_true", help="print the rounds as JSON")
     parser.add_argument(
         "--without-model",
@@ -57,11 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     from nsss.index import onnx_embed, open_index
     from nsss.index.embed import load_embedder
     from nsss.index.store import Store
-    from nsss.ingest import ingest
+    from nsss.ingest import ingest, sync
     from nsss.ingest.chunk import embedding_text
 
     if args.pack_tokens:
         onnx_embed.PACK_TOKENS = args.pack_tokens
+    if args.group_chunks:
+        sync.GROUP_CHUNKS = args.group_chunks
     started = time.perf_counter()
     embedder = load_embedder()
     print(f"model loaded in {time.perf_counter() - started:.1f} s (not counted)", file=sys.stderr)
@@ -129,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                 "sentence_fill_ratio": round(raw_sentences / fill, 3),
                 "encoder": type(embedder).__name__,
                 "pack_tokens": onnx_embed.PACK_TOKENS if isinstance(embedder, onnx_embed.OnnxEmbedder) else None,
+                "group_chunks": sync.GROUP_CHUNKS,
                 "raw_encode_pytorch_s": round(raw_torch, 2),
                 "encoder_speed_over_pytorch": round(raw_torch / raw, 2),
                 "pipeline_model_s": round(pipeline_model, 2),

@@ -590,6 +590,27 @@ def _lead_settling(picks: list[Pick], w: Weights) -> list[Pick]:
     return picks
 
 
+def figures_first(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
+    """Put first, when the leading sentence of a question asking a count or a sum lacks a figure the question names
+    ("by 2026", "in FY 2023-24"), the first sentence of its document about as much about the question that names them
+    all and holds what is asked: "with an ultimate target to reach 6 million beneficiaries by 2026" over "The
+    programme provides monthly benefit of BDT 800". (For the quotes only: whether the passages answer is judged on
+    the sentences as `lead` orders them.)"""
+    if not picks or question.slot not in ("number", "amount") or not question.figures:
+        return picks
+    if figures_present(question, picks[0].sentence.text):
+        return picks
+    # (a sentence of another document naming the year answers of another programme: "covers 1.25 million by 2023-24")
+    key = picks[0].sentence.hit.chunk.doc_key
+    for i in _near(picks, w)[1:]:
+        # (a dateline, "Published : 20 May 2017, 00:24:10", names the year of the page, not the figure asked)
+        text = PUBLISHED.sub(" ", picks[i].sentence.text)
+        same = picks[i].sentence.hit.chunk.doc_key == key
+        if same and figures_present(question, text) and fills_slot(question.slot, text, question):
+            return [picks[i]] + picks[:i] + picks[i + 1 :]
+    return picks
+
+
 def asked_held(question: Question, text: str) -> int:
     """Count the terms naming what is asked of the subject ("chief guest", "theme") that a text holds itself."""
     have = with_prefixes(set(tokenize(text)), question.asked)

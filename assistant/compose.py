@@ -7,7 +7,15 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from nsss.assistant.question import SECTIONS, Part, Question, analyse, figures
-from nsss.assistant.scoring import Pick, asked_held, figures_present, fills_slot, is_heading, with_prefixes
+from nsss.assistant.scoring import (
+    Pick,
+    asked_held,
+    figures_first,
+    figures_present,
+    fills_slot,
+    is_heading,
+    with_prefixes,
+)
 from nsss.assistant.sentences import Sentence, enumerates, list_continuation
 from nsss.assistant.types import Citation
 from nsss.assistant.weights import Weights
@@ -24,6 +32,7 @@ def select(
     question: Question, picks: list[Pick], w: Weights, document_text: Callable[[str], str] | None = None
 ) -> list[Pick]:
     """Choose the sentences to quote: the best one, and others only where they support the answer too."""
+    picks = figures_first(question, picks, w)
     if not picks:
         return []
     best = picks[0]

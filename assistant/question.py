@@ -260,6 +260,12 @@ def analyse(text: str) -> Question:
         section = ""
     list_head = tuple(tokenize(head or ""))
     asked = asked + tuple(t for t in list_head if t not in asked)
+    response = RESPONSE_TO.search(text)
+    if response:
+        # "How did management respond to the recommendation on X?" asks for the response: the recommendation it
+        # answers is its subject, and a sentence restating that recommendation does not answer.
+        after = set(tokenize(text[response.end() :]))
+        asked = RESPONSE_WORDS + tuple(t for t in asked if t not in after and t not in RESPONSE_WORDS)
     slot = _slot(slotted, is_list or bool(section))
     if slot in ("number", "amount") and list_head and not set(list_head) & SLOT_WORDS and not HOW_MUCH.search(text):
         # "Which population groups...", "what budget items...": the noun that names a figure only modifies the plural
@@ -399,6 +405,14 @@ NUMBER_NOUNS = (
     r"maximum age|age limit|eligible age|total|population"
 )
 # Nouns that name the kind of thing asked for ("the monthly contribution", "the theme"): asked, not the subject.
+# A question asking how someone answered something ("respond to", "what did X say about"): the thing answered is
+# the subject, the response is what is asked.
+RESPONSE_TO = re.compile(
+    r"\b(?:respond(?:ed|s)?|responses?|repl(?:y|ied|ies)|react(?:ed|s)?|say|said)\s+(?:to|about|on|regarding)\b", re.I
+)
+RESPONSE_WORDS = tuple(tokenize("response"))
+
+
 SLOT_WORDS = frozenset(
     tokenize(
         " ".join((AMOUNT_NOUNS + "|" + NUMBER_NOUNS).split("|"))

@@ -355,6 +355,16 @@ def is_heading(text: str) -> bool:
     return capitalised >= 0.6 * len(words)
 
 
+def restates_title(text: str, title: str, w: Weights) -> bool:
+    """Tell whether a line only repeats its document's title ("Situation Analysis Report: Grievance Redress System in
+    Bangladesh"): a heading even with a colon in it, naming the topic and answering nothing."""
+    words = tokenize(text)
+    if not 2 <= len(text.split()) < 20 or re.search(r"[.!?।]$", text.strip()):
+        return False
+    titled = set(tokenize(title))
+    return sum(t in titled for t in words) >= w.title_line_share * len(words)
+
+
 def term_weights(
     question: Question, terms: list[str], token_sets: list[set[str]], idf, w: Weights, translated=frozenset()
 ) -> dict[str, float]:
@@ -488,7 +498,7 @@ def score_sentences(
             score -= w.short_penalty
         elif words > 80:
             score -= w.long_penalty
-        if is_heading(s.text):
+        if is_heading(s.text) or (question.slot != "title" and restates_title(s.text, s.hit.chunk.title, w)):
             score -= w.heading_penalty
         missing = tuple(t for t in question.terms if t not in context[i])
         picks.append(Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing))
@@ -577,6 +587,27 @@ def _lead_settling(picks: list[Pick], w: Weights) -> list[Pick]:
         near = p.coverage >= w.yes_no_near * best.coverage and p.score >= w.yes_no_floor * best.score
         if near and settles(p.sentence.text):
             return [p] + picks[:i] + picks[i + 1 :]
+    return picks
+
+
+def figures_first(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
+    """Put first, when the leading sentence of a question asking a count or a sum lacks a figure the question names
+    ("by 2026", "in FY 2023-24"), the first sentence of its document about as much about the question that names them
+    all and holds what is asked: "with an ultimate target to reach 6 million beneficiaries by 2026" over "The
+    programme provides monthly benefit of BDT 800". (For the quotes only: whether the passages answer is judged on
+    the sentences as `lead` orders them.)"""
+    if not picks or question.slot not in ("number", "amount") or not question.figures:
+        return picks
+    if figures_present(question, picks[0].sentence.text):
+        return picks
+    # (a sentence of another document naming the year answers of another programme: "covers 1.25 million by 2023-24")
+    key = picks[0].sentence.hit.chunk.doc_key
+    for i in _near(picks, w)[1:]:
+        # (a dateline, "Published : 20 May 2017, 00:24:10", names the year of the page, not the figure asked)
+        text = PUBLISHED.sub(" ", picks[i].sentence.text)
+        same = picks[i].sentence.hit.chunk.doc_key == key
+        if same and figures_present(question, text) and fills_slot(question.slot, text, question):
+            return [picks[i]] + picks[:i] + picks[i + 1 :]
     return picks
 
 

@@ -1,0 +1,35 @@
+"""A question asking a count or a sum of a year it names ("by 2027") is answered by the sentence that names that
+year, not by one on the same programme that gives another figure. Real model, real Chroma in tmp_path."""
+
+import pytest
+from conftest import ingested_documents
+from nsss.assistant import open_assistant
+
+# Every sentence names the programme; only one names 2027, and another gives the monthly benefit.
+RIVER = (
+    "# The River Mother and Child Benefit Programme\n\n"
+    "River Mother and Child Benefit Programme (RMCBP) is Bangladesh's flagship social protection investment in the "
+    "early years of river island children. "
+    "The RMCBP pays enrolled mothers a monthly benefit of BDT 900 for each child. "
+    "Coverage is planned to rise from 0.5 million in 2023-24 to 3 million beneficiaries by 2027. "
+    "Bangladesh invests in the early years of childhood through the RMCBP.\n"
+)
+OTHER = (
+    "# The coastal allowance\n\n"
+    "In the financial year 2001-02 the coastal allowance was introduced to support poor fishing households. "
+    "The allowance is paid every month through mobile banking.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder):
+    """The extractive assistant over two short documents."""
+    documents = {"rmcbp.md": RIVER, "coastal.md": OTHER}
+    return open_assistant(ingested_documents(tmp_path_factory, "figures", documents), use_llm=False)
+
+
+def test_a_count_asked_of_a_year_leads_with_the_sentence_naming_that_year(assistant):
+    answer = assistant.answer("মা ও শিশু সহায়তা কর্মসূচি (RMCBP) ২০২৭ সালের মধ্যে কতজন মা-শিশুর কাছে পৌঁছাতে চায়?")
+
+    assert not answer.abstained, answer.text
+    assert "3 million beneficiaries by 2027" in answer.citations[0].quote, answer.text

@@ -404,15 +404,13 @@ NUMBER_NOUNS = (
     r"share|percentage|percent|number|proportion|rate|figure|size|coverage|count|ratio|minimum age|"
     r"maximum age|age limit|eligible age|total|population"
 )
-# Nouns that name the kind of thing asked for ("the monthly contribution", "the theme"): asked, not the subject.
 # A question asking how someone answered something ("respond to", "what did X say about"): the thing answered is
 # the subject, the response is what is asked.
 RESPONSE_TO = re.compile(
     r"\b(?:respond(?:ed|s)?|responses?|repl(?:y|ied|ies)|react(?:ed|s)?|say|said)\s+(?:to|about|on|regarding)\b", re.I
 )
 RESPONSE_WORDS = tuple(tokenize("response"))
-
-
+# Nouns that name the kind of thing asked for ("the monthly contribution", "the theme"): asked, not the subject.
 SLOT_WORDS = frozenset(
     tokenize(
         " ".join((AMOUNT_NOUNS + "|" + NUMBER_NOUNS).split("|"))

@@ -35,6 +35,7 @@ FEATURES = (
     "lead_doc_missing",  # the question's terms found nowhere in the lead sentence's own document
     "kind_filled",  # the quote holds what the words ask when the slot says less: a sum, a count, a day of a month
     "unit_missing",  # a unit the question asks in (per month, a year, per cent, dollars) is missing from the quote
+    "bangla",  # the question is in Bangla
 )
 # The direction each feature may push the decision, whatever the data: more of what is asked found never argues
 # for declining. The fit keeps each weight on its side (0 = either side), so the model holds on questions unlike
@@ -57,6 +58,7 @@ SIGNS = {
     "lead_doc_missing": -1,
     "kind_filled": 1,
     "unit_missing": -1,
+    "bangla": 0,
 }
 
 
@@ -131,11 +133,12 @@ def features(
         "slot_filled": 1.0 if slot_open or fills_slot(question.slot, quoted, question) else 0.0,
         "slot_open": 1.0 if slot_open else 0.0,
         "figures_ok": 1.0 if figures_present(question, near) else 0.0,
-        "lead_dense": lead.dense,
-        "dense_top": max(h.dense for h in hits[:3]),
+        "lead_dense": lead.dense if question.language == "en" else 0.0,
+        "dense_top": max(h.dense for h in hits[:3]) if question.language == "en" else 0.0,
         "lead_score": lead.score,
         "lexical_top": math.log1p(max(h.lexical for h in hits[:3]) / total),
         "section_found": 1.0 if section_found else 0.0,
+        "bangla": 1.0 if question.language == "bn" else 0.0,
         "lead_doc_missing": sum(w for t, w in weights.items() if t not in in_doc) / total,
         "unit_missing": 1.0
         if any(asks.search(question.text) and not says.search(quoted) for asks, says in UNITS)

@@ -140,9 +140,7 @@ def features(
         "section_found": 1.0 if section_found else 0.0,
         "bangla": 1.0 if question.language == "bn" else 0.0,
         "lead_doc_missing": sum(w for t, w in weights.items() if t not in in_doc) / total,
-        "unit_missing": 1.0
-        if any(asks.search(question.text) and not says.search(quoted) for asks, says in UNITS)
-        else 0.0,
+        "unit_missing": 1.0 if unit_missing(question, quoted) else 0.0,
         "kind_filled": 1.0 if (kind := implied_slot(question)) is None or _holds(kind, quoted, question) else 0.0,
     }
 
@@ -185,6 +183,11 @@ DAY = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
     re.I,
 )
+
+
+def unit_missing(question: Question, text: str) -> bool:
+    """Tell whether the question asks in a unit (per month, a year, per cent, dollars) the text does not say."""
+    return any(asks.search(question.text) and not says.search(text) for asks, says in UNITS)
 
 
 def implied_slot(question: Question) -> str | None:

@@ -36,7 +36,6 @@ FEATURES = (
     "kind_filled",  # the quote holds what the words ask when the slot says less: a sum, a count, a day of a month
     "unit_missing",  # a unit the question asks in (per month, a year, per cent, dollars) is missing from the quote
     "bangla",  # the question is in Bangla
-    "year_other",  # the question names a year the quote does not, and the quote names another
 )
 # The direction each feature may push the decision, whatever the data: more of what is asked found never argues
 # for declining. The fit keeps each weight on its side (0 = either side), so the model holds on questions unlike
@@ -60,7 +59,6 @@ SIGNS = {
     "kind_filled": 1,
     "unit_missing": -1,
     "bangla": 0,
-    "year_other": -1,
 }
 
 
@@ -140,7 +138,6 @@ def features(
         "lead_score": lead.score,
         "lexical_top": math.log1p(max(h.lexical for h in hits[:3]) / total),
         "section_found": 1.0 if section_found else 0.0,
-        "year_other": 1.0 if year_other(question, quoted) else 0.0,
         "bangla": 1.0 if question.language == "bn" else 0.0,
         "lead_doc_missing": sum(w for t, w in weights.items() if t not in in_doc) / total,
         "unit_missing": 1.0 if unit_missing(question, quoted) else 0.0,
@@ -226,15 +223,3 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None) ->
     fitted = fitted or model()
     p = fitted.probability(values)
     return p >= fitted.threshold and values.get("figures_in_document", 1.0) > 0, p
-
-
-YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d])")
-
-
-def year_other(question: Question, text: str) -> bool:
-    """Tell whether the question names a year the text does not, while the text names other years."""
-    asked = {y for f in question.figures for y in YEAR.findall(f)}
-    if not asked:
-        return False
-    said = set(YEAR.findall(normalize_figures(text)))
-    return bool(said) and not asked & said

@@ -5,7 +5,7 @@ documents do say are answered. Real model, real Chroma; the unit and kind checks
 import pytest
 from conftest import ingested_documents
 from nsss.assistant import open_assistant
-from nsss.assistant.answerability import implied_slot, unit_missing, year_other
+from nsss.assistant.answerability import implied_slot, unit_missing
 from nsss.assistant.question import analyse
 
 WORKFARE = """# Employment Generation Programme for the Poorest
@@ -88,18 +88,3 @@ def test_the_words_say_what_is_asked_when_the_slot_says_less(question, kind):
 )
 def test_a_unit_asked_must_be_in_the_quote(question, quote, missing):
     assert unit_missing(analyse(question), quote) is missing
-
-
-@pytest.mark.parametrize(
-    "question, quote, other",
-    [
-        ("EGPP daily wage 2023?", "The wage was BDT 200 per working day in 2017.", True),
-        ("EGPP daily wage 2017?", "The wage was BDT 200 per working day in 2017.", False),
-        ("Widow allowance rate in FY 2023-24?", "In the financial year 2023-24, the rate was Tk 550.", False),
-        ("Widow allowance rate in FY 2023-24?", "In FY 2016-17 the rate was raised to Tk 500.", True),
-        ("EGPP daily wage 2023?", "Wages are deposited weekly.", False),  # no year said: the fit weighs other features
-        ("২০২৪-২৫ অর্থবছরে বয়স্ক ভাতা কত?", "২০২৪-২৫ অর্থবছরে বয়স্ক ভাতা ৬০০ টাকা।", False),
-    ],
-)
-def test_a_year_asked_is_not_answered_by_another(question, quote, other):
-    assert year_other(analyse(question), quote) is other

@@ -190,6 +190,13 @@ def unit_missing(question: Question, text: str) -> bool:
     return any(asks.search(question.text) and not says.search(text) for asks, says in UNITS)
 
 
+ASKED_PHRASE = re.compile(
+    r"^\s*(?:what|which)(?:\s+(?:is|was|are|were|will be|would be))?(?:\s+(?:the|a|an))?\s+"
+    r"((?:(?!(?:of|for|in|under|to|do|does|did|is|was|are|were|will|would|has|have|had|at|by|on|from|that|with|"
+    r"per|paid|given)\b)[\w'’-]+\s*){1,6})"
+)
+
+
 def implied_slot(question: Question) -> str | None:
     """Return the kind of thing a question asks for when its slot says less: a day of a month for "on what date",
     a sum for "the monthly widow allowance rate" (a question of no particular slot); None when the slot says it."""
@@ -198,7 +205,13 @@ def implied_slot(question: Question) -> str | None:
     if question.slot != "any":
         return None
     text = question.text.lower()
-    return next((kind for kind, words in IMPLIED if words.search(text)), None)
+    # "What is the monthly widow allowance rate in...", "What monthly allowance do...": the words after "what" up to
+    # the first preposition or verb name what is asked; the rest names its subject ("What role did she have at the
+    # launch of stipend payments?" asks a role, not a sum). A question with no "what" ("EGPP daily wage 2023?") is
+    # all asking.
+    head = ASKED_PHRASE.match(text)
+    asked = head.group(1) if head else text
+    return next((kind for kind, words in IMPLIED if words.search(asked)), None)
 
 
 def _holds(kind: str, text: str, question: Question) -> bool:

@@ -69,6 +69,8 @@ def test_what_the_documents_say_is_answered(assistant, question, said):
         ("When was the workshop held?", None),  # a month or a year answers "when"
         ("What is the monthly widow allowance rate in FY 2023-24?", "amount"),
         ("What does the strategy say about urban poverty?", None),
+        ("What role did she have at the launch of stipend payments?", None),  # a role, of a launch about sums
+        ("EGPP daily wage 2023?", "amount"),  # no "what": all of it asks
     ],
 )
 def test_the_words_say_what_is_asked_when_the_slot_says_less(question, kind):

@@ -355,16 +355,6 @@ def is_heading(text: str) -> bool:
     return capitalised >= 0.6 * len(words)
 
 
-def restates_title(text: str, title: str, w: Weights) -> bool:
-    """Tell whether a line only repeats its document's title ("Situation Analysis Report: Grievance Redress System in
-    Bangladesh"): a heading even with a colon in it, naming the topic and answering nothing."""
-    words = tokenize(text)
-    if not 2 <= len(text.split()) < 20 or re.search(r"[.!?।]$", text.strip()):
-        return False
-    titled = set(tokenize(title))
-    return sum(t in titled for t in words) >= w.title_line_share * len(words)
-
-
 def term_weights(
     question: Question, terms: list[str], token_sets: list[set[str]], idf, w: Weights, translated=frozenset()
 ) -> dict[str, float]:
@@ -498,7 +488,7 @@ def score_sentences(
             score -= w.short_penalty
         elif words > 80:
             score -= w.long_penalty
-        if is_heading(s.text) or (question.slot != "title" and restates_title(s.text, s.hit.chunk.title, w)):
+        if is_heading(s.text):
             score -= w.heading_penalty
         missing = tuple(t for t in question.terms if t not in context[i])
         picks.append(Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing))

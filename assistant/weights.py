@@ -32,9 +32,6 @@ class Weights:
     short_penalty: float = 0.15
     long_penalty: float = 0.05
     heading_penalty: float = 0.1
-    # A line whose words are at least title_line_share of its document's title's is the title repeated: a heading (set by
-    # hand: "Final Evaluation of ... Programme / Commissioning Unit: Bangladesh" holds 8 of 11, a sentence far fewer).
-    title_line_share: float = 0.7
     carried_terms: float = 0.35  # terms carried from an earlier turn weigh this much of the question's own
     # The question's terms in the documents' other language (from the glossary) weigh this much more of their own:
     # a sentence in that language already earns the question's terms through them (before: carried_terms, 0.35).

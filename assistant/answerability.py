@@ -11,7 +11,7 @@ import math
 import re
 
 from nsss.assistant.compose import quoted_text
-from nsss.assistant.question import AMOUNT_NOUNS, NUMBER_NOUNS, Question, framing, normalize_figures
+from nsss.assistant.question import Question, framing, normalize_figures
 from nsss.assistant.scoring import Aliases, Pick, bridged, figures_present, fills_slot, with_prefixes
 from nsss.assistant.weights import Answerability
 from nsss.core.types import Hit
@@ -141,43 +141,24 @@ def features(
         "bangla": 1.0 if question.language == "bn" else 0.0,
         "lead_doc_missing": sum(w for t, w in weights.items() if t not in in_doc) / total,
         "unit_missing": 1.0 if unit_missing(question, quoted) else 0.0,
-        "kind_filled": 1.0 if (kind := implied_slot(question)) is None or _holds(kind, quoted, question) else 0.0,
+        "kind_filled": 1.0 if not question.implied or _holds(question.implied, quoted, question) else 0.0,
     }
 
 
-# The units a sum or a rate is asked in, and how a text says it in them: asked "per month", a yearly sum does not
-# answer; asked in dollars, a sum in taka does not.
-UNITS = tuple(
-    (re.compile(asks, re.I), re.compile(says, re.I))
-    for asks, says in (
-        (r"\b(?:per|a|each|every) month\b|\bmonthly\b|মাসে|মাসিক", r"\bmonth|\bmonthly\b|মাস"),
-        (
-            r"\b(?:per|a|each|every) year\b|\b(?:annual|annually|yearly)\b|বছরে|বার্ষিক",
-            r"\byear|\bannual|\bFY\b|বছর|বার্ষিক",
-        ),
-        (r"\b(?:per ?cent|percentage)\b|%|শতাংশ", r"\bper ?cent|%|শতাংশ"),
-        (r"\b(?:dollars?|usd|us\$)", r"\$|\bdollars?\b|\busd\b"),
-        (r"\b(?:per|a|each|every) day\b|\bdaily\b|দৈনিক|প্রতিদিন", r"\bday|\bdaily\b|দিন|দৈনিক"),
-    )
-)
-IMPLIED = (
-    (
-        "amount",
-        re.compile(
-            rf"\b(?:{AMOUNT_NOUNS}|allowance|instalment|installment|benefit|pension|transfer|toll|"
-            r"rate|monthly|per month|a month|every month|each month|taka|tk)\b|টাকা|ভাতা|কিস্তি|মাসিক"
-        ),
-    ),
-    ("number", re.compile(rf"\b(?:{NUMBER_NOUNS})\b|\bhow many\b|কত")),
-    ("date", re.compile(r"\b(?:date|day|year|month|when)\b|কবে|তারিখ")),
-)
-# A question asking for the date or the day ("On what date...", "কোন তারিখে") asks for a day of a month: a year, a
-# month or a weekday ("মঙ্গলবার") says when only roughly, and often of another event.
-ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|dates|day)\b|তারিখ|কোন দিন", re.I)
+# How a text says a sum or a rate in the unit a question asks it in (Question.units): asked "per month", a yearly
+# sum does not answer; asked in dollars, a sum in taka does not.
+UNIT_SAID = {
+    "month": re.compile(r"\bmonth|\bmonthly\b|মাস", re.I),
+    "year": re.compile(r"\byear|\bannual|\bFY\b|বছর|বার্ষিক", re.I),
+    "percent": re.compile(r"\bper ?cent|%|শতাংশ", re.I),
+    "dollar": re.compile(r"\$|\bdollars?\b|\busd\b", re.I),
+    "day": re.compile(r"\bday|\bdaily\b|দিন|দৈনিক", re.I),
+}
 MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
     r"jul|aug|sep|sept|oct|nov|dec|জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর)"
 )
+# A day of a month, however written: what "on what date" asks (a year, a month or a weekday says when only roughly).
 DAY = re.compile(
     rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?[\s,.-]+{MONTH}(?![a-z])|(?<![a-z]){MONTH}\.?\s+\d{{1,2}}(?!\d)|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
@@ -187,35 +168,11 @@ DAY = re.compile(
 
 def unit_missing(question: Question, text: str) -> bool:
     """Tell whether the question asks in a unit (per month, a year, per cent, dollars) the text does not say."""
-    return any(asks.search(question.text) and not says.search(text) for asks, says in UNITS)
-
-
-ASKED_PHRASE = re.compile(
-    r"^\s*(?:what|which)(?:\s+(?:is|was|are|were|will be|would be))?(?:\s+(?:the|a|an))?\s+"
-    r"((?:(?!(?:of|for|in|under|to|do|does|did|is|was|are|were|will|would|has|have|had|at|by|on|from|that|with|"
-    r"per|paid|given)\b)[\w'’-]+\s*){1,6})"
-)
-
-
-def implied_slot(question: Question) -> str | None:
-    """Return the kind of thing a question asks for when its slot says less: a day of a month for "on what date",
-    a sum for "the monthly widow allowance rate" (a question of no particular slot); None when the slot says it."""
-    if question.slot == "date" and ASKS_DAY.search(question.text):
-        return "day"
-    if question.slot != "any":
-        return None
-    text = question.text.lower()
-    # "What is the monthly widow allowance rate in...", "What monthly allowance do...": the words after "what" up to
-    # the first preposition or verb name what is asked; the rest names its subject ("What role did she have at the
-    # launch of stipend payments?" asks a role, not a sum). A question with no "what" ("EGPP daily wage 2023?") is
-    # all asking.
-    head = ASKED_PHRASE.match(text)
-    asked = head.group(1) if head else text
-    return next((kind for kind, words in IMPLIED if words.search(asked)), None)
+    return any(not UNIT_SAID[unit].search(text) for unit in question.units)
 
 
 def _holds(kind: str, text: str, question: Question) -> bool:
-    """Tell whether a text holds the kind of thing implied_slot says is asked."""
+    """Tell whether a text holds the kind of thing the question's words ask for (Question.implied)."""
     if kind == "day":
         return bool(DAY.search(normalize_figures(text)))
     return fills_slot(kind, text, question)

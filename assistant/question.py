@@ -224,6 +224,8 @@ class Question:
     switches: bool  # "what about X?": the earlier question asked again of another subject
     parts: tuple[Part, ...] = ()  # what a two-part question asks in each part ("how many... and by whom?")
     yes_no: bool = False  # asks whether something holds ("Is there a cap...?", "... কি বাড়ানো হয়েছিল?")
+    implied: str = ""  # what its words ask for where the slot says less: "day", "amount", "number", "date" or ""
+    units: tuple[str, ...] = ()  # the units it asks a sum or a rate in: "month", "year", "percent", "dollar", "day"
 
     @property
     def anchored(self) -> bool:
@@ -289,7 +291,46 @@ def analyse(text: str) -> Question:
         switches=bool(WHAT_ABOUT.search(text)),
         parts=_parts(words, terms),
         yes_no=is_yes_no(text),
+        implied=_implied(text, slot),
+        units=tuple(unit for unit, asks in UNITS_ASKED.items() if asks.search(text)),
     )
+
+
+# The units a sum or a rate is asked in ("per month", "in dollars"); the answerability model checks the quote says
+# it in them (answerability.UNIT_SAID).
+UNITS_ASKED = {
+    "month": re.compile(r"\b(?:per|a|each|every) month\b|\bmonthly\b|মাসে|মাসিক", re.I),
+    "year": re.compile(r"\b(?:per|a|each|every) year\b|\b(?:annual|annually|yearly)\b|বছরে|বার্ষিক", re.I),
+    "percent": re.compile(r"\b(?:per ?cent|percentage)\b|%|শতাংশ", re.I),
+    "dollar": re.compile(r"\b(?:dollars?|usd|us\$)", re.I),
+    "day": re.compile(r"\b(?:per|a|each|every) day\b|\bdaily\b|দৈনিক|প্রতিদিন", re.I),
+}
+# A question asking for the date or the day ("On what date...", "কোন তারিখে") asks for a day of a month: a year, a
+# month or a weekday ("মঙ্গলবার") says when only roughly, and often of another event.
+ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|dates|day)\b|তারিখ|কোন দিন", re.I)
+# The words after "what" up to the first preposition or verb: what a question of no particular slot asks for.
+ASKED_PHRASE = re.compile(
+    r"^\s*(?:what|which)(?:\s+(?:is|was|are|were|will be|would be))?(?:\s+(?:the|a|an))?\s+"
+    r"((?:(?!(?:of|for|in|under|to|do|does|did|is|was|are|were|will|would|has|have|had|at|by|on|from|that|with|"
+    r"per|paid|given)\b)[\w'’-]+\s*){1,6})"
+)
+
+
+def _implied(text: str, slot: str) -> str:
+    """Return the kind of thing a question asks for when its slot says less: a day of a month for "on what date",
+    a sum for "the monthly widow allowance rate" (a question of no particular slot); "" when the slot says it."""
+    if slot == "date" and ASKS_DAY.search(text):
+        return "day"
+    if slot != "any":
+        return ""
+    text = text.lower()
+    # "What is the monthly widow allowance rate in...", "What monthly allowance do...": the words after "what" up to
+    # the first preposition or verb name what is asked; the rest names its subject ("What role did she have at the
+    # launch of stipend payments?" asks a role, not a sum). A question with no "what" ("EGPP daily wage 2023?") is
+    # all asking.
+    head = ASKED_PHRASE.match(text)
+    asked = head.group(1) if head else text
+    return next((kind for kind, words in IMPLIED if words.search(asked)), "")
 
 
 # A question that opens with its verb asks whether something holds ("Is there a cap...?", "Did the focal points sign
@@ -416,6 +457,18 @@ SLOT_WORDS = frozenset(
         " ".join((AMOUNT_NOUNS + "|" + NUMBER_NOUNS).split("|"))
         + " date day year month time venue place location theme title slogan often"
     )
+)
+# The words that, where the slot says less, ask for a sum, a count or a date (`_implied`).
+IMPLIED = (
+    (
+        "amount",
+        re.compile(
+            rf"\b(?:{AMOUNT_NOUNS}|allowance|instalment|installment|benefit|pension|transfer|toll|"
+            r"rate|monthly|per month|a month|every month|each month|taka|tk)\b|টাকা|ভাতা|কিস্তি|মাসিক"
+        ),
+    ),
+    ("number", re.compile(rf"\b(?:{NUMBER_NOUNS})\b|\bhow many\b|কত")),
+    ("date", re.compile(r"\b(?:date|day|year|month|when)\b|কবে|তারিখ")),
 )
 
 

@@ -19,7 +19,7 @@ from nsss.assistant.question import (
     framing,
     part_questions,
 )
-from nsss.assistant.scoring import Pick, aliases_of, figures_present, fills_slot, lead, score_sentences
+from nsss.assistant.scoring import Pick, aliases_of, figures_present, fills_slot, lead, score_sentences, with_prefixes
 from nsss.assistant.types import Answer, Citation, Conversation
 from nsss.assistant.weights import WEIGHTS, Weights
 from nsss.core.settings import Settings
@@ -373,7 +373,7 @@ def _holds_most(q: Question, part: Part, text: str) -> bool:
 
 def _unheld(part: Part, texts: list[str]) -> tuple[str, ...]:
     """Return the words of a part (besides its figures) that none of the texts holds."""
-    have = set().union(*(compose.with_prefixes(set(tokenize(t)), part.terms) for t in texts)) if texts else set()
+    have = set().union(*(with_prefixes(set(tokenize(t)), part.terms) for t in texts)) if texts else set()
     return tuple(t for t in part.terms if not figures(t) and t not in have)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
-from nsss.assistant import answerability, compose
+from nsss.assistant import answerability, compose, domain
 from nsss.assistant import conversation as talk
 from nsss.assistant.question import (
     ATTRIBUTE_WORDS,
@@ -43,6 +43,9 @@ class Reading:
 
 
 NAMING_ASKED = ATTRIBUTE_WORDS | SLOT_WORDS
+OFF_SUBJECT_NOTICE = (
+    "The question does not seem to be about social protection in Bangladesh, which the documents cover."
+)
 
 
 class Assistant:
@@ -122,6 +125,15 @@ class Assistant:
         if reading is None:
             reading = self.read(stated, self.index.search(plan.query, k=k, filters=filters), plan.query)
             reading = self._answer_parts(stated, reading, filters, k)
+        # A question on another subject than the documents' is declined however well a sentence shares its words
+        # ("the capital of Australia": "human capital"), with a notice saying why. Not asked of a follow-up (it is
+        # about what the conversation is about), nor of what the evidence answers as surely as the answerability
+        # model must be sure to decline (1 - its threshold): a store may hold documents on subjects the subject
+        # model never saw.
+        open_to_doubt = reading.probability < 1 - answerability.model().threshold
+        off, p_off = self.off_subject(q.text) if open_to_doubt and not plan.followup else (False, 0.0)
+        if off:
+            reading = replace(reading, answerable=False)
         retrieved_at = time.perf_counter()
         records = self._records()
         hits = list(reading.hits)
@@ -130,7 +142,7 @@ class Assistant:
             text, abstained = compose.compose(q, citations, reading.section), False
         else:
             citations, text, abstained = [], compose.ABSTAIN_TEXT, True
-        mode, notice = "extractive", ""
+        mode, notice = "extractive", OFF_SUBJECT_NOTICE if off else ""
         if self.llm is not None and reading.answerable:
             from nsss.assistant.llm import LLMFailure
 
@@ -169,6 +181,8 @@ class Assistant:
             signals={
                 **{f: round(v, 4) for f, v in reading.features.items()},
                 "probability": round(reading.probability, 4),
+                "off_subject": round(p_off, 4),  # 0 when not asked
+                "judged_off_subject": float(off),
             },
         )
 
@@ -322,6 +336,10 @@ class Assistant:
             chosen = compose.select(q, picks, w, self.document_text)
             spans, section = compose.spans_of(chosen, self.document_text, q), ""
         return Reading(tuple(hits), tuple(picks), tuple(spans), section, values, p, ok and bool(spans))
+
+    def off_subject(self, question: str) -> tuple[bool, float]:
+        """Say whether a question is on another subject than the documents' (assistant/domain.py), and how likely."""
+        return domain.off_subject(question, self._embed([question])[0], self.index.embedder.slug, self.index.acronyms)
 
     def cite(self, spans: list[compose.Span]) -> list[Citation]:
         """Turn document spans into numbered citations with exact quotes."""

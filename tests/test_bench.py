@@ -34,6 +34,7 @@ def test_the_answer_benchmark_times_both_query_paths_in_turn_and_a_cold_start():
     assert warm["encoder"] == "OnnxEmbedder"
     assert warm["ratio_p50_to_before"] > 0 and warm["answers_differing_from_before"] <= 1
     assert warm["sentences_encoded_per_question"]["n"] == 8
+    assert warm["subject_check"]["n"] == 8 and 0 < warm["ratio_subject_check_to_answer_p50"] < 1
     assert cold["runs"] == 1 and cold["median_s"]["nsss_ask"] > 0
 
 

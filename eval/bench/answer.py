@@ -81,6 +81,7 @@ def warm_latency(settings, questions: list[str]) -> dict:
     assistant.answer(questions[0])
     before.answer(questions[0])
     wall, reported, retrieve, encodes, old, per_question, abstained, differ = [], [], [], [], [], [], 0, 0
+    subject = []
     for q in questions:
         started = time.perf_counter()
         answer = assistant.answer(q)
@@ -88,6 +89,11 @@ def warm_latency(settings, questions: list[str]) -> dict:
         reported.append(answer.timings_ms["total"])
         retrieve.append(answer.timings_ms["retrieve"])
         abstained += answer.abstained
+        # The subject check (assistant/domain.py) as the answer ran it (the question's vector already made), right
+        # after: its share of the answer's time.
+        started = time.perf_counter()
+        assistant.off_subject(q)
+        subject.append((time.perf_counter() - started) * 1000)
         # The raw encode of the same question right after, so both see the same load on the machine.
         started = time.perf_counter()
         encode.embed([q])
@@ -105,11 +111,13 @@ def warm_latency(settings, questions: list[str]) -> dict:
         "timings_total": summary(reported),
         "timings_retrieve": summary(retrieve),
         "encode_question": summary(encodes),
+        "subject_check": summary(subject),
         "before_issue_12": summary(old),
         "sentences_encoded_per_question": summary(per_question),
         "abstained": abstained,
         "answers_differing_from_before": differ,
     }
+    out["ratio_subject_check_to_answer_p50"] = round(out["subject_check"]["p50_ms"] / out["wall"]["p50_ms"], 3)
     out["ratio_p50_to_encode"] = round(out["wall"]["p50_ms"] / out["encode_question"]["p50_ms"], 1)
     out["ratio_p50_to_before"] = round(out["wall"]["p50_ms"] / out["before_issue_12"]["p50_ms"], 2)
     out["ratio_p95_to_before"] = round(out["wall"]["p95_ms"] / out["before_issue_12"]["p95_ms"], 2)
@@ -162,6 +170,8 @@ def report(r: dict) -> str:
         f"{w['timings_total']['p50_ms']:.0f} / p95 {w['timings_total']['p95_ms']:.0f} ms; retrieval p50 "
         f"{w['timings_retrieve']['p50_ms']:.0f} ms; raw question encode p50 {w['encode_question']['p50_ms']:.1f} ms "
         f"(answer p50 = {w['ratio_p50_to_encode']}x encode); {w['abstained']} abstained; encoder {w['encoder']}",
+        f"subject check (assistant/domain.py) p50 {w['subject_check']['p50_ms']:.2f} ms, "
+        f"{w['ratio_subject_check_to_answer_p50']} of the answer's p50",
         f"as before issue 12 (PyTorch, sentences encoded per question), in turn: p50 "
         f"{w['before_issue_12']['p50_ms']:.0f} ms, p95 {w['before_issue_12']['p95_ms']:.0f} ms; now / before: p50 "
         f"x{w['ratio_p50_to_before']}, p95 x{w['ratio_p95_to_before']}; {w['answers_differing_from_before']} "

@@ -1,0 +1,152 @@
+"""Is a question about the documents' subject at all? A fitted model of the question alone, before any evidence.
+
+The documents are about social protection in Bangladesh. A question about something else ("What is the capital of
+Australia?", "Which team won the 2023 Bangladesh Premier League?") shares a word or two with some sentence ("human
+capital", "the premier said"), and the answerability model, which judges how well the quotes line up with the
+question, sometimes lets that through. This model reads the question's own words instead: a logistic regression over
+its character n-grams (2 to 4 characters within words, tf-idf) and its sentence vector under the bundled model,
+fitted on the training question sets (on the subject, answerable or not) against questions on other subjects
+(`eval/offdomain_train.jsonl`, `eval/offtopic_qa.jsonl` and the training sets' off-topic questions).
+
+Its weights and threshold live in assistant/domain.json; `python -m nsss.eval.fit_domain` refits them. Its word does
+not stand (`judged`, `off_subject`) on a question naming the field's programmes or benefits or an acronym the
+documents define, on a question in Bangla, or on one embedded by another model; and the assistant (answer.py) does
+not ask it of a follow-up nor of what the evidence clearly answers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from nsss.index.glossary import GLOSSARY
+from nsss.index.lexical import tokenize
+
+DOMAIN_FILE = Path(__file__).with_name("domain.json")
+NGRAMS = (2, 4)
+SPACES = re.compile(r"\s\s+")
+BANGLA = re.compile(r"[\u0980-\u09FF]")
+ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*\b")  # as the documents write one: two capitals or more
+FIELD_SECTION = "programmes and allowances"
+
+
+def char_ngrams(text: str) -> list[str]:
+    """Return a text's character n-grams within its words, each word padded with a space (scikit-learn's
+    "char_wb" analyzer, after NFC normalisation and lower-casing): the fit and the assistant read text alike."""
+    text = SPACES.sub(" ", unicodedata.normalize("NFC", text).lower())
+    out = []
+    low, high = NGRAMS
+    for word in text.split():
+        word = f" {word} "
+        for n in range(low, high + 1):
+            if len(word) < n:
+                break
+            out.extend(word[i : i + n] for i in range(len(word) - n + 1))
+    return out
+
+
+@dataclass(frozen=True)
+class Domain:
+    """P(a question is on another subject than the documents'), from its n-grams and its sentence vector."""
+
+    ngrams: dict  # n-gram -> (idf, weight)
+    vector_coef: tuple[float, ...]
+    model: str  # the slug of the sentence model whose vectors vector_coef weighs
+    intercept: float
+    threshold: float
+    fitted_on: str = ""
+
+    @classmethod
+    def load(cls, path: Path = DOMAIN_FILE) -> Domain:
+        """Read the fitted model."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            ngrams={g: (float(i), float(c)) for g, (i, c) in data["ngrams"].items()},
+            vector_coef=tuple(data["vector"]["coef"]),
+            model=data["vector"]["model"],
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            fitted_on=data.get("fitted_on", ""),
+        )
+
+    def save(self, path: Path = DOMAIN_FILE) -> None:
+        """Write the fitted model (n-grams sorted, so a refit's diff shows what moved)."""
+        data = {
+            "fitted_on": self.fitted_on,
+            "threshold": self.threshold,
+            "intercept": self.intercept,
+            "vector": {"model": self.model, "coef": [round(c, 6) for c in self.vector_coef]},
+            "ngrams": {g: [round(i, 6), round(c, 6)] for g, (i, c) in sorted(self.ngrams.items())},
+        }
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+    def probability(self, text: str, vector) -> float:
+        """Return the probability that a question is on another subject, given its sentence vector."""
+        counts: dict[str, int] = {}
+        for g in char_ngrams(text):
+            if g in self.ngrams:
+                counts[g] = counts.get(g, 0) + 1
+        values = {g: (1 + math.log(n)) * self.ngrams[g][0] for g, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        z = self.intercept + sum(v / norm * self.ngrams[g][1] for g, v in values.items())
+        z += sum(c * float(x) for c, x in zip(self.vector_coef, vector, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def field_terms() -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """The names of the field's programmes and benefits, from the glossary's section of them (index/
+    glossary_bn_en.tsv, "programmes and allowances"): English as search terms, Bangla as written."""
+    english, bangla, inside = set(), set(), False
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# --"):
+            inside = line.removeprefix("# --").strip() == FIELD_SECTION
+        elif inside and line.strip() and not line.startswith("#"):
+            for side in line.split("\t")[:2]:
+                if BANGLA.search(side):
+                    bangla.add(unicodedata.normalize("NFC", side.strip()))
+                elif terms := tuple(tokenize(side)):
+                    english.add(terms)
+    return tuple(sorted(english)), tuple(sorted(bangla))
+
+
+def names_field(text: str, defined=frozenset()) -> bool:
+    """Say whether a question names one of the field's programmes or benefits ("বিধবা ভাতার জন্য কোথায় আবেদন
+    করব?") or an acronym the documents define ("What does CODI stand for?"): such a question is on the subject,
+    whatever the model, fitted on a few hundred questions, makes of its other words."""
+    if set(ACRONYM.findall(text)) & set(defined):
+        return True
+    english, bangla = field_terms()
+    words = set(tokenize(text))
+    flat = unicodedata.normalize("NFC", text)
+    return any(set(t) <= words for t in english) or any(b in flat for b in bangla)
+
+
+@cache
+def default_domain() -> Domain:
+    """The shipped model, read once."""
+    return Domain.load()
+
+
+def off_subject(text: str, vector, model: str, defined=frozenset(), domain: Domain | None = None) -> tuple[bool, float]:
+    """Say whether a question is on another subject than the documents', and how likely. `defined`: the acronyms
+    the documents define. A question embedded by another model than the one fitted on is never judged (its vector's
+    dimensions mean something else), nor one naming the field's programmes or acronyms (`names_field`)."""
+    domain = domain or default_domain()
+    if model != domain.model:
+        return False, 0.0
+    p = domain.probability(text, vector)
+    return p >= domain.threshold and judged(text, defined), p
+
+
+def judged(text: str, defined=frozenset()) -> bool:
+    """Say whether the model's word on a question stands: not on one naming the field (`names_field`), nor on one in
+    Bangla (the bundled sentence model does not read Bangla, and the n-grams of the few hundred Bangla questions
+    fitted on take a question about an official, "মো. শামসুল আরেফিন কোন বিভাগের সচিব?", for one on another
+    subject); the answerability model alone decides those."""
+    return not BANGLA.search(text) and not names_field(text, defined)

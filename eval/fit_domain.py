@@ -1,0 +1,168 @@
+"""Fit the subject model (assistant/domain.py): is a question about the documents' subject at all? Training data only.
+
+    python -m nsss.eval.fit_domain                  # rewrites assistant/domain.json, prints the held-out figures
+    python -m nsss.eval.fit_domain --out /tmp/d.json
+
+On the subject: every question of the training sets, answerable or not (near misses are on the subject: the
+answerability model declines them, not this one), conversation turns included. On another subject: the training
+sets' off-topic questions ("type": "unanswerable" without "near_sources"), `eval/offtopic_qa.jsonl` and
+`eval/offdomain_train.jsonl` (400 questions on other subjects, written for fitting). Never the test half nor the
+held-out sets kept for scoring.
+
+The threshold is chosen on held-out probabilities, each set (each writer) left out in turn and predicted by a model
+fitted on the others: the lowest at which at most MAX_ON_SUBJECT_DECLINED of the questions on the subject that the
+assistant lets it judge are judged off it (never a question in Bangla nor one naming the field's programmes: the model
+is fitted on Bangla questions too, whose n-grams tell English ones apart). The figures printed are those held-out ones, per set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+from nsss.assistant.domain import DOMAIN_FILE, Domain, char_ngrams, judged
+from nsss.core.settings import PROJECT_ROOT, go_offline
+
+MAX_ON_SUBJECT_DECLINED = 0.01
+C = 10.0  # the inverse L2 penalty (scikit-learn's C); 1, 3 and 10 compared by this command's held-out figures
+EVAL = PROJECT_ROOT / "eval"
+# (file, the half of it to read, how its questions are labelled): "own" reads each question's own marks (an
+# unanswerable one without near_sources is off the subject); "on" and "off" label the whole file.
+SETS = (
+    (EVAL / "dev_qa.jsonl", "tune", "own"),
+    (EVAL / "web_qa.jsonl", None, "on"),  # its unanswerables carry no near_sources but are near misses
+    (EVAL / "seed_qa.jsonl", None, "on"),
+    (EVAL / "crosslang_qa.jsonl", None, "on"),
+    (EVAL / "train_qa.jsonl", None, "own"),
+    (EVAL / "train2_qa.jsonl", None, "own"),
+    (EVAL / "holdout_qa.jsonl", None, "own"),
+    (EVAL / "holdout3_qa.jsonl", None, "own"),
+    (EVAL / "offtopic_qa.jsonl", None, "off"),
+    (EVAL / "offdomain_train.jsonl", None, "off"),
+)
+
+
+def read_sets(sets=SETS) -> tuple[list[str], np.ndarray, list[str]]:
+    """Return the questions, their labels (1: on another subject) and the name of the set each comes from."""
+    texts, labels, groups = [], [], []
+    for path, half, how in sets:
+        for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                question = row["question"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise SystemExit(f"{path}:{n}: not a question record ({exc})") from None
+            if half and row.get("split") != half:
+                continue
+            if how == "own":
+                off = (
+                    not row.get("answerable", True)
+                    and row.get("type") == "unanswerable"
+                    and not row.get("near_sources")
+                )
+            else:
+                off = how == "off"
+            texts.append(question)
+            labels.append(int(off))
+            groups.append(Path(path).stem)
+    return texts, np.array(labels), groups
+
+
+def fit_model(texts: list[str], y: np.ndarray, vectors: np.ndarray, model: str, c: float = C):
+    """Fit the logistic model on n-gram tf-idf and sentence vectors; return it (threshold 0.5 until chosen)."""
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    tfidf = TfidfVectorizer(analyzer=char_ngrams, min_df=2, sublinear_tf=True)
+    grams = tfidf.fit_transform(texts)
+    x = hstack([grams, csr_matrix(vectors)]).tocsr()
+    fitted = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, y)
+    coef = fitted.coef_[0]
+    n = grams.shape[1]
+    names = tfidf.get_feature_names_out()
+    ngrams = {str(g): (float(tfidf.idf_[j]), float(coef[j])) for j, g in enumerate(names)}
+    return Domain(
+        ngrams=ngrams,
+        vector_coef=tuple(float(v) for v in coef[n:]),
+        model=model,
+        intercept=float(fitted.intercept_[0]),
+        threshold=0.5,
+    )
+
+
+def held_out(texts: list[str], y: np.ndarray, vectors: np.ndarray, groups: list[str], model: str, c: float = C):
+    """Return each question's probability from a model fitted without its set."""
+    p = np.zeros(len(y))
+    names = np.array(groups)
+    for name in dict.fromkeys(groups):
+        out = names == name
+        keep = np.where(~out)[0]
+        domain = fit_model([texts[i] for i in keep], y[keep], vectors[keep], model, c)
+        for i in np.where(out)[0]:
+            p[i] = domain.probability(texts[i], vectors[i])
+    return p
+
+
+def choose_threshold(p: np.ndarray, y: np.ndarray, budget: float = MAX_ON_SUBJECT_DECLINED) -> float:
+    """The lowest threshold judging at most `budget` of the questions on the subject off it."""
+    on = np.sort(p[y == 0])[::-1]
+    allowed = int(np.floor(budget * len(on)))
+    return float(on[allowed]) + 1e-6 if allowed < len(on) else 0.5
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nsss.eval.fit_domain", description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=DOMAIN_FILE, help="where to write the model")
+    parser.add_argument("--c", type=float, default=C, help="inverse L2 penalty")
+    args = parser.parse_args(argv)
+    go_offline()
+    from nsss.index.embed import load_embedder
+
+    texts, y, groups = read_sets()
+    embedder = load_embedder()
+    vectors = np.array(embedder.embed(texts), dtype=float)
+    p = held_out(texts, y, vectors, groups, embedder.slug, args.c)
+    # As the assistant judges: never a question in Bangla nor one naming the field's programmes (domain.judged); the
+    # budget is a share of the questions it judges.
+    asked = np.array([judged(t) for t in texts])
+    threshold = choose_threshold(p[asked], y[asked])
+    p = np.where(asked, p, 0.0)
+    names = np.array(groups)
+    print(
+        f"{len(texts)} questions, {int(y.sum())} on other subjects; held out set by set, threshold {threshold:.4f}"
+        " (judged as the assistant judges: never a question in Bangla nor one naming the field's programmes):"
+    )
+    print(f"{'set':<22} {'on subject':>10} {'judged off':>10} {'off subject':>11} {'judged off':>10}")
+    for name in dict.fromkeys(groups):
+        on = (names == name) & (y == 0)
+        off = (names == name) & (y == 1)
+        rate_on = f"{np.mean(p[on] >= threshold):.3f}" if on.any() else "-"
+        rate_off = f"{np.mean(p[off] >= threshold):.3f}" if off.any() else "-"
+        print(f"{name:<22} {int(on.sum()):>10} {rate_on:>10} {int(off.sum()):>11} {rate_off:>10}")
+    print(
+        f"{'all':<22} {int((y == 0).sum()):>10} {np.mean(p[y == 0] >= threshold):>10.3f} {int(y.sum()):>11}"
+        f" {np.mean(p[y == 1] >= threshold):>10.3f}"
+    )
+    domain = fit_model(texts, y, vectors, embedder.slug, args.c)
+    sources = ", ".join(f"{Path(s).name}" + (f" ({h} half)" if h else "") for s, h, _ in SETS)
+    final = Domain(
+        ngrams=domain.ngrams,
+        vector_coef=domain.vector_coef,
+        model=domain.model,
+        intercept=domain.intercept,
+        threshold=round(threshold, 4),
+        fitted_on=f"python -m nsss.eval.fit_domain (C={args.c}, at most {MAX_ON_SUBJECT_DECLINED:.0%} of the "
+        f"questions on the subject judged off it, held out set by set): {sources}",
+    )
+    final.save(args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

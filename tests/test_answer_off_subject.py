@@ -1,0 +1,161 @@
+"""Questions on another subject than the documents' are declined by a fitted model of the question (assistant/
+domain.py), with a notice saying why; questions on the subject, follow-ups, questions in Bangla and questions naming
+the field's programmes or the documents' acronyms are not judged off it. Real model, real Chroma (the bundled corpus); the model's arithmetic
+against scikit-learn's; and the script that fits it, run whole."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import ask_in_turn, ingested_documents
+from nsss.assistant import open_assistant
+from nsss.assistant.answer import OFF_SUBJECT_NOTICE
+from nsss.assistant.domain import Domain, char_ngrams, default_domain, names_field
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+# None of these is in the questions the model was fitted on.
+OFF_SUBJECT = [
+    "Which river is the longest in Africa?",
+    "How do I reset my Gmail password?",
+    "Recommend a good hotel in Cox's Bazar for a family of four.",
+    "Can you write me a short poem about the monsoon?",
+]
+ON_SUBJECT = [
+    "Who chairs the Central Management Committee?",
+    "How much do old people get each month?",
+    "What does the strategy say about the urban poor?",
+    "বিধবা ভাতার জন্য কোথায় আবেদন করব?",  # service-like words ("where do I apply"), but an allowance
+    "এনএসএসএস কবে অনুমোদিত হয়?",
+]
+
+
+@pytest.fixture(scope="module")
+def assistant(seed_store):
+    return open_assistant(seed_store, use_llm=False)
+
+
+@pytest.mark.parametrize("question", OFF_SUBJECT)
+def test_a_question_on_another_subject_is_declined_and_says_why(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.abstained, answer.text
+    assert answer.signals["judged_off_subject"] == 1.0
+    assert answer.notice == OFF_SUBJECT_NOTICE
+    assert not answer.citations
+
+
+@pytest.mark.parametrize("question", ON_SUBJECT)
+def test_a_question_on_the_subject_is_not_judged_off_it(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.signals["judged_off_subject"] == 0.0, answer.signals["off_subject"]
+    assert answer.notice == ""
+
+
+@pytest.mark.parametrize("question", ["কাল কি ঢাকায় বৃষ্টি হবে?", "মো. শামসুল আরেফিন কোন বিভাগের সচিব?"])
+def test_a_question_in_bangla_is_left_to_the_answerability_model(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.signals["judged_off_subject"] == 0.0 and answer.notice == ""
+
+
+def test_a_follow_up_is_never_judged_and_an_off_subject_question_after_it_is(assistant):
+    first, followup, other = ask_in_turn(
+        assistant,
+        "Who chairs the Central Management Committee?",
+        "And who are its members?",
+        "Which river is the longest in Africa?",
+    )
+    assert followup.followup
+    assert followup.signals["off_subject"] == 0.0  # not asked of the model at all
+    assert first.signals["judged_off_subject"] == 0.0
+    assert not other.followup and other.abstained and other.signals["judged_off_subject"] == 1.0
+
+
+def test_a_store_on_another_subject_still_answers_what_its_documents_clearly_answer(tmp_path_factory):
+    """The subject model knows social protection; a store may hold a ferry timetable. What the documents answer as
+    surely as the answerability model must be sure to decline (1 - its threshold) is answered all the same."""
+    from nsss.assistant.answerability import model
+
+    ferry = (
+        "# River ferry timetable\n\nThe river ferry from Dhaka to Barisal leaves Sadarghat launch terminal every "
+        "evening at 8 pm and reaches Barisal at 5 am. A single cabin costs Tk 2,000 and a deck seat Tk 400.\n"
+    )
+    assistant = open_assistant(ingested_documents(tmp_path_factory, "ferry", {"ferry.md": ferry}), use_llm=False)
+    question = "How much does a single cabin on the Dhaka to Barisal ferry cost?"
+    cabin = assistant.answer(question)
+    assert assistant.off_subject(question)[1] >= default_domain().threshold  # the model alone would decline it
+    assert cabin.signals["probability"] >= 1 - model().threshold
+    assert not cabin.abstained and "Tk 2,000" in cabin.text
+    assert cabin.signals["judged_off_subject"] == 0.0
+    assert assistant.answer("What is the capital of Australia?").signals["judged_off_subject"] == 1.0
+
+
+def test_naming_the_field_or_a_defined_acronym_keeps_a_question_on_the_subject():
+    assert names_field("বয়স্ক ভাতা কত টাকা?")
+    assert names_field("Where do I apply for the widow allowance?")
+    assert names_field("What recipes does KRP teach?", defined={"KRP": ["Kitchen Recipe Programme"]})
+    assert not names_field("What recipes does KRP teach?")
+    assert not names_field("How do I renew my passport online?")
+    assert not names_field("what is the krp", defined={"KRP": []})  # an acronym is written in capitals
+
+
+def test_the_n_grams_are_scikit_learns_char_wb_and_the_probability_is_its_logistic_regression():
+    from nsss.eval.fit_domain import fit_model
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts = [
+        "Who chairs the committee?",
+        "What is the monthly allowance?",
+        "বয়স্ক ভাতা কত?",
+        "How do I cook rice?",
+        "Best phone under 20000 taka",
+        "ট্রেনের টিকিট কিভাবে কাটব?",
+        "Who chairs the meeting on allowances?",
+        "How do I cook fish curry?",
+    ]
+    for text in texts:
+        sklearn = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4)).build_analyzer()(text.lower())
+        assert char_ngrams(text) == sklearn
+    y = np.array([0, 0, 0, 1, 1, 1, 0, 1])
+    vectors = np.random.default_rng(0).normal(size=(len(texts), 5))
+    model = fit_model(texts, y, vectors, "m", c=10.0)
+    tfidf = TfidfVectorizer(analyzer=char_ngrams, min_df=2, sublinear_tf=True)
+    x = hstack([tfidf.fit_transform(texts), csr_matrix(vectors)]).tocsr()
+    reference = LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced").fit(x, y).predict_proba(x)[:, 1]
+    ours = [model.probability(t, v) for t, v in zip(texts, vectors, strict=True)]
+    assert np.allclose(ours, reference, atol=1e-6)
+
+
+def test_another_embedding_model_is_never_judged(tmp_path):
+    model = Domain(ngrams={"ab": (1.0, 50.0)}, vector_coef=(0.0,), model="m", intercept=0.0, threshold=0.5)
+    from nsss.assistant.domain import off_subject
+
+    assert off_subject("abc", [0.0], "m", domain=model)[0]
+    assert off_subject("abc", [0.0, 0.0], "another model", domain=model) == (False, 0.0)
+    model.save(tmp_path / "d.json")
+    assert Domain.load(tmp_path / "d.json") == model
+
+
+@pytest.mark.slow
+def test_the_fit_command_rewrites_the_shipped_model(tmp_path):
+    out = tmp_path / "domain.json"
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    run = subprocess.run(
+        [sys.executable, "-m", "nsss.eval.fit_domain", "--out", str(out)],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "held out set by set" in run.stdout
+    fitted, shipped = (json.loads(p.read_text(encoding="utf-8")) for p in (out, PROJECT / "assistant" / "domain.json"))
+    assert abs(fitted["threshold"] - shipped["threshold"]) < 0.01
+    assert fitted["ngrams"].keys() == shipped["ngrams"].keys()
+    assert np.allclose(fitted["vector"]["coef"], shipped["vector"]["coef"], atol=1e-3)

@@ -121,6 +121,17 @@ def test_abstention_says_not_found_and_lists_the_nearest_passages():
     assert "<script" not in panel and "<img" not in panel and "&lt;img src=x" in panel
 
 
+def test_an_answer_declined_as_off_the_subject_says_why_under_the_abstention():
+    from dataclasses import replace
+
+    from nsss.assistant.answer import OFF_SUBJECT_NOTICE
+
+    a = replace(answer("The documents do not answer this question.", abstained=True), notice=OFF_SUBJECT_NOTICE)
+    chat = render.answer_html(a, 0)
+    assert "Not found in the documents" in chat
+    assert f'<div class="nsss-notice">{OFF_SUBJECT_NOTICE}</div>' in chat
+
+
 def test_citation_card_shows_title_page_quote_in_passage_and_the_reference():
     c = cite(
         "The board was chaired by Ms. Rahman <b>not bold</b>.",

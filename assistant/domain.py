@@ -6,12 +6,13 @@ capital", "the premier said"), and the answerability model, which judges how wel
 question, sometimes lets that through. This model reads the question's own words instead: a logistic regression over
 its character n-grams (2 to 4 characters within words, tf-idf) and its sentence vector under the bundled model,
 fitted on the training question sets (on the subject, answerable or not) against questions on other subjects
-(`eval/offdomain_train.jsonl`, `eval/offtopic_qa.jsonl` and the training sets' off-topic questions).
+(`eval/offdomain_train.jsonl`, `eval/offtopic_qa.jsonl` and the training sets' off-topic questions), with 400
+questions on the subject written for fitting beside them (`eval/onsubject_train.jsonl`, 300 of them in Bangla).
 
-Its weights and threshold live in assistant/domain.json; `python -m nsss.eval.fit_domain` refits them. Its word does
-not stand (`judged`, `off_subject`) on a question naming the field's programmes or benefits or an acronym the
-documents define, on a question in Bangla, or on one embedded by another model; and the assistant (answer.py) does
-not ask it of a follow-up nor of what the evidence clearly answers.
+Its weights and thresholds (one for English questions, one for Bangla) live in assistant/domain.json;
+`python -m nsss.eval.fit_domain` refits them. Its word does not stand (`off_subject`) on a question naming the
+field's programmes or benefits or an acronym the documents define, or on one embedded by another model; and the
+assistant (answer.py) does not ask it of a follow-up nor of what the evidence clearly answers.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ class Domain:
     vector_coef: tuple[float, ...]
     model: str  # the slug of the sentence model whose vectors vector_coef weighs
     intercept: float
-    threshold: float
+    threshold: float  # for a question in English
+    threshold_bn: float = math.inf  # for a question in Bangla (never judged when the file names none)
     fitted_on: str = ""
 
     @classmethod
@@ -71,6 +73,7 @@ class Domain:
             model=data["vector"]["model"],
             intercept=float(data["intercept"]),
             threshold=float(data["threshold"]),
+            threshold_bn=float(data.get("threshold_bn", math.inf)),
             fitted_on=data.get("fitted_on", ""),
         )
 
@@ -79,11 +82,17 @@ class Domain:
         data = {
             "fitted_on": self.fitted_on,
             "threshold": self.threshold,
+            "threshold_bn": self.threshold_bn,
             "intercept": self.intercept,
             "vector": {"model": self.model, "coef": [round(c, 6) for c in self.vector_coef]},
             "ngrams": {g: [round(i, 6), round(c, 6)] for g, (i, c) in sorted(self.ngrams.items())},
         }
         path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+    def threshold_for(self, text: str) -> float:
+        """The probability from which a question is judged off the subject: each language has its own, chosen on
+        the questions of that language (the bundled sentence model does not read Bangla; the n-grams carry it)."""
+        return self.threshold_bn if BANGLA.search(text) else self.threshold
 
     def probability(self, text: str, vector) -> float:
         """Return the probability that a question is on another subject, given its sentence vector."""
@@ -141,12 +150,4 @@ def off_subject(text: str, vector, model: str, defined=frozenset(), domain: Doma
     if model != domain.model:
         return False, 0.0
     p = domain.probability(text, vector)
-    return p >= domain.threshold and judged(text, defined), p
-
-
-def judged(text: str, defined=frozenset()) -> bool:
-    """Say whether the model's word on a question stands: not on one naming the field (`names_field`), nor on one in
-    Bangla (the bundled sentence model does not read Bangla, and the n-grams of the few hundred Bangla questions
-    fitted on take a question about an official, "মো. শামসুল আরেফিন কোন বিভাগের সচিব?", for one on another
-    subject); the answerability model alone decides those."""
-    return not BANGLA.search(text) and not names_field(text, defined)
+    return p >= domain.threshold_for(text) and not names_field(text, defined), p

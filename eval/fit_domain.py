@@ -6,13 +6,14 @@
 On the subject: every question of the training sets, answerable or not (near misses are on the subject: the
 answerability model declines them, not this one), conversation turns included. On another subject: the training
 sets' off-topic questions ("type": "unanswerable" without "near_sources"), `eval/offtopic_qa.jsonl` and
-`eval/offdomain_train.jsonl` (400 questions on other subjects, written for fitting). Never the test half nor the
-held-out sets kept for scoring.
+`eval/offdomain_train.jsonl` (400 questions on other subjects, written for fitting); and beside the training sets,
+`eval/onsubject_train.jsonl` (400 on the subject written for fitting, 300 in Bangla: the training sets hold few Bangla
+questions). Never the test half nor the held-out sets kept for scoring.
 
-The threshold is chosen on held-out probabilities, each set (each writer) left out in turn and predicted by a model
-fitted on the others: the lowest at which at most MAX_ON_SUBJECT_DECLINED of the questions on the subject that the
-assistant lets it judge are judged off it (never a question in Bangla nor one naming the field's programmes: the model
-is fitted on Bangla questions too, whose n-grams tell English ones apart). The figures printed are those held-out ones, per set.
+The thresholds are chosen on held-out probabilities, each set (each writer) left out in turn and predicted by a model
+fitted on the others: for each language, the lowest at which at most MAX_ON_SUBJECT_DECLINED of its questions on the
+subject that the assistant lets the model judge (not those naming the field's programmes) are judged off it. The
+figures printed are those held-out ones, per set and per language.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from nsss.assistant.domain import DOMAIN_FILE, Domain, char_ngrams, judged
+from nsss.assistant.domain import BANGLA, DOMAIN_FILE, Domain, char_ngrams, names_field
 from nsss.core.settings import PROJECT_ROOT, go_offline
 
 MAX_ON_SUBJECT_DECLINED = 0.01
@@ -41,6 +42,7 @@ SETS = (
     (EVAL / "holdout3_qa.jsonl", None, "own"),
     (EVAL / "offtopic_qa.jsonl", None, "off"),
     (EVAL / "offdomain_train.jsonl", None, "off"),
+    (EVAL / "onsubject_train.jsonl", None, "on"),  # 400 written for fitting, 300 in Bangla
 )
 
 
@@ -127,27 +129,31 @@ def main(argv: list[str] | None = None) -> int:
     embedder = load_embedder()
     vectors = np.array(embedder.embed(texts), dtype=float)
     p = held_out(texts, y, vectors, groups, embedder.slug, args.c)
-    # As the assistant judges: never a question in Bangla nor one naming the field's programmes (domain.judged); the
-    # budget is a share of the questions it judges.
-    asked = np.array([judged(t) for t in texts])
-    threshold = choose_threshold(p[asked], y[asked])
-    p = np.where(asked, p, 0.0)
+    # As the assistant judges: never a question naming the field's programmes (domain.names_field); each language its
+    # own threshold, its budget a share of the questions of that language the model judges.
+    bangla = np.array([bool(BANGLA.search(t)) for t in texts])
+    asked = ~np.array([names_field(t) for t in texts])
+    thresholds = {
+        lang: choose_threshold(p[asked & mask], y[asked & mask]) for lang, mask in (("en", ~bangla), ("bn", bangla))
+    }
+    judged = asked & (p >= np.where(bangla, thresholds["bn"], thresholds["en"]))
     names = np.array(groups)
     print(
-        f"{len(texts)} questions, {int(y.sum())} on other subjects; held out set by set, threshold {threshold:.4f}"
-        " (judged as the assistant judges: never a question in Bangla nor one naming the field's programmes):"
+        f"{len(texts)} questions, {int(y.sum())} on other subjects; held out set by set; thresholds: English"
+        f" {thresholds['en']:.4f}, Bangla {thresholds['bn']:.4f} (a question naming the field's programmes never judged):"
     )
     print(f"{'set':<22} {'on subject':>10} {'judged off':>10} {'off subject':>11} {'judged off':>10}")
-    for name in dict.fromkeys(groups):
-        on = (names == name) & (y == 0)
-        off = (names == name) & (y == 1)
-        rate_on = f"{np.mean(p[on] >= threshold):.3f}" if on.any() else "-"
-        rate_off = f"{np.mean(p[off] >= threshold):.3f}" if off.any() else "-"
+    for name in [*dict.fromkeys(groups), "all"]:
+        mine = names == name if name != "all" else np.ones(len(y), dtype=bool)
+        on, off = mine & (y == 0), mine & (y == 1)
+        rate_on = f"{np.mean(judged[on]):.3f}" if on.any() else "-"
+        rate_off = f"{np.mean(judged[off]):.3f}" if off.any() else "-"
         print(f"{name:<22} {int(on.sum()):>10} {rate_on:>10} {int(off.sum()):>11} {rate_off:>10}")
-    print(
-        f"{'all':<22} {int((y == 0).sum()):>10} {np.mean(p[y == 0] >= threshold):>10.3f} {int(y.sum()):>11}"
-        f" {np.mean(p[y == 1] >= threshold):>10.3f}"
-    )
+    for lang, mask in (("English", ~bangla), ("Bangla", bangla)):
+        on, off = mask & (y == 0), mask & (y == 1)
+        print(
+            f"{lang:<22} {int(on.sum()):>10} {np.mean(judged[on]):>10.3f} {int(off.sum()):>11} {np.mean(judged[off]):>10.3f}"
+        )
     domain = fit_model(texts, y, vectors, embedder.slug, args.c)
     sources = ", ".join(f"{Path(s).name}" + (f" ({h} half)" if h else "") for s, h, _ in SETS)
     final = Domain(
@@ -155,9 +161,10 @@ def main(argv: list[str] | None = None) -> int:
         vector_coef=domain.vector_coef,
         model=domain.model,
         intercept=domain.intercept,
-        threshold=round(threshold, 4),
+        threshold=round(thresholds["en"], 4),
+        threshold_bn=round(thresholds["bn"], 4),
         fitted_on=f"python -m nsss.eval.fit_domain (C={args.c}, at most {MAX_ON_SUBJECT_DECLINED:.0%} of the "
-        f"questions on the subject judged off it, held out set by set): {sources}",
+        f"questions of each language on the subject judged off it, held out set by set): {sources}",
     )
     final.save(args.out)
     print(f"wrote {args.out}")

@@ -128,7 +128,7 @@ def names_field(text: str, defined=frozenset()) -> bool:
     """Say whether a question names one of the field's programmes or benefits ("বিধবা ভাতার জন্য কোথায় আবেদন
     করব?") or an acronym the documents define ("What does CODI stand for?"): such a question is on the subject,
     whatever the model, fitted on a few hundred questions, makes of its other words."""
-    if set(ACRONYM.findall(text)) & set(defined):
+    if any(a in defined for a in ACRONYM.findall(text)):
         return True
     english, bangla = field_terms()
     words = set(tokenize(text))

@@ -121,15 +121,18 @@ def test_abstention_says_not_found_and_lists_the_nearest_passages():
     assert "<script" not in panel and "<img" not in panel and "&lt;img src=x" in panel
 
 
-def test_an_answer_declined_as_off_the_subject_says_why_under_the_abstention():
+def test_an_answer_declined_as_off_the_subject_says_why_under_the_abstention_in_the_pages_language():
     from dataclasses import replace
 
     from nsss.assistant.answer import OFF_SUBJECT_NOTICE
 
-    a = replace(answer("The documents do not answer this question.", abstained=True), notice=OFF_SUBJECT_NOTICE)
+    declined = answer("The documents do not answer this question.", abstained=True)
+    a = replace(declined, notice=OFF_SUBJECT_NOTICE, signals={"judged_off_subject": 1.0})
     chat = render.answer_html(a, 0)
     assert "Not found in the documents" in chat
     assert f'<div class="nsss-notice">{OFF_SUBJECT_NOTICE}</div>' in chat
+    bangla = render.answer_html(a, 0, lang="bn")
+    assert "সামাজিক সুরক্ষা বিষয়ক বলে মনে হচ্ছে না" in bangla and OFF_SUBJECT_NOTICE not in bangla
 
 
 def test_citation_card_shows_title_page_quote_in_passage_and_the_reference():

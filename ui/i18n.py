@@ -55,6 +55,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The nearest passages are listed under Sources; open one to read it in place, or rephrase the question.",
         "সবচেয়ে কাছের অনুচ্ছেদগুলো উৎস অংশে আছে; একটি খুলে পড়ুন, অথবা প্রশ্নটি অন্যভাবে লিখুন।",
     ),
+    "off_subject": (
+        "The question does not seem to be about social protection in Bangladesh, which the documents cover.",
+        "প্রশ্নটি বাংলাদেশের সামাজিক সুরক্ষা বিষয়ক বলে মনে হচ্ছে না; দলিলগুলো সেই বিষয়েরই।",
+    ),
     "no_match": ("No document matches these filters", "এই ছাঁকনির সাথে কোনো দলিল মেলে না"),
     "no_match_body": (
         "Nothing was searched: {what}. Change or clear the filters above the chat and ask again.",

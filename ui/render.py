@@ -164,7 +164,9 @@ def answer_html(answer: Answer, turn: int, lang: str = "en", filters: str = "", 
             body = f'<ul class="nsss-list">{"".join(f"<li>{_with_markers(i, turn, cites, lang)}</li>" for i in parts)}</ul>'
         else:
             body = "".join(f"<p>{_with_markers(p, turn, cites, lang)}</p>" for p in parts)
-    notice = f'<div class="nsss-notice">{esc(answer.notice)}</div>' if answer.notice else ""
+    # A question judged off the subject (assistant/domain.py) says so in the page's language.
+    said = t(lang, "off_subject") if answer.signals.get("judged_off_subject") else answer.notice
+    notice = f'<div class="nsss-notice">{esc(said)}</div>' if said else ""
     took = answer.timings_ms.get("total")
     parts = [
         t(lang, "mode_none")

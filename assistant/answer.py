@@ -339,7 +339,10 @@ class Assistant:
 
     def off_subject(self, question: str) -> tuple[bool, float]:
         """Say whether a question is on another subject than the documents' (assistant/domain.py), and how likely."""
-        return domain.off_subject(question, self._embed([question])[0], self.index.embedder.slug, self.index.acronyms)
+        # The index's encoder remembers the query its search encoded (the same text when nothing was expanded); a
+        # question is no passage sentence, so the stored sentence vectors are not looked in.
+        vector = self.index.encode([question])[0]
+        return domain.off_subject(question, vector, self.index.embedder.slug, self.index.acronyms)
 
     def cite(self, spans: list[compose.Span]) -> list[Citation]:
         """Turn document spans into numbered citations with exact quotes."""

@@ -116,11 +116,10 @@ def field_terms() -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
         if line.startswith("# --"):
             inside = line.removeprefix("# --").strip() == FIELD_SECTION
         elif inside and line.strip() and not line.startswith("#"):
-            for side in line.split("\t")[:2]:
-                if BANGLA.search(side):
-                    bangla.add(unicodedata.normalize("NFC", side.strip()))
-                elif terms := tuple(tokenize(side)):
-                    english.add(terms)
+            en, bn = line.split("\t")[:2]  # English<TAB>Bangla, as index/glossary.py reads the file
+            if terms := tuple(tokenize(en)):
+                english.add(terms)
+            bangla.add(unicodedata.normalize("NFC", bn.strip()))
     return tuple(sorted(english)), tuple(sorted(bangla))
 
 

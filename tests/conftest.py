@@ -130,6 +130,14 @@ def _ingested(folder: Path, store: Path) -> Settings:
     return settings
 
 
+# A short document on something else, beside the one a test asks about: the search must choose between documents.
+COASTAL_NEIGHBOUR = (
+    "# The coastal allowance\n\n"
+    "In the financial year 2001-02 the coastal allowance was introduced to support poor fishing households. "
+    "The allowance is paid every month through mobile banking.\n"
+)
+
+
 def ingested_documents(tmp_path_factory, name: str, documents: dict[str, str]) -> Settings:
     """Write short documents (file name -> text) to a fresh folder and ingest them into a fresh store."""
     folder = tmp_path_factory.mktemp(name)

@@ -2,7 +2,7 @@
 year, not by one on the same programme that gives another figure. Real model, real Chroma in tmp_path."""
 
 import pytest
-from conftest import ingested_documents
+from conftest import COASTAL_NEIGHBOUR, ingested_documents
 from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 
@@ -15,17 +15,12 @@ RIVER = (
     "Coverage is planned to rise from 0.5 million in 2023-24 to 3 million beneficiaries by 2027. "
     "Bangladesh invests in the early years of childhood through the RMCBP.\n"
 )
-OTHER = (
-    "# The coastal allowance\n\n"
-    "In the financial year 2001-02 the coastal allowance was introduced to support poor fishing households. "
-    "The allowance is paid every month through mobile banking.\n"
-)
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
     """The extractive assistant over two short documents."""
-    documents = {"rmcbp.md": RIVER, "coastal.md": OTHER}
+    documents = {"rmcbp.md": RIVER, "coastal.md": COASTAL_NEIGHBOUR}
     return open_assistant(ingested_documents(tmp_path_factory, "figures", documents), use_llm=False)
 
 

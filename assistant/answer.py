@@ -46,6 +46,12 @@ NAMING_ASKED = ATTRIBUTE_WORDS | SLOT_WORDS
 OFF_SUBJECT_NOTICE = (
     "The question does not seem to be about social protection in Bangladesh, which the documents cover."
 )
+# What an answer's notice says, by its kind (Answer.notice_kind); the web app says the same in the page's language.
+NOTICES = {
+    "off_subject": OFF_SUBJECT_NOTICE,
+    "llm_failed": "The language model did not give a usable answer ({detail}); this is the extractive answer.",
+    "llm_trimmed": "{detail} sentence(s) of the language model's answer were left out: the passages do not support them.",
+}
 
 
 class Assistant:
@@ -142,15 +148,16 @@ class Assistant:
             text, abstained = compose.compose(q, citations, reading.section), False
         else:
             citations, text, abstained = [], compose.ABSTAIN_TEXT, True
-        mode, notice = "extractive", OFF_SUBJECT_NOTICE if off else ""
+        mode, kind, detail = "extractive", "off_subject" if off else "", ""
         if self.llm is not None and reading.answerable:
             from nsss.assistant.llm import LLMFailure
 
             try:
-                text, citations, abstained, notice = self.llm.answer(q, hits, conversation, self, top_k)
+                text, citations, abstained, dropped = self.llm.answer(q, hits, conversation, self, top_k)
                 mode = "llm"
+                kind, detail = ("llm_trimmed", str(dropped)) if dropped else ("", "")
             except LLMFailure as exc:
-                notice = f"The language model did not give a usable answer ({exc}); this is the extractive answer."
+                kind, detail = "llm_failed", str(exc)
         done = time.perf_counter()
         # What the turn asked, of what: the question as searched ("And in 2018?" is the earlier question, of 2018).
         said = q if plan.followup else stated
@@ -170,7 +177,9 @@ class Assistant:
                 "total": _ms(done - started),
             },
             mode=mode,
-            notice=notice,
+            notice=NOTICES[kind].format(detail=detail) if kind else "",
+            notice_kind=kind,
+            notice_detail=detail,
             query=plan.query,
             focus=about,
             also=also,

@@ -26,6 +26,7 @@ def answer_json(answer: Answer, style: str = "author-date") -> dict:
         "timings_ms": answer.timings_ms,
         "mode": answer.mode,
         "notice": answer.notice,
+        "notice_kind": answer.notice_kind,
         "followup": answer.followup,
         "answerability": answer.signals,
     }

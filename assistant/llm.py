@@ -66,7 +66,8 @@ class LLMClient:
         )
 
     def answer(self, q: Question, hits: list[Hit], conversation: Conversation | None, assistant, top_k: int = 5):
-        """Ask the LLM, verify its sentences against the passages; return (text, citations, abstained, notice)."""
+        """Ask the LLM, verify its sentences against the passages; return (text, citations, abstained, the number of
+        its sentences left out because the passages do not support them)."""
         from llama_index.core.llms import ChatMessage
 
         question = q.text
@@ -83,7 +84,7 @@ class LLMClient:
         if not reply:
             raise LLMFailure("it returned an empty answer")
         if reply.upper().startswith(NOT_FOUND):
-            return ABSTAIN_TEXT, [], True, ""
+            return ABSTAIN_TEXT, [], True, 0
         claims = len([s for s in split_sentences(reply) if len(tokenize(reply[s[0] : s[1]])) >= 2])
         kept = verify(reply, passages, assistant.index.embedder.embed, question, assistant.index.lexical.idf)
         if not kept:
@@ -98,13 +99,7 @@ class LLMClient:
                 None,
             )
             lines.append(f"{v.text} [{n}]")
-        dropped = claims - len(kept)
-        notice = (
-            f"{dropped} sentence(s) of the language model's answer were left out: the passages do not support them."
-            if dropped > 0
-            else ""
-        )
-        return " ".join(lines), citations, False, notice
+        return " ".join(lines), citations, False, max(0, claims - len(kept))
 
 
 def prompt(question: str, passages: list[Hit], conversation: Conversation | None) -> str:

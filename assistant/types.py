@@ -40,6 +40,10 @@ class Answer:
     timings_ms: dict = field(default_factory=dict)
     mode: str = "extractive"  # or "llm"
     notice: str = ""  # shown to the user, e.g. when the LLM failed and the extractive answer stands in
+    # What the notice says, so that a page in another language can say it: "off_subject", "llm_failed" (the extractive
+    # answer stands in; notice_detail holds the failure) or "llm_trimmed" (notice_detail: how many sentences left out).
+    notice_kind: str = ""
+    notice_detail: str = ""
     query: str = ""  # the question as searched (a follow-up is searched within its topic's documents first)
     focus: tuple[str, ...] = ()  # document keys the answer is about: where a follow-up to it is searched
     also: tuple[str, ...] = ()  # documents a follow-up searches next, when those of focus do not answer it

@@ -48,7 +48,7 @@ def test_a_question_on_another_subject_is_declined_and_says_why(assistant, quest
     answer = assistant.answer(question)
     assert answer.abstained, answer.text
     assert answer.signals["judged_off_subject"] == 1.0
-    assert answer.notice == OFF_SUBJECT_NOTICE
+    assert (answer.notice, answer.notice_kind) == (OFF_SUBJECT_NOTICE, "off_subject")
     assert not answer.citations
 
 

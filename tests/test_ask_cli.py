@@ -17,9 +17,9 @@ FOCAL = "focal-point-meeting-2022-06-26.txt"
 REFLECTIVE = "reflective-overview-consultation-workshop-2025.txt"
 WORKSHOPS = {"dissemination-workshop-action-plan-ii-baseline-2022.txt", REFLECTIVE}
 ANSWER_KEYS = {"question", "answer", "abstained", "citations", "retrieved", "timings_ms"}
-# Beyond the shape: how the answer was made, any warning about it, whether it was read as a follow-up, and
-# the answerability model's features and probability.
-EXTRA_KEYS = {"mode", "notice", "followup", "answerability"}
+# Beyond the shape: how the answer was made, any warning about it and its kind, whether it was read as a
+# follow-up, and the answerability model's features and probability.
+EXTRA_KEYS = {"mode", "notice", "notice_kind", "followup", "answerability"}
 CITATION_KEYS = {"n", "source", "title", "page", "quote", "ocr", "date", "url", "publisher", "reference"}
 RETRIEVED_KEYS = {"source", "title", "page", "score", "text"}
 

@@ -163,6 +163,7 @@ def test_unsupported_nonsense_with_bogus_markers_falls_back(with_llm, chat_serve
 
     assert_falls_back(answer, extractive_answer)
     assert "none of its sentences is supported" in answer.notice
+    assert answer.notice_kind == "llm_failed" and answer.notice_detail in answer.notice
     assert "[9]" not in answer.text and "moon" not in answer.text
 
 
@@ -198,6 +199,7 @@ def test_supported_sentence_is_kept_with_a_corrected_marker_and_the_rest_dropped
     assert c.source == FOCAL and "Shamsul Arefin" in c.quote
     assert_quotes_exact(answer, assistant)
     assert "1 sentence(s)" in answer.notice and "left out" in answer.notice, answer.notice
+    assert (answer.notice_kind, answer.notice_detail) == ("llm_trimmed", "1")
 
 
 def test_not_found_reply_abstains(with_llm, chat_server):

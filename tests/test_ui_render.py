@@ -127,12 +127,35 @@ def test_an_answer_declined_as_off_the_subject_says_why_under_the_abstention_in_
     from nsss.assistant.answer import OFF_SUBJECT_NOTICE
 
     declined = answer("The documents do not answer this question.", abstained=True)
-    a = replace(declined, notice=OFF_SUBJECT_NOTICE, signals={"judged_off_subject": 1.0})
+    a = replace(declined, notice=OFF_SUBJECT_NOTICE, notice_kind="off_subject", signals={"judged_off_subject": 1.0})
     chat = render.answer_html(a, 0)
     assert "Not found in the documents" in chat
     assert f'<div class="nsss-notice">{OFF_SUBJECT_NOTICE}</div>' in chat
     bangla = render.answer_html(a, 0, lang="bn")
     assert "সামাজিক সুরক্ষা বিষয়ক বলে মনে হচ্ছে না" in bangla and OFF_SUBJECT_NOTICE not in bangla
+
+
+def test_the_language_models_notices_are_said_in_the_pages_language_with_their_particulars():
+    from dataclasses import replace
+
+    from nsss.assistant.answer import NOTICES
+    from nsss.ui.i18n import STRINGS
+
+    for kind, english in NOTICES.items():
+        assert STRINGS[kind][0] == english, f"the web app's English for {kind} is the CLI's"
+    quoted = answer("The CMC is chaired by the Cabinet Secretary. [1]", abstained=False)
+    failed = "http://127.0.0.1:9/v1 did not answer: APIConnectionError: Connection error."
+    a = replace(
+        quoted, notice=NOTICES["llm_failed"].format(detail=failed), notice_kind="llm_failed", notice_detail=failed
+    )
+    assert f'<div class="nsss-notice">{a.notice}</div>' in render.answer_html(a, 0)
+    bangla = render.answer_html(a, 0, lang="bn")
+    assert "ভাষা মডেল ব্যবহারযোগ্য উত্তর দেয়নি" in bangla and failed in bangla and "usable" not in bangla
+    trimmed = replace(
+        quoted, notice=NOTICES["llm_trimmed"].format(detail="2"), notice_kind="llm_trimmed", notice_detail="2"
+    )
+    assert "2 sentence(s)" in render.answer_html(trimmed, 0)
+    assert "২টি বাক্য বাদ" in render.answer_html(trimmed, 0, lang="bn")
 
 
 def test_citation_card_shows_title_page_quote_in_passage_and_the_reference():

@@ -59,6 +59,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The question does not seem to be about social protection in Bangladesh, which the documents cover.",
         "প্রশ্নটি বাংলাদেশের সামাজিক সুরক্ষা বিষয়ক বলে মনে হচ্ছে না; দলিলগুলো সেই বিষয়েরই।",
     ),
+    "llm_failed": (
+        "The language model did not give a usable answer ({detail}); this is the extractive answer.",
+        "ভাষা মডেল ব্যবহারযোগ্য উত্তর দেয়নি ({detail}); এটি দলিল থেকে উদ্ধৃত উত্তর।",
+    ),
+    "llm_trimmed": (
+        "{detail} sentence(s) of the language model's answer were left out: the passages do not support them.",
+        "ভাষা মডেলের উত্তরের {detail}টি বাক্য বাদ দেওয়া হয়েছে: অনুচ্ছেদগুলো সেগুলো সমর্থন করে না।",
+    ),
     "no_match": ("No document matches these filters", "এই ছাঁকনির সাথে কোনো দলিল মেলে না"),
     "no_match_body": (
         "Nothing was searched: {what}. Change or clear the filters above the chat and ask again.",

@@ -164,8 +164,10 @@ def answer_html(answer: Answer, turn: int, lang: str = "en", filters: str = "", 
             body = f'<ul class="nsss-list">{"".join(f"<li>{_with_markers(i, turn, cites, lang)}</li>" for i in parts)}</ul>'
         else:
             body = "".join(f"<p>{_with_markers(p, turn, cites, lang)}</p>" for p in parts)
-    # A question judged off the subject (assistant/domain.py) says so in the page's language.
-    said = t(lang, "off_subject") if answer.signals.get("judged_off_subject") else answer.notice
+    # A notice of a known kind (a question judged off the subject, the language model failing) is said in the page's
+    # language; its particulars (a server's error) stay as they came.
+    shown = digits(lang, answer.notice_detail) if answer.notice_kind == "llm_trimmed" else answer.notice_detail
+    said = t(lang, answer.notice_kind, detail=shown) if answer.notice_kind else answer.notice
     notice = f'<div class="nsss-notice">{esc(said)}</div>' if said else ""
     took = answer.timings_ms.get("total")
     parts = [

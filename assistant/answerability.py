@@ -12,7 +12,7 @@ import re
 
 from nsss.assistant.compose import quoted_text
 from nsss.assistant.question import Question, framing, normalize_figures
-from nsss.assistant.scoring import Aliases, Pick, bridged, figures_present, fills_slot, with_prefixes
+from nsss.assistant.scoring import EVENT_ROLES, Aliases, Pick, bridged, figures_present, fills_slot, with_prefixes
 from nsss.assistant.weights import Answerability
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
@@ -26,6 +26,7 @@ FEATURES = (
     "doc_missing",  # the question's terms found in none of the top documents
     "slot_filled",  # the quote (the lead sentence and the neighbour it takes in) holds the kind of thing asked
     "slot_open",  # the question asks for no particular kind of thing (a list, a description)
+    "slot_missing",  # it asks one thing of a definite kind (a date, a sum in its unit, who, where) the quote lacks
     "figures_ok",  # every figure the question names stands near the lead sentence
     "lead_dense",  # the lead sentence's similarity to the question
     "dense_top",  # the best passage's similarity to the question
@@ -49,6 +50,7 @@ SIGNS = {
     "doc_missing": -1,
     "slot_filled": 1,
     "slot_open": 0,
+    "slot_missing": -1,
     "figures_ok": 1,
     "lead_dense": 1,
     "dense_top": 1,
@@ -132,6 +134,9 @@ def features(
         "doc_missing": sum(w for t, w in weights.items() if t not in present) / total,
         "slot_filled": 1.0 if slot_open or fills_slot(question.slot, quoted, question) else 0.0,
         "slot_open": 1.0 if slot_open else 0.0,
+        # A question asking two things may be answered in part ("When did it launch, and who chaired it?"): only one
+        # asking one thing must find what it asks in the quote.
+        "slot_missing": 1.0 if slot_missing(question, quoted) else 0.0,
         "figures_ok": 1.0 if figures_present(question, near) else 0.0,
         "lead_dense": lead.dense if question.language == "en" else 0.0,
         "dense_top": max(h.dense for h in hits[:3]) if question.language == "en" else 0.0,
@@ -143,6 +148,25 @@ def features(
         "unit_missing": 1.0 if unit_missing(question, quoted) else 0.0,
         "kind_filled": 1.0 if not question.implied or _holds(question.implied, quoted, question) else 0.0,
     }
+
+
+# The kinds of thing asked that a quote either holds or does not: whatever else it says, it does not answer.
+DEFINITE = ("date", "number", "amount", "person", "place")
+
+
+def slot_missing(question: Question, quoted: str) -> bool:
+    """Tell whether a question asking one thing of a definite kind finds none in the quote: a sum asked per month is
+    not found in a day's wage; "who" may be answered by a body ("Who formulated the NSSS?": the GED), but not who
+    played a person's part at an event (the chair)."""
+    if question.slot not in DEFINITE or question.compound:
+        return False
+    if question.slot in ("amount", "number") and unit_missing(question, quoted):
+        return True
+    if fills_slot(question.slot, quoted, question):
+        return False
+    if question.slot != "person" or any(role & set(tokenize(question.text)) for role in EVENT_ROLES):
+        return True
+    return not fills_slot("organisation", quoted, question)
 
 
 # How a text says a sum or a rate in the unit a question asks it in (Question.units): asked "per month", a yearly

@@ -137,8 +137,8 @@ def has_person(text: str) -> bool:
     return False
 
 
-# The roles people play at an event or in a text, each by the words that name it (as tokenize gives them).
-ROLES = tuple(
+# The roles people play at an event, and in a text, each by the words that name it (as tokenize gives them).
+EVENT_ROLES = tuple(
     frozenset(tokenize(words))
     for words in (
         "chair chaired chairs chairing chairperson chairman presided presiding সভাপতি সভাপতিত্ব",
@@ -147,9 +147,9 @@ ROLES = tuple(
         "moderated moderator moderating সঞ্চালনা সঞ্চালক",
         "welcome স্বাগত",
         "thanks",
-        "author authored wrote written লেখক লিখেছেন",
     )
 )
+ROLES = (*EVENT_ROLES, frozenset(tokenize("author authored wrote written লেখক লিখেছেন")))
 
 
 def other_role(question: Question, text: str) -> bool:

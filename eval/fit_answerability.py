@@ -48,6 +48,10 @@ DEFAULT_SETS = (
     (PROJECT_ROOT / "eval" / "holdout4_qa.jsonl", None),
     (PROJECT_ROOT / "eval" / "holdout5_qa.jsonl", None),
     (PROJECT_ROOT / "eval" / "holdout6_qa.jsonl", None),
+    # Written by two more outsiders for fitting, 100 near misses each (one terse and everyday, one a desk officer
+    # changing one constraint of an answerable question).
+    (PROJECT_ROOT / "eval" / "train3_qa.jsonl", None),
+    (PROJECT_ROOT / "eval" / "train4_qa.jsonl", None),
 )
 
 

@@ -45,6 +45,8 @@ SETS = (
     (EVAL / "holdout4_qa.jsonl", None, "own"),
     (EVAL / "holdout5_qa.jsonl", None, "own"),
     (EVAL / "holdout6_qa.jsonl", None, "own"),
+    (EVAL / "train3_qa.jsonl", None, "own"),
+    (EVAL / "train4_qa.jsonl", None, "own"),
     (EVAL / "offtopic_qa.jsonl", None, "off"),
     (EVAL / "offdomain_train.jsonl", None, "off"),
     (EVAL / "onsubject_train.jsonl", None, "on"),  # 400 written for fitting, 300 in Bangla

@@ -135,8 +135,9 @@ def features(
         "slot_filled": 1.0 if slot_open or fills_slot(question.slot, quoted, question) else 0.0,
         "slot_open": 1.0 if slot_open else 0.0,
         # A question asking two things may be answered in part ("When did it launch, and who chaired it?"): only one
-        # asking one thing must find what it asks in the quote.
-        "slot_missing": 1.0 if slot_missing(question, quoted) else 0.0,
+        # asking one thing must find what it asks in the quote. The items under a heading (a table's row under its
+        # header row) answer for the heading the question names, not for a sentence's slot.
+        "slot_missing": 1.0 if slot_missing(question, quoted) and not section_found else 0.0,
         "figures_ok": 1.0 if figures_present(question, near) else 0.0,
         "lead_dense": lead.dense if question.language == "en" else 0.0,
         "dense_top": max(h.dense for h in hits[:3]) if question.language == "en" else 0.0,

@@ -137,7 +137,8 @@ def has_person(text: str) -> bool:
     return False
 
 
-# The roles people play at an event, and in a text, each by the words that name it (as tokenize gives them).
+# The roles people play at an event, each by the words that name it (as tokenize gives them); ROLES adds the part
+# they play in a text (its author), which a body may play too.
 EVENT_ROLES = tuple(
     frozenset(tokenize(words))
     for words in (

@@ -43,7 +43,7 @@ DEFAULT_SETS = (
     # Written by another outsider for fitting, terse and in everyday words: 55 unanswerable, 42 near misses.
     (PROJECT_ROOT / "eval" / "train2_qa.jsonl", None),
     # Held-out sets once scored for their end rows (eval/RESULTS.md says when), fitted on without being read: four
-    # more writers' near misses. The seventh to ninth held-out sets and the test half are kept for scoring.
+    # more writers' near misses. The seventh to eleventh held-out sets and the test half are kept for scoring.
     (PROJECT_ROOT / "eval" / "holdout2_qa.jsonl", None),
     (PROJECT_ROOT / "eval" / "holdout4_qa.jsonl", None),
     (PROJECT_ROOT / "eval" / "holdout5_qa.jsonl", None),

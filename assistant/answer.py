@@ -20,7 +20,7 @@ from nsss.assistant.question import (
     part_questions,
 )
 from nsss.assistant.scoring import Pick, aliases_of, figures_present, fills_slot, lead, score_sentences, with_prefixes
-from nsss.assistant.types import Answer, Citation, Conversation
+from nsss.assistant.types import NOTICES, Answer, Citation, Conversation
 from nsss.assistant.weights import WEIGHTS, Weights
 from nsss.core.settings import Settings
 from nsss.core.types import Filters, Hit
@@ -43,15 +43,7 @@ class Reading:
 
 
 NAMING_ASKED = ATTRIBUTE_WORDS | SLOT_WORDS
-OFF_SUBJECT_NOTICE = (
-    "The question does not seem to be about social protection in Bangladesh, which the documents cover."
-)
-# What an answer's notice says, by its kind (Answer.notice_kind); the web app says the same in the page's language.
-NOTICES = {
-    "off_subject": OFF_SUBJECT_NOTICE,
-    "llm_failed": "The language model did not give a usable answer ({detail}); this is the extractive answer.",
-    "llm_trimmed": "{detail} sentence(s) of the language model's answer were left out: the passages do not support them.",
-}
+OFF_SUBJECT_NOTICE = NOTICES["off_subject"]
 
 
 class Assistant:

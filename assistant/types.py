@@ -6,6 +6,14 @@ from dataclasses import dataclass, field
 
 from nsss.core.types import Hit
 
+# What an answer's notice says, by its kind (Answer.notice_kind): the CLI prints it, the web app says it in the page's
+# language (ui/i18n.py takes its English from here).
+NOTICES = {
+    "off_subject": "The question does not seem to be about social protection in Bangladesh, which the documents cover.",
+    "llm_failed": "The language model did not give a usable answer ({detail}); this is the extractive answer.",
+    "llm_trimmed": "{detail} sentence(s) of the language model's answer were left out: the passages do not support them.",
+}
+
 
 @dataclass(frozen=True)
 class Citation:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from nsss.assistant.types import NOTICES
+
 LANGUAGES = {"en": "English", "bn": "বাংলা"}
 
 # key: (English, Bangla). Placeholders in braces are filled by `text`.
@@ -56,15 +58,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "সবচেয়ে কাছের অনুচ্ছেদগুলো উৎস অংশে আছে; একটি খুলে পড়ুন, অথবা প্রশ্নটি অন্যভাবে লিখুন।",
     ),
     "off_subject": (
-        "The question does not seem to be about social protection in Bangladesh, which the documents cover.",
+        NOTICES["off_subject"],
         "প্রশ্নটি বাংলাদেশের সামাজিক সুরক্ষা বিষয়ক বলে মনে হচ্ছে না; দলিলগুলো সেই বিষয়েরই।",
     ),
     "llm_failed": (
-        "The language model did not give a usable answer ({detail}); this is the extractive answer.",
+        NOTICES["llm_failed"],
         "ভাষা মডেল ব্যবহারযোগ্য উত্তর দেয়নি ({detail}); এটি দলিল থেকে উদ্ধৃত উত্তর।",
     ),
     "llm_trimmed": (
-        "{detail} sentence(s) of the language model's answer were left out: the passages do not support them.",
+        NOTICES["llm_trimmed"],
         "ভাষা মডেলের উত্তরের {detail}টি বাক্য বাদ দেওয়া হয়েছে: অনুচ্ছেদগুলো সেগুলো সমর্থন করে না।",
     ),
     "no_match": ("No document matches these filters", "এই ছাঁকনির সাথে কোনো দলিল মেলে না"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nsss.assistant.question import WEAK_BACK, Question, normalize_figures
+from nsss.assistant.question import WEAK_BACK, Question, normalize_figures, relative_that
 from nsss.assistant.types import Conversation
 from nsss.index.lexical import tokenize
 
@@ -32,7 +32,10 @@ PART_WORDS = (
 # at the one the conversation is about: "When is the project due to finish?".
 DEFINITE_KIND = re.compile(
     rf"\bthe\s+(?:(?:{PART_WORDS})\s+)?(?:{KIND_NOUNS})s?\b(?!\s+(?:of|on|for|about|in|at|with|to|by|under|from|between|called|titled|"
-    r"named|that|which|who|where|(?:held|organi[sz]ed|conducted)\s+(?:in|on|at|by))\b|(?-i:\s*[A-Z0-9(\"“‘']))",
+    r"named|that|which|who|where|(?:held|organi[sz]ed|conducted)\s+(?:in|on|at|by)|"
+    # a clause that says which one: "the committee working to introduce the registry", "the body set up to..."
+    r"[a-z]+ing\s+(?:to|on|for|in|at|with|under|the)|(?:formed|set\s+up|tasked|created|established|constituted)\s+"
+    r"(?:to|by|for|in|under|with))\b|(?-i:\s*[A-Z0-9(\"“‘']))",
     re.I,
 )
 # The same in Bangla: a kind of event or programme with the definite ending or "this", "that" ("অনুষ্ঠানটি", "এই
@@ -137,6 +140,8 @@ def points_back(question: Question) -> bool:
         else (*DEFINITE_KIND.finditer(text), *BANGLA_DEFINITE.finditer(text))
     )
     for match in (*WEAK_BACK.finditer(text), *definite):
+        if relative_that(text, match, subject):
+            continue  # "the budget that raised the allowance": the clause says which budget
         before = text[: match.start()]
         if OBJECT_PRONOUN.fullmatch(match.group(0)):
             before = re.sub(r"[\w'’-]+\s*$", "", before.rstrip())  # the verb the pronoun is the object of

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nsss.index.lexical import tokenize
@@ -427,14 +428,37 @@ def _lone_sign(term: str) -> bool:
 
 
 def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
-    if STRONG_BACK.search(text):
+    strong = STRONG_BACK.search(text)
+    if strong and not (strong.group(0).lower() == "there" and NAMED_BEFORE.search(text[: strong.start()])):
         return True
-    match = WEAK_BACK.search(text)
+    # ("When did the GRS Technical Committee first meet, and what did it decide there?": "there" is where the thing the
+    # question names by its name met, not a place an earlier turn named.)
+    match = next((m for m in WEAK_BACK.finditer(text) if not relative_that(text, m, subject)), None)
     if not match:
         return False
     # "What is the OAA and who gets it?": the pronoun's antecedent stands before it in the question itself.
     before = {t for t in tokenize(text[: match.start()])}
     return not any(t in before for t in subject)
+
+
+# A proper name, not the question's first word: "the GRS Technical Committee", "Dhaka".
+NAMED_BEFORE = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*")
+# "that" opening a clause about the noun before it ("the budget that raised the allowance").
+RELATIVE_THAT = re.compile(
+    r"\bthe\s+(?:[\w'’-]+\s+){0,2}(?!(?:by|at|in|for|from|with|to|on|under|of|during|about|after|before)\s)"
+    r"[\w'’-]+\s+that$",
+    re.I,
+)
+
+
+def relative_that(text: str, match: re.Match, subject: Iterable[str]) -> bool:
+    """Tell whether a pointer word is "that" opening a clause which names, after its verb, what the noun before it is
+    about ("the budget that raised the old age allowance"): it says which one, and points at no earlier turn ("the
+    meeting that followed" names nothing, and does)."""
+    if not RELATIVE_THAT.search(text[: match.end()]):
+        return False
+    clause = text[match.end() :].split()[1:]  # (after its verb: "that raised", "that followed")
+    return bool(set(subject) & set(tokenize(" ".join(clause))))
 
 
 AMOUNT_NOUNS = (
@@ -693,7 +717,7 @@ def _section(text: str) -> str:
 
 
 PREPOSITIONS = "by at in for from with to on under of".split()
-LINKS = frozenset(["and", "or", *PREPOSITIONS])
+LINKS = frozenset(["and", "or", *PREPOSITIONS, "আর", "এবং", "ও"])
 # Where a question starts asking a second thing: "..., and which phone company...", "... and by whom?".
 SECOND_ASK = re.compile(
     rf"\b(?:and|or)\s+(?:(?:{'|'.join(PREPOSITIONS)})\s+)?(?=(?:who|whom|whose|what|when|where|which|how|why)\b)",
@@ -705,7 +729,7 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
     """Return what each part of a question asking two things asks: the slot of each, the terms only it names and the
     part as a question of its own; or, when a question names two figures or more ("over 2022-23 and 2023-24"), each
     figure as a part of its own."""
-    cuts = sorted([m.end() for m in SECOND_ASK.finditer(text)] + _comma_cuts(text))
+    cuts = sorted([m.end() for m in SECOND_ASK.finditer(text)] + _comma_cuts(text) + _bangla_cuts(text))
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     # "And which NGO helped?" asks one thing: a piece with no word but the conjunction is no part.
     pieces = [p for p in pieces if set(re.findall(r"\w+", p.lower())) - LINKS]
@@ -758,6 +782,25 @@ def part_questions(q: Question) -> list[str]:
         other = [y for y in years if y != year]
         out.append(" ".join(re.sub(rf"\b{'|'.join(map(re.escape, other))}\b", " ", text).split()))
     return out
+
+
+# Where a Bangla clause ends and another may begin: a comma (with or without "আর", "এবং", "ও") or "আর" / "এবং".
+BANGLA_JOIN = re.compile(r"\s*,\s*(?:(?:আর|এবং|ও)\s+)?|\s+(?:আর|এবং)\s+")
+
+
+def _bangla_cuts(text: str) -> list[int]:
+    """Return where a Bangla question starts asking another thing: after a join, when the words since the last cut
+    ask something and the clause after the join asks too ("...কয়টি পেপার তৈরি হয়েছিল, আর খসড়া প্রণয়ন কবে শুরু
+    হয়?"). Two subjects of one ask ("কর্মশালা আর ক্লাস্টার সভা কোন সময়ে হয়েছিল?") are no cut: the words before the
+    join ask nothing."""
+    joins = list(BANGLA_JOIN.finditer(text))
+    cuts, start = [], 0
+    for i, join in enumerate(joins):
+        after = text[join.end() : joins[i + 1].start() if i + 1 < len(joins) else len(text)]
+        if BANGLA_ASKING.search(text[start : join.start()]) and BANGLA_ASKING.search(after):
+            cuts.append(join.end())
+            start = join.end()
+    return cuts
 
 
 COMMA_ASK = re.compile(r",\s*(?=(?:who|whom|whose|what|when|where|which|how|why)\b)", re.I)
@@ -820,19 +863,23 @@ def _unlinked(piece: str) -> str:
 
 def _words_of(text: str, terms: list[str]) -> str:
     """Return the words of a text whose terms are among the given ones, in its order."""
-    return " ".join(w for w in re.findall(r"[\w'’.-]+", text) if set(tokenize(w)) & set(terms))
+    return " ".join(w for w in re.findall(r"[\w\u0980-\u09FF'’.-]+", text) if set(tokenize(w)) & set(terms))
 
 
 def _is_compound(text: str) -> bool:
-    return bool(_comma_cuts(text)) or bool(
-        re.search(
-            # ("... and say who each one is for": the second question put as a request)
-            r"\b(?:and|or)\s+(?:(?:say|tell(?:\s+(?:me|us))?|state|explain)\s+)?"
-            r"(?:(?:by|at|in|for|from|with|to|on|under)\s+)?(?:who|what|when|where|which|how|whom|why|"
-            r"is|was|were|did|does)\b|"
-            r"\b(?:when|where|who|what)\s+and\s+(?:when|where|who|what|how)\b|এবং .*(?:কী|কে|কবে|কোথায়)",
-            text,
-            re.I,
+    return (
+        bool(_comma_cuts(text))
+        or bool(_bangla_cuts(text))
+        or bool(
+            re.search(
+                # ("... and say who each one is for": the second question put as a request)
+                r"\b(?:and|or)\s+(?:(?:say|tell(?:\s+(?:me|us))?|state|explain)\s+)?"
+                r"(?:(?:by|at|in|for|from|with|to|on|under)\s+)?(?:who|what|when|where|which|how|whom|why|"
+                r"is|was|were|did|does)\b|"
+                r"\b(?:when|where|who|what)\s+and\s+(?:when|where|who|what|how)\b|এবং .*(?:কী|কে|কবে|কোথায়)",
+                text,
+                re.I,
+            )
         )
     )
 

@@ -105,6 +105,9 @@ class Glossary:
             out.append((word, "".join(LETTERS[ch] for ch in word)))
         for word in re.findall(r"[\u0980-\u09FF]+", query):
             out.extend((word, latin) for latin in acronym_readings(word))
+        # A fiscal year in Bangla digits (২০১৭-১৮) is the documents' "2017-18", one term there, not two numbers.
+        for years in re.findall(r"[০-৯]{4}\s*[-–/]\s*[০-৯]{2,4}", query):
+            out.append((years, re.sub(r"\s*[-–/]\s*", "-", years.translate(LATIN_DIGITS))))
         for number in re.findall(r"\d+|[০-৯]+", query):
             out.append((number, number.translate(BANGLA_DIGITS if number.isascii() else LATIN_DIGITS)))
         seen: set[tuple[str, ...]] = set()

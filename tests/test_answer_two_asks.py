@@ -50,3 +50,38 @@ def test_a_part_the_documents_do_not_answer_keeps_the_whole_declined(assistant):
     )
 
     assert answer.abstained, answer.text
+
+
+def test_a_bangla_question_asking_two_things_is_read_in_parts():
+    from nsss.assistant.question import analyse
+
+    two = analyse("বয়স্ক ভাতা কোন অর্থবছরে চালু হয়, আর এখন কত জন ভাতা পাচ্ছেন?")
+    assert two.compound and [p.slot for p in two.parts] == ["any", "number"], two.parts
+    # the second part carries the subject named in the first
+    assert "বয়স্ক ভাতা" in two.parts[1].query, two.parts[1].query
+    three = analyse("শিশু সুবিধায় মাসে কত টাকা দেওয়া হবে, কত বছর বয়স পর্যন্ত, এবং একজন মা কয়টি শিশুর জন্য পাবেন?")
+    assert len(three.parts) == 3, three.parts
+    # two subjects of one ask, and a comma inside one ask, make no parts
+    assert not analyse("মন্ত্রণালয়ের কর্মশালা আর ক্লাস্টার সভা কোন সময়ে হয়েছিল?").compound
+    assert not analyse("ঢাকায়, গত বছর, কর্মশালাটি কবে হয়েছিল?").compound
+
+
+@pytest.mark.parametrize(
+    ("question", "both"),
+    [
+        # declined before: read whole, neither quote answered both asks
+        ("প্রতিবন্ধী ভাতায় ২০২২-২৩ অর্থবছরে কত টাকা বরাদ্দ হয়, আর মাসিক ভাতা কত টাকায় বাড়ানো হয়?", ("2429.18",)),
+        # the second ask (who supports it) went unquoted before
+        ("এনএসএসএস-এর চূড়ান্ত পর্যালোচনা প্রকল্পটি কতদিন চলবে, আর কারা সহযোগিতা করছে?", ("UNDP", "DFAT")),
+        # the first ask (the year it began) went unquoted before
+        ("বয়স্ক ভাতা কোন অর্থবছরে চালু হয়, আর ২০২৩-২৪ অর্থবছরে কত জন ভাতা পাচ্ছেন?", ("1997-98", "58 lakh")),
+    ],
+    ids=["allocation-and-rate", "duration-and-partners", "start-and-recipients"],
+)
+def test_a_bangla_question_asking_two_things_gets_both_answered(assistant, question, both):
+    answer = assistant.answer(question)
+
+    assert not answer.abstained, answer.text
+    quoted = " ".join(c.quote for c in answer.citations)
+    for words in both:
+        assert words in quoted, answer.text

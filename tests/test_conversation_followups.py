@@ -259,6 +259,15 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("How many took part in 2021-22 and what did it cost that year?", True),
         ("How many took part in the 2021-22 EGPP?", False),
         ("কোনটি প্রবাসীদের জন্য?", True),
+        # a clause after the noun says which one: "the committee working to...", "the budget that raised..."
+        ("Who heads the committee working to introduce the dynamic social registry?", False),
+        ("Who chairs the body set up to oversee the single registry?", False),
+        ("In the budget that raised the old age allowance to Tk 600, what did the widow allowance get?", False),
+        ("who was in the chair at that ceremony?", True),
+        ("What did the meeting that followed decide?", True),
+        # "there" is where the thing the question names met, not a place of an earlier turn
+        ("When did the GRS Technical Committee first meet, and what did it decide there?", False),
+        ("What was decided there?", True),
     ],
 )
 def test_which_questions_follow_up_the_turn_before(question, follows):

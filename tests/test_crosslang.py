@@ -33,6 +33,9 @@ def test_the_shipped_glossary_reads_and_bridges_both_ways():
     assert "এনএসএসএস" in [t for _, t in glossary.bridge("When was the NSSS approved?")]
     assert ("GRS", "জিআরএস") in glossary.bridge("Who runs the GRS?"), "acronyms are spelt in Bangla letters"
     assert ("12", "১২") in glossary.bridge("What happened on 12 October?")
+    # a fiscal year in Bangla digits is the documents' one term, and a participle finds its verb's English
+    assert ("২০১৭-১৮", "2017-18") in glossary.bridge("২০১৭-১৮ অর্থবছরে বাজেট কত ছিল?")
+    assert "approved" in [t for _, t in glossary.bridge("এনএসএসএস কবে অনুমোদিত হয়?")]
     assert glossary.bridge("What is the boiling point of mercury?") == []
 
 

@@ -19,7 +19,16 @@ from nsss.assistant.question import (
     framing,
     part_questions,
 )
-from nsss.assistant.scoring import Pick, aliases_of, figures_present, fills_slot, lead, score_sentences, with_prefixes
+from nsss.assistant.scoring import (
+    Pick,
+    aliases_of,
+    bridged,
+    figures_present,
+    fills_slot,
+    lead,
+    score_sentences,
+    with_prefixes,
+)
 from nsss.assistant.types import NOTICES, Answer, Citation, Conversation
 from nsss.assistant.weights import WEIGHTS, Weights
 from nsss.core.settings import Settings
@@ -187,6 +196,14 @@ class Assistant:
             },
         )
 
+    def bridge_parts(self, q: Question, aliases=None) -> Question:
+        """Give each part of a question its terms' forms in the documents' other language: "কয়টি শিশুর জন্য" is
+        answered by "for up to two children"."""
+        if not q.parts or q.parts[0].aliases:
+            return q
+        aliases = aliases_of(self.index.bridge(q.text)) if aliases is None else aliases
+        return replace(q, parts=tuple(replace(p, aliases=aliases) for p in q.parts)) if aliases else q
+
     def _answer_parts(self, q: Question, reading: Reading, filters: Filters | None, k: int) -> Reading:
         """Answer on its own each part of a question asking two things that the chosen quotes do not answer: searched
         and read alone, as if asked alone ("What role did X have at the signing and at the launch?" is two questions,
@@ -195,6 +212,7 @@ class Assistant:
             return self._read_apart(q, filters, k) or reading
         if reading.section:
             return reading
+        q = self.bridge_parts(q)
         spans = list(reading.spans)
         for part in q.parts:
             if not part.query or not part.terms:
@@ -214,31 +232,30 @@ class Assistant:
             named = [p for p in alone.picks if compose.names_figures(q, part, p.sentence.text)]
             if not named:
                 continue
+            holding = [p for p in named[: self.weights.lead_window] if _holds_most(q, part, p.sentence.text)]
+            # "who chaired and inaugurated it?" asks two things of one kind, often said in two sentences: the words of
+            # the part no quote holds yet ("inaugurated") are asked of a sentence of their own, which may stand lower
+            # (the part's own words weigh little against the subject it carries) but must name the subject the part
+            # is asked of (Weights.part_reach).
+            rest = _unheld(part, said)
+            reaching = [
+                p
+                for p in named[: self.weights.part_reach]
+                if rest
+                and _holds_most(q, replace(part, terms=rest), p.sentence.text)
+                and compose.names_subject(q, part, p)
+            ]
+            # The part is asked of the subject it carries from the rest of the question ("the 2018 conference", "X
+            # at..."): a quote found alone must name all of it where it stands (its sentence, the two before, its
+            # title), or it answers of another event ("the welcome speech" of a 2021 ceremony). The first of them
+            # that does is quoted ("...introduced in 1997-98" names no fiscal year; "In the financial year 1997-98,
+            # ... was introduced" does).
+            carried = set(asked.terms) & set(q.subject) - set(part.terms)
             first = next(
-                (p for p in named[: self.weights.lead_window] if _holds_most(q, part, p.sentence.text)),
+                (p for p in (*holding, *(reaching or named[:1])) if not carried & set(p.missing)),
                 None,
             )
             if first is None:
-                # "who chaired and inaugurated it?" asks two things of one kind, often said in two sentences: the
-                # words of the part no quote holds yet ("inaugurated") are asked of a sentence of their own, which may
-                # stand lower (the part's own words weigh little against the subject it carries) but must name the
-                # subject the part is asked of (Weights.part_reach).
-                rest = _unheld(part, said)
-                first = next(
-                    (
-                        p
-                        for p in named[: self.weights.part_reach]
-                        if rest
-                        and _holds_most(q, replace(part, terms=rest), p.sentence.text)
-                        and compose.names_subject(q, part, p)
-                    ),
-                    named[0],
-                )
-            # The part is asked of the subject it carries from the rest of the question ("the 2018 conference", "X
-            # at..."): a quote found alone must name all of it where it stands (its sentence, the two before, its
-            # title), or it answers of another event ("the welcome speech" of a 2021 ceremony).
-            carried = set(asked.terms) & set(q.subject) - set(part.terms)
-            if carried & set(first.missing):
                 continue
             taken = {(h.chunk.doc_key, a) for h, a, _ in spans}
             spans += [
@@ -296,6 +313,7 @@ class Assistant:
         expanded = self.index.expand(query or q.text)
         bridge = self.index.bridge(q.text)
         aliases = aliases_of(bridge)  # the question's terms in the documents' other language
+        q = self.bridge_parts(q, aliases)
         # The documents' words for the question's everyday ones ("cities": urban) choose the sentence: one holding
         # them holds the question's words. Not those naming the kind of thing asked ("money": allocation), which any
         # sum on the topic holds; and whether the passages answer is judged on the question's own words.
@@ -395,7 +413,11 @@ def _holds_most(q: Question, part: Part, text: str) -> bool:
 
 def _unheld(part: Part, texts: list[str]) -> tuple[str, ...]:
     """Return the words of a part (besides its figures) that none of the texts holds."""
-    have = set().union(*(with_prefixes(set(tokenize(t)), part.terms) for t in texts)) if texts else set()
+    have = (
+        set().union(*(with_prefixes(bridged(set(tokenize(t)), part.aliases), part.terms) for t in texts))
+        if texts
+        else set()
+    )
     return tuple(t for t in part.terms if not figures(t) and t not in have)
 
 

@@ -10,6 +10,7 @@ from nsss.assistant.question import SECTIONS, Part, Question, analyse, figures
 from nsss.assistant.scoring import (
     Pick,
     asked_held,
+    bridged,
     figures_first,
     figures_present,
     fills_slot,
@@ -254,8 +255,9 @@ def names_subject(question: Question, part: Part, pick: Pick) -> bool:
 
 
 def part_terms(part: Part, text: str) -> int:
-    """Return how many of the terms only one part of a question names a text holds (a term's longer forms count)."""
-    have = with_prefixes(set(tokenize(text)), part.terms)
+    """Return how many of the terms only one part of a question names a text holds (a term's longer forms count, and
+    its form in the other language)."""
+    have = with_prefixes(bridged(set(tokenize(text)), part.aliases), part.terms)
     return sum(t in have for t in part.terms)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nsss.assistant.question import WEAK_BACK, Question, normalize_figures, relative_that
+from nsss.assistant.question import WEAK_BACK, Question, normalize_figures, says_which
 from nsss.assistant.types import Conversation
 from nsss.index.lexical import tokenize
 
@@ -140,7 +140,7 @@ def points_back(question: Question) -> bool:
         else (*DEFINITE_KIND.finditer(text), *BANGLA_DEFINITE.finditer(text))
     )
     for match in (*WEAK_BACK.finditer(text), *definite):
-        if relative_that(text, match, subject):
+        if says_which(text, match, subject):
             continue  # "the budget that raised the allowance": the clause says which budget
         before = text[: match.start()]
         if OBJECT_PRONOUN.fullmatch(match.group(0)):

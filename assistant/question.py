@@ -202,6 +202,9 @@ class Part:
     figure: str = ""
     query: str = ""  # the part asked on its own, searched on its own (its answer may be in another document)
     figures: tuple[str, ...] = ()  # the figures only this part names ("day 1"): an answer to it names them too
+    # the question's terms in the documents' other language (scoring.Aliases), set once the glossary has read the
+    # question: a part asked in Bangla is answered by an English sentence holding them
+    aliases: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -433,7 +436,7 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
         return True
     # ("When did the GRS Technical Committee first meet, and what did it decide there?": "there" is where the thing the
     # question names by its name met, not a place an earlier turn named.)
-    match = next((m for m in WEAK_BACK.finditer(text) if not relative_that(text, m, subject)), None)
+    match = next((m for m in WEAK_BACK.finditer(text) if not says_which(text, m, subject)), None)
     if not match:
         return False
     # "What is the OAA and who gets it?": the pronoun's antecedent stands before it in the question itself.
@@ -451,14 +454,21 @@ RELATIVE_THAT = re.compile(
 )
 
 
-def relative_that(text: str, match: re.Match, subject: Iterable[str]) -> bool:
-    """Tell whether a pointer word is "that" opening a clause which names, after its verb, what the noun before it is
-    about ("the budget that raised the old age allowance"): it says which one, and points at no earlier turn ("the
-    meeting that followed" names nothing, and does)."""
+def says_which(text: str, match: re.Match, subject: Iterable[str]) -> bool:
+    """Tell whether a pointer word says itself which thing it means, and so points at no earlier turn: "this" or
+    "that" before a name ("What is this 'dynamic social registry'?", "this Mujib Borsho scheme"), or "that" opening a
+    clause which names, after its verb, what the noun before it is about ("the budget that raised the old age
+    allowance"; "the meeting that followed" names nothing, and does point back)."""
+    if DEMONSTRATIVE_NAMING.match(text, match.start()):
+        return True
     if not RELATIVE_THAT.search(text[: match.end()]):
         return False
     clause = text[match.end() :].split()[1:]  # (after its verb: "that raised", "that followed")
     return bool(set(subject) & set(tokenize(" ".join(clause))))
+
+
+# "this" or "that" before a quoted term or a proper name.
+DEMONSTRATIVE_NAMING = re.compile(r"(?i:this|that|these|those)\s+(?:['‘\"“]|[A-Z](?!\w*['’]s\b))")
 
 
 AMOUNT_NOUNS = (
@@ -558,7 +568,7 @@ def _slot(text: str, listing: bool) -> str:
         r"^(?:when|since when|until when|by when)\b|\bwhen (?:was|were|did|is|will|does|do|are)\b|"
         r"\b(?:in|on|by|from|during|between)? ?(?:what|which) (?:[\w'-]+\s+){0,2}?(?:date|dates|day|year|month|time|"
         r"period|timeframe|time frame)\b|"
-        r"কবে|কখন|কোন সালে|কত সালে|কোন তারিখে|কোন মাসে",
+        r"কবে|কখন|কোন সালে|কত সালে|কোন তারিখে|কোন মাসে|কোন বছরে|কোন অর্থবছরে|কোন অর্থ বছরে",
         q,
     ):
         return "date"
@@ -716,7 +726,9 @@ def _section(text: str) -> str:
     return ""
 
 
-PREPOSITIONS = "by at in for from with to on under of".split()
+PREPOSITIONS = (
+    "by at in for from with to on under of over during through within since until after before across".split()
+)
 LINKS = frozenset(["and", "or", *PREPOSITIONS, "আর", "এবং", "ও"])
 # Where a question starts asking a second thing: "..., and which phone company...", "... and by whom?".
 SECOND_ASK = re.compile(
@@ -874,7 +886,7 @@ def _is_compound(text: str) -> bool:
             re.search(
                 # ("... and say who each one is for": the second question put as a request)
                 r"\b(?:and|or)\s+(?:(?:say|tell(?:\s+(?:me|us))?|state|explain)\s+)?"
-                r"(?:(?:by|at|in|for|from|with|to|on|under)\s+)?(?:who|what|when|where|which|how|whom|why|"
+                rf"(?:(?:{'|'.join(PREPOSITIONS)})\s+)?(?:who|what|when|where|which|how|whom|why|"
                 r"is|was|were|did|does)\b|"
                 r"\b(?:when|where|who|what)\s+and\s+(?:when|where|who|what|how)\b|এবং .*(?:কী|কে|কবে|কোথায়)",
                 text,

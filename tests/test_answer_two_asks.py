@@ -56,7 +56,7 @@ def test_a_bangla_question_asking_two_things_is_read_in_parts():
     from nsss.assistant.question import analyse
 
     two = analyse("বয়স্ক ভাতা কোন অর্থবছরে চালু হয়, আর এখন কত জন ভাতা পাচ্ছেন?")
-    assert two.compound and [p.slot for p in two.parts] == ["any", "number"], two.parts
+    assert two.compound and [p.slot for p in two.parts] == ["date", "number"], two.parts
     # the second part carries the subject named in the first
     assert "বয়স্ক ভাতা" in two.parts[1].query, two.parts[1].query
     three = analyse("শিশু সুবিধায় মাসে কত টাকা দেওয়া হবে, কত বছর বয়স পর্যন্ত, এবং একজন মা কয়টি শিশুর জন্য পাবেন?")
@@ -85,3 +85,23 @@ def test_a_bangla_question_asking_two_things_gets_both_answered(assistant, quest
     quoted = " ".join(c.quote for c in answer.citations)
     for words in both:
         assert words in quoted, answer.text
+
+
+def test_a_bangla_part_is_held_by_the_english_words_for_it(assistant):
+    """A part asked in Bangla ("how many children does a mother get it for") is answered by an English sentence that
+    holds its words' English forms, as the whole question is."""
+    from nsss.assistant.compose import part_terms
+    from nsss.assistant.question import analyse
+
+    q = assistant.bridge_parts(analyse("চাইল্ড বেনিফিটে মাসে কত টাকা, আর একজন মা কয়টি শিশুর জন্য পাবেন?"))
+    sentence = "Each mother will receive the transfer for up to two children"
+
+    assert part_terms(q.parts[1], sentence) >= 2, q.parts[1]
+    assert part_terms(analyse(q.text).parts[1], sentence) == 0  # (without the glossary's forms, none)
+
+
+def test_a_second_ask_opened_by_over_or_during_is_a_part_of_its_own():
+    from nsss.assistant.question import analyse
+
+    q = analyse("How many questions will the final review answer, and over what period does the project run?")
+    assert q.compound and [p.slot for p in q.parts] == ["number", "date"], q.parts

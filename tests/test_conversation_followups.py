@@ -268,6 +268,10 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         # "there" is where the thing the question names met, not a place of an earlier turn
         ("When did the GRS Technical Committee first meet, and what did it decide there?", False),
         ("What was decided there?", True),
+        # "this" before a name says which one
+        ("What is this 'dynamic social registry' I keep hearing about?", False),
+        ("When did this Mujib Borsho scheme start?", False),
+        ("Who chaired this workshop?", True),
     ],
 )
 def test_which_questions_follow_up_the_turn_before(question, follows):

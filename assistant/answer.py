@@ -167,7 +167,7 @@ class Assistant:
             plan, tuple(dict.fromkeys(c.doc_key for c in citations)), tuple(h.chunk.doc_key for h in hits[:1])
         )
         return Answer(
-            question=q.text,
+            question=" ".join(question.split()),  # as asked, a preamble included
             text=text,
             abstained=abstained,
             citations=tuple(citations),

@@ -237,9 +237,22 @@ class Question:
         return bool(self.subject) or bool(self.figures)
 
 
+# What the asker is writing, said before the question ("For a background note:", "I'm drafting a note on X:"): it
+# names no subject of the question, and its words ("background", "note") would choose the sentences that hold them.
+WRITING = r"(?:(?:background|briefing|short|news|quick)\s+)?(?:note|notes|story|brief|memo|report|speech|article|presentation)"
+PURPOSE = re.compile(
+    rf"^(?:(?:for|in)\s+(?:a|an|my|our)\s+{WRITING}|"
+    rf"(?:i['’]?m|i am|we['’]re|we are)\s+(?:drafting|writing|preparing|putting together)\s+(?:a|an|my|our|the)\s+{WRITING}|"
+    r"(?:a\s+)?(?:different|another|new|quick|one more)\s+question)\b\s*[:,–—-]?\s*",
+    re.I,
+)
+
+
 def analyse(text: str) -> Question:
-    """Read a question: its slot, terms, figures, and whether it leans on an earlier turn."""
+    """Read a question: its slot, terms, figures, and whether it leans on an earlier turn. A preamble saying what the
+    asker is writing is left out (PURPOSE); what it names after "on" or "about" stays."""
     text = " ".join(text.split())
+    text = PURPOSE.sub("", text, count=1) or text
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
     # "How many took part?" asks how many participated: "part" names no subject.
     words = re.sub(r"\b(?:take|takes|took|taken|taking) part\b", "participated", words, flags=re.I)

@@ -158,6 +158,18 @@ def test_a_clause_before_the_question_proper_does_not_set_what_is_asked(assistan
     assert analyse("According to the experts at the discussion, who should keep the list?").slot == "any"
 
 
+def test_a_preamble_saying_what_the_asker_writes_is_not_read_as_the_question(assistant):
+    q = analyse("For a background note: when was the coastal safety net strategy adopted?")
+
+    assert q.text.startswith("when was") and q.slot == "date", q
+    assert not {"background", "note"} & set(q.terms), q.terms
+    # what the preamble names after "on" stays; "in the report" may point at a report of the turn before
+    assert "research" in analyse("I'm drafting a note on the NSSS background research: how many papers?").terms
+    assert analyse("In the report, what are the challenges?").text.startswith("In the report")
+    answer = assistant.answer("For a background note: when was the coastal safety net strategy adopted?")
+    assert "2020" in answer.text and answer.question.startswith("For a background note"), answer
+
+
 @pytest.mark.parametrize(
     ("question", "slot", "section"),
     [

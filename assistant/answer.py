@@ -52,7 +52,6 @@ class Reading:
 
 
 NAMING_ASKED = ATTRIBUTE_WORDS | SLOT_WORDS
-OFF_SUBJECT_NOTICE = NOTICES["off_subject"]
 
 
 class Assistant:

@@ -204,7 +204,7 @@ class Part:
     figures: tuple[str, ...] = ()  # the figures only this part names ("day 1"): an answer to it names them too
     # the question's terms in the documents' other language (scoring.Aliases), set once the glossary has read the
     # question: a part asked in Bangla is answered by an English sentence holding them
-    aliases: tuple = ()
+    aliases: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -444,11 +444,11 @@ def _lone_sign(term: str) -> bool:
 
 
 def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
+    # ("When did the GRS Technical Committee first meet, and what did it decide there?": "there" is where the thing the
+    # question names by its name met, not a place an earlier turn named.)
     strong = STRONG_BACK.search(text)
     if strong and not (strong.group(0).lower() == "there" and NAMED_BEFORE.search(text[: strong.start()])):
         return True
-    # ("When did the GRS Technical Committee first meet, and what did it decide there?": "there" is where the thing the
-    # question names by its name met, not a place an earlier turn named.)
     match = next((m for m in WEAK_BACK.finditer(text) if not says_which(text, m, subject)), None)
     if not match:
         return False

@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 from conftest import ask_in_turn, ingested_documents
 from nsss.assistant import open_assistant
-from nsss.assistant.answer import OFF_SUBJECT_NOTICE
 from nsss.assistant.domain import Domain, char_ngrams, default_domain, names_field
+from nsss.assistant.types import NOTICES
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -48,7 +48,7 @@ def test_a_question_on_another_subject_is_declined_and_says_why(assistant, quest
     answer = assistant.answer(question)
     assert answer.abstained, answer.text
     assert answer.signals["judged_off_subject"] == 1.0
-    assert (answer.notice, answer.notice_kind) == (OFF_SUBJECT_NOTICE, "off_subject")
+    assert (answer.notice, answer.notice_kind) == (NOTICES["off_subject"], "off_subject")
     assert not answer.citations
 
 

@@ -124,15 +124,15 @@ def test_abstention_says_not_found_and_lists_the_nearest_passages():
 def test_an_answer_declined_as_off_the_subject_says_why_under_the_abstention_in_the_pages_language():
     from dataclasses import replace
 
-    from nsss.assistant.answer import OFF_SUBJECT_NOTICE
+    from nsss.assistant.types import NOTICES
 
     declined = answer("The documents do not answer this question.", abstained=True)
-    a = replace(declined, notice=OFF_SUBJECT_NOTICE, notice_kind="off_subject", signals={"judged_off_subject": 1.0})
+    a = replace(declined, notice=NOTICES["off_subject"], notice_kind="off_subject")
     chat = render.answer_html(a, 0)
     assert "Not found in the documents" in chat
-    assert f'<div class="nsss-notice">{OFF_SUBJECT_NOTICE}</div>' in chat
+    assert f'<div class="nsss-notice">{NOTICES["off_subject"]}</div>' in chat
     bangla = render.answer_html(a, 0, lang="bn")
-    assert "সামাজিক সুরক্ষা বিষয়ক বলে মনে হচ্ছে না" in bangla and OFF_SUBJECT_NOTICE not in bangla
+    assert "সামাজিক সুরক্ষা বিষয়ক বলে মনে হচ্ছে না" in bangla and NOTICES["off_subject"] not in bangla
 
 
 def test_the_language_models_notices_are_said_in_the_pages_language_with_their_particulars():

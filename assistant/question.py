@@ -447,7 +447,11 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
     # ("When did the GRS Technical Committee first meet, and what did it decide there?": "there" is where the thing the
     # question names by its name met, not a place an earlier turn named.)
     strong = STRONG_BACK.search(text)
-    if strong and not (strong.group(0).lower() == "there" and NAMED_BEFORE.search(text[: strong.start()])):
+    if (
+        strong
+        and not (strong.group(0).lower() == "there" and NAMED_BEFORE.search(text[: strong.start()]))
+        and not CORRELATIVE.search(text[: strong.start()])
+    ):
         return True
     match = next((m for m in WEAK_BACK.finditer(text) if not says_which(text, m, subject)), None)
     if not match:
@@ -471,14 +475,37 @@ def says_which(text: str, match: re.Match, subject: Iterable[str]) -> bool:
     """Tell whether a pointer word says itself which thing it means, and so points at no earlier turn: "this" or
     "that" before a name ("What is this 'dynamic social registry'?", "this Mujib Borsho scheme"), or "that" opening a
     clause which names, after its verb, what the noun before it is about ("the budget that raised the old age
-    allowance"; "the meeting that followed" names nothing, and does point back)."""
+    allowance"; "the meeting that followed" names nothing, and does point back). Some stand for nothing at all: "it"
+    and "that" of "Is it true that...?" (EXPLETIVE_IT, CONJUNCTION_THAT), and a Bangla pointer after the relative যে,
+    whose clause names the thing (CORRELATIVE)."""
     if DEMONSTRATIVE_NAMING.match(text, match.start()):
         return True
+    if EXPLETIVE_IT.match(text, match.start()) or CONJUNCTION_THAT.search(text[: match.end()]):
+        return True  # "Is it true that the Cabinet approved...?": "it" and "that" stand for nothing
+    if CORRELATIVE.search(text[: match.start()]) and re.match(r"[\u0980-\u09FF]", match.group(0)):
+        return True  # "যে ভাতা (...), এর পরিমাণ কত?": the clause opened by যে names what এর means
     if not RELATIVE_THAT.search(text[: match.end()]):
         return False
     clause = text[match.end() :].split()[1:]  # (after its verb: "that raised", "that followed")
     return bool(set(subject) & set(tokenize(" ".join(clause))))
 
+
+# "it" that stands for the clause after it, not for a thing: "Is it true that...", "is it the case that...".
+EXPLETIVE_IT = re.compile(
+    r"it\s+(?:(?:is|was|really|also|still|now)\s+)*(?:true|correct|right|accurate|false|wrong|the case|possible|likely|"
+    r"fair to say|said|reported|claimed|known)\b",
+    re.I,
+)
+# "that" opening what is said or claimed to be true, not pointing at a thing: "true that", "said that".
+CONJUNCTION_THAT = re.compile(
+    r"\b(?:true|correct|right|accurate|false|wrong|case|said|say|says|saying|claim|claims|claimed|report|reports|"
+    r"reported|state|states|stated|mention|mentions|mentioned|suggest|suggests|suggested|mean|means|heard|read|"
+    r"confirm|verify|check)\s+that$",
+    re.I,
+)
+# The Bangla relative "যে" opens a clause that a later "সেখানে", "এর", "তাতে" in the same question points back to
+# ("... যে ডেটাবেজ করা হচ্ছে, সেখানে কত পরিবারের তথ্য...?"): the question says itself which thing it means.
+CORRELATIVE = re.compile(r"(?:^|\s)যে\s")
 
 # "this" or "that" before a quoted term or a proper name.
 DEMONSTRATIVE_NAMING = re.compile(r"(?i:this|that|these|those)\s+(?:['‘\"“]|[A-Z](?!\w*['’]s\b))")

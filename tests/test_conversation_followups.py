@@ -272,6 +272,13 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("What is this 'dynamic social registry' I keep hearing about?", False),
         ("When did this Mujib Borsho scheme start?", False),
         ("Who chaired this workshop?", True),
+        # "it" and "that" of "is it true that...", and a Bangla correlative after যে, stand for nothing earlier
+        ("Is it true that the Cabinet approved the NSSS on 1 June 2015?", False),
+        ("Is it the case that the allowance was raised to Tk 600 in 2023?", False),
+        ("গর্ভবতী মায়েদের যে ভাতা (মা ও শিশু সহায়তা কর্মসূচি), সেখানে মাসে কত টাকা দেওয়া হয়?", False),
+        ("Was it held in Dhaka?", True),
+        ("Is that true?", True),
+        ("সেখানে কে সভাপতিত্ব করেন?", True),
     ],
 )
 def test_which_questions_follow_up_the_turn_before(question, follows):
@@ -279,3 +286,16 @@ def test_which_questions_follow_up_the_turn_before(question, follows):
     chat = Conversation((Turn("Who coordinates the cluster?", "", "", focus=("doc",), topic="cluster"),))
 
     assert talk.plan(analyse(question), chat).followup is follows
+
+
+def test_is_it_true_that_after_unrelated_turns_is_asked_as_it_is(assistant):
+    """A journalist checking a claim in the middle of a chat about something else: "it" and "that" point at nothing
+    earlier, so the question is searched as asked and answered from the document that holds the claim."""
+    _, claim = ask_in_turn(
+        assistant,
+        "How many polders does the Coastal Embankment Project repair?",
+        "Is it true that the village census was launched in 2014?",
+    )
+
+    assert not claim.followup and cited(claim) == {"village-census.md"}, claim.text
+    assert "2014" in claim.text

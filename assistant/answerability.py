@@ -12,7 +12,17 @@ import re
 
 from nsss.assistant.compose import quoted_text
 from nsss.assistant.question import Question, framing, normalize_figures
-from nsss.assistant.scoring import EVENT_ROLES, Aliases, Pick, bridged, figures_present, fills_slot, with_prefixes
+from nsss.assistant.scoring import (
+    EVENT_ROLES,
+    Aliases,
+    Pick,
+    asks_officer,
+    bridged,
+    figures_present,
+    fills_slot,
+    names_sibling,
+    with_prefixes,
+)
 from nsss.assistant.weights import Answerability
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
@@ -83,6 +93,7 @@ def features(
             "lead_doc_missing": 1.0,
             "unit_missing": 1.0,
             "figures_in_document": 0.0,
+            "sibling_named": 0.0,
         }
     weights = {t: idf(t) for t in question.terms}
     total = sum(weights.values()) or 1.0
@@ -126,6 +137,7 @@ def features(
     in_doc = with_prefixes(bridged(set(tokenize(document(chunk.doc_key))), aliases), list(weights))
     return {
         "figures_in_document": 1.0 if figures_in_document else 0.0,
+        "sibling_named": 1.0 if names_sibling(question, quoted) else 0.0,
         "window_cover": lead.coverage,
         "own_cover": lead.own_coverage,
         "window_missing": sum(weights.get(t, 0.0) for t in lead.missing) / total,
@@ -158,7 +170,7 @@ DEFINITE = ("date", "number", "amount", "person", "place")
 def slot_missing(question: Question, quoted: str) -> bool:
     """Tell whether a question asking one thing of a definite kind finds none in the quote: a sum asked per month is
     not found in a day's wage; "who" may be answered by a body ("Who formulated the NSSS?": the GED), but not who
-    played a person's part at an event (the chair)."""
+    played a person's part at an event (the chair) or holds an office only a person holds (the member secretary)."""
     if question.slot not in DEFINITE or question.compound:
         return False
     if question.slot in ("amount", "number") and unit_missing(question, quoted):
@@ -166,6 +178,8 @@ def slot_missing(question: Question, quoted: str) -> bool:
     if fills_slot(question.slot, quoted, question):
         return False
     if question.slot != "person" or any(role & set(tokenize(question.text)) for role in EVENT_ROLES):
+        return True
+    if asks_officer(question):
         return True
     return not fills_slot("organisation", quoted, question)
 
@@ -213,8 +227,10 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None) ->
     """Return whether to answer, and the model's probability that the evidence answers.
 
     A figure the question names (a year, a day, an amount) that the answer's document does not hold vetoes the
-    answer whatever the model says: that document is about another year or event.
+    answer whatever the model says: that document is about another year or event. So does a quote that speaks of a
+    sibling of what the question names and not of it (the district's committee for the upazila's).
     """
     fitted = fitted or model()
     p = fitted.probability(values)
-    return p >= fitted.threshold and values.get("figures_in_document", 1.0) > 0, p
+    vetoed = values.get("figures_in_document", 1.0) <= 0 or values.get("sibling_named", 0.0) > 0
+    return p >= fitted.threshold and not vetoed, p

@@ -126,7 +126,7 @@ SECTION_ASKED = re.compile(
     r"resolved)\b"
     # "What did they recommend?", "what did the meeting decide": the verb after "did" stands in its base form.
     # (however long its subject: "what did the October 2022 dissemination workshop on the baseline recommend?")
-    r"|\bwhat (?:did|do|does|will|would)\s+(?:[\w'’-]+\s+){1,12}?(decide|recommend|agree|resolve)\b"
+    r"|\bwhat (?:did|do|does|will|would)\s+(?:[\w'’-]+\s+){1,30}?(decide|recommend|agree|resolve)\b"
     r"|\bwho (?:participated|attended|took part|were present|are the members|were the members)\b()"
     r"|\bwhat (came) out of\b"
     r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য|পদক্ষেপ|অংশগ্রহণ)",

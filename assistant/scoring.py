@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +43,11 @@ Copies Inaugural Session Opening Closing Speech Vote Thanks Article News Press R
 January February March April May June July August September October November December Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday Phase Fiscal Budget""".split()
 )
+# Words of an address or a venue ("Building No. 1", "Osmani Memorial Hall"): a place, not a person.
+VENUE_WORDS = frozenset(
+    """No Room Building Hall Floor Road Street Avenue Lane House Secretariat Nagar Bhaban Bhabon Hotel Auditorium
+Memorial Campus Complex Stadium""".split()
+)
 ORG = re.compile(
     r"\b[A-Z]{2,}\b|\b(?:[A-Z][a-z]+ ){1,4}(?:Division|Ministry|Committee|Programme|Program|Bank|Office|"
     r"Council|Team|Institute|Organisation|Organization|Agency|Department|Commission|Unit|Authority|"
@@ -73,13 +79,20 @@ ORG_KINDS = (
 # An office answers "who" as a name does: "headed by the Cabinet Secretary", "the Finance Minister chaired".
 OFFICE = re.compile(
     r"\b(?:Secretary|Minister|Adviser|Advisor|Director|Director-General|Chairman|Chairperson|Speaker|Governor|"
-    r"Commissioner|Ambassador|Mayor)\b|সচিব|মন্ত্রী|উপদেষ্টা|মহাপরিচালক|চেয়ারম্যান|স্পিকার"
+    r"Commissioner|Ambassador|Mayor)s?\b|সচিব|মন্ত্রী|উপদেষ্টা|মহাপরিচালক|চেয়ারম্যান|স্পিকার"
 )
 # A label naming where a text appeared, not who wrote it.
 PUBLISHED = re.compile(r"\b(?:Published(?: in| by)?|Source|Publisher|Courtesy)\s*:[^\n]*", re.I)
 DAY_OF_MONTH = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b",
+    re.I,
+)
+# A number that names a thing rather than counting it: "Room No. 22", "Convention No. 121", "article 15(d)",
+# "Section 3", "Goal 1", "Day 3".
+LABEL_NUMBER = re.compile(
+    r"\b(?:No|Nos|Number|Article|Section|Clause|Chapter|Rule|Goal|SDG|Day|Room|Building|Floor|Level|Phase|Annex|"
+    r"Table|Figure|Page|Ward|Road)\.?\s*[-–:]?\s*\d[\d.()a-z]*|নং\s*[০-৯\d]+|[০-৯\d]+\s*নং",
     re.I,
 )
 TITLE = re.compile(
@@ -131,10 +144,29 @@ def has_person(text: str) -> bool:
     text = PUBLISHED.sub(" ", text)  # "Published: Prothom Alo" names a newspaper
     if HONORIFIC.search(text) or OFFICE.search(text):
         return True
-    for run in re.findall(r"\b(?:[A-Z][a-z]+(?:\s+|$)){2,4}", text):
-        if not any(w in ORG_WORDS for w in run.split()):
-            return True
-    return False
+    return any(_names_someone(span, text) for span in CAPITALISED.finditer(text))
+
+
+# A run of capitalised words, with the small words and hyphens that join the words of a title or a name of a place
+# ("Baseline Assessment and Way Forward", "A Journey Towards an Equitable Society", "Bangladesh-China Friendship
+# Conference Centre"): read whole, the run says whether it is a person's name or a title.
+JOINING = r"(?:of|and|the|for|on|to|an|a|in|at|towards|&)"
+CAPITALISED = re.compile(
+    rf"[‘“\"']?\b[A-Z][\w'’]*(?:(?:[ \t]*[-–][ \t]*|[ \t]+)(?:{JOINING}[ \t]+)*(?!(?:The|A|An)\b)[A-Z][\w'’]*)*"
+)
+
+
+def _names_someone(span: re.Match, text: str) -> bool:
+    """Tell whether a run of capitalised words is a person's name: two to four capitalised words with nothing that
+    makes it a title (a joining word, a word of an organisation's or event's name, quotes, an article before it: "the
+    Way Forward") or an acronym."""
+    run = span.group()
+    if run[0] in "‘“\"'" or re.search(r"[-–]", run) or re.search(r"\b(?:the|a|an)\s+$", text[: span.start()], re.I):
+        return False
+    words = run.split()
+    return 2 <= len(words) <= 4 and all(
+        re.fullmatch(r"[A-Z][a-z]+", w) and w not in ORG_WORDS and w not in VENUE_WORDS for w in words
+    )
 
 
 # The roles people play at an event, each by the words that name it (as tokenize gives them); ROLES adds the part
@@ -153,13 +185,40 @@ EVENT_ROLES = tuple(
 ROLES = (*EVENT_ROLES, frozenset(tokenize("author authored wrote written লেখক লিখেছেন")))
 
 
+# The offices held in a committee or a team, each said by a phrase (its words alone say other things: "secretary").
+OFFICES_HELD = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"\bmember[- ]secretar(?:y|ies)\b|সদস্য[- ]?সচিব",
+        r"\b(?:headed|heads?|led|chaired|chairs?|chairperson|chairman|presided)\b(?! of (?:state|government))|"
+        r"সভাপতি|প্রধান",
+        r"\bconven[eo]rs?\b|আহ্বায়ক",
+        r"\bteam leaders?\b|দলনেতা",
+        r"\bfocal points?\b|ফোকাল পয়েন্ট",
+    )
+)
+
+
+def asks_officer(question: Question) -> bool:
+    """Tell whether a question asks who holds an office only a person holds (the member secretary, the convener, the
+    team leader): a body does not answer it, as one may answer who leads a cluster."""
+    return any(OFFICES_HELD[i].search(question.text) for i in (0, 2, 3))
+
+
 def other_role(question: Question, text: str) -> bool:
-    """Tell whether a question asks for one role (the chief guest) and a text names only another ("Chair: Mr X")."""
-    asked = [r for r in ROLES if r & set(question.asked)]
-    if not asked or question.parts:
+    """Tell whether a question asks for one role (the chief guest, the member secretary) and a text names only another
+    ("Chair: Mr X", "headed by the Deputy Commissioner")."""
+    if question.parts:
         return False
-    held = set(tokenize(text))
-    return not any(r & held for r in asked) and any(r & held for r in ROLES if r not in asked)
+    asked = [r for r in ROLES if r & set(question.asked)]
+    if asked:
+        held = set(tokenize(text))
+        return not any(r & held for r in asked) and any(r & held for r in ROLES if r not in asked)
+    # (the first office the question names is the one asked: "the member secretary of the committee headed by...")
+    named = [p for p in OFFICES_HELD if p.search(question.text)]
+    if len(named) != 1:
+        return False
+    return not named[0].search(text) and any(p.search(text) for p in OFFICES_HELD if p is not named[0])
 
 
 def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
@@ -185,7 +244,7 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
         return bool(PLACE.search(text))
     if slot in ("number", "amount"):
         # A list item's number ("5) The committee...") and a day of the month are not the quantity asked for.
-        text = DAY_OF_MONTH.sub(" ", LIST_ITEM.sub("", text))
+        text = LABEL_NUMBER.sub(" ", DAY_OF_MONTH.sub(" ", LIST_ITEM.sub("", text)))
         if question is not None and not question.counted:
             # "What was the age limit cut to?" asks for an age: "three programmes" holds a number, not an age; "How
             # much is it in US dollars?" asks for dollars: "Tk.800 per month" does not say.
@@ -214,8 +273,11 @@ PLAIN_SLOTS = ("amount", "title", "place")
 
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b|কতবার|কত দিন পর পর", re.I)
 FREQUENCY = re.compile(
-    r"\b(?:once|twice|thrice|every|each|times?|annually|monthly|quarterly|weekly|yearly|fortnightly|daily|"
-    r"bi-?monthly|per (?:year|month|week|annum)|a (?:year|month|week))\b|প্রতি|বার",
+    # (a period after "every", "each", "per", "a": "each district" and "multiple times" say nothing of how often)
+    r"\b(?:once|twice|thrice|annually|monthly|quarterly|weekly|yearly|fortnightly|daily|bi-?monthly|bi-?annually|"
+    r"half-yearly)\b|\b(?:every|each|per|a|an|times? a|times? per|times? in a)\s+(?:\w+\s+)?(?:years?|months?|weeks?|"
+    r"days?|quarters?|annum|session)\b|প্রতি\s*(?:\S+\s+)?(?:মাস|বছর|সপ্তাহ|দিন)|মাসিক|বার্ষিক|ত্রৈমাসিক|"
+    r"(?:এক|দুই|দু|তিন|চার)বার|নিয়মিত",
     re.I,
 )
 
@@ -279,6 +341,77 @@ def answers_count(question: Question, text: str) -> bool:
         if t in people or any(t == x or (min(len(t), len(x)) >= 6 and t[:6] == x[:6]) for x in wanted)
     ]
     return any(abs(i - j) <= 4 for i in numbers for j in targets)
+
+
+# Names of things that exclude each other, English and Bangla, one pattern each: a level of local government; the
+# countryside or the towns; the main programmes (a question on the widow allowance is not answered by the old age
+# allowance's figure). Each set is read in its order, a match taken out before the next ("mother and child benefit"
+# is not also "child benefit"; "উপজেলা" is not also "জেলা").
+SIBLINGS = tuple(
+    tuple(re.compile(p, re.I) for p in group)
+    for group in (
+        (r"\bupazilas?\b|\bthanas?\b|উপজেলা", r"\bunions?\b|ইউনিয়ন", r"\bdistricts?\b|\bzilas?\b|জেলা"),
+        (r"\brural\b|\bvillages?\b|গ্রাম", r"\burban\b|\bcity\b|\bcities\b|শহর|নগর"),
+        (
+            r"mother and child benefit|\bmcbp\b|মা ও শিশু সহায়তা|এমসিবিপি",
+            r"vulnerable women[’']?s? benefit|\bvwb\b|ভিডব্লিউবি",
+            r"vulnerable group development|\bvgd\b|ভিজিডি",
+            r"vulnerable group feeding|\bvgf\b|ভিজিএফ",
+            r"students? with disabilit\w*|disabled students|প্রতিবন্ধী শিক্ষার্থী",
+            r"old[- ]age (?:allowance|pension)|elderly allowance|senior citizens?[’']? allowance|বয়স্ক ?ভাতা",
+            r"\bwidow\w*|husband[- ]deserted|বিধবা|স্বামী নিগৃহীতা|স্বামী পরিত্যক্তা",
+            r"disability allowance|insolvent disabled|প্রতিবন্ধী ভাতা",
+            r"maternity allowance|maternal allowance|\blactating\b|মাতৃত্বকাল|ল্যাকটেটিং|দুগ্ধদানকারী",
+            r"child benefit|শিশু ভাতা|শিশু সুবিধা",
+            r"\begpp\b|employment generation program(?:me)? for the poorest|ইজিপিপি",
+            r"employment injury|\beis\b|কর্মক্ষেত্রে দুর্ঘটনা",
+            r"freedom fighters?[’']? (?:honorarium|allowance)|মুক্তিযোদ্ধা সম্মানী",
+            r"\bprabashi\b|\bprobash\w*|প্রবাসী স্কিম|প্রবাস স্কিম",
+            r"\bpragati\b|\bprogoti\b|প্রগতি স্কিম",
+            r"\bsurokkha\b|\bsuraksha\b|সুরক্ষা স্কিম",
+            r"\bsamata\b|\bsamota\b|সমতা স্কিম",
+        ),
+    )
+)
+ORDINALS = (
+    frozenset({"first", "1st", "প্রথম"}),
+    frozenset({"second", "2nd", "দ্বিতী", "দ্বিতীয়"}),
+    frozenset({"third", "3rd", "তৃতী", "তৃতীয়"}),
+    frozenset({"fourth", "4th", "চতুর্থ"}),
+    frozenset({"fifth", "5th", "পঞ্চম"}),
+)
+
+
+def _named(group: tuple[re.Pattern, ...], text: str) -> set[int]:
+    """Return which of a set of sibling names a text holds."""
+    found = set()
+    for i, pattern in enumerate(group):
+        text, n = pattern.subn(" ", text)
+        if n:
+            found.add(i)
+    return found
+
+
+def names_sibling(question: Question, text: str) -> bool:
+    """Tell whether a text speaks of a sibling of what the question names, and not of it: the district's committee
+    for the upazila's ("How many members sit on the upazila committee?": "a 22-member committee headed by the Deputy
+    Commissioners of the respective districts"), the old age allowance for the widow allowance, the first meeting for
+    the second ("When was the second meeting held?": "the first meeting ..., held on 31 December 2015")."""
+    asked_text, said_text = unicodedata.normalize("NFC", question.text), unicodedata.normalize("NFC", text)
+    for group in SIBLINGS:
+        asked, said = _named(group, asked_text), _named(group, said_text)
+        if len(asked) == 1 and said and not asked & said:
+            return True
+    # An ordinal is compared with the word it counts: "the second meeting" and "the first meeting".
+    asked, said = tokenize(question.text), tokenize(text)
+    held = set(said)
+    for ordinal in ORDINALS:
+        nouns = {b for a, b in zip(asked, asked[1:]) if a in ordinal}
+        if not nouns or ordinal & held:
+            continue
+        if any(a in other and b in nouns for other in ORDINALS if other is not ordinal for a, b in zip(said, said[1:])):
+            return True
+    return False
 
 
 def figures_present(question: Question, text: str) -> bool:

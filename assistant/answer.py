@@ -344,8 +344,9 @@ class Assistant:
             for h in hits
             if h.chunk.doc_key in records
         }
+        section_text = " ".join(self.document_text(h.chunk.doc_key)[a:b] for h, a, b in section_spans)
         values = answerability.features(
-            q, hits, picks, self.index.lexical.idf, facts, bool(section_spans), self.document_text, aliases
+            q, hits, picks, self.index.lexical.idf, facts, section_text, self.document_text, aliases
         )
         ok, p = answerability.answerable(values)
         if section_spans:

@@ -80,11 +80,13 @@ def features(
     picks: list[Pick],
     idf,
     about: dict[str, str] | None = None,
-    section_found: bool = False,
+    section: str = "",
     document_text=None,
     aliases: Aliases = (),
 ) -> dict[str, float]:
-    """Measure how the evidence lines up with the question; picks are in answer order (the lead first)."""
+    """Measure how the evidence lines up with the question; picks are in answer order (the lead first); section is the
+    text of the items under the heading a section question found ("" when it found none)."""
+    section_found = bool(section)
     if not hits or not picks:
         return dict.fromkeys(FEATURES, 0.0) | {
             "window_missing": 1.0,
@@ -137,7 +139,8 @@ def features(
     in_doc = with_prefixes(bridged(set(tokenize(document(chunk.doc_key))), aliases), list(weights))
     return {
         "figures_in_document": 1.0 if figures_in_document else 0.0,
-        "sibling_named": 1.0 if names_sibling(question, quoted) else 0.0,
+        # (the items under a heading, a table's row under its header, answer for the heading, not the sentence)
+        "sibling_named": 1.0 if names_sibling(question, section or quoted) else 0.0,
         "window_cover": lead.coverage,
         "own_cover": lead.own_coverage,
         "window_missing": sum(weights.get(t, 0.0) for t in lead.missing) / total,

@@ -565,7 +565,9 @@ EVERYDAY_AMOUNT = (
 )
 EVERYDAY_RECIPIENTS = (  # the question proper: "What is X and who gets it?" still asks first what X is
     r"^who (?:actually |really |else |now |currently )?(?:gets?|got|receives?|received|qualif(?:y|ies)|benefits?|"
-    r"is entitled|are entitled|is eligible|are eligible|can (?:get|apply|receive|join))\b"
+    r"is entitled|are entitled|is eligible|are eligible|can (?:get|apply|receive|join))\b|"
+    # (Bangla puts the verb last: "টাকা কে পাবেন — মা না বাবা?", "কারা এই ভাতা পান?")
+    r"(?:^|\s)(?:কে|কারা)\s+(?:\S+\s+){0,2}?(?:পাবেন|পাবে|পান|পায়|পেতেন|পেতে পারেন|পাওয়ার যোগ্য|যোগ্য)(?:\s|\?|$)"
 )
 
 

@@ -373,6 +373,7 @@ SIBLINGS = tuple(
         ),
     )
 )
+FISCAL_YEAR = re.compile(r"(?:19|20)\d\d-\d\d")
 ORDINALS = (
     frozenset({"first", "1st", "প্রথম"}),
     frozenset({"second", "2nd", "দ্বিতী", "দ্বিতীয়"}),
@@ -396,7 +397,17 @@ def names_sibling(question: Question, text: str) -> bool:
     """Tell whether a text speaks of a sibling of what the question names, and not of it: the district's committee
     for the upazila's ("How many members sit on the upazila committee?": "a 22-member committee headed by the Deputy
     Commissioners of the respective districts"), the old age allowance for the widow allowance, the first meeting for
-    the second ("When was the second meeting held?": "the first meeting ..., held on 31 December 2015")."""
+    the second ("When was the second meeting held?": "the first meeting ..., held on 31 December 2015"), one fiscal
+    year's figure for another's."""
+    if question.slot == "any" and (question.yes_no or not question.implied):
+        # (a question asking for no kind of thing names a level in passing: "must she still queue at the upazila
+        # office?")
+        return False
+    # A fiscal year is the sibling of another: asked of 2023-24, the quote gives 2022-23's.
+    asked_years = {f for f in question.figures if FISCAL_YEAR.fullmatch(f)}
+    said_years = {f for f in figures(text) if FISCAL_YEAR.fullmatch(f)}
+    if len(asked_years) == 1 and said_years and not asked_years & said_years:
+        return True
     asked_text, said_text = unicodedata.normalize("NFC", question.text), unicodedata.normalize("NFC", text)
     for group in SIBLINGS:
         asked, said = _named(group, asked_text), _named(group, said_text)

@@ -115,6 +115,18 @@ def test_a_number_that_labels_is_not_a_count(text, fills):
         ("How much does MCBP pay?", "The mother and child benefit programme pays Tk 800.", False),
         ("When was the second meeting held?", "It was decided at the first meeting, held on 31 December 2015.", True),
         ("When did the second phase begin?", "First, the plan was revised. The second phase began in 2021.", False),
+        (
+            "What was the allocation for FY 2023-24?",
+            "The allocation in the financial year 2022-2023 is Tk 2429 crore.",
+            True,
+        ),
+        (
+            "What was the allocation for FY 2022-23?",
+            "The allocation in the financial year 2022-2023 is Tk 2429 crore.",
+            False,
+        ),
+        # A question asking for no kind of thing names a level in passing, not as what it asks of.
+        ("Must she still queue at the upazila office for the allowance?", "It is paid in every union.", False),
     ],
 )
 def test_a_quote_on_a_sibling_of_what_is_asked(question, text, sibling):
@@ -139,3 +151,15 @@ def test_an_office_asked_is_not_filled_by_another_office_or_a_body(question, mis
     if "cluster" in question:
         quote = "The cluster is led by the Ministry of Social Welfare."
     assert slot_missing(analyse(question), quote) is missing
+
+
+@pytest.mark.parametrize(
+    "question, slot",
+    [
+        ("আর এটার টাকা কে পাবেন — মা না বাবা?", "any"),  # who receives it: a group, as "Who gets a pension?"
+        ("বয়স্ক ভাতা কে পাওয়ার যোগ্য?", "any"),
+        ("সভায় কে সভাপতিত্ব করেন?", "person"),  # who chaired: a person
+    ],
+)
+def test_who_receives_asks_for_a_group_in_bangla_as_in_english(question, slot):
+    assert analyse(question).slot == slot

@@ -373,6 +373,7 @@ SIBLINGS = tuple(
         ),
     )
 )
+RELATIVE_ORDINALS = frozenset(tokenize("latter later next subsequent following final last remaining পরবর্তী শেষ"))
 FISCAL_YEAR = re.compile(r"(?:19|20)\d\d-\d\d")
 ORDINALS = (
     frozenset({"first", "1st", "প্রথম"}),
@@ -413,9 +414,12 @@ def names_sibling(question: Question, text: str) -> bool:
         asked, said = _named(group, asked_text), _named(group, said_text)
         if len(asked) == 1 and said and not asked & said:
             return True
-    # An ordinal is compared with the word it counts: "the second meeting" and "the first meeting".
+    # An ordinal is compared with the word it counts: "the second meeting" and "the first meeting"; unless the text
+    # also names one by its place among the others ("the first phase from 2021 to 2022, and the latter phase...").
     asked, said = tokenize(question.text), tokenize(text)
     held = set(said)
+    if held & RELATIVE_ORDINALS:
+        return False
     for ordinal in ORDINALS:
         nouns = {b for a, b in zip(asked, asked[1:]) if a in ordinal}
         if not nouns or ordinal & held:

@@ -115,6 +115,12 @@ def test_a_number_that_labels_is_not_a_count(text, fills):
         ("How much does MCBP pay?", "The mother and child benefit programme pays Tk 800.", False),
         ("When was the second meeting held?", "It was decided at the first meeting, held on 31 December 2015.", True),
         ("When did the second phase begin?", "First, the plan was revised. The second phase began in 2021.", False),
+        # The second of two may be named by its place: "the latter".
+        (
+            "Until when is the second phase scheduled?",
+            "the first phase from 2021 to 2022, and the latter phase until 2025",
+            False,
+        ),
         (
             "What was the allocation for FY 2023-24?",
             "The allocation in the financial year 2022-2023 is Tk 2429 crore.",

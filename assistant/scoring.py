@@ -186,23 +186,25 @@ ROLES = (*EVENT_ROLES, frozenset(tokenize("author authored wrote written লে�
 
 
 # The offices held in a committee or a team, each said by a phrase (its words alone say other things: "secretary").
-OFFICES_HELD = tuple(
-    re.compile(p, re.I)
-    for p in (
-        r"\bmember[- ]secretar(?:y|ies)\b|সদস্য[- ]?সচিব",
+OFFICES_HELD = {
+    "member secretary": re.compile(r"\bmember[- ]secretar(?:y|ies)\b|সদস্য[- ]?সচিব", re.I),
+    "head": re.compile(
         r"\b(?:headed|heads?|led|chaired|chairs?|chairperson|chairman|presided)\b(?! of (?:state|government))|"
         r"সভাপতি|প্রধান",
-        r"\bconven[eo]rs?\b|আহ্বায়ক",
-        r"\bteam leaders?\b|দলনেতা",
-        r"\bfocal points?\b|ফোকাল পয়েন্ট",
-    )
-)
+        re.I,
+    ),
+    "convener": re.compile(r"\bconven[eo]rs?\b|আহ্বায়ক", re.I),
+    "team leader": re.compile(r"\bteam leaders?\b|দলনেতা", re.I),
+    "focal point": re.compile(r"\bfocal points?\b|ফোকাল পয়েন্ট", re.I),
+}
+# Those only a person holds: a body may head a cluster, not be its member secretary.
+PERSONS_OFFICES = ("member secretary", "convener", "team leader")
 
 
 def asks_officer(question: Question) -> bool:
     """Tell whether a question asks who holds an office only a person holds (the member secretary, the convener, the
     team leader): a body does not answer it, as one may answer who leads a cluster."""
-    return any(OFFICES_HELD[i].search(question.text) for i in (0, 2, 3))
+    return any(OFFICES_HELD[office].search(question.text) for office in PERSONS_OFFICES)
 
 
 def other_role(question: Question, text: str) -> bool:
@@ -215,10 +217,10 @@ def other_role(question: Question, text: str) -> bool:
         held = set(tokenize(text))
         return not any(r & held for r in asked) and any(r & held for r in ROLES if r not in asked)
     # (the first office the question names is the one asked: "the member secretary of the committee headed by...")
-    named = [p for p in OFFICES_HELD if p.search(question.text)]
+    named = [p for p in OFFICES_HELD.values() if p.search(question.text)]
     if len(named) != 1:
         return False
-    return not named[0].search(text) and any(p.search(text) for p in OFFICES_HELD if p is not named[0])
+    return not named[0].search(text) and any(p.search(text) for p in OFFICES_HELD.values() if p is not named[0])
 
 
 def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:

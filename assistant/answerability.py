@@ -235,5 +235,9 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None) ->
     """
     fitted = fitted or model()
     p = fitted.probability(values)
-    vetoed = values.get("figures_in_document", 1.0) <= 0 or values.get("sibling_named", 0.0) > 0
+    vetoed = (
+        values.get("figures_in_document", 1.0) <= 0
+        or values.get("sibling_named", 0.0) > 0
+        or values.get("slot_missing", 0.0) > 0
+    )
     return p >= fitted.threshold and not vetoed, p

@@ -818,6 +818,62 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
 
 SPAN = re.compile(r"\bbetween\b|\bfrom\b[^?]*\b(?:to|till|until)\b|\bsince\b", re.I)
 
+# What a comparison sets side by side is a time or a source: a year ("2014", "FY 2021-22") or a publication or
+# occasion ("the World Bank's results note", "the SSPS pages", "socialprotection.org", "the bKash rollout").
+ANCHOR = re.compile(
+    r"\b(?:19|20)\d\d\b|\bFY\s?\d|\.(?:org|com|gov)\b|\b(?:pages?|notes?|story|stories|reports?|site|website|"
+    r"articles?|papers?|study|survey|documents?|brief|factsheet|release|dialogue|workshop|conference|fair|meeting|"
+    r"launch|rollout|budget)\b",
+    re.I,
+)
+BETWEEN = re.compile(r"\bbetween\s+(?P<a>[^,;?]+?)\s+and\s+(?P<b>[^,;?]+)", re.I)
+FROM_TO = re.compile(r"\bfrom\s+(?P<a>[^,;?]+?)\s+(?:to|till|until)\s+(?P<b>[^,;?]+)", re.I)
+COMPARES = re.compile(r"\b(?:compar\w*|differ\w*|agree\w*|versus|vs)\b", re.I)
+AGAINST = re.compile(r"\s+(?:compared (?:with|to)|with|to|versus|vs\.?|against|and)\s+(?=[^,;?]*$)", re.I)
+LEADS = re.compile(r"\b(?:in|on|of|at|by|for|from)\s+(?=\S)", re.I)
+# The words that ask how one side differs from the other: no one side's document says them ("How has X changed",
+# "the 2021-22 figure").
+CHANGE_WORDS = re.compile(
+    r"^\s*how\s+(?:has|have|had|did|does|do|is|was|were)\b|\b(?:chang\w*|mov(?:e|ed|es|ing)|shift\w*|evolv\w*|"
+    r"compar\w*|figures?)\b",
+    re.I,
+)
+
+
+def _side(rest: str, anchor: str) -> str:
+    """Return one side of a comparison as a question of its own: what is compared, at this time or in this source."""
+    return " ".join(CHANGE_WORDS.sub(" ", f"{rest} {anchor}").split())
+
+
+def comparison_sides(text: str) -> list[str]:
+    """Return the two sides of a question that sets two times or sources side by side, each as a question of its
+    own: the question with only one of them ("How has EGPP reach changed between the World Bank's 2014 story and FY
+    2021-22?": "... EGPP reach changed the World Bank's 2014 story", "... EGPP reach changed FY 2021-22"); [] for
+    any other question. A figure set against another is often said in two documents, each answering one side."""
+    text = " ".join(text.split()).rstrip(" ?.!")
+    for pattern in (BETWEEN, FROM_TO):
+        m = pattern.search(text)
+        if m and ANCHOR.search(m["a"]) and ANCHOR.search(m["b"]):
+            rest = f"{text[: m.start()]} {text[m.end():]}"
+            return [_side(rest, m[side]) for side in ("a", "b")]
+    if not COMPARES.search(text):
+        return []
+    # "Compare the EGPP's reach in the 2014 note with the 2021-22 figure": the last "with / to / and" before the
+    # end joins the second side; the first is the phrase before it that names a time or a source.
+    joins = list(AGAINST.finditer(text))
+    if not joins:
+        return []
+    join = joins[-1]
+    before, second = text[: join.start()], text[join.end() :]
+    if not ANCHOR.search(before) or not ANCHOR.search(second):
+        return []
+    # ("How does the World Bank's 2014 figure on women's participation compare with the quota on X.org?": no phrase
+    # after a preposition names the first side's time or source; the whole first clause is that side)
+    leads = [m for m in LEADS.finditer(before) if ANCHOR.search(before[m.end() :])]
+    first = COMPARES.sub(" ", before[leads[-1].end() :] if leads else before)
+    rest = COMPARES.sub(" ", before[: leads[-1].start()]) if leads else ""
+    return [_side(rest, side) for side in (first, second)]
+
 
 def part_questions(q: Question) -> list[str]:
     """Return each part of a question asking two things as a question of its own: the part's own words with the
@@ -826,6 +882,9 @@ def part_questions(q: Question) -> list[str]:
     asked = [p.query for p in q.parts if p.query]
     if len(asked) >= 2:
         return asked
+    sides = comparison_sides(q.text)
+    if sides:
+        return sides
     years = [p.figure for p in q.parts if p.figure]
     if len(years) < 2 or SPAN.search(q.text):
         return []  # ("how much did poverty fall between 2010 and 2022" asks one thing of a span of years)

@@ -348,12 +348,15 @@ class Assistant:
         values = answerability.features(
             q, hits, picks, self.index.lexical.idf, facts, section_text, self.document_text, aliases
         )
-        ok, p = answerability.answerable(values)
         if section_spans:
             spans, section = section_spans, "section"
         else:
             chosen = compose.select(q, picks, w, self.document_text)
             spans, section = compose.spans_of(chosen, self.document_text, q), ""
+        # A counted set asked for must be named, not only counted (a veto, as a figure the document lacks is).
+        quotes = [self.document_text(h.chunk.doc_key)[a:b] for h, a, b in spans]
+        values["count_unlisted"] = float(answerability.count_unlisted(q, quotes, bool(section)))
+        ok, p = answerability.answerable(values)
         return Reading(tuple(hits), tuple(picks), tuple(spans), section, values, p, ok and bool(spans))
 
     def off_subject(self, question: str) -> tuple[bool, float]:

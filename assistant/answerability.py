@@ -23,6 +23,7 @@ from nsss.assistant.scoring import (
     names_sibling,
     with_prefixes,
 )
+from nsss.assistant.sentences import items_listed
 from nsss.assistant.weights import Answerability
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
@@ -208,6 +209,19 @@ DAY = re.compile(
 )
 
 
+def count_unlisted(question: Question, texts: list[str], section: bool) -> bool:
+    """Tell whether a question asking for a counted set ("Which eight upazilas...?", "the eleven KEQs") is answered by
+    quotes that name far fewer: a sentence that only gives the count ("some eight upazilas will be selected") names
+    none of what is asked. The items under a heading count one each; else the longest list a quote writes, or the
+    quotes that name the kind asked for, one item each. Asked for more than twelve, twelve named must do."""
+    if not question.items or not texts:
+        return False
+    head = set(question.list_head)
+    naming = sum(bool(with_prefixes(set(tokenize(text)), head) & head) for text in texts) if head else 0
+    named = len(texts) if section else max(naming, *(items_listed(text) for text in texts))
+    return named < min(question.items, 12) - 1
+
+
 def unit_missing(question: Question, text: str) -> bool:
     """Tell whether the question asks in a unit (per month, a year, per cent, dollars) the text does not say."""
     return any(not UNIT_SAID[unit].search(text) for unit in question.units)
@@ -239,5 +253,6 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None) ->
         values.get("figures_in_document", 1.0) <= 0
         or values.get("sibling_named", 0.0) > 0
         or values.get("slot_missing", 0.0) > 0
+        or values.get("count_unlisted", 0.0) > 0
     )
     return p >= fitted.threshold and not vetoed, p

@@ -230,6 +230,7 @@ class Question:
     yes_no: bool = False  # asks whether something holds ("Is there a cap...?", "... কি বাড়ানো হয়েছিল?")
     implied: str = ""  # what its words ask for where the slot says less: "day", "amount", "number", "date" or ""
     units: tuple[str, ...] = ()  # the units it asks a sum or a rate in: "month", "year", "percent", "dollar", "day"
+    items: int = 0  # how many things it asks to be named, when it says ("which eight upazilas", "the eleven KEQs")
 
     @property
     def anchored(self) -> bool:
@@ -310,6 +311,7 @@ def analyse(text: str) -> Question:
         yes_no=is_yes_no(text),
         implied=_implied(text, slot),
         units=tuple(unit for unit, asks in UNITS_ASKED.items() if asks.search(text)),
+        items=items_asked(text),
     )
 
 
@@ -977,6 +979,37 @@ def _unlinked(piece: str) -> str:
 def _words_of(text: str, terms: list[str]) -> str:
     """Return the words of a text whose terms are among the given ones, in its order."""
     return " ".join(w for w in re.findall(r"[\w\u0980-\u09FF'’.-]+", text) if set(tokenize(w)) & set(terms))
+
+
+COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "দুই": 2, "দুটি": 2, "দুটো": 2, "তিন": 3, "তিনটি": 3, "চার": 4, "চারটি": 4,
+    "পাঁচ": 5, "পাঁচটি": 5, "ছয়": 6, "ছয়টি": 6, "সাত": 7, "সাতটি": 7, "আট": 8, "আটটি": 8, "আটটা": 8, "দশ": 10,
+    "দশটি": 10,
+}  # fmt: skip
+# A question that asks which of a counted set, or for all of it: "Which eight upazilas...", "What are the eleven key
+# evaluation questions", "List the five clusters", "কোন আটটি উপজেলা". The count stands before the plural asked for.
+ASKS_ITEMS = re.compile(
+    r"^\s*(?:(?:into|in|from|of|to|for|under)\s+)?(?:which|what(?:\s+(?:exactly\s+)?(?:are|were))?|list|name)\s+"
+    r"(?:all\s+)?(?:of\s+)?(?:the\s+[\w'’-]+\s+of\s+)?(?:the\s+)?(?P<n>\d{1,2}|[a-z]+)\s+[\w'’-]+|কোন\s+(?P<bn>\S+)",
+    re.I,
+)
+
+
+def items_asked(text: str) -> int:
+    """Return how many things a question asks to be named ("Which eight upazilas were chosen?": 8), or 0 when it asks
+    for no counted set: the answer must then name as many (or nearly: a count may include an "and others")."""
+    m = ASKS_ITEMS.search(framed_away(text))
+    if not m:
+        return 0
+    word = (m.group("n") or m.group("bn") or "").lower()
+    n = int(word) if word.isdigit() else COUNT_WORDS.get(word, 0)
+    return n if 2 <= n <= 30 else 0
+
+
+def framed_away(text: str) -> str:
+    """Return a question without the preamble before a colon ("For my memo: which eight...")."""
+    return text.rsplit(":", 1)[-1] if ":" in text[:80] else text
 
 
 def _is_compound(text: str) -> bool:

@@ -164,7 +164,23 @@ def features(
         "lead_doc_missing": sum(w for t, w in weights.items() if t not in in_doc) / total,
         "unit_missing": 1.0 if unit_missing(question, quoted) else 0.0,
         "kind_filled": 1.0 if not question.implied or _holds(question.implied, quoted, question) else 0.0,
+        "name_missing": 1.0 if set(named_terms(question)) & set(lead.missing) else 0.0,
     }
+
+
+# A place the question names by its kind ("Lalmonirhat district", "Sunamganj itself" of a district's figure, "the
+# Dhunot upazila"): the answer must stand where that place is named, or it gives the country's figure, or another
+# place's.
+PLACE = re.compile(
+    r"\b([A-Z][a-z][\w'’-]*)\s+(?:district|upazila|division|zila|city|municipality|union|ward|sadar)s?\b|"
+    r"(?:^|\s)([\u0980-\u09FF]+)\s+(?:জেলা|উপজেলা|বিভাগ|ইউনিয়ন|ওয়ার্ড|পৌরসভা)\S*"
+)
+
+
+def named_terms(question: Question) -> list[str]:
+    """Return the question's terms that name a place by its kind ("Lalmonirhat district", "ধুনট উপজেলায়")."""
+    names = [a or b for a, b in PLACE.findall(question.text)]
+    return [t for name in names for t in tokenize(name) if t in question.terms]
 
 
 # The kinds of thing asked that a quote either holds or does not: whatever else it says, it does not answer.
@@ -254,5 +270,6 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None) ->
         or values.get("sibling_named", 0.0) > 0
         or values.get("slot_missing", 0.0) > 0
         or values.get("count_unlisted", 0.0) > 0
+        or values.get("name_missing", 0.0) > 0
     )
     return p >= fitted.threshold and not vetoed, p

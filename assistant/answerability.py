@@ -256,19 +256,22 @@ def model() -> Answerability:
     return Answerability.load()
 
 
-def answerable(values: dict[str, float], fitted: Answerability | None = None) -> tuple[bool, float]:
+def answerable(values: dict[str, float], fitted: Answerability | None = None, part: bool = False) -> tuple[bool, float]:
     """Return whether to answer, and the model's probability that the evidence answers.
 
     A figure the question names (a year, a day, an amount) that the answer's document does not hold vetoes the
     answer whatever the model says: that document is about another year or event. So does a quote that speaks of a
-    sibling of what the question names and not of it (the district's committee for the upazila's).
+    sibling of what the question names and not of it (the district's committee for the upazila's); a quote that lacks
+    the one definite kind of thing asked (a date for "when", a count for "how many": `slot_missing`), unless it is
+    the reading of one part, whose other sentences may hold it; quotes that count a set asked for without naming it
+    (`count_unlisted`); and a lead that does not name the place the question names by its kind (`name_missing`).
     """
     fitted = fitted or model()
     p = fitted.probability(values)
     vetoed = (
         values.get("figures_in_document", 1.0) <= 0
         or values.get("sibling_named", 0.0) > 0
-        or values.get("slot_missing", 0.0) > 0
+        or (values.get("slot_missing", 0.0) > 0 and not part)
         or values.get("count_unlisted", 0.0) > 0
         or values.get("name_missing", 0.0) > 0
     )

@@ -344,8 +344,13 @@ def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] 
     if (
         len(question.parts) >= 2
         and usable(nxt)
-        and (CONTINUES.match(text(nxt)) or any(
-            len(p.terms) <= 2 and not answers_part(question, p, sentence.text, strict=True) for p in question.parts[1:]))
+        and (
+            CONTINUES.match(text(nxt))
+            or any(
+                len(p.terms) <= 2 and not answers_part(question, p, sentence.text, strict=True)
+                for p in question.parts[1:]
+            )
+        )
         and not all(answers_part(question, p, sentence.text, strict=True) for p in question.parts)
     ):
         return spans[nxt]

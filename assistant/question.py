@@ -856,7 +856,7 @@ def comparison_sides(text: str) -> list[str]:
     for pattern in (BETWEEN, FROM_TO):
         m = pattern.search(text)
         if m and ANCHOR.search(m["a"]) and ANCHOR.search(m["b"]):
-            rest = f"{text[: m.start()]} {text[m.end():]}"
+            rest = f"{text[: m.start()]} {text[m.end() :]}"
             return [_side(rest, m[side]) for side in ("a", "b")]
     if not COMPARES.search(text):
         return []

@@ -288,7 +288,9 @@ def answers_part(question: Question, part: Part, text: str, strict: bool = False
 CONTINUES = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|such|he|she|his|her|however|moreover|further|furthermore|"
     r"additionally|in addition|also|besides|but|yet|thus|hence|therefore|accordingly|instead|meanwhile|"
-    r"in (?:effect|particular|this regard)|for (?:example|instance)|as a result)\b",
+    r"in (?:effect|particular|this regard)|for (?:example|instance)|as a result)\b|"
+    # a share or a part of what the one before it named: "Over 33% of them are women."
+    r"^(?:[\w%.,'’-]+\s+){1,3}(?:of|among)\s+(?:them|these|those|whom|which)\b",
     re.I,
 )
 

@@ -222,7 +222,7 @@ class Assistant:
             if any(_holds_most(q, part, text) for text in said):
                 continue
             asked = analyse(part.query)
-            alone = self.read(asked, self.index.search(part.query, k=k, filters=filters), part.query)
+            alone = self.read(asked, self.index.search(part.query, k=k, filters=filters), part.query, part=True)
             if not alone.answerable or alone.section or not alone.picks:
                 continue
             # A part naming its own figures ("day 2") is answered by the best sentence naming them; of the first few,
@@ -306,8 +306,10 @@ class Assistant:
             probability=min(r.probability for r in readings),
         )
 
-    def read(self, q: Question, hits: list[Hit], query: str = "") -> Reading:
-        """Find the sentences (or the section's items) that answer, and decide whether they do."""
+    def read(self, q: Question, hits: list[Hit], query: str = "", part: bool = False) -> Reading:
+        """Find the sentences (or the section's items) that answer, and decide whether they do. A part of a question
+        read alone (part) is answered by whichever of its sentences holds what the part asks (`_answer_parts`), not
+        only by its lead: the lead's slot does not decide."""
         w = self.weights
         expanded = self.index.expand(query or q.text)
         bridge = self.index.bridge(q.text)
@@ -348,12 +350,15 @@ class Assistant:
         values = answerability.features(
             q, hits, picks, self.index.lexical.idf, facts, section_text, self.document_text, aliases
         )
-        ok, p = answerability.answerable(values)
         if section_spans:
             spans, section = section_spans, "section"
         else:
             chosen = compose.select(q, picks, w, self.document_text)
             spans, section = compose.spans_of(chosen, self.document_text, q), ""
+        # A counted set asked for must be named, not only counted (a veto, as a figure the document lacks is).
+        quotes = [self.document_text(h.chunk.doc_key)[a:b] for h, a, b in spans]
+        values["count_unlisted"] = float(answerability.count_unlisted(q, quotes, bool(section)))
+        ok, p = answerability.answerable(values, part=part)
         return Reading(tuple(hits), tuple(picks), tuple(spans), section, values, p, ok and bool(spans))
 
     def off_subject(self, question: str) -> tuple[bool, float]:

@@ -23,6 +23,7 @@ from nsss.assistant.scoring import (
     names_sibling,
     with_prefixes,
 )
+from nsss.assistant.sentences import items_listed
 from nsss.assistant.weights import Answerability
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
@@ -163,7 +164,23 @@ def features(
         "lead_doc_missing": sum(w for t, w in weights.items() if t not in in_doc) / total,
         "unit_missing": 1.0 if unit_missing(question, quoted) else 0.0,
         "kind_filled": 1.0 if not question.implied or _holds(question.implied, quoted, question) else 0.0,
+        "name_missing": 1.0 if set(named_terms(question)) & set(lead.missing) else 0.0,
     }
+
+
+# A place the question names by its kind ("Lalmonirhat district", "Sunamganj itself" of a district's figure, "the
+# Dhunot upazila"): the answer must stand where that place is named, or it gives the country's figure, or another
+# place's.
+PLACE = re.compile(
+    r"\b([A-Z][a-z][\w'’-]*)\s+(?:district|upazila|division|zila|city|municipality|union|ward|sadar)s?\b|"
+    r"(?:^|\s)([\u0980-\u09FF]+)\s+(?:জেলা|উপজেলা|বিভাগ|ইউনিয়ন|ওয়ার্ড|পৌরসভা)\S*"
+)
+
+
+def named_terms(question: Question) -> list[str]:
+    """Return the question's terms that name a place by its kind ("Lalmonirhat district", "ধুনট উপজেলায়")."""
+    names = [a or b for a, b in PLACE.findall(question.text)]
+    return [t for name in names for t in tokenize(name) if t in question.terms]
 
 
 # The kinds of thing asked that a quote either holds or does not: whatever else it says, it does not answer.
@@ -208,6 +225,19 @@ DAY = re.compile(
 )
 
 
+def count_unlisted(question: Question, texts: list[str], section: bool) -> bool:
+    """Tell whether a question asking for a counted set ("Which eight upazilas...?", "the eleven KEQs") is answered by
+    quotes that name far fewer: a sentence that only gives the count ("some eight upazilas will be selected") names
+    none of what is asked. The items under a heading count one each; else the longest list a quote writes, or the
+    quotes that name the kind asked for, one item each. Asked for more than twelve, twelve named must do."""
+    if not question.items or not texts:
+        return False
+    head = set(question.list_head)
+    naming = sum(bool(with_prefixes(set(tokenize(text)), head) & head) for text in texts) if head else 0
+    named = len(texts) if section else max(naming, *(items_listed(text) for text in texts))
+    return named < min(question.items, 12) - 1
+
+
 def unit_missing(question: Question, text: str) -> bool:
     """Tell whether the question asks in a unit (per month, a year, per cent, dollars) the text does not say."""
     return any(not UNIT_SAID[unit].search(text) for unit in question.units)
@@ -226,14 +256,23 @@ def model() -> Answerability:
     return Answerability.load()
 
 
-def answerable(values: dict[str, float], fitted: Answerability | None = None) -> tuple[bool, float]:
+def answerable(values: dict[str, float], fitted: Answerability | None = None, part: bool = False) -> tuple[bool, float]:
     """Return whether to answer, and the model's probability that the evidence answers.
 
     A figure the question names (a year, a day, an amount) that the answer's document does not hold vetoes the
     answer whatever the model says: that document is about another year or event. So does a quote that speaks of a
-    sibling of what the question names and not of it (the district's committee for the upazila's).
+    sibling of what the question names and not of it (the district's committee for the upazila's); a quote that lacks
+    the one definite kind of thing asked (a date for "when", a count for "how many": `slot_missing`), unless it is
+    the reading of one part, whose other sentences may hold it; quotes that count a set asked for without naming it
+    (`count_unlisted`); and a lead that does not name the place the question names by its kind (`name_missing`).
     """
     fitted = fitted or model()
     p = fitted.probability(values)
-    vetoed = values.get("figures_in_document", 1.0) <= 0 or values.get("sibling_named", 0.0) > 0
+    vetoed = (
+        values.get("figures_in_document", 1.0) <= 0
+        or values.get("sibling_named", 0.0) > 0
+        or (values.get("slot_missing", 0.0) > 0 and not part)
+        or values.get("count_unlisted", 0.0) > 0
+        or values.get("name_missing", 0.0) > 0
+    )
     return p >= fitted.threshold and not vetoed, p

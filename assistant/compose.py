@@ -288,7 +288,9 @@ def answers_part(question: Question, part: Part, text: str, strict: bool = False
 CONTINUES = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|such|he|she|his|her|however|moreover|further|furthermore|"
     r"additionally|in addition|also|besides|but|yet|thus|hence|therefore|accordingly|instead|meanwhile|"
-    r"in (?:effect|particular|this regard)|for (?:example|instance)|as a result)\b",
+    r"in (?:effect|particular|this regard)|for (?:example|instance)|as a result)\b|"
+    # a share or a part of what the one before it named: "Over 33% of them are women."
+    r"^(?:[\w%.,'’-]+\s+){1,3}(?:of|among)\s+(?:them|these|those|whom|which)\b",
     re.I,
 )
 
@@ -338,6 +340,22 @@ def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] 
     # A sentence that answers by pointing back ("In response, the Government...", "Consequently, the impact...")
     # answers with the sentence it points to: the crisis responded to, the causes of the consequence.
     back = usable(prev) and bool(BACK_LINK.match(sentence.text))
+    # A question asking two things whose other part this sentence leaves open ("What is the dynamic social registry,
+    # and what is it meant to fix?") is answered on in the next sentence when that one goes on with this one ("It is
+    # expected to check fraudulent ... practices").
+    if (
+        len(question.parts) >= 2
+        and usable(nxt)
+        and (
+            CONTINUES.match(text(nxt))
+            or any(
+                len(p.terms) <= 2 and not answers_part(question, p, sentence.text, strict=True)
+                for p in question.parts[1:]
+            )
+        )
+        and not all(answers_part(question, p, sentence.text, strict=True) for p in question.parts)
+    ):
+        return spans[nxt]
     if question.slot not in ("any", "list"):
         if fills_slot(question.slot, sentence.text, question):
             return None
@@ -426,6 +444,8 @@ def section_spans(
                 break
             if not (question.section or question.is_list):
                 continue
+            if section is record.sections[0] and _title_block(section, record.title):
+                continue
             # The heading must name what is asked (a section word such as "decisions", or the plural the question
             # asks for: "terms of reference", "methods", "methodology"); naming the subject as well makes it a
             # better match. Else most of its items must name it, each an instance of what is asked.
@@ -443,6 +463,14 @@ def section_spans(
             hit = next(h for h in hits if h.chunk.doc_key == key)
             return [(_hit_at(hits, key, start) or hit, start, end) for start, end in best.items[:limit]]
     return []
+
+
+def _title_block(section, title: str) -> bool:
+    """Tell whether a document's first section is its title block: a heading of two words or more that repeats the
+    title, over the headline and the standfirst ("Social safety-net programmes" over "Dynamic selection process in
+    the offing", "Aim to curb misuse, corruption"). Those lines name no items of anything."""
+    words = set(tokenize(section.heading))
+    return len(words) >= 2 and words <= set(tokenize(title))
 
 
 def _table_row(

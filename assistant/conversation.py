@@ -21,7 +21,8 @@ UNNAMING = frozenset(
 # Nouns that name an event, a body, a programme or a document only by its kind: "the project", "the meeting".
 KIND_NOUNS = (
     r"meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
-    r"committee|cluster|ceremony|launch|study|survey|training|fair|initiative|document|paper|review"
+    r"committee|cluster|ceremony|launch|study|survey|training|fair|initiative|document|paper|review|pilot|system|"
+    r"registry|database|evaluation|assessment"
 )
 # Words that say which part or which of a series, not which event: "the inaugural ceremony", "the first meeting".
 PART_WORDS = (
@@ -51,11 +52,25 @@ POINTER = re.compile(
 )
 # A name in the question (a capitalised word past its first, an acronym): "the workshop" then means one it names.
 NAMED = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*")
+# What a question sets aside names nothing it asks about: "besides the ILO", "other than Dhaka".
+SET_ASIDE = re.compile(
+    r"\b(?:besides|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|excluding|beyond)\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+)
 OBJECT_PRONOUN = re.compile(r"\b(?:it|them|him|her)\b", re.I)
 # What a question asks, never the antecedent of its pronoun: "which donors" in "Which donors supported it?", the
 # verb after "who" in "who sits on the committee that oversees it?".
 ASKING_PHRASE = re.compile(r"^\s*(?:which|what|whose|how\s+many|how\s+much)(?:\s+[\w'’-]+){0,3}\s*$", re.I)
+# The same at the head of a longer question: "Which programmes" of "Which programmes would be brought under it
+# first?" is what is asked, up to its verb; "What" of "What is the allowance and who gets it?" names nothing.
+ASKING_HEAD = re.compile(
+    r"^\s*(?:which|what|whose|how(?=\s+(?:many|much|large|big|long|far|often|old|soon|high|low|small)\b))"
+    r"(?:\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|"
+    r"would|can|could|should|shall|may|might|must|be|been|get|gets|got)\b)[\w'’-]+){0,3}",
+    re.I,
+)
 WHO_VERB = re.compile(r"\bwho\s+[\w'’-]+", re.I)
+PARTICLES = "under|to|for|on|onto|in|into|with|about|by|from|of|at|out|up|over|off|through|behind|after"
 AUXILIARY = frozenset("is are was were do does did has have had will would can could should may might".split())
 # After "what about X": a question word that asks something of X itself ("what about the cluster, who runs it?").
 OWN_ASK = re.compile(r"\b(?:who|whom|whose|what|when|where|which|how|why)\b|কে|কারা|কবে|কোথায়|কত|কোন|কেন", re.I)
@@ -136,7 +151,7 @@ def points_back(question: Question) -> bool:
     subject = set(question.subject) - {t for f in question.figures for t in tokenize(f)}
     definite = (
         ()
-        if question.figures or NAMED.search(text.strip())
+        if question.figures or NAMED.search(SET_ASIDE.sub(" ", text).strip())
         else (*DEFINITE_KIND.finditer(text), *BANGLA_DEFINITE.finditer(text))
     )
     for match in (*WEAK_BACK.finditer(text), *definite):
@@ -144,10 +159,12 @@ def points_back(question: Question) -> bool:
             continue  # "the budget that raised the allowance": the clause says which budget
         before = text[: match.start()]
         if OBJECT_PRONOUN.fullmatch(match.group(0)):
-            before = re.sub(r"[\w'’-]+\s*$", "", before.rstrip())  # the verb the pronoun is the object of
+            # the verb the pronoun is the object of, with its particles ("brought under it", "paid out to them")
+            before = re.sub(rf"[\w'’-]+(?:\s+(?:{PARTICLES}))*\s*$", "", before.rstrip())
             if ASKING_PHRASE.match(before) and not AUXILIARY & set(before.lower().split()):
                 before = ""
             before = WHO_VERB.sub(" ", before)
+        before = ASKING_HEAD.sub(" ", before)
         if not subject & set(tokenize(before)):
             return True
     return False

@@ -230,6 +230,7 @@ class Question:
     yes_no: bool = False  # asks whether something holds ("Is there a cap...?", "... কি বাড়ানো হয়েছিল?")
     implied: str = ""  # what its words ask for where the slot says less: "day", "amount", "number", "date" or ""
     units: tuple[str, ...] = ()  # the units it asks a sum or a rate in: "month", "year", "percent", "dollar", "day"
+    items: int = 0  # how many things it asks to be named, when it says ("which eight upazilas", "the eleven KEQs")
 
     @property
     def anchored(self) -> bool:
@@ -310,6 +311,7 @@ def analyse(text: str) -> Question:
         yes_no=is_yes_no(text),
         implied=_implied(text, slot),
         units=tuple(unit for unit, asks in UNITS_ASKED.items() if asks.search(text)),
+        items=items_asked(text),
     )
 
 
@@ -818,6 +820,62 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
 
 SPAN = re.compile(r"\bbetween\b|\bfrom\b[^?]*\b(?:to|till|until)\b|\bsince\b", re.I)
 
+# What a comparison sets side by side is a time or a source: a year ("2014", "FY 2021-22") or a publication or
+# occasion ("the World Bank's results note", "the SSPS pages", "socialprotection.org", "the bKash rollout").
+ANCHOR = re.compile(
+    r"\b(?:19|20)\d\d\b|\bFY\s?\d|\.(?:org|com|gov)\b|\b(?:pages?|notes?|story|stories|reports?|site|website|"
+    r"articles?|papers?|study|survey|documents?|brief|factsheet|release|dialogue|workshop|conference|fair|meeting|"
+    r"launch|rollout|budget)\b",
+    re.I,
+)
+BETWEEN = re.compile(r"\bbetween\s+(?P<a>[^,;?]+?)\s+and\s+(?P<b>[^,;?]+)", re.I)
+FROM_TO = re.compile(r"\bfrom\s+(?P<a>[^,;?]+?)\s+(?:to|till|until)\s+(?P<b>[^,;?]+)", re.I)
+COMPARES = re.compile(r"\b(?:compar\w*|differ\w*|agree\w*|versus|vs)\b", re.I)
+AGAINST = re.compile(r"\s+(?:compared (?:with|to)|with|to|versus|vs\.?|against|and)\s+(?=[^,;?]*$)", re.I)
+LEADS = re.compile(r"\b(?:in|on|of|at|by|for|from)\s+(?=\S)", re.I)
+# The words that ask how one side differs from the other: no one side's document says them ("How has X changed",
+# "the 2021-22 figure").
+CHANGE_WORDS = re.compile(
+    r"^\s*how\s+(?:has|have|had|did|does|do|is|was|were)\b|\b(?:chang\w*|mov(?:e|ed|es|ing)|shift\w*|evolv\w*|"
+    r"compar\w*|figures?)\b",
+    re.I,
+)
+
+
+def _side(rest: str, anchor: str) -> str:
+    """Return one side of a comparison as a question of its own: what is compared, at this time or in this source."""
+    return " ".join(CHANGE_WORDS.sub(" ", f"{rest} {anchor}").split())
+
+
+def comparison_sides(text: str) -> list[str]:
+    """Return the two sides of a question that sets two times or sources side by side, each as a question of its
+    own: the question with only one of them ("How has EGPP reach changed between the World Bank's 2014 story and FY
+    2021-22?": "... EGPP reach changed the World Bank's 2014 story", "... EGPP reach changed FY 2021-22"); [] for
+    any other question. A figure set against another is often said in two documents, each answering one side."""
+    text = " ".join(text.split()).rstrip(" ?.!")
+    for pattern in (BETWEEN, FROM_TO):
+        m = pattern.search(text)
+        if m and ANCHOR.search(m["a"]) and ANCHOR.search(m["b"]):
+            rest = f"{text[: m.start()]} {text[m.end() :]}"
+            return [_side(rest, m[side]) for side in ("a", "b")]
+    if not COMPARES.search(text):
+        return []
+    # "Compare the EGPP's reach in the 2014 note with the 2021-22 figure": the last "with / to / and" before the
+    # end joins the second side; the first is the phrase before it that names a time or a source.
+    joins = list(AGAINST.finditer(text))
+    if not joins:
+        return []
+    join = joins[-1]
+    before, second = text[: join.start()], text[join.end() :]
+    if not ANCHOR.search(before) or not ANCHOR.search(second):
+        return []
+    # ("How does the World Bank's 2014 figure on women's participation compare with the quota on X.org?": no phrase
+    # after a preposition names the first side's time or source; the whole first clause is that side)
+    leads = [m for m in LEADS.finditer(before) if ANCHOR.search(before[m.end() :])]
+    first = COMPARES.sub(" ", before[leads[-1].end() :] if leads else before)
+    rest = COMPARES.sub(" ", before[: leads[-1].start()]) if leads else ""
+    return [_side(rest, side) for side in (first, second)]
+
 
 def part_questions(q: Question) -> list[str]:
     """Return each part of a question asking two things as a question of its own: the part's own words with the
@@ -826,6 +884,9 @@ def part_questions(q: Question) -> list[str]:
     asked = [p.query for p in q.parts if p.query]
     if len(asked) >= 2:
         return asked
+    sides = comparison_sides(q.text)
+    if sides:
+        return sides
     years = [p.figure for p in q.parts if p.figure]
     if len(years) < 2 or SPAN.search(q.text):
         return []  # ("how much did poverty fall between 2010 and 2022" asks one thing of a span of years)
@@ -918,6 +979,37 @@ def _unlinked(piece: str) -> str:
 def _words_of(text: str, terms: list[str]) -> str:
     """Return the words of a text whose terms are among the given ones, in its order."""
     return " ".join(w for w in re.findall(r"[\w\u0980-\u09FF'’.-]+", text) if set(tokenize(w)) & set(terms))
+
+
+COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "দুই": 2, "দুটি": 2, "দুটো": 2, "তিন": 3, "তিনটি": 3, "চার": 4, "চারটি": 4,
+    "পাঁচ": 5, "পাঁচটি": 5, "ছয়": 6, "ছয়টি": 6, "সাত": 7, "সাতটি": 7, "আট": 8, "আটটি": 8, "আটটা": 8, "দশ": 10,
+    "দশটি": 10,
+}  # fmt: skip
+# A question that asks which of a counted set, or for all of it: "Which eight upazilas...", "What are the eleven key
+# evaluation questions", "List the five clusters", "কোন আটটি উপজেলা". The count stands before the plural asked for.
+ASKS_ITEMS = re.compile(
+    r"^\s*(?:(?:into|in|from|of|to|for|under)\s+)?(?:which|what(?:\s+(?:exactly\s+)?(?:are|were))?|list|name)\s+"
+    r"(?:all\s+)?(?:of\s+)?(?:the\s+[\w'’-]+\s+of\s+)?(?:the\s+)?(?P<n>\d{1,2}|[a-z]+)\s+[\w'’-]+|কোন\s+(?P<bn>\S+)",
+    re.I,
+)
+
+
+def items_asked(text: str) -> int:
+    """Return how many things a question asks to be named ("Which eight upazilas were chosen?": 8), or 0 when it asks
+    for no counted set: the answer must then name as many (or nearly: a count may include an "and others")."""
+    m = ASKS_ITEMS.search(framed_away(text))
+    if not m:
+        return 0
+    word = (m.group("n") or m.group("bn") or "").lower()
+    n = int(word) if word.isdigit() else COUNT_WORDS.get(word, 0)
+    return n if 2 <= n <= 30 else 0
+
+
+def framed_away(text: str) -> str:
+    """Return a question without the preamble before a colon ("For my memo: which eight...")."""
+    return text.rsplit(":", 1)[-1] if ":" in text[:80] else text
 
 
 def _is_compound(text: str) -> bool:

@@ -51,7 +51,8 @@ Memorial Campus Complex Stadium""".split()
 ORG = re.compile(
     r"\b[A-Z]{2,}\b|\b(?:[A-Z][a-z]+ ){1,4}(?:Division|Ministry|Committee|Programme|Program|Bank|Office|"
     r"Council|Team|Institute|Organisation|Organization|Agency|Department|Commission|Unit|Authority|"
-    r"Directorate|Bureau|Foundation|Network)\b|"
+    r"Directorate|Bureau|Foundation|Network|Group|Cell|Board|Forum|Secretariat|Panel|Wing|Centre|Center|"
+    r"University|Association|Federation|Alliance|Company|Limited|Trust|Society|Corporation)\b|"
     # "the Ministry of Disaster Management and Relief", "Department of Social Services"
     r"\b(?:Ministry|Division|Department|Directorate|Bureau|Commission|Office|Bank) of (?:the )?[A-Z]|"
     r"মন্ত্রণালয়|বিভাগ|অধিদপ্তর|কমিটি|সংস্থা"

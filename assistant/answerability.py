@@ -171,7 +171,7 @@ def features(
 # A place the question names by its kind ("Lalmonirhat district", "Sunamganj itself" of a district's figure, "the
 # Dhunot upazila"): the answer must stand where that place is named, or it gives the country's figure, or another
 # place's.
-PLACE = re.compile(
+NAMED_PLACE = re.compile(
     r"\b([A-Z][a-z][\w'’-]*)\s+(?:district|upazila|division|zila|city|municipality|union|ward|sadar)s?\b|"
     r"(?:^|\s)([\u0980-\u09FF]+)\s+(?:জেলা|উপজেলা|বিভাগ|ইউনিয়ন|ওয়ার্ড|পৌরসভা)\S*"
 )
@@ -179,7 +179,7 @@ PLACE = re.compile(
 
 def named_terms(question: Question) -> list[str]:
     """Return the question's terms that name a place by its kind ("Lalmonirhat district", "ধুনট উপজেলায়")."""
-    names = [a or b for a, b in PLACE.findall(question.text)]
+    names = [a or b for a, b in NAMED_PLACE.findall(question.text)]
     return [t for name in names for t in tokenize(name) if t in question.terms]
 
 
@@ -235,7 +235,10 @@ def count_unlisted(question: Question, texts: list[str], section: bool) -> bool:
     head = set(question.list_head)
     naming = sum(bool(with_prefixes(set(tokenize(text)), head) & head) for text in texts) if head else 0
     named = len(texts) if section else max(naming, *(items_listed(text) for text in texts))
-    return named < min(question.items, 12) - 1
+    return named < min(question.items, ENOUGH_ITEMS) - 1
+
+
+ENOUGH_ITEMS = 12  # items named that answer a question asking for more (a long list is often quoted in part)
 
 
 def unit_missing(question: Question, text: str) -> bool:

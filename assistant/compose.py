@@ -302,6 +302,10 @@ BACK_LINK = re.compile(
 )
 
 
+# A part of a question with this many words of its own or fewer ("and what is it meant to fix?") asks of the same
+# subject as the part before it: the sentence after the one that answers that part may answer it.
+SAME_SUBJECT_TERMS = 2
+
 SENTENCE_END = re.compile(r"[.!?।:;)\]\"'”’]\s*$")
 # A sentence that denies ("the NSSS does not provide any specific guidelines...") answers a yes-or-no question "no";
 # the next one, when it says what instead ("On the contrary...", "The NSSS leaves the matter on further studies"),
@@ -349,7 +353,7 @@ def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] 
         and (
             CONTINUES.match(text(nxt))
             or any(
-                len(p.terms) <= 2 and not answers_part(question, p, sentence.text, strict=True)
+                len(p.terms) <= SAME_SUBJECT_TERMS and not answers_part(question, p, sentence.text, strict=True)
                 for p in question.parts[1:]
             )
         )

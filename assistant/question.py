@@ -849,9 +849,10 @@ def _side(rest: str, anchor: str) -> str:
 
 def comparison_sides(text: str) -> list[str]:
     """Return the two sides of a question that sets two times or sources side by side, each as a question of its
-    own: the question with only one of them ("How has EGPP reach changed between the World Bank's 2014 story and FY
-    2021-22?": "... EGPP reach changed the World Bank's 2014 story", "... EGPP reach changed FY 2021-22"); [] for
-    any other question. A figure set against another is often said in two documents, each answering one side."""
+    own: the question with only one of them and without the words that ask how they differ ("How has EGPP reach
+    changed between the World Bank's 2014 story and FY 2021-22?": "EGPP reach the World Bank's 2014 story", "EGPP
+    reach FY 2021-22"); [] for any other question. A figure set against another is often said in two documents, each
+    answering one side."""
     text = " ".join(text.split()).rstrip(" ?.!")
     for pattern in (BETWEEN, FROM_TO):
         m = pattern.search(text)
@@ -998,18 +999,18 @@ ASKS_ITEMS = re.compile(
 
 def items_asked(text: str) -> int:
     """Return how many things a question asks to be named ("Which eight upazilas were chosen?": 8), or 0 when it asks
-    for no counted set: the answer must then name as many (or nearly: a count may include an "and others")."""
-    m = ASKS_ITEMS.search(framed_away(text))
+    for no counted set (or a count too large to be a list: "which 2019 report"): the answer must then name as many
+    (or nearly: a count may include an "and others")."""
+    # (the question after a preamble that ends in a colon: "For my memo: which eight...")
+    m = ASKS_ITEMS.search(text.rsplit(":", 1)[-1] if ":" in text[:80] else text)
     if not m:
         return 0
     word = (m.group("n") or m.group("bn") or "").lower()
     n = int(word) if word.isdigit() else COUNT_WORDS.get(word, 0)
-    return n if 2 <= n <= 30 else 0
+    return n if 2 <= n <= MOST_ITEMS else 0
 
 
-def framed_away(text: str) -> str:
-    """Return a question without the preamble before a colon ("For my memo: which eight...")."""
-    return text.rsplit(":", 1)[-1] if ":" in text[:80] else text
+MOST_ITEMS = 30  # items at most a question can ask to be named; a larger number is a year or a figure
 
 
 def _is_compound(text: str) -> bool:

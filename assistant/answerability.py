@@ -1,7 +1,9 @@
 """Decide whether the passages answer the question, from how the evidence aligns with what is asked.
 
 The signals (features) are measured here; how they combine is fitted on data (assistant/answerability.json, made by
-`python -m nsss.eval.fit_answerability`), not set by hand.
+`python -m nsss.eval.fit_answerability`), not set by hand. A few checks veto an answer whatever the model says
+(`answerable`): the evidence must hold what is asked (a figure the question names, the one definite kind of thing
+it asks, the items of a counted set, a place it names by its kind), not a sibling of it.
 """
 
 from __future__ import annotations

@@ -58,20 +58,19 @@ SET_ASIDE = re.compile(
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 )
 OBJECT_PRONOUN = re.compile(r"\b(?:it|them|him|her)\b", re.I)
-# What a question asks, never the antecedent of its pronoun: "which donors" in "Which donors supported it?", the
-# verb after "who" in "who sits on the committee that oversees it?".
-ASKING_PHRASE = re.compile(r"^\s*(?:which|what|whose|how\s+many|how\s+much)(?:\s+[\w'’-]+){0,3}\s*$", re.I)
-# The same at the head of a longer question: "Which programmes" of "Which programmes would be brought under it
-# first?" is what is asked, up to its verb; "What" of "What is the allowance and who gets it?" names nothing.
-ASKING_HEAD = re.compile(
-    r"^\s*(?:which|what|whose|how(?=\s+(?:many|much|large|big|long|far|often|old|soon|high|low|small)\b))"
-    r"(?:\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|"
-    r"would|can|could|should|shall|may|might|must|be|been|get|gets|got)\b)[\w'’-]+){0,3}",
+AUXILIARY = frozenset("is are was were do does did has have had will would can could should may might".split())
+# What a question asks, never the antecedent of its pronoun: "which donors" in "Which donors supported it?",
+# "Which programmes" of "Which programmes would be brought under it first?" (up to its verb), "How large" of "How
+# large is the pilot?"; "What" of "What is the allowance and who gets it?" names nothing, and the allowance stays.
+ASKING_PHRASE = re.compile(
+    r"^\s*(?:which|what|whose|how\s+(?:many|much|large|big|long|far|often|old|soon|high|low|small)\b)"
+    rf"(?:\s+(?!(?:{'|'.join(sorted(AUXILIARY | {'shall', 'must', 'be', 'been', 'get', 'gets', 'got'}))})\b)"
+    r"[\w'’-]+){0,3}",
     re.I,
 )
+# The verb after "who" in "who sits on the committee that oversees it?".
 WHO_VERB = re.compile(r"\bwho\s+[\w'’-]+", re.I)
 PARTICLES = "under|to|for|on|onto|in|into|with|about|by|from|of|at|out|up|over|off|through|behind|after"
-AUXILIARY = frozenset("is are was were do does did has have had will would can could should may might".split())
 # After "what about X": a question word that asks something of X itself ("what about the cluster, who runs it?").
 OWN_ASK = re.compile(r"\b(?:who|whom|whose|what|when|where|which|how|why)\b|কে|কারা|কবে|কোথায়|কত|কোন|কেন", re.I)
 # "And in 2018?", "What about FY 2022-23?": a continuation that names only a year asks the earlier question again.
@@ -161,10 +160,8 @@ def points_back(question: Question) -> bool:
         if OBJECT_PRONOUN.fullmatch(match.group(0)):
             # the verb the pronoun is the object of, with its particles ("brought under it", "paid out to them")
             before = re.sub(rf"[\w'’-]+(?:\s+(?:{PARTICLES}))*\s*$", "", before.rstrip())
-            if ASKING_PHRASE.match(before) and not AUXILIARY & set(before.lower().split()):
-                before = ""
             before = WHO_VERB.sub(" ", before)
-        before = ASKING_HEAD.sub(" ", before)
+        before = ASKING_PHRASE.sub(" ", before)
         if not subject & set(tokenize(before)):
             return True
     return False

@@ -113,6 +113,7 @@ def test_a_pronoun_after_what_is_asked_points_back_and_a_headline_lists_nothing(
         ("Which programmes would be brought under it first?", True),  # "Which programmes" is asked, not "it"
         ("How large is the pilot, and who is driving it?", True),  # "the pilot" says not which
         ("Which donors supported it?", True),
+        ("Which partners are funding or supporting the pilot besides the ILO?", True),  # the ILO is set aside
         ("What is the allowance and who gets it?", False),  # "it" is the allowance
         ("Who chaired the focal point meeting in June 2022?", False),
     ],

@@ -115,6 +115,7 @@ class Assistant:
             if not reading.answerable and nearby is not None:
                 # Not in the documents the answer cited: the one the search ranked first may hold it.
                 reading = self.read(own, self.index.search(plan.query, k=k, filters=nearby), plan.query)
+            within = reading.answerable  # answered inside the topic's documents
             if not reading.answerable:
                 # The topic's documents do not answer: search everywhere, leaning toward them.
                 # Its answer must then name the topic too: the topic's words join the question's.
@@ -128,6 +129,8 @@ class Assistant:
                 outside = lead and lead.sentence.hit.chunk.doc_key not in plan.focus + plan.also
                 if outside and set(topic) & set(lead.missing):
                     reading = replace(reading, answerable=False)
+        else:
+            within = False
         if reading is None:
             reading = self.read(stated, self.index.search(plan.query, k=k, filters=filters), plan.query)
             reading = self._answer_parts(stated, reading, filters, k)
@@ -158,6 +161,17 @@ class Assistant:
                 kind, detail = ("llm_trimmed", str(dropped)) if dropped else ("", "")
             except LLMFailure as exc:
                 kind, detail = "llm_failed", str(exc)
+        listed = _quoted_first(hits, reading.spans, citations)
+        if within:
+            # A follow-up answered inside its topic's documents lists, after the passages it quotes, the best passage of
+            # each other document on the question and its topic: another report of the same event may say more, and a
+            # reader checking the answer sees it.
+            quoted = {h.chunk.id for h, _, _ in reading.spans}
+            topic = set(plan.focus) | {h.chunk.doc_key for h, _, _ in reading.spans}
+            found = self.index.search(f"{plan.query} {plan.topic}".strip(), k=k, filters=filters)
+            elsewhere = _first_of_each([h for h in found if h.chunk.doc_key not in topic])
+            first = [h for h in listed if h.chunk.id in quoted]
+            listed = first + elsewhere + [h for h in listed if h.chunk.id not in quoted]
         done = time.perf_counter()
         # What the turn asked, of what: the question as searched ("And in 2018?" is the earlier question, of 2018).
         said = q if plan.followup else stated
@@ -170,7 +184,7 @@ class Assistant:
             text=text,
             abstained=abstained,
             citations=tuple(citations),
-            retrieved=tuple(_quoted_first(hits, reading.spans, citations)[: max(top_k, 5)]),
+            retrieved=tuple(listed[: max(top_k, 5)]),
             timings_ms={
                 "retrieve": _ms(retrieved_at - started),
                 "answer": _ms(done - retrieved_at),
@@ -449,6 +463,12 @@ def _quoted_first(hits: list[Hit], spans, citations: list[Citation]) -> list[Hit
         return hits
     first = spans[0][0]
     return [first, *(h for h in hits if h.chunk.id != first.chunk.id)]
+
+
+def _first_of_each(hits: list[Hit]) -> list[Hit]:
+    """Return the first hit of each document, in rank order."""
+    seen: set[str] = set()
+    return [h for h in hits if h.chunk.doc_key not in seen and not seen.add(h.chunk.doc_key)]
 
 
 def _subject_words(q: Question) -> str:

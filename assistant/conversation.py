@@ -15,7 +15,9 @@ from nsss.index.lexical import tokenize
 UNNAMING = frozenset(
     tokenize(
         "মাস মাসে মাসিক বছর বছরে বার্ষিক দিন দিনে সপ্তাহ সময় টাকা পরিমাণ হার সংখ্যা মোট দেওয়া দেয়া দিয়েছে দেয় "
-        "দিত দিতেন দেন প্রদান পায় পান পেয়েছে পাবেন পেতেন পেত হয় হতো হবে হয়েছে হয়েছিল হচ্ছে করা করে করেছে করত"
+        "দিত দিতেন দেন প্রদান পায় পান পেয়েছে পাবেন পেতেন পেত হয় হতো হবে হয়েছে হয়েছিল হচ্ছে করা করে করেছে করত "
+        # (and when, of the subject's time: "আর এখন?", "and now?")
+        "এখন তখন আগে শুরুতে বর্তমানে পাচ্ছেন পাচ্ছে"
     )
 )
 # Nouns that name an event, a body, a programme or a document only by its kind: "the project", "the meeting".

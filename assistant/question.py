@@ -93,7 +93,7 @@ STRONG_BACK = re.compile(
 WEAK_BACK = re.compile(
     r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|him)\b|"
     # "Which one is for people working abroad?" chooses among what the last answer listed.
-    r"\bwhich one\b(?!\s+of\b)|(?:এটি|এটা|তারা|তাদের|এর|তিনি|তাঁর|তার|কোনটি|কোনটা)",
+    r"\bwhich one\b(?!\s+of\b)|(?:এটি|এটা|এতে|তারা|তাদের|এর|তিনি|তাঁর|তার|কোনটি|কোনটা)",
     re.I,
 )
 CONTINUATION = re.compile(
@@ -458,11 +458,35 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
     match = next((m for m in WEAK_BACK.finditer(text) if not says_which(text, m, subject)), None)
     if not match:
         return False
-    # "What is the OAA and who gets it?": the pronoun's antecedent stands before it in the question itself.
     before = {t for t in tokenize(text[: match.start()])}
+    pointed = (
+        POINTED_NOUN.match(text, match.end())
+        if DEMONSTRATIVE.fullmatch(match.group(0)) and NOT_AFTER_NOUN.search(text[: match.start()])
+        else None
+    )
+    if pointed:
+        # "How long does the current phase of that support last?": "that support" points back unless the question
+        # named the support before it; the other words before it ("the current phase") are not what it stands for.
+        return not set(tokenize(pointed.group(1))) & before
+    # "What is the OAA and who gets it?": the pronoun's antecedent stands before it in the question itself.
     return not any(t in before for t in subject)
 
 
+# "this", "that", "these", "those" before a noun say which thing by pointing at it ("that support"); not of a time
+# ("this year" is the present one).
+DEMONSTRATIVE = re.compile(r"this|that|these|those", re.I)
+POINTED_NOUN = re.compile(
+    r"\s+(?!(?:is|are|was|were|will|would|can|could|did|does|do|has|have|had|the|a|an|it|they|year|years|month|"
+    r"months|week|weeks|weekend|time|day|days|fiscal|financial)\b)([a-z][\w'’-]*)",
+    re.I,
+)
+# Where a demonstrative stands that is not a relative "that" after its noun ("the committee that keeps..."): at the
+# start, or after a preposition ("of that support", "at that point"); not after a verb's helper, where "that" may
+# stand for what the question said before it ("how does that compare with...").
+NOT_AFTER_NOUN = re.compile(
+    r"(?:^|[,;:]|\b(?:of|in|at|for|on|from|with|by|about|under|during|to|into|after|before|and|or))\s*$",
+    re.I,
+)
 # A proper name, not the question's first word: "the GRS Technical Committee", "Dhaka".
 NAMED_BEFORE = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*")
 # "that" opening a clause about the noun before it ("the budget that raised the allowance").

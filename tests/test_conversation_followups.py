@@ -133,6 +133,20 @@ def test_the_project_with_nothing_saying_which_is_the_project_of_the_turn_before
     assert "June 2027" in due.text and "2025" not in due.text
 
 
+def test_that_before_a_noun_points_back_though_the_question_names_other_things_first(assistant):
+    """ "By when are the repairs of that project due to finish?" after a question about the roads programme: the words
+    before "that" ("the repairs") are not what it stands for, so the answer is the roads programme's end, though the
+    coastal project's document says it repairs polders and is "due to finish" word for word."""
+    _, due = ask_in_turn(
+        assistant,
+        "How many women does the Rural Roads Maintenance Programme employ?",
+        "By when are the repairs of that project due to finish?",
+    )
+
+    assert due.followup and cited(due) == {"rural-roads-programme.md"}, due.text
+    assert "June 2027" in due.text and "2025" not in due.text
+
+
 def test_a_pronoun_after_its_verb_points_back(assistant):
     """ "Who approved it?": "approved" is the pronoun's verb, not its antecedent."""
     _, approved = ask_in_turn(assistant, "What does the Annual Progress Report 2024 review?", "Who approved it?")
@@ -279,6 +293,17 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("Was it held in Dhaka?", True),
         ("Is that true?", True),
         ("সেখানে কে সভাপতিত্ব করেন?", True),
+        # "that", "these" before a noun the question has not named points back, whatever else it named before
+        ("How long does the current phase of that support last?", True),
+        ("Why was a review thought to be timely at that point?", True),
+        ("Which districts were covered in the first round of those payments?", True),
+        ("এতে কয়টি থিমেটিক ক্লাস্টার আর কয়টি মন্ত্রণালয়ের কর্মপরিকল্পনা আছে?", True),
+        ("আর এখন মাসে কত টাকা করে দেয়?", True),
+        # ... but not a relative "that" after its noun, "that" standing for the question's own first part, a time
+        ("Who chaired the NSSS Action Plan Sub-Committee that prepared the 2016-2021 Action Plan?", False),
+        ("How many mothers did the ISPP support, and how does that compare with the MCBP?", False),
+        ("What's the weather forecast for Sylhet this weekend?", False),
+        ("What support does the EGPP give, and who pays for that support?", False),
     ],
 )
 def test_which_questions_follow_up_the_turn_before(question, follows):

@@ -163,15 +163,7 @@ class Assistant:
                 kind, detail = "llm_failed", str(exc)
         listed = _quoted_first(hits, reading.spans, citations)
         if within:
-            # A follow-up answered inside its topic's documents lists, after the passages it quotes, the best passage of
-            # each other document on the question and its topic: another report of the same event may say more, and a
-            # reader checking the answer sees it.
-            quoted = {h.chunk.id for h, _, _ in reading.spans}
-            topic = set(plan.focus) | {h.chunk.doc_key for h, _, _ in reading.spans}
-            found = self.index.search(f"{plan.query} {plan.topic}".strip(), k=k, filters=filters)
-            elsewhere = _first_of_each([h for h in found if h.chunk.doc_key not in topic])
-            first = [h for h in listed if h.chunk.id in quoted]
-            listed = first + elsewhere + [h for h in listed if h.chunk.id not in quoted]
+            listed = self._beside_other_reports(listed, reading, plan, filters, k)
         done = time.perf_counter()
         # What the turn asked, of what: the question as searched ("And in 2018?" is the earlier question, of 2018).
         said = q if plan.followup else stated
@@ -208,6 +200,18 @@ class Assistant:
                 "judged_off_subject": float(off),
             },
         )
+
+    def _beside_other_reports(
+        self, listed: list[Hit], reading: Reading, plan: talk.Plan, filters: Filters | None, k: int
+    ) -> list[Hit]:
+        """List a follow-up answered inside its topic's documents with, after the passages it quotes, the best passage
+        of each other document on the question and its topic: another report of the same event may say more, and a
+        reader checking the answer sees it (eval/RESULTS.md, session 15)."""
+        quoted = {h.chunk.id for h, _, _ in reading.spans}
+        topic = set(plan.focus) | {h.chunk.doc_key for h, _, _ in reading.spans}
+        found = self.index.search(f"{plan.query} {plan.topic}".strip(), k=k, filters=filters)
+        elsewhere = _first_of_each([h for h in found if h.chunk.doc_key not in topic])
+        return [h for h in listed if h.chunk.id in quoted] + elsewhere + [h for h in listed if h.chunk.id not in quoted]
 
     def bridge_parts(self, q: Question, aliases=None) -> Question:
         """Give each part of a question its terms' forms in the documents' other language: "কয়টি শিশুর জন্য" is

@@ -20,6 +20,38 @@ UNNAMING = frozenset(
         "এখন তখন আগে শুরুতে বর্তমানে পাচ্ছেন পাচ্ছে"
     )
 )
+# What the English question.ATTRIBUTE_WORDS name, in Bangla (that list holds few Bangla words): what is asked of an
+# event, a body or a programme, never which one ("আর কি-নোট উপস্থাপন করেছিলেন কে?" is "and who gave the keynote?").
+# With the words that point, and the asker's own "I" and "my".
+BANGLA_ASKED_OF = frozenset(
+    tokenize(
+        "নোট মূল প্রবন্ধ উপস্থাপন উপস্থাপনা উদ্বোধন উদ্বোধনী বক্তা বক্তব্য স্বাগত সঞ্চালক সঞ্চালনা আয়োজক আয়োজন "
+        "অংশগ্রহণ অংশগ্রহণকারী অতিথি সভাপতি ভেন্যু স্থান জায়গা তারিখ বাজেট খরচ ব্যয় অর্থায়ন তহবিল অংশীদার "
+        "সহযোগী সদস্য লক্ষ্য উদ্দেশ্য ফলাফল সুপারিশ সিদ্ধান্ত চ্যালেঞ্জ ভূমিকা দায়িত্ব কাজ প্রতিপাদ্য থিম শিরোনাম "
+        "পরিকল্পনা অন্য অন্যান্য নতুন প্রথম শেষ পরবর্তী একজন "
+        "এটি এটা এতে এর ওটা সেটা আমি আমার আমরা আমাদের আপনি আপনার"
+    )
+)
+# Bangla verbs, in the forms a question puts them (getting, giving, coming, bringing, keeping, doing, being, going,
+# can, want, taking, counting, running, joining, saying): like "get", "give", "take" among the English
+# ATTRIBUTE_WORDS they say what happens to a subject, never which one ("কতজনকে আনার পরিকল্পনা?").
+BANGLA_VERBS = frozenset(
+    tokenize(
+        "পায় পান পাবে পাবেন পাব পেয়েছে পেয়েছেন পেয়েছিল পেয়েছিলেন পেত পেতো পেলেন পেল পেতে পাওয়া পাওয়ার "
+        "দেয় দেন দেবে দেবেন দিবে দিবেন দিচ্ছে দিচ্ছেন দিয়েছেন দিয়েছিল দিয়েছিলেন দিল দিলেন দিতে দেওয়ার দেয়ার "
+        "আসে আসেন আসবে আসবেন আসছে আসছেন এসেছে এসেছেন এসেছিল আসত আসতেন এলেন আসতে আসা আসার "
+        "আনে আনেন আনবে আনবেন আনছে এনেছে এনেছেন আনা আনার আনতে "
+        "রাখে রাখেন রাখবে রাখবেন রেখেছে রেখেছেন রেখেছিলেন রাখা রাখার রাখতে "
+        "করবে করবেন করছে করছেন করেছেন করেছিল করেছিলেন করতেন করল করলেন করতে করার করলে "
+        "হন হবেন হল হলো হলেন হতে হওয়া হওয়ার হলে "
+        "যায় যান যাবে যাবেন গেছে গেছেন গিয়েছিল গেল গেলেন যেতে যাওয়া "
+        "পারে পারেন পারবে পারবেন পারব পারি পারত "
+        "চান চায় চাইলে চেয়েছেন "
+        "থাকে থাকেন থাকবে থাকবেন আছে আছেন থাকা থাকার থাকতে "
+        "নেয় নেন নেবে নেবেন নিচ্ছে নিয়েছে নিয়েছেন নিয়েছিল নিত নিতেন নিলেন নিতে নেওয়া নেয়া "
+        "ধরা ধরে ধরবে ধরেছে চলে চলছে চলবে চলেছে চলত যোগ বলে বলেন বলেছে বলেছেন বলা"
+    )
+)
 # Nouns that name an event, a body, a programme or a document only by its kind: "the project", "the meeting".
 KIND_NOUNS = (
     r"meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
@@ -135,7 +167,8 @@ def names_only_years(question: Question) -> bool:
 
 def names_subject(question: Question) -> bool:
     """Tell whether a question names what it is about (a figure, or a word that names a thing, not an asking)."""
-    return bool(question.figures) or any(t not in UNNAMING for t in question.subject)
+    unnaming = UNNAMING | BANGLA_ASKED_OF | BANGLA_VERBS if question.language == "bn" else UNNAMING
+    return bool(question.figures) or any(t not in unnaming for t in question.subject)
 
 
 def points_back(question: Question) -> bool:

@@ -196,6 +196,15 @@ def test_a_bangla_follow_up_about_the_event_answers_from_its_english_report(assi
     assert "Rafiqul Karim" in moderator.text
 
 
+def test_a_bangla_follow_up_asking_for_the_welcome_speech_stays_with_its_event(assistant):
+    """ "আর স্বাগত বক্তব্য কে দেন?" (and who gave the welcome speech?) after a Bangla question about the pension
+    launch names only what is asked of the event: the English report's "gave the address of welcome" answers it."""
+    _, welcome = ask_in_turn(assistant, "সর্বজনীন পেনশন স্কিম কবে উদ্বোধন করা হয়?", "আর স্বাগত বক্তব্য কে দেন?")
+
+    assert welcome.followup and cited(welcome) == {"pension-launch.md"}, welcome.text
+    assert "finance secretary" in welcome.text
+
+
 # Where a follow-up is searched --------------------------------------------------------------------------------
 
 
@@ -299,6 +308,12 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("Which districts were covered in the first round of those payments?", True),
         ("এতে কয়টি থিমেটিক ক্লাস্টার আর কয়টি মন্ত্রণালয়ের কর্মপরিকল্পনা আছে?", True),
         ("আর এখন মাসে কত টাকা করে দেয়?", True),
+        # Bangla words for what is asked (the keynote, a welcome speech, a plan) and Bangla verbs name no subject
+        ("আর কি-নোট উপস্থাপন করেছিলেন কে?", True),
+        ("আর স্বাগত বক্তব্য কে রাখবেন?", True),
+        ("কতজন পাচ্ছেন, আর কতজনকে আনার পরিকল্পনা?", True),
+        ("বয়স্ক ভাতা কতজন পাচ্ছেন?", False),
+        ("জেলেদের কত কেজি চাল দেওয়া হয়?", False),
         # ... but not a relative "that" after its noun, "that" standing for the question's own first part, a time
         ("Who chaired the NSSS Action Plan Sub-Committee that prepared the 2016-2021 Action Plan?", False),
         ("How many mothers did the ISPP support, and how does that compare with the MCBP?", False),

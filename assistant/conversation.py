@@ -28,7 +28,12 @@ BANGLA_ASKED_OF = frozenset(
         "নোট মূল প্রবন্ধ উপস্থাপন উপস্থাপনা উদ্বোধন উদ্বোধনী বক্তা বক্তব্য স্বাগত সঞ্চালক সঞ্চালনা আয়োজক আয়োজন "
         "অংশগ্রহণ অংশগ্রহণকারী অতিথি সভাপতি ভেন্যু স্থান জায়গা তারিখ বাজেট খরচ ব্যয় অর্থায়ন তহবিল অংশীদার "
         "সহযোগী সদস্য লক্ষ্য উদ্দেশ্য ফলাফল সুপারিশ সিদ্ধান্ত চ্যালেঞ্জ ভূমিকা দায়িত্ব কাজ প্রতিপাদ্য থিম শিরোনাম "
-        "পরিকল্পনা অন্য অন্যান্য নতুন প্রথম শেষ পরবর্তী একজন "
+        "পরিকল্পনা অন্য অন্যান্য বাকি নতুন প্রথম শেষ পরবর্তী একজন "
+        # (the kinds of event, body or paper, as the English list has "meeting", "committee", "report")
+        "কমিটি কর্মসূচি প্রকল্প প্রতিবেদন সম্মেলন সংলাপ সেমিনার অধিবেশন "
+        # (the English words as Bangla writes them: "কি-নোট প্রেজেন্টেশন", "টেকনিক্যাল সাপোর্ট")
+        "প্রেজেন্টেশন সাপোর্ট ফান্ড ফান্ডিং মিটিং ওয়ার্কশপ প্রোগ্রাম প্রজেক্ট রিপোর্ট চেয়ার গেস্ট স্পিকার ডেট টাইম "
+        "টপিক রেজাল্ট মেম্বার রোল "
         "এটি এটা এতে এর ওটা সেটা আমি আমার আমরা আমাদের আপনি আপনার"
     )
 )
@@ -49,7 +54,7 @@ BANGLA_VERBS = frozenset(
         "চান চায় চাইলে চেয়েছেন "
         "থাকে থাকেন থাকবে থাকবেন আছে আছেন থাকা থাকার থাকতে "
         "নেয় নেন নেবে নেবেন নিচ্ছে নিয়েছে নিয়েছেন নিয়েছিল নিত নিতেন নিলেন নিতে নেওয়া নেয়া "
-        "ধরা ধরে ধরবে ধরেছে চলে চলছে চলবে চলেছে চলত যোগ বলে বলেন বলেছে বলেছেন বলা"
+        "ধরা ধরে ধরবে ধরেছে চলে চলছে চলবে চলেছে চলত যোগ বলে বলেন বলেছে বলেছেন বলা আছিল"
     )
 )
 # Nouns that name an event, a body, a programme or a document only by its kind: "the project", "the meeting".
@@ -102,6 +107,9 @@ ASKING_PHRASE = re.compile(
     r"[\w'’-]+){0,3}",
     re.I,
 )
+# The same in Bangla: "কোন কোন ভাতা" of "কোন কোন ভাতা এর আওতায় আনা হবে?" (which allowances will be brought under
+# it?) is what is asked, not what "এর" (its) stands for.
+BANGLA_ASKING_PHRASE = re.compile(r"(?:^|\s)(?:কোন কোন|কোনো|কোন|কী কী|কয়টা|কয়টি|কতগুলো|কতগুলি)\s+\S+")
 # The verb after "who" in "who sits on the committee that oversees it?".
 WHO_VERB = re.compile(r"\bwho\s+[\w'’-]+", re.I)
 PARTICLES = "under|to|for|on|onto|in|into|with|about|by|from|of|at|out|up|over|off|through|behind|after"
@@ -165,9 +173,20 @@ def names_only_years(question: Question) -> bool:
     return bool(years) and all(normalize_figures(t) in digits or t in YEAR_WORDS for t in question.terms)
 
 
+# A Bangla verb by its ending, in the forms people type as well as the written ones ("দিছিলেন", "হইছে",
+# "বানাবে", "কমানো"): whatever its root, a verb says what happened to a subject, not which (BANGLA_VERBS lists the
+# common ones whose forms the endings miss: "পায়", "দেয়").
+BANGLA_VERB_FORM = re.compile(
+    r"^[\u0980-\u09FF]{2,}?(?:ছিলেন|ছিলাম|ছিলো|ছিল|চ্ছেন|চ্ছে|ছেন|ছে|বেন|লেন|তেন|তাম|ইছেন|ইছে|ানো|ানোর|(?<!ভা)বে)$"
+)
+
+
 def names_subject(question: Question) -> bool:
     """Tell whether a question names what it is about (a figure, or a word that names a thing, not an asking)."""
-    unnaming = UNNAMING | BANGLA_ASKED_OF | BANGLA_VERBS if question.language == "bn" else UNNAMING
+    unnaming = UNNAMING
+    if question.language == "bn":
+        verbs = {t for w in question.text.split() if BANGLA_VERB_FORM.match(w.strip("?,।!")) for t in tokenize(w)}
+        unnaming = UNNAMING | BANGLA_ASKED_OF | BANGLA_VERBS | verbs
     return bool(question.figures) or any(t not in unnaming for t in question.subject)
 
 
@@ -196,7 +215,7 @@ def points_back(question: Question) -> bool:
             # the verb the pronoun is the object of, with its particles ("brought under it", "paid out to them")
             before = re.sub(rf"[\w'’-]+(?:\s+(?:{PARTICLES}))*\s*$", "", before.rstrip())
             before = WHO_VERB.sub(" ", before)
-        before = ASKING_PHRASE.sub(" ", before)
+        before = BANGLA_ASKING_PHRASE.sub(" ", ASKING_PHRASE.sub(" ", before))
         if not subject & set(tokenize(before)):
             return True
     return False

@@ -205,6 +205,15 @@ def test_a_bangla_follow_up_asking_for_the_welcome_speech_stays_with_its_event(a
     assert "finance secretary" in welcome.text
 
 
+def test_a_bangla_follow_up_typed_as_spoken_stays_with_its_event(assistant):
+    """ "অনুষ্ঠানে স্বাগত বক্তব্য কে দিছিলেন?" (who gave the welcome speech at the event?, "দিছিলেন" as it is spoken)
+    after a Bangla question about the pension launch: the verb names no subject, so the launch's report answers."""
+    _, welcome = ask_in_turn(assistant, "সর্বজনীন পেনশন স্কিম কবে উদ্বোধন করা হয়?", "অনুষ্ঠানে স্বাগত বক্তব্য কে দিছিলেন?")
+
+    assert welcome.followup and cited(welcome) == {"pension-launch.md"}, welcome.text
+    assert "finance secretary" in welcome.text
+
+
 # Where a follow-up is searched --------------------------------------------------------------------------------
 
 
@@ -313,6 +322,14 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("আর স্বাগত বক্তব্য কে রাখবেন?", True),
         ("কতজন পাচ্ছেন, আর কতজনকে আনার পরিকল্পনা?", True),
         ("বয়স্ক ভাতা কতজন পাচ্ছেন?", False),
+        # ... in the forms people type ("দিছিলেন", "করছিলেন"), with the kinds of body ("কমিটির"), and "which
+        # allowances ... under it" (what "কোন কোন" asks is no antecedent of "এর")
+        ("কি-নোট প্রেজেন্টেশন কে দিছিলেন?", True),
+        ("কমিটির মূল কাজগুলো কী কী?", True),
+        ("বাকি সদস্য কারা?", True),
+        ("কোন কোন ভাতা এর আওতায় আনা হবে?", True),
+        ("বিধবা ভাতা কারা পাবেন?", False),
+        ("উপবৃত্তির টাকা কীভাবে দেওয়া হইছে?", False),
         ("জেলেদের কত কেজি চাল দেওয়া হয়?", False),
         # ... but not a relative "that" after its noun, "that" standing for the question's own first part, a time
         ("Who chaired the NSSS Action Plan Sub-Committee that prepared the 2016-2021 Action Plan?", False),

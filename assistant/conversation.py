@@ -57,6 +57,12 @@ BANGLA_VERBS = frozenset(
         "ধরা ধরে ধরবে ধরেছে চলে চলছে চলবে চলেছে চলত যোগ বলে বলেন বলেছে বলেছেন বলা আছিল"
     )
 )
+# A Bangla verb by its ending, in the forms people type as well as the written ones ("দিছিলেন", "হইছে",
+# "বানাবে", "কমানো"): whatever its root, a verb says what happened to a subject, not which (BANGLA_VERBS lists the
+# common ones whose forms the endings miss: "পায়", "দেয়").
+BANGLA_VERB_FORM = re.compile(
+    r"^[\u0980-\u09FF]{2,}?(?:ছিলেন|ছিলাম|ছিলো|ছিল|চ্ছেন|চ্ছে|ছেন|ছে|বেন|লেন|তেন|তাম|ইছেন|ইছে|ানো|ানোর|(?<!ভা)বে)$"
+)
 # Nouns that name an event, a body, a programme or a document only by its kind: "the project", "the meeting".
 KIND_NOUNS = (
     r"meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
@@ -171,14 +177,6 @@ def names_only_years(question: Question) -> bool:
     years = [f for f in question.figures if YEAR.fullmatch(f)]
     digits = {t for f in years for t in tokenize(f)}
     return bool(years) and all(normalize_figures(t) in digits or t in YEAR_WORDS for t in question.terms)
-
-
-# A Bangla verb by its ending, in the forms people type as well as the written ones ("দিছিলেন", "হইছে",
-# "বানাবে", "কমানো"): whatever its root, a verb says what happened to a subject, not which (BANGLA_VERBS lists the
-# common ones whose forms the endings miss: "পায়", "দেয়").
-BANGLA_VERB_FORM = re.compile(
-    r"^[\u0980-\u09FF]{2,}?(?:ছিলেন|ছিলাম|ছিলো|ছিল|চ্ছেন|চ্ছে|ছেন|ছে|বেন|লেন|তেন|তাম|ইছেন|ইছে|ানো|ানোর|(?<!ভা)বে)$"
-)
 
 
 def names_subject(question: Question) -> bool:

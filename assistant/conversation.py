@@ -63,6 +63,17 @@ BANGLA_VERBS = frozenset(
 BANGLA_VERB_FORM = re.compile(
     r"^[\u0980-\u09FF]{2,}?(?:ছিলেন|ছিলাম|ছিলো|ছিল|চ্ছেন|চ্ছে|ছেন|ছে|বেন|লেন|তেন|তাম|ইছেন|ইছে|ানো|ানোর|(?<!ভা)বে)$"
 )
+# English words that name no subject either: the part of an event asked about ("who chaired the opening?", "at the
+# inaugural"; PART_WORDS below), "anything" and its kin, and the verbs questions on programmes ask with ("who is
+# covered?", "how often are they paid?"), as "get", "give" and "take" among question.ATTRIBUTE_WORDS.
+ENGLISH_UNNAMING = frozenset(
+    tokenize(
+        "inaugural opening closing concluding plenary technical first second third last final main previous next "
+        "anything something anyone someone everything everyone nothing nobody "
+        "cover covers covered covering pay pays paid paying hold holds held run runs ran start starts started begin "
+        "began end ended join joined apply applied back"
+    )
+)
 # Nouns that name an event, a body, a programme or a document only by its kind: "the project", "the meeting".
 KIND_NOUNS = (
     r"meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
@@ -181,7 +192,7 @@ def names_only_years(question: Question) -> bool:
 
 def names_subject(question: Question) -> bool:
     """Tell whether a question names what it is about (a figure, or a word that names a thing, not an asking)."""
-    unnaming = UNNAMING
+    unnaming = UNNAMING | ENGLISH_UNNAMING
     if question.language == "bn":
         verbs = {t for w in question.text.split() if BANGLA_VERB_FORM.match(w.strip("?,।!")) for t in tokenize(w)}
         unnaming = UNNAMING | BANGLA_ASKED_OF | BANGLA_VERBS | verbs

@@ -165,6 +165,17 @@ def test_the_inaugural_ceremony_is_the_one_of_the_event_of_the_turn_before(assis
     assert "Abdul Mannan" in chair.text
 
 
+def test_the_opening_asked_about_without_its_noun_is_the_opening_of_the_event_of_the_turn_before(assistant):
+    """ "the opening" alone, with no "ceremony" after it, says which part of an event too: the Sylhet fair's report
+    names an inaugural ceremony's chair as well, but the conversation is about Rajshahi's."""
+    _, chair = ask_in_turn(
+        assistant, "When was the Rajshahi divisional social security fair held?", "Who chaired the opening?"
+    )
+
+    assert chair.followup and cited(chair) == {"rajshahi-fair-2022.md"}, chair.text
+    assert "Abdul Mannan" in chair.text
+
+
 def test_a_bangla_follow_up_that_names_only_amounts_and_giving_stays_with_its_programme(assistant):
     """ "প্রতি মাসে কত টাকা দেওয়া হয়?" (how much money is given a month?) after a question about the fishers' rice
     support asks about that programme: another programme's monthly allowance is not its answer."""
@@ -329,6 +340,12 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("বাকি সদস্য কারা?", True),
         ("কোন কোন ভাতা এর আওতায় আনা হবে?", True),
         ("বিধবা ভাতা কারা পাবেন?", False),
+        # the part of an event asked about, "anything", and the verbs of asking about a programme name no subject
+        ("Who was chief guest, and who chaired the opening?", True),
+        ("Who is covered, and for what kind of events?", True),
+        ("How often are wages paid, and is anything held back?", True),
+        ("Who is covered by the Employment Injury Scheme?", False),
+        ("When did the EGPP start?", False),
         ("উপবৃত্তির টাকা কীভাবে দেওয়া হইছে?", False),
         ("জেলেদের কত কেজি চাল দেওয়া হয়?", False),
         # ... but not a relative "that" after its noun, "that" standing for the question's own first part, a time

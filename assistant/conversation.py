@@ -37,13 +37,14 @@ BANGLA_ASKED_OF = frozenset(
         "এটি এটা এতে এর ওটা সেটা আমি আমার আমরা আমাদের আপনি আপনার"
     )
 )
-# Bangla verbs, in the forms a question puts them (getting, giving, coming, bringing, keeping, doing, being, going,
-# can, want, taking, counting, running, joining, saying): like "get", "give", "take" among the English
-# ATTRIBUTE_WORDS they say what happens to a subject, never which one ("কতজনকে আনার পরিকল্পনা?").
+# More Bangla verbs, in the forms a question puts them (getting, giving, coming, bringing, keeping, doing, being,
+# going, can, want, taking, counting, running, joining, saying; UNNAMING holds the commonest): like "get", "give",
+# "take" among the English ATTRIBUTE_WORDS they say what happens to a subject, never which one ("কতজনকে আনার
+# পরিকল্পনা?").
 BANGLA_VERBS = frozenset(
     tokenize(
-        "পায় পান পাবে পাবেন পাব পেয়েছে পেয়েছেন পেয়েছিল পেয়েছিলেন পেত পেতো পেলেন পেল পেতে পাওয়া পাওয়ার "
-        "দেয় দেন দেবে দেবেন দিবে দিবেন দিচ্ছে দিচ্ছেন দিয়েছেন দিয়েছিল দিয়েছিলেন দিল দিলেন দিতে দেওয়ার দেয়ার "
+        "পাবে পাব পেয়েছেন পেয়েছিল পেয়েছিলেন পেতো পেলেন পেল পেতে পাওয়া পাওয়ার "
+        "দেবে দেবেন দিবে দিবেন দিচ্ছে দিচ্ছেন দিয়েছেন দিয়েছিল দিয়েছিলেন দিল দিলেন দিতে দেওয়ার দেয়ার "
         "আসে আসেন আসবে আসবেন আসছে আসছেন এসেছে এসেছেন এসেছিল আসত আসতেন এলেন আসতে আসা আসার "
         "আনে আনেন আনবে আনবেন আনছে এনেছে এনেছেন আনা আনার আনতে "
         "রাখে রাখেন রাখবে রাখবেন রেখেছে রেখেছেন রেখেছিলেন রাখা রাখার রাখতে "
@@ -63,17 +64,7 @@ BANGLA_VERBS = frozenset(
 BANGLA_VERB_FORM = re.compile(
     r"^[\u0980-\u09FF]{2,}?(?:ছিলেন|ছিলাম|ছিলো|ছিল|চ্ছেন|চ্ছে|ছেন|ছে|বেন|লেন|তেন|তাম|ইছেন|ইছে|ানো|ানোর|(?<!ভা)বে)$"
 )
-# English words that name no subject either: the part of an event asked about ("who chaired the opening?", "at the
-# inaugural"; PART_WORDS below), "anything" and its kin, and the verbs questions on programmes ask with ("who is
-# covered?", "how often are they paid?"), as "get", "give" and "take" among question.ATTRIBUTE_WORDS.
-ENGLISH_UNNAMING = frozenset(
-    tokenize(
-        "inaugural opening closing concluding plenary technical first second third last final main previous next "
-        "anything something anyone someone everything everyone nothing nobody "
-        "cover covers covered covering pay pays paid paying hold holds held run runs ran start starts started begin "
-        "began end ended join joined apply applied back"
-    )
-)
+BANGLA_UNNAMING = UNNAMING | BANGLA_ASKED_OF | BANGLA_VERBS
 # Nouns that name an event, a body, a programme or a document only by its kind: "the project", "the meeting".
 KIND_NOUNS = (
     r"meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
@@ -84,6 +75,16 @@ KIND_NOUNS = (
 PART_WORDS = (
     r"inaugural|opening|closing|concluding|technical|plenary|first|second|third|last|final|main|previous|next|"
     r"recent|latest|whole|entire"
+)
+# English words that name no subject either: the part of an event asked about ("who chaired the opening?", "at the
+# inaugural": PART_WORDS), "anything" and its kin, and the verbs questions on programmes ask with ("who is covered?",
+# "how often are they paid?"), as "get", "give" and "take" among question.ATTRIBUTE_WORDS.
+ENGLISH_UNNAMING = frozenset(
+    tokenize(
+        f"{PART_WORDS.replace('|', ' ')} anything something anyone someone everything everyone nothing nobody "
+        "cover covers covered covering pay pays paid paying hold holds held run runs ran start starts started begin "
+        "began end ended join joined apply applied back"
+    )
 )
 # "the project" with nothing after it that says which one ("the project on ...", "the project that ...") points
 # at the one the conversation is about: "When is the project due to finish?".
@@ -192,10 +193,10 @@ def names_only_years(question: Question) -> bool:
 
 def names_subject(question: Question) -> bool:
     """Tell whether a question names what it is about (a figure, or a word that names a thing, not an asking)."""
-    unnaming = UNNAMING | ENGLISH_UNNAMING
+    unnaming = ENGLISH_UNNAMING
     if question.language == "bn":
         verbs = {t for w in question.text.split() if BANGLA_VERB_FORM.match(w.strip("?,।!")) for t in tokenize(w)}
-        unnaming = UNNAMING | BANGLA_ASKED_OF | BANGLA_VERBS | verbs
+        unnaming = BANGLA_UNNAMING | verbs
     return bool(question.figures) or any(t not in unnaming for t in question.subject)
 
 

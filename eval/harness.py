@@ -11,7 +11,18 @@ import time
 from pathlib import Path
 
 from nsss.core.settings import BUNDLED_CORPUS, Settings
-from nsss.eval.metrics import METRICS, EvalResult, Output, Question, Score, fmt, score, summarize
+from nsss.eval.metrics import (
+    METRICS,
+    EvalResult,
+    Output,
+    Question,
+    Score,
+    fmt,
+    followup_rows,
+    later_turn_slices,
+    score,
+    summarize,
+)
 from nsss.eval.systems import BUILDERS, SYSTEMS, System
 
 
@@ -116,6 +127,15 @@ def run_eval(
         store=str(settings.store) if store_given else "temporary",
         assistant_mode=mode,
         seconds=round(elapsed, 1),
+        by_language={
+            lang: {n: summarize([s for s in scores[n] if s.lang == lang]) for n in names}
+            for lang in sorted({s.lang for s in scores[names[0]]})
+        },
+        later_turns={
+            part: {n: summarize(later_turn_slices(scores[n])[part]) for n in names}
+            for part in later_turn_slices(scores[names[0]])
+        },
+        followups=followup_rows(scores["assistant"]) if "assistant" in scores else [],
     )
     if report is not None:
         from nsss.eval.report import write_report

@@ -28,7 +28,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -140,6 +140,8 @@ class Output:
     citations: tuple[Cite, ...]
     retrieved: tuple[Passage, ...]
     ms: float
+    followup: bool | None = None  # read as a follow-up of the turn before (the assistant only)
+    previous: tuple[str, ...] = ()  # the files the turn before was about, where a follow-up is searched
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,10 @@ class Score:
     exact: int = 0
     words: int = 0
     ms: float = 0.0
+    lang: str = ""
+    later: bool = False  # a turn past the first of its conversation
+    followup: bool | None = None
+    gold_previous: bool | None = None  # a gold file is one the turn before was about
 
 
 # Text ----------------------------------------------------------------------------------------------
@@ -411,6 +417,9 @@ def score(
         quotes=len(output.citations),
         exact=exact,
         ms=output.ms,
+        lang=question.lang or "en",
+        later=bool(question.conversation) and question.turn > 1,
+        followup=output.followup,
         words=0 if output.abstained else len(MARKERS.sub(" ", output.text).split()),
     )
     if not question.answerable:
@@ -421,7 +430,16 @@ def score(
     correct = not output.abstained and is_correct(output.text, question.answer)
     cited = [c for c in output.citations] if not output.abstained else []
     gold = sum(1 for c in cited if any(same_source(c.source, g) for g in question.sources))
-    return Score(**common, rank=rank, evidence=evidence, correct=correct, gold_cited=gold, cited_answerable=len(cited))
+    previous = any(same_source(p, g) for p in output.previous for g in question.sources) if output.previous else None
+    return Score(
+        **common,
+        rank=rank,
+        evidence=evidence,
+        correct=correct,
+        gold_cited=gold,
+        cited_answerable=len(cited),
+        gold_previous=previous,
+    )
 
 
 def _in_document(cite: Cite, document: Callable[[str], str] | None) -> bool:
@@ -450,6 +468,9 @@ class EvalResult:
     assistant_mode: str | None
     seconds: float
     report: str | None = None  # the Markdown report written, if any
+    by_language: dict[str, dict[str, dict[str, float | None]]] = field(default_factory=dict)  # lang -> system -> ..
+    later_turns: dict[str, dict[str, dict[str, float | None]]] = field(default_factory=dict)  # "all"/lang -> ..
+    followups: list[dict] = field(default_factory=list)  # the assistant's later turns, sorted: see `followup_rows`
 
     def to_json(self) -> dict:
         """Return the object `nsss eval --json` prints: plain JSON, NaN (no question of a kind) as null."""
@@ -477,6 +498,45 @@ def fmt(value: float | None, metric: str) -> str:
 
 def _share(numerator: float, denominator: float) -> float | None:
     return numerator / denominator if denominator else None
+
+
+def later_turn_slices(scores: Sequence[Score]) -> dict[str, list[Score]]:
+    """Group the turns past the first of their conversation: all of them, then by language ("all", "en", "bn")."""
+    later = [s for s in scores if s.later]
+    if not later:
+        return {}
+    return {"all": later} | {lang: [s for s in later if s.lang == lang] for lang in sorted({s.lang for s in later})}
+
+
+def followup_rows(scores: Sequence[Score]) -> list[dict]:
+    """Count the answerable later turns by language, by whether they were read as follow-ups, and by whether their
+    answer stands in the files the turn before was about; and where the right file was ranked.
+
+    This says which later turns are missed and why: a follow-up searched in the wrong place, or a question read as
+    standalone whose answer was in the conversation's documents.
+    """
+    groups: dict[tuple[str, str, str], list[Score]] = {}
+    for s in scores:
+        if not (s.later and s.answerable and s.followup is not None):
+            continue
+        key = (s.lang, "follow-up" if s.followup else "standalone", "previous" if s.gold_previous else "elsewhere")
+        groups.setdefault(key, []).append(s)
+    rows = []
+    for (lang, read, gold), group in sorted(groups.items()):
+        ranks = [s.rank for s in group]
+        rows.append(
+            {
+                "lang": lang,
+                "read_as": read,
+                "gold_in": gold,
+                "turns": len(group),
+                "first": sum(1 for r in ranks if r == 1),
+                "top5": sum(1 for r in ranks if r and 1 < r <= 5),
+                "missed": sum(1 for r in ranks if not r or r > 5),
+                "MRR": round(sum(1.0 / r for r in ranks if r) / len(ranks), 4),
+            }
+        )
+    return rows
 
 
 def summarize(scores: Sequence[Score]) -> dict[str, float | None]:

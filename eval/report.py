@@ -24,6 +24,7 @@ from nsss.eval.metrics import (
 from nsss.eval.systems import BASELINE_PASSAGES, LLAMAINDEX_CHUNK_SIZE, LLAMAINDEX_OVERLAP, LLAMAINDEX_TOP_K
 
 QUALITY = [m for m in METRICS if not m.endswith("_ms") and m != "answer_words"]
+LANGUAGES = {"en": "English", "bn": "Bangla"}
 SHORT = 240  # characters of each answer kept in per_question.jsonl
 
 
@@ -40,7 +41,9 @@ def write_report(
     _plot_latency(folder / "latency.png", scores)
     with open(folder / "per_question.jsonl", "w", encoding="utf-8") as fh:
         for i, q in enumerate(gold):
-            row = {"id": q.id, "type": q.type, "answerable": q.answerable, "question": q.question}
+            row = {"id": q.id, "type": q.type, "answerable": q.answerable, "question": q.question, "lang": q.lang or "en"}
+            if q.conversation:
+                row |= {"conversation": q.conversation, "turn": q.turn}
             for name in runs:
                 out, s = runs[name][i], scores[name][i]
                 row[name] = {
@@ -56,6 +59,8 @@ def write_report(
                     "exact": s.exact,
                     "words": s.words,
                     "ms": s.ms,
+                    "followup": s.followup,
+                    "gold_in_previous": s.gold_previous,
                     "sources": list(dict.fromkeys(p.source for p in out.retrieved))[:5],
                     "answer": out.text[:SHORT],
                 }
@@ -90,6 +95,42 @@ def _markdown(result: EvalResult) -> str:
     ]
     for kind, by_system in result.by_type.items():
         lines += [f"### {kind} ({result.types[kind]} questions)", "", *_table(by_system, names), ""]
+    lines += ["## By language", ""]
+    for lang, by_system in result.by_language.items():
+        lines += [f"### {LANGUAGES.get(lang, lang)}", "", *_table(by_system, names), ""]
+    if result.later_turns:
+        lines += [
+            "## Later turns of conversations",
+            "",
+            "Turns past the first of their conversation, asked after the turns before them"
+            + (
+                " (the whole set is one conversation here, so only the set's own conversations count)."
+                if result.as_conversation
+                else "."
+            ),
+            "",
+        ]
+        for part, by_system in result.later_turns.items():
+            title = "All later turns" if part == "all" else f"Later turns in {LANGUAGES.get(part, part)}"
+            lines += [f"### {title}", "", *_table(by_system, names), ""]
+    if result.followups:
+        lines += [
+            "### Why later turns are missed (assistant)",
+            "",
+            "Answerable later turns by how the assistant read them (a follow-up of the turn before, or a question of "
+            "its own) and by where their answer stands (in a file the turn before was about, or elsewhere); then "
+            "where the right file was ranked.",
+            "",
+            "| language | read as | answer in | turns | ranked first | ranked 2-5 | missed | MRR |",
+            "|---|---|---|---:|---:|---:|---:|---:|",
+            *(
+                f"| {LANGUAGES.get(r['lang'], r['lang'])} | {r['read_as']} | "
+                f"{'the turn before' if r['gold_in'] == 'previous' else 'elsewhere'} | {r['turns']} | {r['first']} | "
+                f"{r['top5']} | {r['missed']} | {r['MRR']:.3f} |"
+                for r in result.followups
+            ),
+            "",
+        ]
     lines += [
         "## Systems",
         "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 
@@ -20,7 +21,7 @@ def _timed(answer: Callable[[str], Output]) -> System:
         started = time.perf_counter()
         out = answer(question)
         ms = (time.perf_counter() - started) * 1000
-        return Output(out.text, out.abstained, out.citations, out.retrieved, round(ms, 2))
+        return dataclasses.replace(out, ms=round(ms, 2))
 
     return run
 
@@ -43,13 +44,17 @@ def _assistant(index, settings, document) -> System:
     assistant = open_assistant(settings, use_llm=True)
     modes: set[str] = set()
     chat = [Conversation()]
+    files = {r.key: r.source for r in index.records}
 
     def answer(question: str) -> Output:
+        before = chat[0].turns[-1].focus if chat[0].turns else ()
         a = assistant.answer(question, conversation=chat[0])
         chat[0] = chat[0].add(a)
         modes.add(a.mode + (" (fallback)" if a.notice else ""))
         cites = tuple(Cite(c.n, c.source, c.doc_key, c.quote) for c in a.citations)
-        return Output(a.text, a.abstained, cites, tuple(_passage(h.chunk) for h in a.retrieved), 0.0)
+        passages = tuple(_passage(h.chunk) for h in a.retrieved)
+        previous = tuple(files[k] for k in before if k in files)
+        return Output(a.text, a.abstained, cites, passages, 0.0, followup=a.followup, previous=previous)
 
     def reset() -> None:
         chat[0] = Conversation()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 from dataclasses import dataclass, replace
 
 from nsss.assistant import answerability, compose, domain
@@ -82,6 +83,9 @@ class Assistant:
         top_k: int | None = None,
     ) -> Answer:
         """Answer a question with citations, or say that the documents do not answer it."""
+        # One spelling of each letter: Bangla keyboards type য়, ড় and ঢ় as one character or as two, and the index
+        # and every reading of the question know the two-character form (Unicode NFC).
+        question = unicodedata.normalize("NFC", question)
         try:
             return self._answer(question, conversation, filters, top_k)
         except KeyError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -252,7 +253,7 @@ PURPOSE = re.compile(
 def analyse(text: str) -> Question:
     """Read a question: its slot, terms, figures, and whether it leans on an earlier turn. A preamble saying what the
     asker is writing is left out (PURPOSE); what it names after "on" or "about" stays."""
-    text = " ".join(text.split())
+    text = unicodedata.normalize("NFC", " ".join(text.split()))  # য় typed as one character reads as the index's two
     text = PURPOSE.sub("", text, count=1) or text
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
     # "How many took part?" asks how many participated: "part" names no subject.
@@ -318,8 +319,11 @@ def analyse(text: str) -> Question:
 # The units a sum or a rate is asked in ("per month", "in dollars"); the answerability model checks the quote says
 # it in them (answerability.UNIT_SAID).
 UNITS_ASKED = {
-    "month": re.compile(r"\b(?:per|a|each|every) month\b|\bmonthly\b|মাসে|মাসিক", re.I),
-    "year": re.compile(r"\b(?:per|a|each|every) year\b|\b(?:annual|annually|yearly)\b|বছরে|বার্ষিক", re.I),
+    # (Bangla words whole: "অর্থবছরে" is "in the fiscal year", not "a year")
+    "month": re.compile(r"\b(?:per|a|each|every) month\b|\bmonthly\b|(?<![\u0980-\u09FF])(?:মাসে|মাসিক)", re.I),
+    "year": re.compile(
+        r"\b(?:per|a|each|every) year\b|\b(?:annual|annually|yearly)\b|(?<![\u0980-\u09FF])(?:বছরে|বার্ষিক)", re.I
+    ),
     "percent": re.compile(r"\b(?:per ?cent|percentage)\b|%|শতাংশ", re.I),
     "dollar": re.compile(r"\b(?:dollars?|usd|us\$)", re.I),
     "day": re.compile(r"\b(?:per|a|each|every) day\b|\bdaily\b|দৈনিক|প্রতিদিন", re.I),

@@ -89,3 +89,34 @@ def test_acronyms_with_a_case_ending_read_back():
     assert acronym_readings("সিএমসিকে") == ["CMCK", "CMC"], "কে is a case ending and the letter K: both readings"
     assert acronym_readings("সরকারের") == []
     assert ("ডিএসএসের", "DSS") in Glossary([]).bridge("ডিএসএসের বাজেট কত?")
+
+
+def test_ya_typed_as_one_character_reads_as_the_two_the_index_knows(tmp_path_factory, embedder):
+    """Bangla keyboards type য় (and ড়, ঢ়) as one character or as two; the question is read the same either way."""
+    from nsss.assistant import open_assistant
+    from nsss.assistant.question import analyse
+
+    two = "মো. শামসুল আরেফিন কোথায় সভাপতিত্ব করেন?"  # য় as য + nukta, as NFC writes it
+    one = two.replace("\u09af\u09bc", "\u09df")  # য় as the one character U+09DF
+    assert one != two
+    assert analyse(one).slot == analyse(two).slot == "place"
+    assert analyse(one).terms == analyse(two).terms
+    documents = {"focal-point-meeting.md": ARIFIN_DOC, "secretaries.md": OTHER_DOC, **FILLER}
+    assistant = open_assistant(ingested_documents(tmp_path_factory, "ya", documents))
+    a, b = assistant.answer(one), assistant.answer(two)
+    assert a.question == b.question == two
+    assert (a.abstained, a.text, [c.quote for c in a.citations]) == (
+        b.abstained,
+        b.text,
+        [c.quote for c in b.citations],
+    )
+
+
+def test_bangla_unit_words_are_read_whole():
+    """ "অর্থবছরে" is "in the fiscal year": it does not ask a sum per year, which a quote must then say."""
+    from nsss.assistant.question import analyse
+
+    assert analyse("২০২২-২৩ অর্থবছরে বয়স্ক ভাতায় কত টাকা বরাদ্দ ছিল?").units == ()
+    assert analyse("বছরে কত টাকা পান?").units == ("year",)
+    assert analyse("মাসে কত টাকা পান?").units == ("month",)
+    assert analyse("বয়স্ক ভাতা মাসিক কত?").units == ("month",)

@@ -41,7 +41,13 @@ def write_report(
     _plot_latency(folder / "latency.png", scores)
     with open(folder / "per_question.jsonl", "w", encoding="utf-8") as fh:
         for i, q in enumerate(gold):
-            row = {"id": q.id, "type": q.type, "answerable": q.answerable, "question": q.question, "lang": q.lang or "en"}
+            row = {
+                "id": q.id,
+                "type": q.type,
+                "answerable": q.answerable,
+                "question": q.question,
+                "lang": q.lang or "en",
+            }
             if q.conversation:
                 row |= {"conversation": q.conversation, "turn": q.turn}
             for name in runs:
@@ -62,6 +68,8 @@ def write_report(
                     "followup": s.followup,
                     "gold_in_previous": s.gold_previous,
                     "sources": list(dict.fromkeys(p.source for p in out.retrieved))[:5],
+                    "cited": [c.source for c in out.citations],  # each citation's document, in marker order
+                    "gold_cited": s.gold_cited,  # how many of them hold the answer (answerable questions)
                     "answer": out.text[:SHORT],
                 }
             fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")

@@ -87,6 +87,7 @@ def test_later_turns_are_scored_apart_by_language_and_sorted_by_how_they_were_re
     c2 = next(r for r in per_question if r["id"] == "c2")
     assert c2["turn"] == 2 and c2["assistant"]["followup"] is True and c2["assistant"]["gold_in_previous"] is True
     assert c2["bm25"]["followup"] is None  # a baseline does not converse
+    assert FOCAL in c2["assistant"]["cited"] and c2["assistant"]["gold_cited"] >= 1
 
 
 def test_followup_rows_count_ranks_within_each_group():

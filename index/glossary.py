@@ -45,6 +45,7 @@ CASE_ENDINGS = ("য়ের", "ের", "এর", "কে", "তে", "র")
 ONE_WAY = "from-bangla"  # a glossary line's third field: bridge Bangla queries only
 BANGLA_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 LATIN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+BANGLA_LETTER = re.compile(r"[\u0980-\u09FF]")
 
 
 class Glossary:
@@ -146,3 +147,18 @@ def acronym_readings(word: str) -> list[str]:
 def default_glossary() -> Glossary:
     """Return the glossary shipped with the project, read once."""
     return Glossary.load()
+
+
+def english_side(text: str, bridge: list[tuple[str, str]], asked: str = "") -> str:
+    """Return what the bundled (English-only) model should read of a query asked in Bangla: its words not written in
+    Bangla letters and the English forms of its Bangla terms. The model reads any two Bangla texts as alike (cosine
+    0.8 or more between unrelated Bangla sentences, against 0.05 with English ones), so the Bangla words would make
+    the query close to every Bangla passage, whatever either says. A query asked in English is read as it is, with
+    its terms' Bangla forms (eval/RESULTS.md, session 17). The language is read from the query as asked (`asked`),
+    not from the text with its acronyms spelt out in English."""
+    asked = asked or text
+    if len(BANGLA_LETTER.findall(asked)) <= len(re.findall(r"[A-Za-z]", asked)):
+        return f"{text} {' '.join(form for _, form in bridge)}" if bridge else text
+    words = [w for w in text.split() if not BANGLA_LETTER.search(w)]
+    forms = [form for form in dict.fromkeys(form for _, form in bridge) if not BANGLA_LETTER.search(form)]
+    return " ".join(words + forms) or text

@@ -124,3 +124,24 @@ def test_pages_stored_before_ocr_existed_still_read(tmp_path):
     }
     record = _record(meta)
     assert record.page_spans == (Page(1, "i", 0, 10), Page(2, "1", 12, 20, ocr=True))
+
+
+@pytest.mark.slow
+def test_the_english_model_reads_a_bangla_question_through_its_english_forms(mixed_store):
+    """The bundled model reads English only, and any two Bangla texts alike: a Bangla question's meaning is taken from
+    its terms' English forms, so a Bangla document on another subject is not the nearest in meaning to it."""
+    from nsss.index import open_index
+    from nsss.index.glossary import english_side
+
+    index = open_index(mixed_store)
+    question = "সামাজিক নিরাপত্তা খাতে জেলায় প্রতিবন্ধী ভাতার মাসিক হার কত?"
+    read = english_side(question, index.bridge(question))
+    assert "disability allowance" in read and not any("\u0980" <= ch <= "\u09ff" for ch in read), read
+    hits = {h.chunk.source: h for h in index.search(question, k=10)}
+    assert hits["disability-allowance.md"].dense > hits["advisory-committee-bn.md"].dense
+    # (0.43 when the model read the Bangla words too: it reads any two Bangla texts as alike)
+    assert hits["advisory-committee-bn.md"].dense < 0.2, hits["advisory-committee-bn.md"].dense
+    assert next(iter(hits)) == "disability-allowance.md"
+    # An English question is read as asked, with its terms' Bangla forms (they find the Bangla documents).
+    english = "Who chairs the advisory committee?"
+    assert english_side(english, index.bridge(english)).startswith(english)

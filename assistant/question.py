@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from nsss.core.text import language
 from nsss.index.lexical import tokenize
 
 # Words that say what is asked, not what about: they never count as evidence of an answer.
@@ -266,8 +267,6 @@ def analyse(text: str) -> Question:
     asked = tuple(
         t for t in terms if (t in ATTRIBUTE_WORDS or t in SLOT_WORDS) and t not in GENERIC_WORDS and t not in modifiers
     )
-    bangla = len(re.findall(r"[\u0980-\u09FF]", text))
-    language = "bn" if bangla > len(re.findall(r"[A-Za-z]", text)) else "en"
     main = main_clause(text)
     head = _list_head(main)
     is_list = head is not None
@@ -294,7 +293,7 @@ def analyse(text: str) -> Question:
         slot = "list"
     return Question(
         text=text,
-        language=language,
+        language=language(text),
         slot=slot,
         terms=terms,
         subject=subject,

@@ -1,9 +1,17 @@
 """Cut text the same way at every stage: sentences and list items (the units an answer is chosen from, whose
-vectors ingest stores), and the part of each that the dense model reads."""
+vectors ingest stores), and the part of each that the dense model reads; and tell which language a text is in."""
 
 from __future__ import annotations
 
 import re
+
+BANGLA_LETTER = re.compile(r"[\u0980-\u09FF]")
+
+
+def language(text: str) -> str:
+    """Return "bn" for a text written mostly in Bangla letters, else "en"."""
+    return "bn" if len(BANGLA_LETTER.findall(text)) > len(re.findall(r"[A-Za-z]", text)) else "en"
+
 
 # A line that starts a list item: a bullet, "1." / "(a)" / "iv)", or a Bangla numeral.
 LIST_ITEM = re.compile(r"^\s*(?:[-•*▪●◦–]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)]|[০-৯]{1,2}[.)।])\s+")

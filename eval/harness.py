@@ -109,6 +109,7 @@ def run_eval(
         runs, scores, mode = _run(gold, settings, names, as_conversation)
         elapsed = time.time() - started
 
+    later = {n: later_turn_slices(scores[n]) for n in names}
     result = EvalResult(
         systems={n: summarize(scores[n]) for n in names},
         by_type={
@@ -131,10 +132,7 @@ def run_eval(
             lang: {n: summarize([s for s in scores[n] if s.lang == lang]) for n in names}
             for lang in sorted({s.lang for s in scores[names[0]]})
         },
-        later_turns={
-            part: {n: summarize(later_turn_slices(scores[n])[part]) for n in names}
-            for part in later_turn_slices(scores[names[0]])
-        },
+        later_turns={part: {n: summarize(later[n][part]) for n in names} for part in later[names[0]]},
         followups=followup_rows(scores["assistant"]) if "assistant" in scores else [],
     )
     if report is not None:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from nsss.core.text import BANGLA_LETTER, language
 from nsss.index.lexical import tokenize
 
 GLOSSARY = Path(__file__).resolve().parent / "glossary_bn_en.tsv"
@@ -45,7 +46,6 @@ CASE_ENDINGS = ("য়ের", "ের", "এর", "কে", "তে", "র")
 ONE_WAY = "from-bangla"  # a glossary line's third field: bridge Bangla queries only
 BANGLA_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 LATIN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
-BANGLA_LETTER = re.compile(r"[\u0980-\u09FF]")
 
 
 class Glossary:
@@ -156,8 +156,7 @@ def english_side(text: str, bridge: list[tuple[str, str]], asked: str = "") -> s
     the query close to every Bangla passage, whatever either says. A query asked in English is read as it is, with
     its terms' Bangla forms (eval/RESULTS.md, session 17). The language is read from the query as asked (`asked`),
     not from the text with its acronyms spelt out in English."""
-    asked = asked or text
-    if len(BANGLA_LETTER.findall(asked)) <= len(re.findall(r"[A-Za-z]", asked)):
+    if language(asked or text) == "en":
         return f"{text} {' '.join(form for _, form in bridge)}" if bridge else text
     words = [w for w in text.split() if not BANGLA_LETTER.search(w)]
     forms = [form for form in dict.fromkeys(form for _, form in bridge) if not BANGLA_LETTER.search(form)]

@@ -1,6 +1,10 @@
-"""Soak: a real `nsss serve` answers 64 simultaneous `/ask` calls and then 1,000 in a row with no error, and its
-memory stays flat (under 10% growth after warm-up)."""
+"""Soak: a real `nsss serve` answers 64 simultaneous `/ask` calls and then many in a row with no error, and its
+memory stays flat (under 10% growth after warm-up).
 
+The suite runs 400 in a row (300 after the warm-up) to stay inside its time budget; the figure in eval/RESULTS.md is
+the full run, `NSSS_SOAK_CALLS=1000 pytest tests/test_soak.py -s`."""
+
+import os
 import threading
 from pathlib import Path
 
@@ -28,7 +32,7 @@ def rss_kb(pid: int) -> int:
 
 
 @pytest.mark.slow
-def test_64_at_once_then_1000_in_a_row_without_error_or_memory_growth(tmp_path, embedder):
+def test_64_at_once_then_hundreds_in_a_row_without_error_or_memory_growth(tmp_path, embedder):
     from gradio_client import Client
     from nsss.ingest import ingest
     from ui_server import start, stop
@@ -60,8 +64,8 @@ def test_64_at_once_then_1000_in_a_row_without_error_or_memory_growth(tmp_path, 
         assert answered[0] == 64
 
         client = Client(server.url, verbose=False)
-        warm = 100
-        for i in range(1000):
+        warm, calls = 100, int(os.environ.get("NSSS_SOAK_CALLS", "400"))
+        for i in range(calls):
             if i == warm:
                 baseline = rss_kb(server.proc.pid)
             try:
@@ -70,10 +74,10 @@ def test_64_at_once_then_1000_in_a_row_without_error_or_memory_growth(tmp_path, 
                 errors.append(f"call {i}: {type(exc).__name__}: {exc}")
         grown = rss_kb(server.proc.pid) / baseline - 1
         print(
-            f"RSS after warm-up {baseline / 1024:.0f} MB, after 1,000 answers {rss_kb(server.proc.pid) / 1024:.0f} MB "
+            f"RSS after warm-up {baseline / 1024:.0f} MB, after {calls:,} answers {rss_kb(server.proc.pid) / 1024:.0f} MB "
             f"({grown:+.1%})"
         )
         assert not errors, errors[:5]
-        assert grown < 0.10, f"the server grew {grown:.1%} over 900 answers after warm-up"
+        assert grown < 0.10, f"the server grew {grown:.1%} over {calls - warm} answers after warm-up"
     finally:
         stop(server)

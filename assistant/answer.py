@@ -138,6 +138,9 @@ class Assistant:
         if reading is None:
             reading = self.read(stated, self.index.search(plan.query, k=k, filters=filters), plan.query)
             reading = self._answer_parts(stated, reading, filters, k)
+            stays = self._stays_on_topic(q, plan, reading, conversation, filters, k)
+            if stays is not None:
+                reading, within = stays, True
         # A question on another subject than the documents' is declined however well a sentence shares its words
         # ("the capital of Australia": "human capital"), with a notice saying why. Not asked of a follow-up (it is
         # about what the conversation is about), nor of what the evidence answers as surely as the answerability
@@ -204,6 +207,41 @@ class Assistant:
                 "judged_off_subject": float(off),
             },
         )
+
+    def _stays_on_topic(
+        self,
+        q: Question,
+        plan: talk.Plan,
+        reading: Reading,
+        conversation: Conversation | None,
+        filters: Filters | None,
+        k: int,
+    ) -> Reading | None:
+        """Read a later turn that names a subject of its own within the turn before's documents too, and return that
+        reading when the evidence favours it: people go on asking about one event or programme without naming it again
+        ("Which development partner heads attended as guests of honour?" after a question on the 2019 fair), and
+        whether they did is told by where the answer stands, not by the question's words. The answerability model
+        judges both readings; the topic's is taken when it answers and is judged at least as sure, less
+        Weights.topic_margin. None when the standalone reading stands."""
+        # Never a decline turned into an answer: a near miss asked after a question on the same document is as
+        # likely to be read there as an answerable question is.
+        if (
+            not reading.answerable
+            or plan.followup
+            or plan.query != q.text
+            or not conversation
+            or not conversation.turns
+        ):
+            return None
+        focus = _within(conversation.turns[-1].focus, filters)
+        if focus is None or (reading.picks and reading.picks[0].sentence.hit.chunk.doc_key in focus.documents):
+            return None
+        alt = self.read(q, self.index.search(plan.query, k=k, filters=focus), plan.query)
+        if not alt.answerable:
+            return None
+        if alt.probability < reading.probability - self.weights.topic_margin:
+            return None
+        return self._answer_parts(q, alt, focus, k)
 
     def _beside_other_reports(
         self, listed: list[Hit], reading: Reading, plan: talk.Plan, filters: Filters | None, k: int

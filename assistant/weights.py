@@ -88,6 +88,10 @@ class Weights:
     yes_no_floor: float = 0.75
     # A follow-up's documents are searched first; when they do not answer, a wider search leans toward them.
     focus_boost: float = 0.25
+    # A later turn read as standalone is also read within the turn before's documents; when both readings answer, the
+    # topic's is taken if the answerability model is at least as sure of it, less topic_margin, as of the standalone
+    # one. Set on the development sets' conversations (0, -0.1 and -0.2 tried; eval/RESULTS.md, session 18).
+    topic_margin: float = 0.0
 
 
 @dataclass(frozen=True)

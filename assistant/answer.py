@@ -146,7 +146,7 @@ class Assistant:
         # about what the conversation is about), nor of what the evidence answers as surely as the answerability
         # model must be sure to decline (1 - its threshold): a store may hold documents on subjects the subject
         # model never saw.
-        open_to_doubt = reading.probability < 1 - answerability.model().threshold
+        open_to_doubt = reading.probability < 1 - answerability.model().threshold_for(reading.features)
         off, p_off = self.off_subject(q.text) if open_to_doubt and not plan.followup else (False, 0.0)
         if off:
             reading = replace(reading, answerable=False)

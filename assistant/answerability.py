@@ -280,4 +280,4 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None, pa
         or values.get("count_unlisted", 0.0) > 0
         or values.get("name_missing", 0.0) > 0
     )
-    return p >= fitted.threshold and not vetoed, p
+    return p >= fitted.threshold_for(values) and not vetoed, p

@@ -7,10 +7,11 @@
 It answers every training question (conversations turn by turn, as `nsss eval` does), records the evidence-alignment
 features of each answer (assistant/answerability.py), and fits a logistic regression (scikit-learn) on them with the
 gold label "answerable". Each weight is kept on the side assistant/answerability.py's SIGNS gives it (more of the
-question found never argues for declining), fitted by L-BFGS-B with an L2 penalty. The decision threshold is chosen on cross-validated probabilities, not on the fitted ones:
-the most unanswerable questions declined while at most MAX_FALSE_ABSTAIN of the answerable ones are, counting those
-whose answer nothing retrieved holds (not fitted on: their features say nothing of answerability, but a user meets
-them declined).
+question found never argues for declining), fitted by L-BFGS-B with an L2 penalty. The decision threshold is chosen
+on cross-validated probabilities, not on the fitted ones, one for the questions asked in Bangla and one for the rest,
+each on its own questions: the most unanswerable questions declined while at most MAX_FALSE_ABSTAIN of that
+language's answerable ones are, counting those whose answer nothing retrieved holds (not fitted on: their features
+say nothing of answerability, but a user meets them declined).
 """
 
 from __future__ import annotations
@@ -101,7 +102,16 @@ def fit(x: np.ndarray, y: np.ndarray, source: str, unfound: np.ndarray | None = 
         unfound_p += _sigmoid(z_unfound @ coef + intercept) / 5
     p_all = np.concatenate([held_out, unfound_p])
     y_all = np.concatenate([y, np.ones(len(unfound_p), dtype=y.dtype)])
-    threshold = choose_threshold(p_all, y_all)
+    # One threshold for each language, each within the budget on its own questions (Answerability.threshold_bn).
+    column = FEATURES.index("bangla")
+    bangla = np.concatenate(
+        [x[:, column], (unfound if unfound is not None else np.zeros((0, len(FEATURES))))[:, column]]
+    )
+    bangla = bangla > 0.5
+    threshold = choose_threshold(p_all[~bangla], y_all[~bangla])
+    threshold_bn = choose_threshold(p_all[bangla], y_all[bangla]) if len(set(y_all[bangla].tolist())) == 2 else None
+    cut = np.where(bangla, threshold if threshold_bn is None else threshold_bn, threshold)
+    declined = p_all < cut
     coef, intercept = _logistic(z, y)
     return Answerability(
         features=FEATURES,
@@ -110,14 +120,21 @@ def fit(x: np.ndarray, y: np.ndarray, source: str, unfound: np.ndarray | None = 
         coef=tuple(round(float(c), 6) for c in coef),
         intercept=round(float(intercept), 6),
         threshold=round(threshold, 4),
+        threshold_bn=None if threshold_bn is None else round(threshold_bn, 4),
         fitted_on=source,
         extra={
             "questions": int(len(y)),
             "answerable": int(y.sum()),
             "l2": L2,
             "unfound": int(len(unfound_p)),
-            "cv_abstain_recall": round(float(np.mean(p_all[y_all == 0] < threshold)), 3),
-            "cv_false_abstain": round(float(np.mean(p_all[y_all == 1] < threshold)), 3),
+            "cv_abstain_recall": round(float(np.mean(declined[y_all == 0])), 3),
+            "cv_false_abstain": round(float(np.mean(declined[y_all == 1])), 3),
+            **{
+                f"cv_{name}_{what}": round(float(np.mean(declined[mask & (y_all == gold)])), 3)
+                for name, mask in (("en", ~bangla), ("bn", bangla))
+                for what, gold in (("abstain_recall", 0), ("false_abstain", 1))
+                if (mask & (y_all == gold)).any()
+            },
         },
     )
 
@@ -157,7 +174,8 @@ def by_set(x: np.ndarray, y: np.ndarray, sets: list[str]) -> list[str]:
         held = names == name
         model = fit(x[~held], y[~held], name)
         p = np.array([model.probability(dict(zip(FEATURES, row, strict=True))) for row in x[held]])
-        declined, gold = p < model.threshold, y[held]
+        cut = [model.threshold_for(dict(zip(FEATURES, row, strict=True))) for row in x[held]]
+        declined, gold = p < np.array(cut), y[held]
         recall = f"{declined[gold == 0].mean():.2f}" if (gold == 0).any() else "-"
         false = f"{declined[gold == 1].mean():.2f}" if (gold == 1).any() else "-"
         lines.append(
@@ -218,9 +236,11 @@ def main(argv: list[str] | None = None) -> int:
     model = fit(x, y, names, unfound)
     model.save(args.out)
     print(
-        f"fitted on {len(y)} questions ({int(y.sum())} answerable): threshold {model.threshold}, "
-        f"cross-validated abstain_recall {model.extra['cv_abstain_recall']}, "
-        f"false_abstain {model.extra['cv_false_abstain']}; written to {args.out}"
+        f"fitted on {len(y)} questions ({int(y.sum())} answerable): threshold {model.threshold} "
+        f"(Bangla questions: {model.threshold_bn}), cross-validated abstain_recall {model.extra['cv_abstain_recall']}, "
+        f"false_abstain {model.extra['cv_false_abstain']} (English {model.extra.get('cv_en_abstain_recall')} / "
+        f"{model.extra.get('cv_en_false_abstain')}, Bangla {model.extra.get('cv_bn_abstain_recall')} / "
+        f"{model.extra.get('cv_bn_false_abstain')}); written to {args.out}"
     )
     for name, c in sorted(zip(FEATURES, model.coef, strict=True), key=lambda fc: -abs(fc[1])):
         print(f"  {name:<15} {c:+.3f}")

@@ -50,6 +50,37 @@ def test_answerable_questions_whose_answer_was_not_retrieved_count_against_the_t
     assert counted.extra["cv_false_abstain"] <= 0.05
 
 
+def test_each_language_gets_its_own_threshold_each_within_the_budget_on_its_own_questions(tmp_path):
+    """Questions asked in Bangla are read across languages and their evidence separates less well: one pooled
+    threshold declines their answerable questions more often than the budget allows. Each language gets its own."""
+    rng = np.random.default_rng(2)
+    y = np.array(([1] * 160 + [0] * 80) * 2)
+    x = rng.normal(size=(480, len(FEATURES)))
+    bangla = np.array([0.0] * 240 + [1.0] * 240)
+    x[:, FEATURES.index("bangla")] = bangla
+    x[:, FEATURES.index("window_cover")] += np.where(bangla > 0, 0.8, 2.0) * y
+
+    model = fit(x, y, "synthetic")
+
+    assert model.threshold_bn is not None and model.threshold_bn != model.threshold
+    assert model.extra["cv_en_false_abstain"] <= 0.05 and model.extra["cv_bn_false_abstain"] <= 0.05
+    assert model.extra["cv_bn_abstain_recall"] < model.extra["cv_en_abstain_recall"]
+    english, bengali = dict(zip(FEATURES, x[0], strict=True)), dict(zip(FEATURES, x[-1], strict=True))
+    assert model.threshold_for(english) == model.threshold and model.threshold_for(bengali) == model.threshold_bn
+    model.save(tmp_path / "model.json")
+    assert Answerability.load(tmp_path / "model.json").threshold_bn == model.threshold_bn
+
+
+def test_a_model_fitted_before_the_bangla_threshold_uses_its_one_threshold_for_all(tmp_path):
+    data = json.loads((PROJECT / "assistant" / "answerability.json").read_text())
+    data.pop("threshold_bn")
+    (tmp_path / "old.json").write_text(json.dumps(data))
+
+    old = Answerability.load(tmp_path / "old.json")
+
+    assert old.threshold_bn is None and old.threshold_for({"bangla": 1.0}) == old.threshold
+
+
 def test_split_keeps_one_half_of_the_development_set():
     tune = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "tune")
     test = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "test")

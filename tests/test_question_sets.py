@@ -16,8 +16,9 @@ DEV_SET = PROJECT / "eval" / "dev_qa.jsonl"
 
 
 def collapse(text):
-    """Collapse every run of whitespace to a single space."""
-    return " ".join(text.split())
+    """Collapse every run of whitespace to a single space and fold case, as the evidence metric reads a quote
+    (eval/metrics.py `collapse`, less its quote straightening): a writer may start a quote mid-sentence in lower case."""
+    return " ".join(text.casefold().split())
 
 
 def web_corpus():

@@ -39,6 +39,15 @@ def test_the_shipped_glossary_reads_and_bridges_both_ways():
     assert glossary.bridge("What is the boiling point of mercury?") == []
 
 
+def test_the_documents_general_vocabulary_is_read_in_bangla_questions_only():
+    """The one-way lines of the documents' everyday vocabulary (session 18) give a Bangla question its English words,
+    and never add Bangla to an English question (the few Bangla passages would draw English questions to them)."""
+    glossary = default_glossary()
+    assert ("সংবাদ বিজ্ঞপ্তি", "press release") in glossary.bridge("সংবাদ বিজ্ঞপ্তিতে কী বলা হয়েছে?")
+    assert "current fiscal" in [t for _, t in glossary.bridge("চলতি অর্থবছরে বয়স্ক ভাতা কত?")]
+    assert "সংবাদ বিজ্ঞপ্তি" not in [t for _, t in glossary.bridge("What did the press release say?")]
+
+
 def test_acronyms_written_in_bangla_letters_read_back():
     assert spell_acronym("বিআইসিসি") == "BICC"
     assert spell_acronym("এনএসএসএস") == "NSSS"

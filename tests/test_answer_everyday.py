@@ -4,7 +4,7 @@ for them ("urban", "rural"), not by one that repeats the question's other words.
 import pytest
 from conftest import ingested_documents
 from nsss.assistant import open_assistant
-from nsss.index.everyday import Everyday
+from nsss.index.everyday import Everyday, default_everyday
 
 # A report whose sentences share the question's own words ("poverty", "quickly", "going down"), and whose one answer
 # says "urban" where the question says "cities".
@@ -28,6 +28,14 @@ def test_everyday_phrases_are_found_with_the_documents_words():
     assert everyday.found("How quickly is poverty in the cities going down?") == [("citi", "urban")]
     assert everyday.found("Do old people get more?") == [("old peopl", "old age")]
     assert everyday.found("Is it old?") == []
+
+
+def test_the_shipped_list_gives_the_documents_terms_and_leaves_words_of_another_sense_alone():
+    """The documents' commonest terms by their everyday words (session 18's lines), but not a stem that is also a
+    common word of another sense ("deal", "family", "how much" were left out)."""
+    everyday = default_everyday()
+    assert {"beneficiari", "grievanc"} <= set(everyday.terms("Do recipients have anywhere to take complaints?"))
+    assert everyday.terms("What did the deal with the family say about how much was paid?") == []
 
 
 def test_the_sentence_holding_the_documents_word_for_an_everyday_one_leads(assistant):

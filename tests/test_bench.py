@@ -38,6 +38,15 @@ def test_the_answer_benchmark_times_both_query_paths_in_turn_and_a_cold_start():
     assert cold["runs"] == 1 and cold["median_s"]["nsss_ask"] > 0
 
 
+def test_the_conversation_benchmark_times_later_turns_with_the_topic_reading_on_and_off():
+    result = bench("conversation", "--quick")
+
+    assert result["questions"] == 4 and result["later_turns"] == 3
+    assert result["on_later"]["n"] == result["off_later"]["n"] == 3 and result["on"]["n"] == 4
+    assert result["on_later"]["p50_ms"] > 0 and result["off_later"]["p50_ms"] > 0 and result["ratio_later_p50"] > 0
+    assert 0 <= result["answers_differing"] <= 4
+
+
 def test_the_ingestion_benchmark_times_the_model_inside_the_pipeline():
     (row,) = bench("ingest", "corpus", "--repeat", "1")
     assert row["chunks"] > 0 and row["raw_encode_s"] > 0

@@ -7,8 +7,6 @@ from conftest import ask_in_turn
 from nsss.assistant import open_assistant
 from nsss.core.settings import BUNDLED_CORPUS, Settings
 
-WORKSHOPS = "sp-gov-bd-action-plan-phase2-workshops-2021.md"
-
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, web_corpus, embedder):
@@ -25,21 +23,34 @@ def cited(answer) -> set[str]:
     return {c.source for c in answer.citations}
 
 
-def test_a_question_naming_only_what_it_asks_is_answered_from_the_event_of_the_turn_before(assistant):
-    """ "How many ministries took part?" names ministries, so it is read as standalone, and asked alone it is answered
-    from the 2023 progress report's ministries. After a question on the 2021 Action Plan workshops, the workshops' own page
-    answers it (39 ministries), and the answerability model is as sure of that reading: it is taken."""
-    alone = assistant.answer("How many ministries took part?")
-    when, how_many = ask_in_turn(
-        assistant,
-        "When were the workshops on formulating the NSSS Action Plan Phase 2 held?",
-        "How many ministries took part?",
-    )
+@pytest.fixture(scope="module")
+def without_topic(assistant):
+    """The same store and code with the topic reading of later turns switched off, as eval/bench/conversation.py."""
+    other = open_assistant(assistant.settings, use_llm=False)
+    other._stays_on_topic = lambda *args, **kwargs: None
+    return other
 
-    assert cited(when) == {WORKSHOPS}, when.text
-    assert WORKSHOPS not in cited(alone), alone.text
-    assert not how_many.followup  # the question's words alone do not point back
-    assert cited(how_many) == {WORKSHOPS} and "39" in how_many.text, how_many.text
+
+PLAN_2025 = "observerbd-old-age-allowance-2025-plan.md"
+TURNS = (
+    "What was the old age allowance budget in 2014-15?",
+    "What about 2017-18?",
+    "How many people were getting the allowance in 2019-2020?",
+    "And what was the government's plan for 2025?",
+)
+
+
+def test_a_question_naming_its_own_subject_is_answered_from_the_topic_of_the_turns_before(assistant, without_topic):
+    """ "And what was the government's plan for 2025?" names a year and a plan, so its words do not point back, and
+    read alone it quotes a workshop's reform agenda. After three turns on the old age allowance, the report on the
+    government's plan to cover all older people by 2025 answers it, and the answerability model is as sure of that
+    reading: it is taken."""
+    on = ask_in_turn(assistant, *TURNS)[-1]
+    off = ask_in_turn(without_topic, *TURNS)[-1]
+
+    assert not on.followup  # the question's words alone do not point back
+    assert cited(on) == {PLAN_2025} and "2025" in on.text, on.text
+    assert PLAN_2025 not in cited(off), off.text
 
 
 def test_a_near_miss_after_a_turn_on_another_programme_stays_declined(assistant):

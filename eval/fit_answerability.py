@@ -94,7 +94,8 @@ def fit(x: np.ndarray, y: np.ndarray, source: str, unfound: np.ndarray | None = 
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
-    z_unfound = ((unfound if unfound is not None else np.zeros((0, len(FEATURES)))) - mean) / scale
+    unfound = unfound if unfound is not None else np.zeros((0, len(FEATURES)))
+    z_unfound = (unfound - mean) / scale
     held_out, unfound_p = np.zeros(len(y)), np.zeros(len(z_unfound))
     for train, test in StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(z, y):
         coef, intercept = _logistic(z[train], y[train])
@@ -104,10 +105,7 @@ def fit(x: np.ndarray, y: np.ndarray, source: str, unfound: np.ndarray | None = 
     y_all = np.concatenate([y, np.ones(len(unfound_p), dtype=y.dtype)])
     # One threshold for each language, each within the budget on its own questions (Answerability.threshold_bn).
     column = FEATURES.index("bangla")
-    bangla = np.concatenate(
-        [x[:, column], (unfound if unfound is not None else np.zeros((0, len(FEATURES))))[:, column]]
-    )
-    bangla = bangla > 0.5
+    bangla = np.concatenate([x[:, column], unfound[:, column]]) > 0.5
     threshold = choose_threshold(p_all[~bangla], y_all[~bangla])
     threshold_bn = choose_threshold(p_all[bangla], y_all[bangla]) if len(set(y_all[bangla].tolist())) == 2 else None
     cut = np.where(bangla, threshold if threshold_bn is None else threshold_bn, threshold)
@@ -173,9 +171,9 @@ def by_set(x: np.ndarray, y: np.ndarray, sets: list[str]) -> list[str]:
     for name in dict.fromkeys(sets):
         held = names == name
         model = fit(x[~held], y[~held], name)
-        p = np.array([model.probability(dict(zip(FEATURES, row, strict=True))) for row in x[held]])
-        cut = [model.threshold_for(dict(zip(FEATURES, row, strict=True))) for row in x[held]]
-        declined, gold = p < np.array(cut), y[held]
+        rows = [dict(zip(FEATURES, row, strict=True)) for row in x[held]]
+        p = np.array([model.probability(values) for values in rows])
+        declined, gold = p < np.array([model.threshold_for(values) for values in rows]), y[held]
         recall = f"{declined[gold == 0].mean():.2f}" if (gold == 0).any() else "-"
         false = f"{declined[gold == 1].mean():.2f}" if (gold == 1).any() else "-"
         lines.append(

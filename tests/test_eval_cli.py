@@ -108,3 +108,91 @@ def test_a_question_set_that_is_not_json_lines_names_the_line(tmp_path):
     done = nsss("eval", str(bad), "--store", str(tmp_path / "store"))
     assert done.returncode != 0
     assert "bad.jsonl line 2: not a question record" in done.stderr
+
+
+# Pooling reports (`python -m nsss.eval.pool`): the figures RESULTS.md gives for many sets at once -------------------
+
+
+def pool(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "nsss.eval.pool", *args], capture_output=True, text=True, cwd=PROJECT, timeout=120
+    )
+
+
+@pytest.mark.slow
+def test_pooling_one_report_gives_its_own_figures_and_pooling_it_against_itself_no_change(seed_eval):
+    result, report, _ = seed_eval
+    done = pool(str(report), str(report), "--against", str(report), str(report), "--json", "--boot", "200")
+    assert done.returncode == 0, done.stderr
+    pooled = json.loads(done.stdout)
+    assert pooled["sets"] == 2 and pooled["questions"] == 2 * result["questions"]
+    own = {"all": result["systems"]["assistant"]} | {k: v["assistant"] for k, v in result["by_language"].items()}
+    for name, figures in own.items():
+        row = pooled["slices"][name]
+        for metric in ("MRR", "R@5", "correct", "citation_source", "abstain_recall", "false_abstain"):
+            if figures[metric] is None:
+                assert metric not in row
+                continue
+            cell = row[metric]
+            assert cell["value"] == pytest.approx(figures[metric], abs=1e-4), (name, metric)
+            low, high = cell["interval"]
+            # Two copies of one set: every resample is that set, so the interval is the figure itself.
+            assert low == pytest.approx(cell["value"], abs=1e-4) and high == pytest.approx(cell["value"], abs=1e-4)
+            assert cell["change"] == 0 and cell["change_interval"] == [0, 0]
+
+
+def test_pooled_intervals_come_from_resampling_the_sets(tmp_path):
+    """Two sets that differ: the pooled figure lies between theirs, and the interval spans both."""
+    folders = []
+    for name, ranks in (("a", [1, 1, 1, 1]), ("b", [2, None, 1, 5])):
+        folder = tmp_path / name
+        folder.mkdir()
+        rows = [_row(f"{name}{i}", rank) for i, rank in enumerate(ranks)]
+        (folder / "per_question.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+        folders.append(str(folder))
+    done = pool(*folders, "--json", "--boot", "400")
+    assert done.returncode == 0, done.stderr
+    mrr = json.loads(done.stdout)["slices"]["all"]["MRR"]
+    b = (0.5 + 0 + 1 + 0.2) / 4
+    assert mrr["value"] == pytest.approx((4 + 4 * b) / 8)
+    assert mrr["interval"][0] == pytest.approx(b) and mrr["interval"][1] == pytest.approx(1.0)
+
+
+def _row(qid: str, rank: int | None) -> dict:
+    return {
+        "id": qid,
+        "type": "lookup",
+        "answerable": True,
+        "question": "q",
+        "lang": "en",
+        "assistant": {
+            **dict.fromkeys(("citations", "precise", "statements", "supported", "quotes", "exact", "words"), 1),
+            "rank": rank,
+            "correct": rank == 1,
+            "abstained": rank is None,
+            "evidence": 1.0,
+            "ms": 1.0,
+            "gold_cited": int(rank == 1),
+            "cited": ["x.md"],
+        },
+    }
+
+
+def test_pool_names_the_folder_or_line_it_cannot_read_and_pairs_that_do_not_match(tmp_path):
+    missing = pool(str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "nowhere" in missing.stderr and "per_question.jsonl" in missing.stderr
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "per_question.jsonl").write_text(json.dumps(_row("x1", 1)) + "\n{not json\n", encoding="utf-8")
+    bad = pool(str(broken))
+    assert bad.returncode == 2 and "line 2" in bad.stderr and "broken" in bad.stderr
+
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "per_question.jsonl").write_text(json.dumps(_row("y1", 1)) + "\n", encoding="utf-8")
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "per_question.jsonl").write_text(json.dumps(_row("x1", 1)) + "\n", encoding="utf-8")
+    unpaired = pool(str(good), "--against", str(other))
+    assert unpaired.returncode == 2 and "same questions" in unpaired.stderr

@@ -1,0 +1,238 @@
+"""Pool the reports of many `nsss eval` runs into one set of figures, with how far they can be trusted.
+
+    python -m nsss.eval.pool REPORT_DIR...                          # pooled figures, by language, later turns
+    python -m nsss.eval.pool REPORT_DIR... --against BASE_DIR...    # and the change from a baseline, set by set
+    python -m nsss.eval.pool REPORT_DIR... --json                   # the same as one JSON object
+
+Each REPORT_DIR is the folder `nsss eval ... --report DIR` wrote; its `per_question.jsonl` holds every question's
+scores. Pooling is over questions: the figures are those `nsss eval` would print for all the sets' questions in one
+file (`metrics.summarize`). The interval beside each is a 95% bootstrap over the sets, not the questions: one writer's
+questions rise and fall together, so a set is the unit that varies (`--boot` resamples, `--seed` fixes them).
+
+With `--against`, the sets are paired in the order given (each pair the same questions, answered by two checkouts)
+and the change is the pooled figure of the first list less the second's, with its interval from resampling the
+pairs: a change whose interval holds 0 is not shown to be one. The targets of issue 8 are printed beside the pooled
+figures they apply to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from nsss.eval.metrics import Score, summarize
+
+# The figures a pooled report shows, and issue 8's target for each (at least; false_abstain at most).
+SHOWN = ("MRR", "R@5", "correct", "citation_source", "abstain_recall", "false_abstain")
+TARGETS = {"MRR": 0.88, "R@5": 0.95, "correct": 0.75, "citation_source": 0.85, "abstain_recall": 0.60}
+MAX_FALSE_ABSTAIN = 0.10
+
+
+class PoolError(ValueError):
+    """A report folder that cannot be pooled: the message names the folder and the reason."""
+
+
+def read_report(folder: Path, system: str = "assistant") -> list[Score]:
+    """Read one report's per-question scores for a system back into `Score`s."""
+    path = Path(folder) / "per_question.jsonl"
+    if not path.is_file():
+        raise PoolError(f"{folder}: no per_question.jsonl (is it a folder `nsss eval --report` wrote?)")
+    scores = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            try:
+                row = json.loads(line)
+                s = row[system]
+                scores.append(
+                    Score(
+                        id=row["id"],
+                        type=row["type"],
+                        answerable=row["answerable"],
+                        abstained=s["abstained"],
+                        rank=s["rank"],
+                        evidence=s["evidence"],
+                        correct=s["correct"],
+                        citations=s["citations"],
+                        precise=s["precise"],
+                        statements=s["statements"],
+                        supported=s["supported"],
+                        gold_cited=s["gold_cited"],
+                        cited_answerable=len(s["cited"]) if row["answerable"] else 0,
+                        quotes=s["quotes"],
+                        exact=s["exact"],
+                        words=s["words"],
+                        ms=s["ms"],
+                        lang=row.get("lang") or "en",
+                        later=(row.get("turn") or 1) > 1,
+                        followup=s.get("followup"),
+                        gold_previous=s.get("gold_in_previous"),
+                    )
+                )
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise PoolError(f"{path}, line {n}: not a per-question row of system {system!r} ({exc!r})") from None
+    if not scores:
+        raise PoolError(f"{path}: no questions")
+    return scores
+
+
+def slices(scores: Sequence[Score]) -> dict[str, list[Score]]:
+    """The groups a pooled report shows: all questions, each language, the turns past a conversation's first."""
+    out = {"all": list(scores)}
+    for lang in sorted({s.lang for s in scores}):
+        out[lang] = [s for s in scores if s.lang == lang]
+    later = [s for s in scores if s.later]
+    if later:
+        out["later turns"] = later
+    return out
+
+
+# Each figure shown is a ratio of two sums over questions (as `metrics.summarize` defines it): these are the sums.
+PARTS = ("reciprocal", "top5", "correct", "gold_cited", "cited", "answerable", "declined", "unanswerable", "false")
+RATIOS = {
+    "MRR": ("reciprocal", "answerable"),
+    "R@5": ("top5", "answerable"),
+    "correct": ("correct", "answerable"),
+    "citation_source": ("gold_cited", "cited"),
+    "abstain_recall": ("declined", "unanswerable"),
+    "false_abstain": ("false", "answerable"),
+}
+
+
+def _sums(scores: Sequence[Score]) -> np.ndarray:
+    a = [s for s in scores if s.answerable]
+    return np.array(
+        [
+            sum(1.0 / s.rank for s in a if s.rank),
+            sum(1 for s in a if s.rank and s.rank <= 5),
+            sum(1 for s in a if s.correct),
+            sum(s.gold_cited for s in a),
+            sum(s.cited_answerable for s in a),
+            len(a),
+            sum(1 for s in scores if not s.answerable and s.abstained),
+            sum(1 for s in scores if not s.answerable),
+            sum(1 for s in a if s.abstained),
+        ],
+        dtype=float,
+    )
+
+
+def _ratios(totals: np.ndarray) -> dict[str, np.ndarray]:
+    """Each figure from the sums (the last axis is PARTS); NaN where nothing applies."""
+    out = {}
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for metric, (top, bottom) in RATIOS.items():
+            out[metric] = totals[..., PARTS.index(top)] / totals[..., PARTS.index(bottom)]
+    return out
+
+
+def pool(
+    sets: Sequence[Sequence[Score]],
+    against: Sequence[Sequence[Score]] | None = None,
+    boot: int = 1000,
+    seed: int = 0,
+) -> dict:
+    """Pool sets of scores: for each slice and figure, the pooled value and a 95% interval from resampling the sets;
+    with `against` (paired with `sets`), the change and its interval from resampling the pairs."""
+    if against is not None:
+        if len(against) != len(sets):
+            raise PoolError(f"{len(sets)} report folders against {len(against)}: pair them one to one")
+        for n, (a, b) in enumerate(zip(sets, against, strict=True), 1):
+            if [s.id for s in a] != [s.id for s in b]:
+                raise PoolError(f"pair {n}: the two reports do not hold the same questions in the same order")
+    rng = np.random.default_rng(seed)
+    # How often each set is drawn in each resample: the resampled sums are these counts times each set's sums.
+    weights = np.stack([np.bincount(rng.integers(0, len(sets), len(sets)), minlength=len(sets)) for _ in range(boot)])
+    out: dict = {"sets": len(sets), "questions": sum(len(s) for s in sets), "boot": boot, "slices": {}}
+    for name in slices([s for scores in sets for s in scores]):
+        mine = [slices(scores).get(name, []) for scores in sets]
+        pooled = summarize([s for part in mine for s in part])
+        sums = np.stack([_sums(part) for part in mine])
+        drawn = _ratios(weights @ sums)
+        if against is not None:
+            theirs = [slices(scores).get(name, []) for scores in against]
+            base = summarize([s for part in theirs for s in part])
+            base_drawn = _ratios(weights @ np.stack([_sums(part) for part in theirs]))
+        row = {}
+        for metric in SHOWN:
+            if pooled[metric] is None:
+                continue
+            cell = {"value": pooled[metric], "interval": _interval(drawn[metric])}
+            if against is not None and base[metric] is not None:
+                cell |= {
+                    "against": base[metric],
+                    "change": round(pooled[metric] - base[metric], 4),
+                    "change_interval": _interval(drawn[metric] - base_drawn[metric]),
+                }
+            row[metric] = cell
+        q = sum(len(part) for part in mine)
+        answerable = sum(s.answerable for part in mine for s in part)
+        out["slices"][name] = row | {"questions": {"answerable": answerable, "unanswerable": q - answerable}}
+    return out
+
+
+def _interval(values: np.ndarray) -> list[float] | None:
+    values = values[~np.isnan(values)]
+    if not len(values):
+        return None
+    low, high = np.percentile(values, [2.5, 97.5])
+    return [round(float(low), 4), round(float(high), 4)]
+
+
+def targets_met(row: dict) -> dict[str, bool]:
+    """Say, for one pooled slice, which of issue 8's targets its figures meet (declines count only within the bound on
+    answerable questions declined)."""
+    met = {m: row[m]["value"] >= t for m, t in TARGETS.items() if m in row}
+    if "abstain_recall" in met and "false_abstain" in row:
+        met["abstain_recall"] = met["abstain_recall"] and row["false_abstain"]["value"] <= MAX_FALSE_ABSTAIN
+    return met
+
+
+def text(result: dict) -> str:
+    """The pooled figures as a plain table per slice."""
+    lines = [f"{result['sets']} report(s), {result['questions']} questions; 95% intervals over the sets"]
+    for name, row in result["slices"].items():
+        q = row["questions"]
+        met = targets_met(row) if name in ("all", "en", "bn") else {}
+        lines.append(f"\n{name} ({q['answerable']} answerable, {q['unanswerable']} unanswerable)")
+        for metric in SHOWN:
+            if metric not in row:
+                continue
+            cell = row[metric]
+            span = "" if cell["interval"] is None else f"  [{cell['interval'][0]:.3f}, {cell['interval'][1]:.3f}]"
+            line = f"  {metric:16s} {cell['value']:.3f}{span}"
+            if "change" in cell:
+                ci = cell["change_interval"]
+                line += f"   against {cell['against']:.3f}: {cell['change']:+.4f}"
+                line += "" if ci is None else f" [{ci[0]:+.4f}, {ci[1]:+.4f}]"
+            if metric in met:
+                line += f"   target {TARGETS[metric]:.2f}: {'met' if met[metric] else 'not met'}"
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nsss.eval.pool", description=__doc__.split("\n\n")[0])
+    parser.add_argument("reports", nargs="+", type=Path, help="folders `nsss eval --report` wrote")
+    parser.add_argument("--against", nargs="+", type=Path, help="the baseline's folders, paired in the same order")
+    parser.add_argument("--system", default="assistant", help="the system to pool (default: assistant)")
+    parser.add_argument("--boot", type=int, default=1000, help="bootstrap resamples of the sets (default: 1000)")
+    parser.add_argument("--seed", type=int, default=0, help="the resampling seed (default: 0)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    try:
+        sets = [read_report(d, args.system) for d in args.reports]
+        against = [read_report(d, args.system) for d in args.against] if args.against else None
+        result = pool(sets, against, boot=args.boot, seed=args.seed)
+    except PoolError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(result) if args.json else text(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -160,17 +160,20 @@ def pool(
         for metric in SHOWN:
             if pooled[metric] is None:
                 continue
-            cell = {"value": pooled[metric], "interval": _interval(drawn[metric])}
+            # One report alone says nothing of how another writer's set would score: no interval.
+            cell = {"value": pooled[metric], "interval": _interval(drawn[metric]) if len(sets) > 1 else None}
             if against is not None and base[metric] is not None:
                 cell |= {
                     "against": base[metric],
                     "change": round(pooled[metric] - base[metric], 4),
-                    "change_interval": _interval(drawn[metric] - base_drawn[metric]),
+                    "change_interval": _interval(drawn[metric] - base_drawn[metric]) if len(sets) > 1 else None,
                 }
             row[metric] = cell
         q = sum(len(part) for part in mine)
         answerable = sum(s.answerable for part in mine for s in part)
         out["slices"][name] = row | {"questions": {"answerable": answerable, "unanswerable": q - answerable}}
+        if name != "later turns":
+            out["slices"][name]["targets_met"] = targets_met(row)
     return out
 
 
@@ -193,10 +196,11 @@ def targets_met(row: dict) -> dict[str, bool]:
 
 def text(result: dict) -> str:
     """The pooled figures as a plain table per slice."""
-    lines = [f"{result['sets']} report(s), {result['questions']} questions; 95% intervals over the sets"]
+    over = "95% intervals over the sets" if result["sets"] > 1 else "one report: no interval"
+    lines = [f"{result['sets']} report(s), {result['questions']} questions; {over}"]
     for name, row in result["slices"].items():
         q = row["questions"]
-        met = targets_met(row) if name in ("all", "en", "bn") else {}
+        met = row.get("targets_met", {})
         lines.append(f"\n{name} ({q['answerable']} answerable, {q['unanswerable']} unanswerable)")
         for metric in SHOWN:
             if metric not in row:

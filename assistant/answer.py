@@ -114,7 +114,9 @@ class Assistant:
             found = self.index.search(plan.query, k=k, filters=focus)
             used = set(tokenize(" ".join(h.chunk.text for h in found)))
             own = replace(q, terms=tuple(t for t in q.terms if t not in plan.pointers or t in used))
-            reading = self.read(own, found, plan.query)
+            # A follow-up asking two things ("How big is the pilot, and who is steering it?") is answered part by part
+            # within the topic's documents, as a question asked alone is answered part by part everywhere.
+            reading = self._answer_parts(own, self.read(own, found, plan.query), focus, k)
             nearby = _within(plan.focus + plan.also, filters) if plan.also else None
             if not reading.answerable and nearby is not None:
                 # Not in the documents the answer cited: the one the search ranked first may hold it.

@@ -147,13 +147,15 @@ def pool(
     # How often each set is drawn in each resample: the resampled sums are these counts times each set's sums.
     weights = np.stack([np.bincount(rng.integers(0, len(sets), len(sets)), minlength=len(sets)) for _ in range(boot)])
     out: dict = {"sets": len(sets), "questions": sum(len(s) for s in sets), "boot": boot, "slices": {}}
+    mine_by_set = [slices(scores) for scores in sets]
+    theirs_by_set = [slices(scores) for scores in against] if against is not None else []
     for name in slices([s for scores in sets for s in scores]):
-        mine = [slices(scores).get(name, []) for scores in sets]
+        mine = [by.get(name, []) for by in mine_by_set]
         pooled = summarize([s for part in mine for s in part])
         sums = np.stack([_sums(part) for part in mine])
         drawn = _ratios(weights @ sums)
         if against is not None:
-            theirs = [slices(scores).get(name, []) for scores in against]
+            theirs = [by.get(name, []) for by in theirs_by_set]
             base = summarize([s for part in theirs for s in part])
             base_drawn = _ratios(weights @ np.stack([_sums(part) for part in theirs]))
         row = {}

@@ -158,6 +158,11 @@ def ask_in_turn(assistant, *questions):
     return answers
 
 
+def cited(answer) -> set[str]:
+    """Return the source files an answer cites."""
+    return {c.source for c in answer.citations}
+
+
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory, embedder) -> Settings:
     """Settings whose store holds the bundled corpus, ingested once per session."""

@@ -3,7 +3,7 @@ Real model, real Chroma, over a small corpus written here (several projects, rep
 so that a follow-up searched everywhere finds the wrong one)."""
 
 import pytest
-from conftest import ask_in_turn, ingested_documents
+from conftest import ask_in_turn, cited, ingested_documents
 from nsss.assistant import Conversation, open_assistant
 from nsss.assistant import conversation as talk
 from nsss.assistant.question import analyse
@@ -110,11 +110,6 @@ ceremony opened with a song, and the fair ran for three days in May 2023.
 def assistant(tmp_path_factory, embedder):
     """The extractive assistant over the corpus above."""
     return open_assistant(ingested_documents(tmp_path_factory, "followup", DOCS), use_llm=False)
-
-
-def cited(answer) -> set[str]:
-    """Return the source files an answer cites."""
-    return {c.source for c in answer.citations}
 
 
 # An elided subject: the question's words name what is asked, not which thing --------------------------------------

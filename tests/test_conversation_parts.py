@@ -3,7 +3,7 @@ answered part by part everywhere (assistant/answer.py: the focus branch calls `_
 Chroma, the web corpus."""
 
 import pytest
-from conftest import ask_in_turn
+from conftest import ask_in_turn, cited
 from nsss.assistant import open_assistant
 
 REGISTRY = "fe-dynamic-social-registry.md"
@@ -13,10 +13,6 @@ G2P = "dailystar-g2p-digital-payment-discussion.md"
 @pytest.fixture(scope="module")
 def assistant(web_store):
     return open_assistant(web_store, use_llm=False)
-
-
-def cited(answer) -> set[str]:
-    return {c.source for c in answer.citations}
 
 
 def test_a_follow_up_asking_who_and_how_large_is_answered_from_the_topics_document_part_by_part(assistant):

@@ -3,7 +3,7 @@ decides, not the question's words (assistant/answer.py, `_stays_on_topic`). Real
 and the bundled records in one store, as `nsss eval` scores them."""
 
 import pytest
-from conftest import ask_in_turn
+from conftest import ask_in_turn, cited
 from nsss.assistant import open_assistant
 from nsss.core.settings import BUNDLED_CORPUS, Settings
 
@@ -17,10 +17,6 @@ def assistant(tmp_path_factory, web_corpus, embedder):
     assert not ingest([web_corpus, BUNDLED_CORPUS], settings, progress=False).failed
     open_index(settings, lexical=False).fill_sentences()
     return open_assistant(settings, use_llm=False)
-
-
-def cited(answer) -> set[str]:
-    return {c.source for c in answer.citations}
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 import base64
 import io
+import json
 import os
 import subprocess
 import sys
@@ -213,3 +214,17 @@ def cli(cli_env):
         return proc.returncode, proc.stdout, proc.stderr
 
     return run
+
+
+def bench(name: str, *args: str, env: dict | None = None):
+    """Run `python -m nsss.eval.bench.NAME ARGS --json` and return the object on its last line."""
+    proc = subprocess.run(
+        [sys.executable, "-m", f"nsss.eval.bench.{name}", *args, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=PROJECT,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])

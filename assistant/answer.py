@@ -228,7 +228,8 @@ class Assistant:
         # Never a decline turned into an answer: a near miss asked after a question on the same document is as
         # likely to be read there as an answerable question is.
         if (
-            not reading.answerable
+            not self.weights.topic_reading
+            or not reading.answerable
             or plan.followup
             or plan.query != q.text
             or not conversation

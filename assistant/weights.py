@@ -92,6 +92,7 @@ class Weights:
     # topic's is taken if the answerability model is at least as sure of it, less topic_margin, as of the standalone
     # one. Set on the development sets' conversations (0, -0.1 and -0.2 tried; eval/RESULTS.md, session 18).
     topic_margin: float = 0.0
+    topic_reading: bool = True  # False: that second reading is not made (eval/bench/conversation.py times both)
 
 
 @dataclass(frozen=True)

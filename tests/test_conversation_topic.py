@@ -1,10 +1,13 @@
 """A later turn that names something of its own may still be about the turn before's event: where the answer stands
-decides, not the question's words (assistant/answer.py, `_stays_on_topic`). Real model, real Chroma, the web corpus
+decides, not the question's words (assistant/answer.py, `_stays_on_topic`; Weights.topic_reading switches it off). Real model, real Chroma, the web corpus
 and the bundled records in one store, as `nsss eval` scores them."""
+
+from dataclasses import replace
 
 import pytest
 from conftest import ask_in_turn, cited
-from nsss.assistant import open_assistant
+from nsss.assistant import Assistant, open_assistant
+from nsss.assistant.weights import WEIGHTS
 from nsss.core.settings import BUNDLED_CORPUS, Settings
 
 
@@ -22,9 +25,7 @@ def assistant(tmp_path_factory, web_corpus, embedder):
 @pytest.fixture(scope="module")
 def without_topic(assistant):
     """The same store and code with the topic reading of later turns switched off, as eval/bench/conversation.py."""
-    other = open_assistant(assistant.settings, use_llm=False)
-    other._stays_on_topic = lambda *args, **kwargs: None
-    return other
+    return Assistant(assistant.settings, use_llm=False, weights=replace(WEIGHTS, topic_reading=False))
 
 
 PLAN_2025 = "observerbd-old-age-allowance-2025-plan.md"

@@ -5,7 +5,7 @@
 
 One process, the store opened once. Every conversation of the question set is answered turn by turn, as `nsss eval`
 answers it, by two assistants over the same store in turn, question by question: the assistant as it is, and the
-same assistant with the topic reading of a later turn switched off (`Assistant._stays_on_topic`, session 18). Each
+same assistant with the topic reading of a later turn switched off (`Weights.topic_reading`, session 18). Each
 keeps its own conversation. The figures are the wall times of the later turns (the only ones the topic reading can
 touch) and of all turns, both ways, their ratio, and how many answers differ.
 """
@@ -53,11 +53,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def timed_turns(settings, records: list[dict]) -> dict:
     """Answer the records' conversations turn by turn with the topic reading on and off, in turn; return summaries."""
+    from dataclasses import replace
+
     from nsss.assistant import Assistant, Conversation
+    from nsss.assistant.weights import WEIGHTS
 
     on = Assistant(settings, use_llm=False)
-    off = Assistant(settings, use_llm=False)
-    off._stays_on_topic = lambda *args, **kwargs: None  # the topic reading switched off, nothing else
+    off = Assistant(settings, use_llm=False, weights=replace(WEIGHTS, topic_reading=False))  # that reading alone off
     for assistant in (on, off):
         assistant.answer(records[0]["question"])  # warm: the first answer loads what the rest reuse
     chats = {"on": Conversation(), "off": Conversation()}

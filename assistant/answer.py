@@ -133,7 +133,11 @@ class Assistant:
                 # before and its title), or it answers another question; one in the topic's own documents need not.
                 lead = reading.picks[0] if reading.picks else None
                 outside = lead and lead.sentence.hit.chunk.doc_key not in plan.focus + plan.also
-                if outside and set(topic) & set(lead.missing):
+                # (Its rarest word: the topic's words are the earlier question's subject, and they hold what it
+                # asked of it too, "cover" of "Which workers does the scheme cover?", which another report of the
+                # same event need not say.)
+                rarest = {max(topic, key=self.index.lexical.idf)} if topic else set()
+                if outside and rarest & set(lead.missing):
                     reading = replace(reading, answerable=False)
         else:
             within = False

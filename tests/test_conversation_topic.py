@@ -62,3 +62,17 @@ def test_a_near_miss_after_a_turn_on_another_programme_stays_declined(assistant)
     )
 
     assert cash.abstained, cash.text
+
+
+def test_a_follow_up_answered_in_another_report_names_the_topic_not_what_the_turn_before_asked(assistant):
+    """ "Who inaugurated it?" after a question on which workers the Employment Injury Scheme pilot covers: the ILO's
+    page on the pilot does not say, the TBS report on its launch does ("Salman F Rahman inaugurated the project"). An
+    answer from a document outside the topic's must name the topic where it stands, by its rarest word ("injury"),
+    not repeat what the turn before asked ("cover"); one that does not name it stays declined."""
+    first, who = ask_in_turn(
+        assistant, "Which workers does the Employment Injury Scheme pilot cover?", "Who inaugurated it?"
+    )
+
+    assert not first.abstained and who.followup
+    assert not who.abstained and "Salman F Rahman" in who.text, who.text
+    assert cited(who) == {"tbsnews-employment-injury-scheme.md"}

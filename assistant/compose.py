@@ -20,8 +20,9 @@ from nsss.assistant.scoring import (
 from nsss.assistant.sentences import Sentence, enumerates, list_continuation
 from nsss.assistant.types import Citation
 from nsss.assistant.weights import Weights
-from nsss.core.text import split_sentences
+from nsss.core.text import language, split_sentences
 from nsss.core.types import DocRecord, Hit
+from nsss.index.glossary import default_glossary
 from nsss.index.lexical import tokenize
 
 ABSTAIN_TEXT = "The documents do not answer this question. The nearest passages are listed below."
@@ -591,3 +592,15 @@ def _overlap(a: str, b: str) -> float:
     if not ta or not tb:
         return 0.0
     return len(ta & tb) / min(len(ta), len(tb))
+
+
+def glossary(question: Question, citations: list[Citation], limit: int) -> tuple[tuple[str, str], ...]:
+    """Return the glossary terms of the quotes written in the other language than the question's, each with its form in
+    the question's language, in the order the quotes use them, at most `limit`: a Bangla reader of an English quote
+    is told that "Old Age Allowance" is বয়স্ক ভাতা. Term by term from the project's glossary, not a translation."""
+    found: dict[str, tuple[str, str]] = {}
+    for c in citations:
+        if language(c.quote) != question.language:
+            for quoted, other in default_glossary().terms_in(c.quote):
+                found.setdefault(quoted.casefold(), (quoted, other))
+    return tuple(found.values())[:limit]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from nsss.assistant.references import citation_json, reference
 from nsss.assistant.types import Answer
 
+GLOSSARY_LABEL = "Terms of the quotes, from the glossary (not quoted)"
+
 
 def answer_json(answer: Answer, style: str = "author-date") -> dict:
     """Return an answer in the `nsss ask --json` shape."""
@@ -28,6 +30,7 @@ def answer_json(answer: Answer, style: str = "author-date") -> dict:
         "notice": answer.notice,
         "notice_kind": answer.notice_kind,
         "followup": answer.followup,
+        "glossary": [list(pair) for pair in answer.glossary],
         "answerability": answer.signals,
     }
 
@@ -35,6 +38,8 @@ def answer_json(answer: Answer, style: str = "author-date") -> dict:
 def answer_text(answer: Answer, style: str = "author-date") -> str:
     """Format an answer for a terminal: the answer, then its references or the nearest passages."""
     lines = [answer.text]
+    if answer.glossary:
+        lines += ["", f"{GLOSSARY_LABEL}: " + "; ".join(f"{quoted} = {other}" for quoted, other in answer.glossary)]
     if answer.notice:
         lines += ["", f"Note: {answer.notice}"]
     if answer.citations:

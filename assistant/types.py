@@ -59,6 +59,9 @@ class Answer:
     asked: str = ""  # the words that name what the question asks of its subject ("chief guest")
     followup: bool = False  # read as a follow-up of the previous turn
     signals: dict = field(default_factory=dict)  # the answerability features and probability, for tuning and --json
+    # The quotes' glossary terms in the question's language, when they are in the other one: (as quoted, its form in
+    # the question's language). A reading aid, not a quote: shown apart from the answer, never cited.
+    glossary: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

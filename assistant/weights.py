@@ -92,6 +92,9 @@ class Weights:
     # topic's is taken if the answerability model is at least as sure of it, less topic_margin, as of the standalone
     # one. Set on the development sets' conversations (0, -0.1 and -0.2 tried; eval/RESULTS.md, session 18).
     topic_margin: float = 0.0
+    # A quote in the other language than the question's is followed by at most this many of its glossary terms in the
+    # question's language (compose.glossary; 6, 10 and all compared on the development sets, eval/RESULTS.md, session 20).
+    glossary_terms: int = 10
     topic_reading: bool = True  # False: that second reading is not made (eval/bench/conversation.py times both)
 
 

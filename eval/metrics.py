@@ -44,6 +44,7 @@ METRICS = (
     "MRR",
     "evidence_recall",
     "correct",
+    "correct_glossed",
     "citation_precision",
     "citation_recall",
     "citation_source",
@@ -64,6 +65,8 @@ DEFINITIONS = {
     "correct": f"answers holding >= {CORRECT_SHARE:.0%} of the gold answer's key terms (all of them when there are "
     "<= 2); key terms are numbers, and the stemmed English / whole Bangla words left after stop words; fiscal years, "
     "the taka and lakh / crore are read in one form (2023-2024 = 2023-24, Tk = taka = BDT = টাকা)",
+    "correct_glossed": "as correct, reading the answer with the quotes' glossary terms shown beside it (a Bangla "
+    "question answered from an English quote: its terms in Bangla, from the project's glossary; never cited)",
     "citation_precision": "ALCE-style: citations whose statement is supported by its cited quotes and that are "
     "needed (support it alone, or the rest do not without them)",
     "citation_recall": "ALCE-style: answer statements supported by the union of the quotes they cite",
@@ -142,6 +145,7 @@ class Output:
     ms: float
     followup: bool | None = None  # read as a follow-up of the turn before (the assistant only)
     previous: tuple[str, ...] = ()  # the files the turn before was about, where a follow-up is searched
+    glossary: str = ""  # the quotes' glossary terms in the question's language, shown apart (the assistant only)
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,7 @@ class Score:
     rank: int | None = None
     evidence: float | None = None
     correct: bool | None = None
+    glossed: bool | None = None  # correct, read with the glossary terms shown beside the answer
     citations: int = 0
     precise: int = 0
     statements: int = 0
@@ -428,6 +433,11 @@ def score(
     top = output.retrieved[:EVIDENCE_DEPTH]
     evidence = evidence_found(question.evidence, covered_texts(top, document))
     correct = not output.abstained and is_correct(output.text, question.answer)
+    glossed = correct or (
+        not output.abstained
+        and bool(output.glossary)
+        and is_correct(f"{output.text}\n{output.glossary}", question.answer)
+    )
     cited = [c for c in output.citations] if not output.abstained else []
     gold = sum(1 for c in cited if any(same_source(c.source, g) for g in question.sources))
     previous = any(same_source(p, g) for p in output.previous for g in question.sources) if output.previous else None
@@ -436,6 +446,7 @@ def score(
         rank=rank,
         evidence=evidence,
         correct=correct,
+        glossed=glossed,
         gold_cited=gold,
         cited_answerable=len(cited),
         gold_previous=previous,
@@ -552,6 +563,7 @@ def summarize(scores: Sequence[Score]) -> dict[str, float | None]:
         "MRR": _share(sum(1.0 / r for r in ranks if r), len(ranks)),
         "evidence_recall": _share(sum(evidence), len(evidence)),
         "correct": _share(sum(1 for s in answerable if s.correct), len(answerable)),
+        "correct_glossed": _share(sum(1 for s in answerable if s.glossed), len(answerable)),
         "citation_precision": _share(sum(s.precise for s in scores), sum(s.citations for s in scores)),
         "citation_recall": _share(sum(s.supported for s in scores), sum(s.statements for s in scores)),
         "citation_source": _share(sum(s.gold_cited for s in answerable), sum(s.cited_answerable for s in answerable)),

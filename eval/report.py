@@ -55,6 +55,7 @@ def write_report(
                 row[name] = {
                     "rank": s.rank,
                     "correct": s.correct,
+                    "glossed": s.glossed,
                     "abstained": s.abstained,
                     "evidence": s.evidence,
                     "citations": s.citations,

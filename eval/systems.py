@@ -54,7 +54,10 @@ def _assistant(index, settings, document) -> System:
         cites = tuple(Cite(c.n, c.source, c.doc_key, c.quote) for c in a.citations)
         passages = tuple(_passage(h.chunk) for h in a.retrieved)
         previous = tuple(files[k] for k in before if k in files)
-        return Output(a.text, a.abstained, cites, passages, 0.0, followup=a.followup, previous=previous)
+        glossary = "; ".join(f"{quoted} = {other}" for quoted, other in a.glossary)
+        return Output(
+            a.text, a.abstained, cites, passages, 0.0, followup=a.followup, previous=previous, glossary=glossary
+        )
 
     def reset() -> None:
         chat[0] = Conversation()

@@ -55,6 +55,10 @@ class Glossary:
         self.pairs = pairs
         self.from_bangla = list(from_bangla)
         self._other: dict[tuple[str, ...], list[str]] = {}
+        self._written: dict[tuple[str, ...], str] = {}  # a two-way term's search terms -> the term as written
+        for english, bangla in pairs:
+            for side in (english, bangla):
+                self._written.setdefault(tuple(tokenize(side)), side)
         ways = [(english, bangla) for english, bangla in pairs] + [(bangla, english) for english, bangla in pairs]
         ways += [(bangla, english) for english, bangla in self.from_bangla]
         for side, other in ways:
@@ -81,6 +85,32 @@ class Glossary:
                 )
             (from_bangla if parts[2:] else pairs).append((parts[0], parts[1]))
         return cls(pairs, from_bangla)
+
+    def terms_in(self, text: str) -> list[tuple[str, str]]:
+        """Return the glossary's two-way terms a text holds, in order, each as the glossary writes it with its first
+        form in the other language ("Old Age Allowance" -> "বয়স্ক ভাতা"): longest phrase first, as `bridge` matches.
+        No acronyms or figures (both read alike in either script), nor the one-way everyday words."""
+        terms = tokenize(text)
+        out: dict[tuple[str, ...], tuple[str, str]] = {}
+        i = 0
+        while i < len(terms):
+            for n in range(min(LONGEST, len(terms) - i), 0, -1):
+                key = tuple(terms[i : i + n])
+                if key in self._written and self._other.get(key):
+                    # As the text writes it ("NSSS", "allowances"): a word that only shares the term's stem is
+                    # another word ("government" is not "governance") and is left out.
+                    written = re.escape(self._written[key])
+                    seen = re.search(rf"(?<!\w){written}(?:s|es)?(?!\w)", text, re.I)
+                    if seen:
+                        out.setdefault(key, (seen.group(0), self._other[key][0]))
+                    i += n
+                    break
+            else:
+                i += 1
+        firsts: dict[str, tuple[str, str]] = {}  # one each form ("financial year", "fiscal year": অর্থবছর once)
+        for written, other in out.values():
+            firsts.setdefault(other, (written, other))
+        return list(firsts.values())
 
     def bridge(self, query: str, usable: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
         """Pair the query's terms with their forms in the other language: glossary terms, acronyms, figures.

@@ -52,6 +52,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "উৎসের পৃষ্ঠা খোলে। দলিলে উত্তর না থাকলে সহায়ক তা জানিয়ে দেয়।",
     ),
     "not_found": ("Not found in the documents", "দলিলে পাওয়া যায়নি"),
+    "glossary": ("Terms of the quotes, from the glossary (not quoted)", "উদ্ধৃতির শব্দ, শব্দকোষ থেকে (উদ্ধৃতি নয়)"),
     "not_found_body": ("The documents do not answer this question.", "দলিলগুলোতে এই প্রশ্নের উত্তর নেই।"),
     "not_found_hint": (
         "The nearest passages are listed under Sources; open one to read it in place, or rephrase the question.",

@@ -169,6 +169,9 @@ def answer_html(answer: Answer, turn: int, lang: str = "en", filters: str = "", 
     shown = digits(lang, answer.notice_detail) if answer.notice_kind == "llm_trimmed" else answer.notice_detail
     said = t(lang, answer.notice_kind, detail=shown) if answer.notice_kind else answer.notice
     notice = f'<div class="nsss-notice">{esc(said)}</div>' if said else ""
+    if answer.glossary and not answer.abstained and not no_match:
+        terms = "; ".join(f"{esc(quoted)} = {esc(other)}" for quoted, other in answer.glossary)
+        notice = f'<div class="nsss-glossary"><strong>{esc(t(lang, "glossary"))}:</strong> {terms}</div>{notice}'
     took = answer.timings_ms.get("total")
     parts = [
         t(lang, "mode_none")

@@ -18,8 +18,9 @@ REFLECTIVE = "reflective-overview-consultation-workshop-2025.txt"
 WORKSHOPS = {"dissemination-workshop-action-plan-ii-baseline-2022.txt", REFLECTIVE}
 ANSWER_KEYS = {"question", "answer", "abstained", "citations", "retrieved", "timings_ms"}
 # Beyond the issue's shape: how the answer was made, any warning about it and its kind, whether it was read as a
-# follow-up, and the answerability model's features and probability.
-EXTRA_KEYS = {"mode", "notice", "notice_kind", "followup", "answerability"}
+# follow-up, the answerability model's features and probability, and the quotes' glossary terms in the question's
+# language when they are in the other one.
+EXTRA_KEYS = {"mode", "notice", "notice_kind", "followup", "answerability", "glossary"}
 CITATION_KEYS = {"n", "source", "title", "page", "quote", "ocr", "date", "url", "publisher", "reference"}
 RETRIEVED_KEYS = {"source", "title", "page", "score", "text"}
 
@@ -61,6 +62,7 @@ def check_shape(obj: dict, texts: dict[str, str]) -> None:
     assert ANSWER_KEYS <= set(obj) <= ANSWER_KEYS | EXTRA_KEYS, sorted(obj)
     assert isinstance(obj["question"], str) and isinstance(obj["answer"], str) and obj["answer"]
     assert isinstance(obj["abstained"], bool)
+    assert all(len(pair) == 2 and all(isinstance(t, str) for t in pair) for pair in obj.get("glossary", []))
     assert isinstance(obj["citations"], list) and isinstance(obj["retrieved"], list)
     for n, c in enumerate(obj["citations"], 1):
         assert set(c) == CITATION_KEYS, sorted(c)

@@ -205,8 +205,8 @@ class Assistant:
             topic=plan.topic if plan.followup else _subject_words(said),
             asked=" ".join(t for t in said.terms if t not in said.subject),
             followup=plan.followup,
-            # Rounded: the last digits of a float differ between batch sizes and processes, and say nothing.
             glossary=() if abstained else compose.glossary(q, citations, self.weights.glossary_terms),
+            # Rounded: the last digits of a float differ between batch sizes and processes, and say nothing.
             signals={
                 **{f: round(v, 4) for f, v in reading.features.items()},
                 "probability": round(reading.probability, 4),

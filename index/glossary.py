@@ -87,9 +87,10 @@ class Glossary:
         return cls(pairs, from_bangla)
 
     def terms_in(self, text: str) -> list[tuple[str, str]]:
-        """Return the glossary's two-way terms a text holds, in order, each as the glossary writes it with its first
-        form in the other language ("Old Age Allowance" -> "বয়স্ক ভাতা"): longest phrase first, as `bridge` matches.
-        No acronyms or figures (both read alike in either script), nor the one-way everyday words."""
+        """Return the glossary's two-way terms a text holds, in order, each as the text writes it with the glossary's
+        first form in the other language ("Old Age Allowances" -> "বয়স্ক ভাতা"), once per form: longest phrase first,
+        as `bridge` matches. Not the acronyms spelt letter by letter nor figures that `bridge` adds (both read alike
+        in either script), nor the one-way everyday words."""
         terms = tokenize(text)
         out: dict[tuple[str, ...], tuple[str, str]] = {}
         i = 0

@@ -196,3 +196,42 @@ def test_pool_names_the_folder_or_line_it_cannot_read_and_pairs_that_do_not_matc
     (good / "per_question.jsonl").write_text(json.dumps(_row("x1", 1)) + "\n", encoding="utf-8")
     unpaired = pool(str(good), "--against", str(other))
     assert unpaired.returncode == 2 and "same questions" in unpaired.stderr
+
+
+# Telling the subject from others end to end (`python -m nsss.eval.subject`) ---------------------------------------
+
+
+def test_the_subject_measure_asks_each_question_alone_and_counts_by_language(tmp_path, seed_store, cli_env):
+    rows = [
+        {"question": "কাল কি ঢাকায় বৃষ্টি হবে?", "on_subject": False},
+        {"question": "How do I reset my Gmail password?", "on_subject": False},
+        {"question": "Who chaired the focal point meeting?", "on_subject": True},
+        {"question": "বিধবা ভাতার জন্য কোথায় আবেদন করব?", "on_subject": True},
+    ]
+    qa = tmp_path / "probe.jsonl"
+    qa.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "nsss.eval.subject", str(qa), "--store", str(seed_store.store), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env=cli_env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    counts = json.loads(done.stdout.strip().splitlines()[-1])
+    assert counts["all"]["off"] == counts["all"]["on"] == 2
+    assert counts["bn"]["off"] == counts["en"]["off"] == 1
+    assert counts["all"]["off_declined"] == 2 and counts["all"]["on_judged_off"] == 0  # both declined, neither judged
+    assert counts["all"]["off_declined_share"] == 1.0 and counts["all"]["on_judged_off_share"] == 0.0
+
+    qa.write_text('{"question": "Who chairs the CMC?", "on_subject": "yes"}\n', encoding="utf-8")
+    bad = subprocess.run(
+        [sys.executable, "-m", "nsss.eval.subject", str(qa), "--store", str(seed_store.store)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env=cli_env,
+        timeout=300,
+    )
+    assert bad.returncode != 0 and f"{qa}:1: field 'on_subject' must be true or false" in bad.stderr

@@ -1,6 +1,6 @@
 """Measure how the assistant tells questions on its subject from questions on others, end to end.
 
-    python -m nsss.eval.subject eval/offbn_qa.jsonl --store STORE [--json]
+    python -m nsss.eval.subject eval/offbn_probe.jsonl --store STORE [--json]
 
 The set is one JSON object a line with `question` and `on_subject` (true or false). Every question is asked alone, as
 `nsss ask` asks it (no conversation, no LLM). Off the subject, the figure is the share declined (for any reason: the

@@ -7,7 +7,9 @@ question, sometimes lets that through. This model reads the question's own words
 its character n-grams (2 to 4 characters within words, tf-idf) and its sentence vector under the bundled model,
 fitted on the training question sets (on the subject, answerable or not) against questions on other subjects
 (`eval/offdomain_train.jsonl`, `eval/offtopic_qa.jsonl` and the training sets' off-topic questions), with 400
-questions on the subject written for fitting beside them (`eval/onsubject_train.jsonl`, 300 of them in Bangla).
+questions on the subject written for fitting beside them (`eval/onsubject_train.jsonl`, 300 of them in Bangla), and
+500 more in Bangla (`eval/offdomain_bn_train.jsonl`, `eval/onsubject_bn_train.jsonl`). A Bangla question is also read
+for the field's vocabulary (`field_features`): how much of it the glossary has English for.
 
 Its weights and thresholds (one for English questions, one for Bangla) live in assistant/domain.json;
 `python -m nsss.eval.fit_domain` refits them. Its word does not stand (`off_subject`) on a question naming the
@@ -25,7 +27,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from nsss.index.glossary import GLOSSARY
+from nsss.assistant.question import QUESTION_WORDS
+from nsss.index.glossary import GLOSSARY, default_glossary
 from nsss.index.lexical import tokenize
 
 DOMAIN_FILE = Path(__file__).with_name("domain.json")
@@ -34,6 +37,12 @@ SPACES = re.compile(r"\s\s+")
 BANGLA = re.compile(r"[\u0980-\u09FF]")
 ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*\b")  # as the documents write one: two capitals or more
 FIELD_SECTION = "programmes and allowances"
+# The field's vocabulary, read for a question in Bangla (the bundled sentence model does not read Bangla, and a few
+# hundred Bangla questions teach the n-grams little): the share of its content words the glossary has an English form
+# for, whether it has none, and the question being in Bangla at all. Weighed FIELD_SCALE times a unit, so that the
+# fit's L2 penalty lets them count beside thousands of n-grams (1, 3, 6 and 10 compared by the fit's held-out figures,
+# eval/RESULTS.md, session 20).
+FIELD_SCALE = 10.0
 
 
 def char_ngrams(text: str) -> list[str]:
@@ -62,6 +71,7 @@ class Domain:
     threshold: float  # for a question in English
     threshold_bn: float = math.inf  # for a question in Bangla (never judged when the file names none)
     fitted_on: str = ""
+    field_coef: tuple[float, ...] = (0.0, 0.0, 0.0)  # the weights of field_features
 
     @classmethod
     def load(cls, path: Path = DOMAIN_FILE) -> Domain:
@@ -75,6 +85,7 @@ class Domain:
             threshold=float(data["threshold"]),
             threshold_bn=float(data.get("threshold_bn", math.inf)),
             fitted_on=data.get("fitted_on", ""),
+            field_coef=tuple(float(c) for c in data.get("field", (0.0, 0.0, 0.0))),
         )
 
     def save(self, path: Path = DOMAIN_FILE) -> None:
@@ -85,6 +96,7 @@ class Domain:
             "threshold_bn": self.threshold_bn,
             "intercept": self.intercept,
             "vector": {"model": self.model, "coef": [round(c, 6) for c in self.vector_coef]},
+            "field": [round(c, 6) for c in self.field_coef],
             "ngrams": {g: [round(i, 6), round(c, 6)] for g, (i, c) in sorted(self.ngrams.items())},
         }
         path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
@@ -104,7 +116,21 @@ class Domain:
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
         z = self.intercept + sum(v / norm * self.ngrams[g][1] for g, v in values.items())
         z += sum(c * float(x) for c, x in zip(self.vector_coef, vector, strict=True))
+        z += sum(c * x for c, x in zip(self.field_coef, field_features(text), strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def field_features(text: str) -> tuple[float, float, float]:
+    """Read a question in Bangla for the field's vocabulary: the share of its content words the glossary gives an
+    English form for (its store-free reading: the subject does not depend on what is ingested), whether none has one,
+    and that it is in Bangla; each times FIELD_SCALE. All 0 for a question in English, which the n-grams and the
+    sentence vector read well. "আজ ঢাকায় কি বৃষ্টি হবে?" has one ("ঢাকা"), "বয়স্ক ভাতা কত টাকা?" nearly all."""
+    if not BANGLA.search(text):
+        return 0.0, 0.0, 0.0
+    words = [t for t in tokenize(text) if t not in QUESTION_WORDS]
+    known = {t for source, _ in default_glossary().bridge(text) for t in tokenize(source)}
+    share = sum(t in known for t in words) / len(words) if words else 0.0
+    return FIELD_SCALE * share, FIELD_SCALE * float(share == 0.0), FIELD_SCALE
 
 
 @cache

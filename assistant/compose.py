@@ -598,9 +598,9 @@ def glossary(question: Question, citations: list[Citation], limit: int) -> tuple
     """Return the glossary terms of the quotes written in the other language than the question's, each with its form in
     the question's language, in the order the quotes use them, at most `limit`: a Bangla reader of an English quote
     is told that "Old Age Allowance" is বয়স্ক ভাতা. Term by term from the project's glossary, not a translation."""
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, tuple[str, str]] = {}  # once per form, across the quotes as within one (Glossary.terms_in)
     for c in citations:
         if language(c.quote) != question.language:
             for quoted, other in default_glossary().terms_in(c.quote):
-                found.setdefault(quoted.casefold(), (quoted, other))
+                found.setdefault(other, (quoted, other))
     return tuple(found.values())[:limit]

@@ -91,27 +91,30 @@ class Glossary:
         first form in the other language ("Old Age Allowances" -> "বয়স্ক ভাতা"), once per form: longest phrase first,
         as `bridge` matches. Not the acronyms spelt letter by letter nor figures that `bridge` adds (both read alike
         in either script), nor the one-way everyday words."""
-        terms = tokenize(text)
-        out: dict[tuple[str, ...], tuple[str, str]] = {}
+        found: dict[str, tuple[str, str]] = {}  # by the other form: "financial year", "fiscal year" give অর্থবছর once
+        for key, (other, *_) in self._phrases(
+            tokenize(text), lambda key: self._other.get(key, []) if key in self._written else []
+        ):
+            # As the text writes it ("NSSS", "allowances"): a word that only shares the term's stem is another word
+            # ("government" is not "governance") and is left out.
+            seen = re.search(rf"(?<!\w){re.escape(self._written[key])}(?:s|es)?(?!\w)", text, re.I)
+            if seen:
+                found.setdefault(other, (seen.group(0), other))
+        return list(found.values())
+
+    def _phrases(self, terms: list[str], forms: Callable[[tuple[str, ...]], list[str]]):
+        """Match a text's search terms to glossary phrases, longest first, left to right; yield each matched phrase's
+        terms with its forms in the other language (`forms` gives them, or nothing for a phrase not to match)."""
         i = 0
         while i < len(terms):
             for n in range(min(LONGEST, len(terms) - i), 0, -1):
                 key = tuple(terms[i : i + n])
-                if key in self._written and self._other.get(key):
-                    # As the text writes it ("NSSS", "allowances"): a word that only shares the term's stem is
-                    # another word ("government" is not "governance") and is left out.
-                    written = re.escape(self._written[key])
-                    seen = re.search(rf"(?<!\w){written}(?:s|es)?(?!\w)", text, re.I)
-                    if seen:
-                        out.setdefault(key, (seen.group(0), self._other[key][0]))
+                if other := forms(key):
+                    yield key, other
                     i += n
                     break
             else:
                 i += 1
-        firsts: dict[str, tuple[str, str]] = {}  # one each form ("financial year", "fiscal year": অর্থবছর once)
-        for written, other in out.values():
-            firsts.setdefault(other, (written, other))
-        return list(firsts.values())
 
     def bridge(self, query: str, usable: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
         """Pair the query's terms with their forms in the other language: glossary terms, acronyms, figures.
@@ -120,19 +123,13 @@ class Glossary:
         write must not hide the words inside it: অবহিতকরণ কর্মশালা still gives workshop); acronyms are spelt in
         Bangla letters (NSSS, এনএসএসএস) and back; figures are written in the other script.
         """
-        terms = tokenize(query)
         out: list[tuple[str, str]] = []
-        i = 0
-        while i < len(terms):
-            for n in range(min(LONGEST, len(terms) - i), 0, -1):
-                source = tuple(terms[i : i + n])
-                other = [t for t in self._other.get(source, []) if usable is None or usable(t)]
-                if other:
-                    out.extend((" ".join(source), term) for term in other[:2])
-                    i += n
-                    break
-            else:
-                i += 1
+
+        def usable_forms(key: tuple[str, ...]) -> list[str]:
+            return [t for t in self._other.get(key, []) if usable is None or usable(t)]
+
+        for source, other in self._phrases(tokenize(query), usable_forms):
+            out.extend((" ".join(source), term) for term in other[:2])
         for word in re.findall(r"\b[A-Z]{2,6}\b", query):
             out.append((word, "".join(LETTERS[ch] for ch in word)))
         for word in re.findall(r"[\u0980-\u09FF]+", query):

@@ -6,11 +6,17 @@ the full run, `NSSS_SOAK_CALLS=1000 pytest tests/test_soak.py -s`."""
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from conftest import clean_env
 from nsss.core.settings import BUNDLED_CORPUS, Settings
+
+# The gradio client's own HTTP timeout is 5 s a request. Joining the queue behind 63 others on two cores, while another
+# test worker is busy, may take longer than that, and a browser waits for as long as it takes, so the clients here wait
+# as long as the test allows; the slowest answer is printed.
+PATIENT = {"timeout": 120}
 
 QUESTIONS = [
     "Who chaired the focal point meeting?",
@@ -42,15 +48,17 @@ def test_64_at_once_then_hundreds_in_a_row_without_error_or_memory_growth(tmp_pa
     server = start(store, clean_env(tmp_path / "home"))
     try:
         errors: list[str] = []
-        answered = [0]
+        answered, waits = [0], []
         gate = threading.Barrier(64)
 
         def user(i: int):
             try:
-                client = Client(server.url, verbose=False)
+                client = Client(server.url, verbose=False, httpx_kwargs=PATIENT)
                 gate.wait(timeout=120)
+                asked = time.perf_counter()
                 result = client.predict(QUESTIONS[i % len(QUESTIONS)], api_name="/ask")
                 assert result["answer"]
+                waits.append(time.perf_counter() - asked)
                 answered[0] += 1
             except Exception as exc:  # noqa: BLE001 - counted below
                 errors.append(f"user {i}: {type(exc).__name__}: {exc}")
@@ -62,8 +70,9 @@ def test_64_at_once_then_hundreds_in_a_row_without_error_or_memory_growth(tmp_pa
             t.join(timeout=300)
         assert not errors, errors[:5]
         assert answered[0] == 64
+        print(f"64 at once: the slowest answered in {max(waits):.1f} s")
 
-        client = Client(server.url, verbose=False)
+        client = Client(server.url, verbose=False, httpx_kwargs=PATIENT)
         warm, calls = 100, int(os.environ.get("NSSS_SOAK_CALLS", "400"))
         for i in range(calls):
             if i == warm:

@@ -64,7 +64,8 @@ def test_sixteen_simultaneous_users_are_all_answered(api_server):
 
     def user(i: int):
         try:
-            client = Client(api_server.url, verbose=False)
+            # (the gradio client's own 5 s request timeout is not the server's: a browser waits for the queue)
+            client = Client(api_server.url, verbose=False, httpx_kwargs={"timeout": 120})
             start.wait(timeout=120)
             results[i] = client.predict(QUESTIONS[i % len(QUESTIONS)], api_name="/ask")
         except Exception as exc:  # noqa: BLE001 - collected and reported below

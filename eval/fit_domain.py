@@ -86,15 +86,33 @@ def read_sets(sets=SETS) -> tuple[list[str], np.ndarray, list[str]]:
     return texts, np.array(labels), groups
 
 
-def fit_model(texts: list[str], y: np.ndarray, vectors: np.ndarray, model: str, c: float = C):
-    """Fit the logistic model on n-gram tf-idf and sentence vectors; return it (threshold 0.5 until chosen)."""
+def _as_given(grams: list[str]) -> list[str]:
+    """The n-grams of a question, worked out once (`read_features`) rather than once a fold."""
+    return grams
+
+
+def read_features(texts: list[str]) -> tuple[list[list[str]], np.ndarray]:
+    """Return each question's character n-grams and field features, the same in every fold."""
+    return [char_ngrams(t) for t in texts], np.array([field_features(t) for t in texts])
+
+
+def fit_model(
+    texts: list[str],
+    y: np.ndarray,
+    vectors: np.ndarray,
+    model: str,
+    c: float = C,
+    given: tuple[list[list[str]], np.ndarray] | None = None,
+):
+    """Fit the logistic model on n-gram tf-idf, sentence vectors and field features; return it (threshold 0.5 until
+    chosen). `given` is `read_features(texts)` when the caller has it already."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    tfidf = TfidfVectorizer(analyzer=char_ngrams, min_df=2, sublinear_tf=True)
-    grams = tfidf.fit_transform(texts)
-    field = np.array([field_features(t) for t in texts])
+    grams_of, field = given or read_features(texts)
+    tfidf = TfidfVectorizer(analyzer=_as_given, min_df=2, sublinear_tf=True)
+    grams = tfidf.fit_transform(grams_of)
     x = hstack([grams, csr_matrix(vectors), csr_matrix(field)]).tocsr()
     fitted = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, y)
     coef = fitted.coef_[0]
@@ -111,14 +129,24 @@ def fit_model(texts: list[str], y: np.ndarray, vectors: np.ndarray, model: str, 
     )
 
 
-def held_out(texts: list[str], y: np.ndarray, vectors: np.ndarray, groups: list[str], model: str, c: float = C):
+def held_out(
+    texts: list[str],
+    y: np.ndarray,
+    vectors: np.ndarray,
+    groups: list[str],
+    model: str,
+    c: float = C,
+    given: tuple[list[list[str]], np.ndarray] | None = None,
+):
     """Return each question's probability from a model fitted without its set."""
     p = np.zeros(len(y))
     names = np.array(groups)
+    grams_of, field = given or read_features(texts)
     for name in dict.fromkeys(groups):
         out = names == name
         keep = np.where(~out)[0]
-        domain = fit_model([texts[i] for i in keep], y[keep], vectors[keep], model, c)
+        given = ([grams_of[i] for i in keep], field[keep])
+        domain = fit_model([texts[i] for i in keep], y[keep], vectors[keep], model, c, given)
         for i in np.where(out)[0]:
             p[i] = domain.probability(texts[i], vectors[i])
     return p
@@ -142,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     texts, y, groups = read_sets()
     embedder = load_embedder()
     vectors = np.array(embedder.embed(texts), dtype=float)
-    p = held_out(texts, y, vectors, groups, embedder.slug, args.c)
+    given = read_features(texts)
+    p = held_out(texts, y, vectors, groups, embedder.slug, args.c, given)
     # As the assistant judges: never a question naming the field's programmes (domain.names_field); each language its
     # own threshold, its budget a share of the questions of that language the model judges.
     bangla = np.array([bool(BANGLA.search(t)) for t in texts])
@@ -168,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{lang:<22} {int(on.sum()):>10} {np.mean(judged[on]):>10.3f} {int(off.sum()):>11} {np.mean(judged[off]):>10.3f}"
         )
-    domain = fit_model(texts, y, vectors, embedder.slug, args.c)
+    domain = fit_model(texts, y, vectors, embedder.slug, args.c, given)
     sources = ", ".join(f"{Path(s).name}" + (f" ({h} half)" if h else "") for s, h, _ in SETS)
     final = Domain(
         ngrams=domain.ngrams,

@@ -83,11 +83,24 @@ number many say said mention mentioned
     )
 )
 
+# Bangla words that stand for a thing, a body or people named before, beyond the commonest (WEAK_BACK): "this one",
+# "that one", "these", "they", "them", the respectful "he" and "she", and "there", in written forms and as people type
+# them in speech and in the regions ("এইটা", "এইডা", "হেইটা", "হেরা", "হেগো", "উনি", "ওইখানে"). "About this" ("এই
+# নিয়া", "এ বিষয়ে") always points back, as "there" does (STRONG_BACK).
+BANGLA_POINTERS = tuple(
+    (
+        "এইটা এইটি এইডা এডা ওটা ওটি ওইটা ওইডা ঐটা সেটা সেটি হেইটা হেইডা এগুলো এগুলা ওগুলো ওগুলা সেগুলো সেগুলা "
+        "হেগুলা এরা এদের ওরা ওদের হেরা হেগো হেগোর তেনারা উনি ওনার উনার ওনারা উনারা ওনাদের উনাদের তেনার তেনি "
+        "ওখানে ওইখানে হেইখানে হেখানে"
+    ).split()
+)
+
 # "there" (held there, decided there; not "is there"), "the same" (not "the same amount as X"), "the former" (not "the
 # former members"): always point back.
 STRONG_BACK = re.compile(
     r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!'s )\bthere\b(?!\s+(?:is|are|was|were|be|been|has|have|had)\b)|"
-    r"\bthe same\b(?!(?:\s+[\w-]+){0,2}\s+as\b)|\bthe (?:former|latter)(?=\s*(?:[?.,;!]|$))|সেখানে|সেখানকার|ওই|সেই",
+    r"\bthe same\b(?!(?:\s+[\w-]+){0,2}\s+as\b)|\bthe (?:former|latter)(?=\s*(?:[?.,;!]|$))|সেখানে|সেখানকার|ওই|সেই|"
+    r"(?<![\u0980-\u09FF])(?:এই|এ|এটা|এইটা)\s+(?:নিয়ে|নিয়া|ব্যাপারে|বিষয়ে)(?![\u0980-\u09FF])",
     re.I,
 )
 # "it", "they", "that meeting", "she": point back only when the question names no subject of its own before them
@@ -95,7 +108,10 @@ STRONG_BACK = re.compile(
 WEAK_BACK = re.compile(
     r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|him)\b|"
     # "Which one is for people working abroad?" chooses among what the last answer listed.
-    r"\bwhich one\b(?!\s+of\b)|(?:এটি|এটা|এতে|তারা|তাদের|এর|তিনি|তাঁর|তার|কোনটি|কোনটা)",
+    r"\bwhich one\b(?!\s+of\b)|(?:এটি|এটা|এতে|তারা|তাদের|এর|তিনি|তাঁর|তার|কোনটি|কোনটা)|"
+    # The other Bangla pointers, written and as people type them (BANGLA_POINTERS): "এইটা শুরু হইছিল কবে?" (when did
+    # this start?), "হেরা কী কাম করে?" (what do they do?), "এই নিয়া কী কইছেন?" (what did he say about this?).
+    rf"(?<![\u0980-\u09FF])(?:{'|'.join(BANGLA_POINTERS)})(?![\u0980-\u09FF])",
     re.I,
 )
 CONTINUATION = re.compile(

@@ -220,6 +220,23 @@ def test_a_bangla_follow_up_typed_as_spoken_stays_with_its_event(assistant):
     assert "finance secretary" in welcome.text
 
 
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "এইটা কে উদ্বোধন করছিল?",  # who opened this one? ("this one" as people type it)
+        "উনি কোথা থেকে উদ্বোধন করছিলেন?",  # where did she open it from? (the respectful "she")
+        "সচিব সাহেব এই নিয়া কী করছিলেন?",  # what did the secretary do about this?
+    ],
+)
+def test_a_bangla_follow_up_pointing_back_as_people_type_it_stays_with_its_event(assistant, follow_up):
+    """A Bangla follow-up that points back with a word of everyday or regional speech ("এইটা", "উনি", "এই নিয়া": this
+    one, she, about this) is a follow-up, answered from the pension launch's report, though its other words name no
+    more of the launch than a standalone question would."""
+    _, later = ask_in_turn(assistant, "সর্বজনীন পেনশন স্কিম কবে উদ্বোধন করা হয়?", follow_up)
+
+    assert later.followup and cited(later) == {"pension-launch.md"}, later.text
+
+
 # Where a follow-up is searched --------------------------------------------------------------------------------
 
 

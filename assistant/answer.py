@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 import unicodedata
 from dataclasses import dataclass, replace
@@ -142,7 +141,7 @@ class Assistant:
                 # same event need not say.)
                 # (A number that is not a year is what the earlier question asked about, "62" of "turned 62", not a
                 # name of its topic, as a year is: "the 2019 conference".)
-                naming = [t for t in topic if not t.isdigit() or re.fullmatch(r"(?:19|20)\d\d", t)] or topic
+                naming = [t for t in topic if not t.isdigit() or talk.YEAR.fullmatch(t)] or topic
                 rarest = {max(naming, key=self.index.lexical.idf)} if topic else set()
                 if outside and rarest & set(lead.missing):
                     reading = replace(reading, answerable=False)

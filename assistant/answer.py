@@ -125,9 +125,12 @@ class Assistant:
             if not reading.answerable:
                 # The topic's documents do not answer: search everywhere, leaning toward them.
                 # Its answer must then name the topic too: the topic's words join the question's.
+                # The topic is named by those of the earlier question's subject words its documents use: the asker's
+                # own ("my mother just turned 62" of a question on the old age allowance) name no topic.
                 topic = tuple(t for t in plan.topic.split() if t not in q.terms)
+                topic = tuple(t for t in topic if t in used) or topic
                 wide = replace(q, terms=q.terms + topic, subject=q.subject + topic)
-                wider = self.index.search(f"{plan.query} {plan.topic}".strip(), k=k, filters=filters)
+                wider = self.index.search(f"{plan.query} {' '.join(topic)}".strip(), k=k, filters=filters)
                 reading = self.read(wide, _lean(wider, plan.focus + plan.also, self.weights.focus_boost), plan.query)
                 # An answer found in another document must name the topic where it stands (its sentence, the two
                 # before and its title), or it answers another question; one in the topic's own documents need not.
@@ -136,7 +139,10 @@ class Assistant:
                 # (Its rarest word: the topic's words are the earlier question's subject, and they hold what it
                 # asked of it too, "cover" of "Which workers does the scheme cover?", which another report of the
                 # same event need not say.)
-                rarest = {max(topic, key=self.index.lexical.idf)} if topic else set()
+                # (A number that is not a year is what the earlier question asked about, "62" of "turned 62", not a
+                # name of its topic, as a year is: "the 2019 conference".)
+                naming = [t for t in topic if not t.isdigit() or talk.YEAR.fullmatch(t)] or topic
+                rarest = {max(naming, key=self.index.lexical.idf)} if topic else set()
                 if outside and rarest & set(lead.missing):
                     reading = replace(reading, answerable=False)
         else:

@@ -76,3 +76,20 @@ def test_a_follow_up_answered_in_another_report_names_the_topic_not_what_the_tur
     assert not first.abstained and who.followup
     assert not who.abstained and "Salman F Rahman" in who.text, who.text
     assert cited(who) == {"tbsnews-employment-injury-scheme.md"}
+
+
+def test_a_follow_up_after_a_question_in_the_askers_own_words_is_answered_from_its_programme(assistant):
+    """ "How much does it pay a month?" after "My grandmother has just turned 62..." on the old age allowance: the
+    report that answered the first turn does not say the monthly amount, and the wider search must name the topic. The
+    topic is the old age allowance, the words its report uses, not "grandmother" or "turned", and not the asker's "62":
+    the upazila office's page on the allowance answers with its monthly rate."""
+    first, monthly = ask_in_turn(
+        assistant,
+        "My grandmother has just turned 62. Can a woman of that age get the old age allowance, or must she be 65?",
+        "How much does it pay a month?",
+    )
+
+    assert first.followup is False and PLAN_2025 in cited(first), first.text
+    assert monthly.followup and not monthly.abstained, monthly.text
+    assert cited(monthly) == {"dss-adamdighi-old-age-allowance.md"}, monthly.text
+    assert "Tk 600 per person per month" in monthly.text

@@ -86,7 +86,7 @@ number many say said mention mentioned
 # Bangla words that stand for a thing, a body or people named before, beyond the commonest (WEAK_BACK): "this one",
 # "that one", "these", "they", "them", the respectful "he" and "she", and "there", in written forms and as people type
 # them in speech and in the regions ("এইটা", "এইডা", "হেইটা", "হেরা", "হেগো", "উনি", "ওইখানে"). "About this" ("এই
-# নিয়া", "এ বিষয়ে") always points back, as "there" does (STRONG_BACK).
+# নিয়া কী কইছেন?", what did he say about this?; "এ বিষয়ে") always points back, as "there" does (STRONG_BACK).
 BANGLA_POINTERS = tuple(
     (
         "এইটা এইটি এইডা এডা ওটা ওটি ওইটা ওইডা ঐটা সেটা সেটি হেইটা হেইডা এগুলো এগুলা ওগুলো ওগুলা সেগুলো সেগুলা "
@@ -110,7 +110,7 @@ WEAK_BACK = re.compile(
     # "Which one is for people working abroad?" chooses among what the last answer listed.
     r"\bwhich one\b(?!\s+of\b)|(?:এটি|এটা|এতে|তারা|তাদের|এর|তিনি|তাঁর|তার|কোনটি|কোনটা)|"
     # The other Bangla pointers, written and as people type them (BANGLA_POINTERS): "এইটা শুরু হইছিল কবে?" (when did
-    # this start?), "হেরা কী কাম করে?" (what do they do?), "এই নিয়া কী কইছেন?" (what did he say about this?).
+    # this start?), "হেরা কী কাম করে?" (what do they do?).
     rf"(?<![\u0980-\u09FF])(?:{'|'.join(BANGLA_POINTERS)})(?![\u0980-\u09FF])",
     re.I,
 )

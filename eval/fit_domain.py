@@ -145,8 +145,8 @@ def held_out(
     for name in dict.fromkeys(groups):
         out = names == name
         keep = np.where(~out)[0]
-        given = ([grams_of[i] for i in keep], field[keep])
-        domain = fit_model([texts[i] for i in keep], y[keep], vectors[keep], model, c, given)
+        fold = ([grams_of[i] for i in keep], field[keep])
+        domain = fit_model([texts[i] for i in keep], y[keep], vectors[keep], model, c, fold)
         for i in np.where(out)[0]:
             p[i] = domain.probability(texts[i], vectors[i])
     return p

@@ -90,7 +90,10 @@ class Weights:
     focus_boost: float = 0.25
     # A later turn read as standalone is also read within the turn before's documents; when both readings answer, the
     # topic's is taken if the answerability model is at least as sure of it, less topic_margin, as of the standalone
-    # one. Set on the development sets' conversations (0, -0.1 and -0.2 tried; eval/RESULTS.md, session 18).
+    # one (or whatever the model says, when the topic's lead misses no more of the question's words: session 22).
+    # Set on the development sets' conversations (0, -0.1 and -0.2 tried; eval/RESULTS.md, session 18). Session 22
+    # tried 0.1, 0.25, 0.4 and 1.0 for every later turn: answering eight development sets as one conversation then
+    # cost 0.007 to 0.026 of MRR against question by question (0.002 at 0).
     topic_margin: float = 0.0
     # A quote in the other language than the question's is followed by at most this many of its glossary terms in the
     # question's language (compose.glossary; 6, 10 and all compared on the development sets, eval/RESULTS.md, session 20).

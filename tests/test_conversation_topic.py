@@ -93,3 +93,24 @@ def test_a_follow_up_after_a_question_in_the_askers_own_words_is_answered_from_i
     assert monthly.followup and not monthly.abstained, monthly.text
     assert cited(monthly) == {"dss-adamdighi-old-age-allowance.md"}, monthly.text
     assert "Tk 600 per person per month" in monthly.text
+
+
+def test_a_later_turn_whose_topic_reading_misses_fewer_of_its_words_is_answered_from_the_topic(assistant):
+    """ "By how much does the allowance go up, and for how many old people?" names an allowance and old people, so it
+    is read as a question of its own too. Read alone it quotes an upazila's page on the allowance's early years, whose
+    lead misses more of the question's words than the budget report of the turn before does: after that turn the
+    report answers (Tk 100 more, for 5.8 million), however much surer the model is of the other reading."""
+    budget = "bdnews24-budget-old-age-allowance.md"
+    question = "By how much does the allowance go up, and for how many old people?"
+    alone = assistant.answer(question)
+    _, later = ask_in_turn(
+        assistant,
+        "In the budget that takes the old age allowance to Tk 600, how much did the finance minister set aside for "
+        "social security?",
+        question,
+    )
+
+    assert budget not in cited(alone), alone.text
+    assert not later.followup and not later.abstained
+    assert cited(later) == {budget}, later.text
+    assert "Tk 100" in later.text and "5.8 million" in later.text, later.text

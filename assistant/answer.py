@@ -254,10 +254,10 @@ class Assistant:
         if not alt.answerable:
             return None
         # When the topic's lead misses no more of the question's words (weighed by rarity) than the standalone lead,
-        # the conversation decides and the topic's reading is taken however sure the model is of either: "Which
-        # ministry has to draw up the implementation plan?" after two turns on the proposed benefit for vulnerable
-        # women, whose lead misses "ministry" and "draw" where the standalone one (another document's) misses
-        # "implementation plan". A question on something else names words the topic's documents lack.
+        # the conversation decides and the topic's reading is taken however sure the model is of either: "By how much
+        # does the allowance go up, and for how many old people?" after a question on the budget that took the old age
+        # allowance to Tk 600 is answered from that budget report, not from an upazila page on the allowance's early
+        # years. A question on something else names words the topic's documents lack.
         closer = alt.features["window_missing"] <= reading.features["window_missing"] + 1e-9
         if not closer and alt.probability < reading.probability - self.weights.topic_margin:
             return None

@@ -147,7 +147,8 @@ SECTION_ASKED = re.compile(
     r"|\bwhat (?:did|do|does|will|would)\s+(?:[\w'’-]+\s+){1,30}?(decide|recommend|agree|resolve)\b"
     r"|\bwho (?:participated|attended|took part|were present|are the members|were the members)\b()"
     r"|\bwhat (came) out of\b"
-    r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য|পদক্ষেপ|অংশগ্রহণ)",
+    # (not "সদস্য সচিব", the member secretary: one person, as "member secretary" is in English)
+    r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য(?![\s-]*সচিব)|পদক্ষেপ|অংশগ্রহণ)",
     re.I,
 )
 SECTION_OF = {

@@ -26,3 +26,34 @@ CHAIR_LINE = "Chair: Mr. Md Shamsul Arefin, Secretary, Coordination and Reforms,
 )
 def test_a_person_in_another_role_does_not_fill_the_role_asked(question, text, fills):
     assert fills_slot("person", text, analyse(question)) is fills
+
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["কমিটির সদস্য সচিব কে?", "উপদেষ্টা কমিটির সদস্য-সচিব কে ছিলেন?", "সিএমসির সদস্যসচিব কে?"],
+)
+def test_the_member_secretary_is_one_person_not_the_members(question):
+    """"সদস্য সচিব" is a role, as "member secretary" is: the question asks who holds it, not for the items under a
+    "Members" heading."""
+    q = analyse(question)
+    assert (q.slot, q.section, q.is_list) == ("person", "", False)
+
+
+def test_the_members_are_still_asked_as_a_list():
+    q = analyse("কমিটির সদস্য কারা?")
+    assert (q.section, q.is_list) == ("members", True)
+
+
+@pytest.fixture(scope="module")
+def web_assistant(web_store):
+    from nsss.assistant import open_assistant
+
+    return open_assistant(web_store, use_llm=False)
+
+
+def test_a_member_secretary_the_documents_do_not_name_is_declined(web_assistant):
+    """The advisory committee's notice lists its chair and members but no member secretary: read as a "members"
+    question it quoted that list (eval/RESULTS.md, session 23)."""
+    answer = web_assistant.answer("সামাজিক নিরাপত্তা কর্মসূচি-সংক্রান্ত উপদেষ্টা কমিটির সদস্যসচিব কে?")
+    assert answer.abstained and answer.notice_kind != "off_subject"

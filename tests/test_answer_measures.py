@@ -105,3 +105,26 @@ def test_the_noun_after_which_is_what_is_asked(question, slot):
 def test_an_organisation_asked_by_its_kind_is_named_by_it(question, text, fills):
     q = analyse(question)
     assert fills_slot(q.slot, text, q) is fills
+
+
+@pytest.mark.parametrize(
+    "question, slot",
+    [
+        # how long and how often ask a number in Bangla as "how long" and "how often" do in English
+        ("পাইলটটা কত দিন চলবে?", "number"),
+        ("উপদেষ্টা কমিটি কতদিন পর পর সভা করবে?", "number"),
+        ("বিধবা ভাতার টাকা কয় মাস পর পর দেওয়া হয়?", "number"),
+        ("সিএমসি বছরে কয়বার বৈঠক করতে বাধ্য?", "number"),
+        ("কত বছর বয়স থেকে পেনশন পাওয়া যাবে?", "number"),
+        ("কত সালে কৌশলটি অনুমোদিত হয়?", "date"),  # the year something happened stays a date
+    ],
+)
+def test_how_long_and_how_often_ask_a_number_in_bangla(question, slot):
+    assert analyse(question).slot == slot
+
+
+def test_how_often_a_committee_meets_is_declined_where_no_document_says(assistant):
+    """The CMC's pages say what it does, not how many times a year it must meet: a sentence on its meetings with no
+    count in it does not answer (eval/RESULTS.md, session 23)."""
+    answer = assistant.answer("সিএমসি বছরে কয়বার সভা করতে বাধ্য?")
+    assert answer.abstained and answer.notice_kind != "off_subject"

@@ -33,8 +33,8 @@ def test_a_person_in_another_role_does_not_fill_the_role_asked(question, text, f
     ["কমিটির সদস্য সচিব কে?", "উপদেষ্টা কমিটির সদস্য-সচিব কে ছিলেন?", "সিএমসির সদস্যসচিব কে?"],
 )
 def test_the_member_secretary_is_one_person_not_the_members(question):
-    """The member secretary (সদস্য সচিব) is a role, as "member secretary" is: the question asks who holds it, not for the items under a
-    "Members" heading."""
+    """A question for the member secretary asks for one person in Bangla (সদস্য সচিব) as in English, not for the items
+    under a "Members" heading."""
     q = analyse(question)
     assert (q.slot, q.section, q.is_list) == ("person", "", False)
 

@@ -648,8 +648,8 @@ def _slot(text: str, listing: bool) -> str:
         return "amount"
     if re.search(
         r"\bhow (?:many|long|old|big|large|often|frequently)\b|" + lead + rf"(?:{NUMBER_NOUNS})\b|"
-        r"কতজন|কত জন|কতটি|কত শতাংশ|কয়টি|কয়জন|কতবার|কত\s*\?|হার কত|"
-        # how long and how often, as in English: "কত দিন চলবে?", "কত বছর বয়সে", "কয় মাস পর পর", "বছরে কয়বার"
+        r"কতজন|কত জন|কতটি|কত শতাংশ|কয়টি|কয়জন|কত\s*\?|হার কত|"
+        # how long and how often, as in English: "কত দিন চলবে?", "কত বছর বয়সে", "কয় মাস পর পর", "কতবার", "বছরে কয়বার"
         r"(?:কত|কয়)\s*(?:দিন|মাস|বছর|সপ্তাহ|ঘণ্টা|ঘন্টা|বার)",
         q,
     ):

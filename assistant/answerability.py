@@ -51,17 +51,25 @@ FEATURES = (
     "unit_missing",  # a unit the question asks in (per month, a year, per cent, dollars) is missing from the quote
     "bangla",  # the question is in Bangla
 )
-# The direction a feature may push the decision, whatever the data: these say whether what is asked stands in the
-# evidence (its words, its kind of thing, its figures, its unit, its heading), and more of it found never argues for
-# declining. The fit keeps the model monotone in each (eval/fit_answerability.py); the other features (similarity and
-# coverage scores, the language) are free to bend, so that the model can tell a strong match from a chance one.
+# The direction each feature may push the decision, whatever the data: more of what is asked found never argues
+# for declining. The fit keeps the model monotone in each feature named here (eval/fit_answerability.py), so that it
+# holds on questions unlike the ones it was fitted on; the language and slot_open are free.
 SIGNS = {
+    "window_cover": 1,
+    "own_cover": 1,
     "window_missing": -1,
+    "window_rarest": -1,
     "asked_missing": -1,
+    "doc_missing": -1,
     "slot_filled": 1,
     "slot_missing": -1,
     "figures_ok": 1,
+    "lead_dense": 1,
+    "dense_top": 1,
+    "lead_score": 1,
+    "lexical_top": 1,
     "section_found": 1,
+    "lead_doc_missing": -1,
     "kind_filled": 1,
     "unit_missing": -1,
 }

@@ -270,7 +270,9 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None, pa
     (`count_unlisted`); and a lead that does not name the place the question names by its kind (`name_missing`).
     """
     fitted = fitted or model()
-    p = fitted.probability(values)
+    # A part read alone is spared the slot veto (its quote's other sentences may hold what it asks); the model, fitted
+    # on whole questions, where a missing slot means a decline, is not shown the feature either.
+    p = fitted.probability({**values, "slot_missing": 0.0} if part else values)
     vetoed = (
         values.get("figures_in_document", 1.0) <= 0
         or values.get("sibling_named", 0.0) > 0

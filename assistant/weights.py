@@ -135,7 +135,9 @@ class Answerability:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(
             features=tuple(data["features"]),
-            trees=tuple(tuple((int(f), float(t), int(a), int(b), float(v)) for f, t, a, b, v in tree) for tree in data["trees"]),
+            trees=tuple(
+                tuple((int(f), float(t), int(a), int(b), float(v)) for f, t, a, b, v in tree) for tree in data["trees"]
+            ),
             threshold=float(data["threshold"]),
             baseline=float(data.get("baseline", 0.0)),
             defaults=tuple(data.get("defaults", ())),

@@ -246,7 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--limit", type=int, default=0, help="use only the first N questions of each set (for tests)")
     parser.add_argument(
-        "--by-set", action="store_true", help="also print how a model fitted without each set declines its questions (five folds of sets)"
+        "--by-set",
+        action="store_true",
+        help="also print how a model fitted without each set declines its questions (five folds of sets)",
     )
     args = parser.parse_args(argv)
     go_offline()

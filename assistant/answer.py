@@ -122,29 +122,14 @@ class Assistant:
                 # Not in the documents the answer cited: the one the search ranked first may hold it.
                 reading = self.read(own, self.index.search(plan.query, k=k, filters=nearby), plan.query)
             within = reading.answerable  # answered inside the topic's documents
-            if not reading.answerable:
-                # The topic's documents do not answer: search everywhere, leaning toward them.
-                # Its answer must then name the topic too: the topic's words join the question's.
-                # The topic is named by those of the earlier question's subject words its documents use: the asker's
-                # own ("my mother just turned 62" of a question on the old age allowance) name no topic.
-                topic = tuple(t for t in plan.topic.split() if t not in q.terms)
-                topic = tuple(t for t in topic if t in used) or topic
-                wide = replace(q, terms=q.terms + topic, subject=q.subject + topic)
-                wider = self.index.search(f"{plan.query} {' '.join(topic)}".strip(), k=k, filters=filters)
-                reading = self.read(wide, _lean(wider, plan.focus + plan.also, self.weights.focus_boost), plan.query)
-                # An answer found in another document must name the topic where it stands (its sentence, the two
-                # before and its title), or it answers another question; one in the topic's own documents need not.
-                lead = reading.picks[0] if reading.picks else None
-                outside = lead and lead.sentence.hit.chunk.doc_key not in plan.focus + plan.also
-                # (Its rarest word: the topic's words are the earlier question's subject, and they hold what it
-                # asked of it too, "cover" of "Which workers does the scheme cover?", which another report of the
-                # same event need not say.)
-                # (A number that is not a year is what the earlier question asked about, "62" of "turned 62", not a
-                # name of its topic, as a year is: "the 2019 conference".)
-                naming = [t for t in topic if not t.isdigit() or talk.YEAR.fullmatch(t)] or topic
-                rarest = {max(naming, key=self.index.lexical.idf)} if topic else set()
-                if outside and rarest & set(lead.missing):
-                    reading = replace(reading, answerable=False)
+            # A lead inside the topic that holds none of the question's words ("Who inaugurated it?" answered with the
+            # page's chief guest) is weighed against the wider search, as a declined one is: the report that says
+            # "inaugurated" may stand outside the topic's documents. The wider answer is taken when it answers.
+            blind = reading.answerable and bool(own.terms) and reading.features.get("window_cover", 1.0) <= 0
+            if not reading.answerable or blind:
+                wider = self._wider(q, plan, used, filters, k)
+                if not blind or wider.answerable:
+                    reading, within = wider, False
         else:
             within = False
         if reading is None:
@@ -220,6 +205,30 @@ class Assistant:
                 "judged_off_subject": float(off),
             },
         )
+
+    def _wider(self, q: Question, plan: talk.Plan, used: set[str], filters: Filters | None, k: int) -> Reading:
+        """Read a follow-up its topic's documents do not answer: search everywhere, leaning toward them. Its answer
+        must then name the topic too: the topic's words join the question's."""
+        # The topic is named by those of the earlier question's subject words its documents use: the asker's own
+        # ("my mother just turned 62" of a question on the old age allowance) name no topic.
+        topic = tuple(t for t in plan.topic.split() if t not in q.terms)
+        topic = tuple(t for t in topic if t in used) or topic
+        wide = replace(q, terms=q.terms + topic, subject=q.subject + topic)
+        wider = self.index.search(f"{plan.query} {' '.join(topic)}".strip(), k=k, filters=filters)
+        reading = self.read(wide, _lean(wider, plan.focus + plan.also, self.weights.focus_boost), plan.query)
+        # An answer found in another document must name the topic where it stands (its sentence, the two before and
+        # its title), or it answers another question; one in the topic's own documents need not.
+        lead = reading.picks[0] if reading.picks else None
+        outside = lead and lead.sentence.hit.chunk.doc_key not in plan.focus + plan.also
+        # (Its rarest word: the topic's words are the earlier question's subject, and they hold what it asked of it
+        # too, "cover" of "Which workers does the scheme cover?", which another report of the same event need not
+        # say.) (A number that is not a year is what the earlier question asked about, "62" of "turned 62", not a
+        # name of its topic, as a year is: "the 2019 conference".)
+        naming = [t for t in topic if not t.isdigit() or talk.YEAR.fullmatch(t)] or topic
+        rarest = {max(naming, key=self.index.lexical.idf)} if topic else set()
+        if outside and rarest & set(lead.missing):
+            reading = replace(reading, answerable=False)
+        return reading
 
     def _stays_on_topic(
         self,

@@ -52,8 +52,8 @@ FEATURES = (
     "bangla",  # the question is in Bangla
 )
 # The direction each feature may push the decision, whatever the data: more of what is asked found never argues
-# for declining. The fit keeps each weight on its side (0 = either side), so the model holds on questions unlike
-# the ones it was fitted on.
+# for declining. The fit keeps the model monotone in each feature named here (eval/fit_answerability.py), so that it
+# holds on questions unlike the ones it was fitted on; the language and slot_open are free.
 SIGNS = {
     "window_cover": 1,
     "own_cover": 1,
@@ -62,7 +62,6 @@ SIGNS = {
     "asked_missing": -1,
     "doc_missing": -1,
     "slot_filled": 1,
-    "slot_open": 0,
     "slot_missing": -1,
     "figures_ok": 1,
     "lead_dense": 1,
@@ -73,7 +72,6 @@ SIGNS = {
     "lead_doc_missing": -1,
     "kind_filled": 1,
     "unit_missing": -1,
-    "bangla": 0,
 }
 
 
@@ -272,7 +270,9 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None, pa
     (`count_unlisted`); and a lead that does not name the place the question names by its kind (`name_missing`).
     """
     fitted = fitted or model()
-    p = fitted.probability(values)
+    # A part read alone is spared the slot veto (its quote's other sentences may hold what it asks); the model, fitted
+    # on whole questions, where a missing slot means a decline, is not shown the feature either.
+    p = fitted.probability({**values, "slot_missing": 0.0} if part else values)
     vetoed = (
         values.get("figures_in_document", 1.0) <= 0
         or values.get("sibling_named", 0.0) > 0

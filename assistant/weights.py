@@ -101,16 +101,27 @@ class Weights:
     topic_reading: bool = True  # False: that second reading is not made (eval/bench/conversation.py times both)
 
 
+# One tree of the answerability model: its nodes, each (feature index, threshold, left, right, value); the first is
+# the root. A node whose feature index is -1 is a leaf, and its value is what it adds to the log-odds.
+Tree = tuple[tuple[int, float, int, int, float], ...]
+
+
 @dataclass(frozen=True)
 class Answerability:
-    """A logistic model over evidence-alignment features: P(the passages answer the question)."""
+    """Boosted trees over evidence-alignment features: P(the passages answer the question).
+
+    The trees are scikit-learn's (`HistGradientBoostingClassifier`), written out by eval/fit_answerability.py and
+    walked here, so that answering needs neither scikit-learn nor a pickle: a value at most a node's threshold goes
+    left. The log-odds are the baseline plus the leaf each tree reaches.
+    """
 
     features: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
+    trees: tuple[Tree, ...]
     threshold: float
+    baseline: float = 0.0
+    # A feature's value when the caller does not give one (its mean where fitted): a model fitted before a feature
+    # was added still runs.
+    defaults: tuple[float, ...] = ()
     fitted_on: str = ""
     extra: dict = field(default_factory=dict)
     # The threshold for questions asked in Bangla, chosen on them alone with the same budget of answerable questions
@@ -124,30 +135,31 @@ class Answerability:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(
             features=tuple(data["features"]),
-            mean=tuple(data["mean"]),
-            scale=tuple(data["scale"]),
-            coef=tuple(data["coef"]),
-            intercept=float(data["intercept"]),
+            trees=tuple(
+                tuple((int(f), float(t), int(a), int(b), float(v)) for f, t, a, b, v in tree) for tree in data["trees"]
+            ),
             threshold=float(data["threshold"]),
+            baseline=float(data.get("baseline", 0.0)),
+            defaults=tuple(data.get("defaults", ())),
             threshold_bn=None if data.get("threshold_bn") is None else float(data["threshold_bn"]),
             fitted_on=data.get("fitted_on", ""),
             extra=data.get("extra", {}),
         )
 
     def save(self, path: Path = ANSWERABILITY_FILE) -> None:
-        """Write the fitted model."""
-        data = {
+        """Write the fitted model: one line per tree, so that a refit's diff shows which trees changed."""
+        head = {
             "features": list(self.features),
-            "mean": list(self.mean),
-            "scale": list(self.scale),
-            "coef": list(self.coef),
-            "intercept": self.intercept,
             "threshold": self.threshold,
             "threshold_bn": self.threshold_bn,
+            "baseline": self.baseline,
+            "defaults": list(self.defaults),
             "fitted_on": self.fitted_on,
             "extra": self.extra,
         }
-        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        text = json.dumps(head, indent=1)[:-2]
+        trees = ",\n  ".join(json.dumps([list(node) for node in tree]) for tree in self.trees)
+        path.write_text(f'{text},\n "trees": [\n  {trees}\n ]\n}}\n', encoding="utf-8")
 
     def threshold_for(self, values: dict[str, float]) -> float:
         """Return the threshold for a question whose features these are: its language's."""
@@ -156,14 +168,17 @@ class Answerability:
         return self.threshold
 
     def probability(self, values: dict[str, float]) -> float:
-        """Return the probability that the question is answered by the evidence the features describe (a feature
-        the model does not know of counts as its mean: a model fitted before a feature was added still runs)."""
+        """Return the probability that the question is answered by the evidence the features describe."""
         import math
 
-        z = self.intercept + sum(
-            c * ((values.get(f, m) - m) / s)
-            for f, m, s, c in zip(self.features, self.mean, self.scale, self.coef, strict=True)
-        )
+        defaults = self.defaults or (0.0,) * len(self.features)
+        x = [values.get(f, d) for f, d in zip(self.features, defaults, strict=True)]
+        z = self.baseline
+        for tree in self.trees:
+            node = tree[0]
+            while node[0] >= 0:
+                node = tree[node[2] if x[node[0]] <= node[1] else node[3]]
+            z += node[4]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -7,8 +7,8 @@
 It answers every training question (conversations turn by turn, as `nsss eval` does), records the evidence-alignment
 features of each answer (assistant/answerability.py), and fits gradient-boosted trees (scikit-learn's
 `HistGradientBoostingClassifier`, class-balanced) on them with the gold label "answerable". The model is kept
-monotone in the features assistant/answerability.py's SIGNS names (more of what is asked found never argues for
-declining); the similarity and coverage scores may bend, so a strong match and a chance one are told apart. Its
+monotone in every feature assistant/answerability.py's SIGNS names (all but the language and slot_open: more of what
+is asked found never argues for declining); what the trees add to a weighted sum is how the features combine. Its
 size (TREES, DEPTH, LEAF, RATE below) was chosen on probabilities cross-validated by first-retrieved document, so
 that it is judged on documents it never saw, not on near-repeats of questions other writers asked (eval/RESULTS.md,
 session 25). The decision threshold is chosen on probabilities cross-validated by question set (each fold's writers

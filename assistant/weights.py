@@ -119,8 +119,8 @@ class Answerability:
     trees: tuple[Tree, ...]
     threshold: float
     baseline: float = 0.0
-    # A feature's value when the caller does not give one (its mean where fitted): a model fitted before a feature
-    # was added still runs.
+    # A feature's value when the caller does not give one (its mean where fitted): a model fitted with a feature the
+    # code no longer measures still runs.
     defaults: tuple[float, ...] = ()
     fitted_on: str = ""
     extra: dict = field(default_factory=dict)
@@ -133,6 +133,11 @@ class Answerability:
     def load(cls, path: Path = ANSWERABILITY_FILE) -> Answerability:
         """Read the fitted model."""
         data = json.loads(path.read_text(encoding="utf-8"))
+        if "trees" not in data:
+            raise ValueError(
+                f"{path}: no 'trees': a model written before the answerability model became boosted trees; "
+                "refit it with python -m nsss.eval.fit_answerability"
+            )
         return cls(
             features=tuple(data["features"]),
             trees=tuple(

@@ -108,6 +108,16 @@ def test_a_model_fitted_before_the_bangla_threshold_uses_its_one_threshold_for_a
     assert old.threshold_bn is None and old.threshold_for({"bangla": 1.0}) == old.threshold
 
 
+def test_a_model_file_of_the_old_logistic_kind_is_refused_with_the_file_and_what_to_run(tmp_path):
+    old = tmp_path / "answerability.json"
+    old.write_text(
+        json.dumps({"features": list(FEATURES), "coef": [0.0] * len(FEATURES), "intercept": 0.0, "threshold": 0.3})
+    )
+
+    with pytest.raises(ValueError, match=r"answerability\.json: no 'trees'.*fit_answerability"):
+        Answerability.load(old)
+
+
 def test_split_keeps_one_half_of_the_development_set():
     tune = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "tune")
     test = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "test")

@@ -15,7 +15,7 @@ session 25). The decision threshold is chosen on probabilities cross-validated b
 never fitted on), one for the questions asked in Bangla and one for the rest, each on its own questions: the most
 unanswerable questions declined while at most MAX_FALSE_ABSTAIN of that language's answerable ones are, counting
 those whose answer nothing retrieved holds (not fitted on: their features say nothing of answerability, but a user
-meets them declined). The whole fit takes about 40 minutes here, most of it answering the questions.
+meets them declined). The whole fit takes about 30 minutes here, nearly all of it answering the questions.
 """
 
 from __future__ import annotations

@@ -112,7 +112,8 @@ def fit(
 
     unfound = unfound if unfound is not None else np.zeros((0, len(FEATURES)))
     held_out, unfound_p = np.zeros(len(y)), np.zeros(len(unfound))
-    if groups is not None and len(set(groups.tolist())) >= 5:
+    by_group = groups is not None and len(set(groups.tolist())) >= 5
+    if by_group:
         folds = GroupKFold(n_splits=5).split(x, y, groups)
     else:
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(x, y)
@@ -147,7 +148,7 @@ def fit(
             "leaf": LEAF,
             "rate": RATE,
             "unfound": int(len(unfound_p)),
-            "cv": "by question set" if groups is not None and len(set(groups.tolist())) >= 5 else "by question",
+            "cv": "by question set" if by_group else "by question",
             "cv_abstain_recall": round(float(np.mean(declined[y_all == 0])), 3),
             "cv_false_abstain": round(float(np.mean(declined[y_all == 1])), 3),
             **{

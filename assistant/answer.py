@@ -410,7 +410,10 @@ class Assistant:
         only by its lead: the lead's slot does not decide."""
         w = self.weights
         expanded = self.index.expand(query or q.text)
-        bridge = self.index.bridge(q.text)
+        # With the terms a reading adds to the question's own (a follow-up's topic, `_wider`): "প্রতিবন্ধী ভাতা" of the
+        # topic is named in an English report as "disability allowance".
+        added = [t for t in q.terms if t not in set(tokenize(q.text))]
+        bridge = self.index.bridge(" ".join([q.text, *added]))
         aliases = aliases_of(bridge)  # the question's terms in the documents' other language
         q = self.bridge_parts(q, aliases)
         # The documents' words for the question's everyday ones ("cities": urban) choose the sentence: one holding

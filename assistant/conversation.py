@@ -199,23 +199,35 @@ def names_only_years(question: Question) -> bool:
 
 
 def names_subject(question: Question, findable: frozenset[str] | None = None) -> bool:
-    """Tell whether a question names what it is about (a figure, or a word that names a thing, not an asking).
+    """Tell whether a question names what it is about (a figure other than a year, or a word that names a thing, not
+    an asking).
 
     A Bangla word names a subject only when the documents could find it (`findable`: a term some passage holds, or
     one the glossary or the spoken bridge turns into a term some passage holds). The lists of askings cannot hold
     every spoken and regional form of a verb or a question word ("পাইত", "হইব", "কেডা"), and a word no document can
     be found by names nothing a search could go to: "তখন কয়জন পাইত?" (how many got it then?) asks about the
     programme of the turn before. Latin words (names, acronyms) name as before.
+
+    A year names no subject either: "২০২৩-২৪ অর্থবছরে মাসে কত দেয়?" (in 2023-24, how much is given a month?) asks
+    about the programme of the turn before in another year; another figure (a sum, a count) does name what is asked.
     """
-    return bool(question.figures) or bool(_naming(question, findable))
+    years = [f for f in question.figures if YEAR.fullmatch(f)]
+    return len(years) < len(question.figures) or bool(_naming(question, findable))
 
 
 def _naming(question: Question, findable: frozenset[str] | None = None) -> set[str]:
-    """Return the question's subject terms that name a thing (see `names_subject`)."""
+    """Return the question's subject terms that name a thing (see `names_subject`); years and their words are not."""
+    digits = {d for f in question.figures if YEAR.fullmatch(f) for d in re.findall(r"\d+", f)}
+    subject = [
+        t
+        for t in question.subject
+        if t not in YEAR_WORDS
+        and not (re.search(r"\d", n := normalize_figures(t)) and set(re.findall(r"\d+", n)) <= digits)
+    ]
     if question.language != "bn":
-        return {t for t in question.subject if t not in ENGLISH_UNNAMING}
+        return {t for t in subject if t not in ENGLISH_UNNAMING}
     verbs = {t for w in question.text.split() if BANGLA_VERB_FORM.match(w.strip("?,।!")) for t in tokenize(w)}
-    naming = {t for t in question.subject if t not in BANGLA_UNNAMING | verbs}
+    naming = {t for t in subject if t not in BANGLA_UNNAMING | verbs}
     if findable is None:
         return naming
     return {t for t in naming if t in findable or not BANGLA_LETTER.match(t)}

@@ -382,6 +382,11 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("এখন কতজন পায় এইটা?", True),
         ("এই ভাতায় সমস্যা কী কী?", True),
         ("এই বছর বিধবা ভাতা কারা পাবেন?", False),
+        # a year names no subject; another figure does
+        ("২০২৩-২৪ অর্থবছরে মাসে কত দেয়, আর কতজন পান?", True),
+        ("How much was paid a month in FY 2023-24?", True),
+        ("Who chaired the 2019 fair?", False),
+        ("How many people get Tk 500 a month?", False),
         # the part of an event asked about, "anything", and the verbs of asking about a programme name no subject
         ("Who was chief guest, and who chaired the opening?", True),
         ("Who is covered, and for what kind of events?", True),

@@ -103,7 +103,7 @@ class Assistant:
             raise ValueError("the question is empty")
         top_k = max(1, top_k or self.settings.top_k)
         k = max(top_k, self.weights.considered)
-        plan = talk.plan(q, conversation)
+        plan = talk.plan(q, conversation, self._findable(q) if conversation and conversation.turns else None)
         # A question asked again of another subject ("And in 2018?") is read as the question it stands for.
         stated = q if plan.query == q.text else analyse(plan.query)
         reading = None
@@ -205,6 +205,15 @@ class Assistant:
                 "judged_off_subject": float(off),
             },
         )
+
+    def _findable(self, q: Question) -> frozenset[str] | None:
+        """Return a Bangla question's terms the documents could find: held by some passage, or bridged to a term some
+        passage holds (conversation.names_subject). None for a question in another language."""
+        if q.language != "bn":
+            return None
+        lexical = self.index.lexical
+        bridged = {t for source, _ in self.index.bridge(q.text) for t in tokenize(source)}
+        return frozenset(t for t in q.subject if t in bridged or lexical.knows(t))
 
     def _wider(self, q: Question, plan: talk.Plan, used: set[str], filters: Filters | None, k: int) -> Reading:
         """Read a follow-up its topic's documents do not answer: search everywhere, leaning toward them. Its answer
@@ -401,7 +410,10 @@ class Assistant:
         only by its lead: the lead's slot does not decide."""
         w = self.weights
         expanded = self.index.expand(query or q.text)
-        bridge = self.index.bridge(q.text)
+        # With the terms a reading adds to the question's own (a follow-up's topic, `_wider`): "প্রতিবন্ধী ভাতা" of the
+        # topic is named in an English report as "disability allowance".
+        added = [t for t in q.terms if t not in set(tokenize(q.text))]
+        bridge = self.index.bridge(" ".join([q.text, *added]))
         aliases = aliases_of(bridge)  # the question's terms in the documents' other language
         q = self.bridge_parts(q, aliases)
         # The documents' words for the question's everyday ones ("cities": urban) choose the sentence: one holding

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from nsss.assistant.question import WEAK_BACK, Question, normalize_figures, says_which
 from nsss.assistant.types import Conversation
+from nsss.core.text import BANGLA_LETTER
 from nsss.index.lexical import tokenize
 
 # Bangla words that say what is asked of a subject or how, never which subject: giving and getting, being, amounts
@@ -26,7 +27,7 @@ UNNAMING = frozenset(
 BANGLA_ASKED_OF = frozenset(
     tokenize(
         "নোট মূল প্রবন্ধ উপস্থাপন উপস্থাপনা উদ্বোধন উদ্বোধনী বক্তা বক্তব্য স্বাগত সঞ্চালক সঞ্চালনা আয়োজক আয়োজন "
-        "অংশগ্রহণ অংশগ্রহণকারী অতিথি সভাপতি ভেন্যু স্থান জায়গা তারিখ বাজেট খরচ ব্যয় অর্থায়ন তহবিল অংশীদার "
+        "অংশ অংশগ্রহণ অংশগ্রহণকারী অতিথি সভাপতি ভেন্যু স্থান জায়গা তারিখ বাজেট খরচ ব্যয় অর্থায়ন তহবিল অংশীদার "
         "সহযোগী সদস্য লক্ষ্য উদ্দেশ্য ফলাফল সুপারিশ সিদ্ধান্ত চ্যালেঞ্জ ভূমিকা দায়িত্ব কাজ প্রতিপাদ্য থিম শিরোনাম "
         "পরিকল্পনা অন্য অন্যান্য বাকি নতুন প্রথম শেষ পরবর্তী একজন "
         # (the kinds of event, body or paper, as the English list has "meeting", "committee", "report")
@@ -151,8 +152,12 @@ class Plan:
     also: tuple[str, ...] = ()  # documents searched next, when those of focus do not answer
 
 
-def plan(question: Question, conversation: Conversation | None) -> Plan:
-    """Decide whether a question follows up the previous turn, and where to look for its answer."""
+def plan(question: Question, conversation: Conversation | None, findable: frozenset[str] | None = None) -> Plan:
+    """Decide whether a question follows up the previous turn, and where to look for its answer.
+
+    `findable`: the question's Bangla terms the documents could find (see `names_subject`); None reads every word
+    that is not an asking as naming.
+    """
     if not conversation or not conversation.turns:
         return Plan(question.text)
     previous = conversation.turns[-1]
@@ -170,7 +175,9 @@ def plan(question: Question, conversation: Conversation | None) -> Plan:
             return Plan(question.text)  # "what about the social allowance cluster, who coordinates it?"
         # "What about the 2019 conference?": the earlier question asked again, of the subject named now.
         return Plan(f"{previous.asked} {question.text}".strip())
-    follows = points_back(question) or not names_subject(question) or (question.continues and not question.subject)
+    follows = (
+        points_back(question) or not names_subject(question, findable) or (question.continues and not question.subject)
+    )
     if not follows or not previous.focus:
         return Plan(question.text)
     pointers = tuple(t for m in POINTER.finditer(question.text) for t in tokenize(m.group(0)) if t in question.terms)
@@ -191,13 +198,39 @@ def names_only_years(question: Question) -> bool:
     return bool(years) and all(normalize_figures(t) in digits or t in YEAR_WORDS for t in question.terms)
 
 
-def names_subject(question: Question) -> bool:
-    """Tell whether a question names what it is about (a figure, or a word that names a thing, not an asking)."""
-    unnaming = ENGLISH_UNNAMING
-    if question.language == "bn":
-        verbs = {t for w in question.text.split() if BANGLA_VERB_FORM.match(w.strip("?,।!")) for t in tokenize(w)}
-        unnaming = BANGLA_UNNAMING | verbs
-    return bool(question.figures) or any(t not in unnaming for t in question.subject)
+def names_subject(question: Question, findable: frozenset[str] | None = None) -> bool:
+    """Tell whether a question names what it is about (a figure other than a year, or a word that names a thing, not
+    an asking).
+
+    A Bangla word names a subject only when the documents could find it (`findable`: a term some passage holds, or
+    one the glossary or the spoken bridge turns into a term some passage holds). The lists of askings cannot hold
+    every spoken and regional form of a verb or a question word ("পাইত", "হইব", "কেডা"), and a word no document can
+    be found by names nothing a search could go to: "তখন কয়জন পাইত?" (how many got it then?) asks about the
+    programme of the turn before. Latin words (names, acronyms) name as before.
+
+    A year names no subject either: "২০২৩-২৪ অর্থবছরে মাসে কত দেয়?" (in 2023-24, how much is given a month?) asks
+    about the programme of the turn before in another year; another figure (a sum, a count) does name what is asked.
+    """
+    years = [f for f in question.figures if YEAR.fullmatch(f)]
+    return len(years) < len(question.figures) or bool(_naming(question, findable))
+
+
+def _naming(question: Question, findable: frozenset[str] | None = None) -> set[str]:
+    """Return the question's subject terms that name a thing (see `names_subject`); years and their words are not."""
+    digits = {d for f in question.figures if YEAR.fullmatch(f) for d in re.findall(r"\d+", f)}
+    subject = [
+        t
+        for t in question.subject
+        if t not in YEAR_WORDS
+        and not (re.search(r"\d", n := normalize_figures(t)) and set(re.findall(r"\d+", n)) <= digits)
+    ]
+    if question.language != "bn":
+        return {t for t in subject if t not in ENGLISH_UNNAMING}
+    verbs = {t for w in question.text.split() if BANGLA_VERB_FORM.match(w.strip("?,।!")) for t in tokenize(w)}
+    naming = {t for t in subject if t not in BANGLA_UNNAMING | verbs}
+    if findable is None:
+        return naming
+    return {t for t in naming if t in findable or not BANGLA_LETTER.match(t)}
 
 
 def points_back(question: Question) -> bool:
@@ -210,8 +243,11 @@ def points_back(question: Question) -> bool:
     if question.refers_back:
         return True
     text = question.text
-    # A year or a number is never what "it" stands for ("what did it cost that year?" after "in 2021-22").
+    # A year or a number is never what "it" stands for ("what did it cost that year?" after "in 2021-22"); nor, in
+    # Bangla, an asking or a verb ("এখন কতজন পায় এইটা?", how many get it now?).
     subject = set(question.subject) - {t for f in question.figures for t in tokenize(f)}
+    if question.language == "bn":
+        subject &= _naming(question)
     definite = (
         ()
         if question.figures or NAMED.search(SET_ASIDE.sub(" ", text).strip())

@@ -85,15 +85,19 @@ number many say said mention mentioned
 
 # Bangla words that stand for a thing, a body or people named before, beyond the commonest (WEAK_BACK): "this one",
 # "that one", "these", "they", "them", the respectful "he" and "she", and "there", in written forms and as people type
-# them in speech and in the regions ("এইটা", "এইডা", "হেইটা", "হেরা", "হেগো", "উনি", "ওইখানে"). "About this" ("এই
+# them in speech and in the regions ("এইটা", "এইডা", "হেইটা", "হেরা", "হেগো", "উনি", "ওইখানে"), and "this way"
+# ("এইভাবে", as "this way" of English points back through its "this"). "About this" ("এই
 # নিয়া কী কইছেন?", what did he say about this?; "এ বিষয়ে") always points back, as "there" does (STRONG_BACK).
 BANGLA_POINTERS = tuple(
     (
         "এইটা এইটি এইডা এডা ওটা ওটি ওইটা ওইডা ঐটা সেটা সেটি হেইটা হেইডা এগুলো এগুলা ওগুলো ওগুলা সেগুলো সেগুলা "
         "হেগুলা এরা এদের ওরা ওদের হেরা হেগো হেগোর তেনারা উনি ওনার উনার ওনারা উনারা ওনাদের উনাদের তেনার তেনি "
-        "ওখানে ওইখানে হেইখানে হেখানে"
+        "ওখানে ওইখানে হেইখানে হেখানে এইভাবে এভাবে ওইভাবে সেভাবে"
     ).split()
 )
+
+# The case endings a Bangla pointer takes, written and spoken: "এইটার", "এইটারে", "হেইডাতে", "ওইটায়", "এটাকে".
+BANGLA_CASE_ENDINGS = "রে|র|তে|য়|কে|ে"
 
 # "there" (held there, decided there; not "is there"), "the same" (not "the same amount as X"), "the former" (not "the
 # former members"): always point back.
@@ -111,7 +115,12 @@ WEAK_BACK = re.compile(
     r"\bwhich one\b(?!\s+of\b)|(?:এটি|এটা|এতে|তারা|তাদের|এর|তিনি|তাঁর|তার|কোনটি|কোনটা)|"
     # The other Bangla pointers, written and as people type them (BANGLA_POINTERS): "এইটা শুরু হইছিল কবে?" (when did
     # this start?), "হেরা কী কাম করে?" (what do they do?).
-    rf"(?<![\u0980-\u09FF])(?:{'|'.join(BANGLA_POINTERS)})(?![\u0980-\u09FF])",
+    # With the case endings Bangla joins to them: "এইটার" (its), "হেইডাতে" (in it), "ওইটারে" (to it).
+    rf"(?<![\u0980-\u09FF])(?:{'|'.join(BANGLA_POINTERS)})(?:{BANGLA_CASE_ENDINGS})?(?![\u0980-\u09FF])|"
+    # "এই" before a noun that is not a time ("এই ভাতায়", this allowance; "এই কামের লাইগা"; not "এই বছর", this
+    # year), as "this" before a noun (POINTED_NOUN); "ওই" and "সেই" always point (STRONG_BACK).
+    r"(?<![\u0980-\u09FF])এই\s+(?!(?:বছর|মাস|সময়|দিন|সপ্তাহ|সাল|অর্থবছর|পর্যন্ত|নিয়ে|নিয়া|ব্যাপারে|বিষয়ে)"
+    r"[\u0980-\u09FF]*)(?=[\u0980-\u09FF])",
     re.I,
 )
 CONTINUATION = re.compile(
@@ -484,6 +493,8 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
         if DEMONSTRATIVE.fullmatch(match.group(0)) and NOT_AFTER_NOUN.search(text[: match.start()])
         else None
     )
+    if match.group(0).startswith("এই"):
+        pointed = re.match(r"\s*(\S+)", text[match.end() :])  # "এই কথা" (this statement): its noun
     if pointed:
         # "How long does the current phase of that support last?": "that support" points back unless the question
         # named the support before it; the other words before it ("the current phase") are not what it stands for.

@@ -237,6 +237,29 @@ def test_a_bangla_follow_up_pointing_back_as_people_type_it_stays_with_its_event
     assert later.followup and cited(later) == {"pension-launch.md"}, later.text
 
 
+def test_a_bangla_follow_up_in_regional_speech_stays_with_its_event(assistant):
+    """ "সঞ্চালনা করছিল কেডা?" (who moderated it?, with the regional "কেডা" for "who") after a Bangla question about
+    the pension launch: "কেডা" is in no list of askings, but no document can be found by it, so it names no subject
+    and the launch's report answers, not the Bangla report of another event's moderator."""
+    _, moderator = ask_in_turn(assistant, "সর্বজনীন পেনশন স্কিম কবে উদ্বোধন করা হয়?", "সঞ্চালনা করছিল কেডা?")
+
+    assert moderator.followup and cited(moderator) == {"pension-launch.md"}, moderator.text
+    assert "Rafiqul Karim" in moderator.text
+
+
+def test_a_bangla_word_names_a_subject_only_when_the_documents_could_find_it():
+    """`findable` holds the question's Bangla terms that the documents hold or the glossary bridges: a spoken verb
+    ("পাইত", got) outside it names nothing, so "তখন কয়জন পাইত?" (how many got it then?) follows up; a programme's
+    name inside it does name one."""
+    chat = Conversation((Turn("বয়স্ক ভাতা কবে চালু হয়?", "", "", focus=("doc",), topic="বয়স্ক ভাতা"),))
+    then = analyse("তখন কয়জন পাইত?")
+    widows = analyse("বিধবা ভাতা কয়জন পাইত?")
+
+    assert talk.plan(then, chat, findable=frozenset()).followup
+    assert not talk.plan(then, chat, findable=frozenset(then.subject)).followup  # were the verb a document's word
+    assert not talk.plan(widows, chat, findable=frozenset({"বিধবা", "ভাতা"})).followup
+
+
 # Where a follow-up is searched --------------------------------------------------------------------------------
 
 
@@ -352,6 +375,18 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("বাকি সদস্য কারা?", True),
         ("কোন কোন ভাতা এর আওতায় আনা হবে?", True),
         ("বিধবা ভাতা কারা পাবেন?", False),
+        # ... and a pointer with its case ending ("এইটার", of this one; "হেইডাতে", in that one), or after the verb
+        # ("এখন কতজন পায় এইটা?"), or "এই" before a noun that is not a time ("এই ভাতায়", in this allowance)
+        ("এইটার উদ্বোধন করছে কেডা?", True),
+        ("হেইডাতে মাসে কত ট্যাকা জমা দেওন লাগে?", True),
+        ("এখন কতজন পায় এইটা?", True),
+        ("এই ভাতায় সমস্যা কী কী?", True),
+        ("এই বছর বিধবা ভাতা কারা পাবেন?", False),
+        # a year names no subject; another figure does
+        ("২০২৩-২৪ অর্থবছরে মাসে কত দেয়, আর কতজন পান?", True),
+        ("How much was paid a month in FY 2023-24?", True),
+        ("Who chaired the 2019 fair?", False),
+        ("How many people get Tk 500 a month?", False),
         # the part of an event asked about, "anything", and the verbs of asking about a programme name no subject
         ("Who was chief guest, and who chaired the opening?", True),
         ("Who is covered, and for what kind of events?", True),

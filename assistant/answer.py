@@ -130,6 +130,11 @@ class Assistant:
                 wider = self._wider(q, plan, used, filters, k)
                 if not blind or wider.answerable:
                     reading, within = wider, False
+            else:
+                # Answered inside the topic: another report of the event may answer it more surely.
+                wider = self._wider(q, plan, used, filters, k)
+                if self._surer_elsewhere(wider, reading, plan):
+                    reading, within = wider, False
         else:
             within = False
         if reading is None:
@@ -204,6 +209,18 @@ class Assistant:
                 "off_subject": round(p_off, 4),  # 0 when not asked
                 "judged_off_subject": float(off),
             },
+        )
+
+    def _surer_elsewhere(self, wider: Reading, reading: Reading, plan: talk.Plan) -> bool:
+        """Tell whether a follow-up's wider reading is to be taken over the answer inside its topic's documents: it
+        answers from another document, and the answerability model is surer of it by Weights.wider_margin. Another
+        report of the same event may hold what is asked where the one the conversation is on only comes near it."""
+        lead = wider.picks[0] if wider.picks else None
+        return (
+            wider.answerable
+            and lead is not None
+            and lead.sentence.hit.chunk.doc_key not in plan.focus + plan.also
+            and wider.probability >= reading.probability + self.weights.wider_margin
         )
 
     def _findable(self, q: Question) -> frozenset[str] | None:

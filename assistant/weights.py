@@ -95,6 +95,11 @@ class Weights:
     # tried 0.1, 0.25, 0.4 and 1.0 for every later turn: answering eight development sets as one conversation then
     # cost 0.007 to 0.026 of MRR against question by question (0.002 at 0).
     topic_margin: float = 0.0
+    # A follow-up answered inside its topic's documents is also read by the wider search; that reading is taken when
+    # its lead stands in another document and the answerability model is surer of it by at least wider_margin (two
+    # reports of one event: the other may hold what is asked). Set on eleven development sets of conversations
+    # (0, 0.05, 0.1 and 0.3 tried; eval/RESULTS.md, session 26).
+    wider_margin: float = 0.1
     # A quote in the other language than the question's is followed by at most this many of its glossary terms in the
     # question's language (compose.glossary; 6, 10 and all compared on the development sets, eval/RESULTS.md, session 20).
     glossary_terms: int = 10

@@ -233,8 +233,9 @@ class Assistant:
         return frozenset(t for t in q.subject if t in bridged or lexical.knows(t))
 
     def _wider(self, q: Question, plan: talk.Plan, used: set[str], filters: Filters | None, k: int) -> Reading:
-        """Read a follow-up its topic's documents do not answer: search everywhere, leaning toward them. Its answer
-        must then name the topic too: the topic's words join the question's."""
+        """Read a follow-up beyond its topic's documents: search everywhere, leaning toward them (when they do not
+        answer it, or to weigh their answer against another report's, `_surer_elsewhere`). Its answer must then name
+        the topic too: the topic's words join the question's."""
         # The topic is named by those of the earlier question's subject words its documents use: the asker's own
         # ("my mother just turned 62" of a question on the old age allowance) name no topic.
         topic = tuple(t for t in plan.topic.split() if t not in q.terms)

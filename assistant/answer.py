@@ -125,16 +125,12 @@ class Assistant:
             # A lead inside the topic that holds none of the question's words ("Who inaugurated it?" answered with the
             # page's chief guest) is weighed against the wider search, as a declined one is: the report that says
             # "inaugurated" may stand outside the topic's documents. The wider answer is taken when it answers.
+            # An answer inside the topic is weighed against the wider one too: another report of the event may
+            # answer it more surely (`_surer_elsewhere`).
             blind = reading.answerable and bool(own.terms) and reading.features.get("window_cover", 1.0) <= 0
-            if not reading.answerable or blind:
-                wider = self._wider(q, plan, used, filters, k)
-                if not blind or wider.answerable:
-                    reading, within = wider, False
-            else:
-                # Answered inside the topic: another report of the event may answer it more surely.
-                wider = self._wider(q, plan, used, filters, k)
-                if self._surer_elsewhere(wider, reading, plan):
-                    reading, within = wider, False
+            wider = self._wider(q, plan, used, filters, k)
+            if not reading.answerable or (wider.answerable and (blind or self._surer_elsewhere(wider, reading, plan))):
+                reading, within = wider, False
         else:
             within = False
         if reading is None:
@@ -215,11 +211,9 @@ class Assistant:
         """Tell whether a follow-up's wider reading is to be taken over the answer inside its topic's documents: it
         answers from another document, and the answerability model is surer of it by Weights.wider_margin. Another
         report of the same event may hold what is asked where the one the conversation is on only comes near it."""
-        lead = wider.picks[0] if wider.picks else None
         return (
             wider.answerable
-            and lead is not None
-            and lead.sentence.hit.chunk.doc_key not in plan.focus + plan.also
+            and _lead_outside(wider, plan)
             and wider.probability >= reading.probability + self.weights.wider_margin
         )
 
@@ -246,7 +240,7 @@ class Assistant:
         # An answer found in another document must name the topic where it stands (its sentence, the two before and
         # its title), or it answers another question; one in the topic's own documents need not.
         lead = reading.picks[0] if reading.picks else None
-        outside = lead and lead.sentence.hit.chunk.doc_key not in plan.focus + plan.also
+        outside = _lead_outside(reading, plan)
         # (Its rarest word: the topic's words are the earlier question's subject, and they hold what it asked of it
         # too, "cover" of "Which workers does the scheme cover?", which another report of the same event need not
         # say.) (A number that is not a year is what the earlier question asked about, "62" of "turned 62", not a
@@ -524,6 +518,11 @@ class Assistant:
         while len(self._vectors) > 20_000:
             self._vectors.pop(next(iter(self._vectors)))
         return vectors
+
+
+def _lead_outside(reading: Reading, plan: talk.Plan) -> bool:
+    """Tell whether a reading's lead stands outside the documents a follow-up's topic came from."""
+    return bool(reading.picks) and reading.picks[0].sentence.hit.chunk.doc_key not in plan.focus + plan.also
 
 
 def _holds_most(q: Question, part: Part, text: str) -> bool:

@@ -161,7 +161,12 @@ def test_another_embedding_model_is_never_judged(tmp_path):
 
 
 @pytest.mark.slow
-def test_the_fit_command_rewrites_the_shipped_model(tmp_path):
+def test_the_fit_command_rewrites_the_shipped_model(tmp_path, embedder):
+    """The fit command, run whole, makes the model shipped: the same n-grams, and the same judgments of a thousand
+    questions, on the subject and off it. Not the same floats: the threshold is chosen at a 1% budget of the questions
+    on the subject, so it moves with the last digits of the embeddings, which change with the CPU and the thread count
+    (0.4696 shipped; 0.4818 refitted on an AMD EPYC with two threads, 0.506 with one), while the judgments agree on
+    more than 99.5% of the questions."""
     out = tmp_path / "domain.json"
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     run = subprocess.run(
@@ -175,10 +180,24 @@ def test_the_fit_command_rewrites_the_shipped_model(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "held out set by set" in run.stdout
     fitted, shipped = (json.loads(p.read_text(encoding="utf-8")) for p in (out, PROJECT / "assistant" / "domain.json"))
-    assert abs(fitted["threshold"] - shipped["threshold"]) < 0.01
     assert fitted["ngrams"].keys() == shipped["ngrams"].keys()
-    assert np.allclose(fitted["vector"]["coef"], shipped["vector"]["coef"], atol=1e-3)
-    assert np.allclose(fitted["field"], shipped["field"], atol=1e-3)
+    from nsss.assistant.domain import off_subject
+
+    questions = [
+        json.loads(line)["question"]
+        for name in ("offtopic_qa", "web_qa", "seed_qa", "offdomain_train", "onsubject_bn_train", "offdomain_bn_train")
+        for line in (PROJECT / "eval" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    models = [Domain.load(path) for path in (out, PROJECT / "assistant" / "domain.json")]
+    judged = [
+        [
+            off_subject(q, v, model.model, domain=model)[0]
+            for q, v in zip(questions, embedder.embed(questions), strict=True)
+        ]
+        for model in models
+    ]
+    agree = sum(a == b for a, b in zip(*judged, strict=True)) / len(questions)
+    assert len(questions) > 1000 and agree >= 0.99, agree
     # Held out set by set, the Bangla questions on other subjects judged off it: 0.149 before the field's vocabulary
     # was read and 500 more Bangla questions fitted on (session 20), 0.543 with both.
     bangla = next(line.split() for line in run.stdout.splitlines() if line.startswith("Bangla "))

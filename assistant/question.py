@@ -1095,12 +1095,15 @@ BANGLA_COUNT_FILLER = frozenset(tokenize("মোট লাখ লক্ষ ক�
 
 
 def _counted(text: str) -> list[str]:
-    """Return the terms of what "how many X" counts (up to five words, to an auxiliary verb). In Bangla, the word after the count word, or
+    """Return the terms of what "how many X" counts (up to five words, to an auxiliary verb). In Bangla, the words after the count word, or
     the two before it when none follows ("কতজন অংশগ্রহণকারী", "এজেন্ট দেশে মোট কয়জন আছে"), and "people" for "জন"
     (persons); `Assistant.read` keeps those the glossary gives in English too (`scoring.bridge_counted`)."""
     bangla = BANGLA_COUNT.search(text)
     if bangla:
-        after = [t for t in tokenize(text[bangla.end() :]) if t not in BANGLA_COUNT_FILLER][:1]
+        # (A Bangla noun phrase ends in its noun, "কতটি মূল মূল্যায়ন প্রশ্নের": the words to the clause's end, whose
+        # verbs the glossary does not bridge.)
+        clause = re.split(r"[,;?।!]", text[bangla.end() :])[0]
+        after = [t for t in tokenize(clause) if t not in BANGLA_COUNT_FILLER]
         before = [t for t in tokenize(text[: bangla.start()]) if t not in BANGLA_COUNT_FILLER][-2:]
         people = tokenize("people") if bangla.group(1) == "জন" else []
         return list(dict.fromkeys(people + (after or before)))

@@ -1095,9 +1095,10 @@ BANGLA_COUNT_FILLER = frozenset(tokenize("মোট লাখ লক্ষ ক�
 
 
 def _counted(text: str) -> list[str]:
-    """Return the terms of what "how many X" counts (up to five words, to an auxiliary verb). In Bangla, the words after the count word, or
-    the two before it when none follows ("কতজন অংশগ্রহণকারী", "এজেন্ট দেশে মোট কয়জন আছে"), and "people" for "জন"
-    (persons); `Assistant.read` keeps those the glossary gives in English too (`scoring.bridge_counted`)."""
+    """Return the terms of what "how many X" counts (up to five words, to an auxiliary verb). In Bangla, the words
+    after the count word to the clause's end, or the two before it when none follows ("কতজন অংশগ্রহণকারী", "এজেন্ট
+    দেশে মোট কয়জন আছে"), and "people" for "জন" (persons); `Assistant.read` gives them their English forms
+    (`scoring.bridge_counted`)."""
     bangla = BANGLA_COUNT.search(text)
     if bangla:
         # (A Bangla noun phrase ends in its noun, "কতটি মূল মূল্যায়ন প্রশ্নের": the words to the clause's end, whose

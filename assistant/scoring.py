@@ -466,15 +466,16 @@ def aliases_of(bridge: list[tuple[str, str]]) -> Aliases:
 BANGLA_LETTER = re.compile(r"[\u0980-\u09ff]")
 
 
-def bridge_counted(question: Question, aliases: Aliases, knows=lambda t: True) -> Question:
+def bridge_counted(question: Question, aliases: Aliases, knows=lambda term: True) -> Question:
     """Give what a Bangla count asks for ("কতজন অংশগ্রহণকারী") its English form from the glossary, so that the quote of
-    an English document is checked for a number of participants, not any number ("the three-day conference"). A
-    Bangla term the glossary does not bridge is dropped (the quote may be English): with nothing left, any number
-    answers, as for a count whose thing is not named."""
+    an English document is checked for a number of participants, not for any number ("the three-day conference").
+
+    A Bangla term the glossary does not bridge but some passage holds (knows) is dropped: the quote may be English, in
+    which it cannot be found. One no passage holds stays: what no document names, no number of theirs counts ("কয়টি
+    স্টল", stalls). With nothing left, any number answers, as for a count whose thing is not named."""
     if question.language != "bn" or not question.counted:
         return question
     have = set(question.counted)
-    # (a thing no passage names cannot be counted by one: it stays, and no quote answers)
     kept = [t for t in question.counted if not BANGLA_LETTER.search(t) or not knows(t)]
     for target, source in aliases:
         if source and set(source) <= have:

@@ -23,6 +23,7 @@ from nsss.assistant.question import (
 from nsss.assistant.scoring import (
     Pick,
     aliases_of,
+    bridge_counted,
     bridged,
     figures_present,
     fills_slot,
@@ -427,7 +428,7 @@ class Assistant:
         added = [t for t in q.terms if t not in set(tokenize(q.text))]
         bridge = self.index.bridge(" ".join([q.text, *added]))
         aliases = aliases_of(bridge)  # the question's terms in the documents' other language
-        q = self.bridge_parts(q, aliases)
+        q = bridge_counted(self.bridge_parts(q, aliases), aliases, self.index.lexical.knows)
         # The documents' words for the question's everyday ones ("cities": urban) choose the sentence: one holding
         # them holds the question's words. Not those naming the kind of thing asked ("money": allocation), which any
         # sum on the topic holds; and whether the passages answer is judged on the question's own words.

@@ -1088,7 +1088,26 @@ def _is_compound(text: str) -> bool:
     )
 
 
+# What a count is asked with in Bangla: "কতজন" (how many persons), "কয়টি" (how many things); "জন" counts persons.
+BANGLA_COUNT = re.compile(r"(?<![\u0980-\u09ff])(?:কত|কয়)\s*(জন|টি|টা|গুলো|গুলি)(?:কে|ের|এর|র)?(?![\u0980-\u09ff])")
+# The words that say how big a count is, or that it is a total, not what is counted ("মোট কত লাখ শ্রমিক").
+BANGLA_COUNT_FILLER = frozenset(tokenize("মোট লাখ লক্ষ কোটি হাজার শত"))
+
+
 def _counted(text: str) -> list[str]:
+    """Return the terms of what "how many X" counts (up to five words, to an auxiliary verb). In Bangla, the words
+    after the count word to the clause's end, or the two before it when none follows ("কতজন অংশগ্রহণকারী", "এজেন্ট
+    দেশে মোট কয়জন আছে"), and "people" for "জন" (persons); `Assistant.read` gives them their English forms
+    (`scoring.bridge_counted`)."""
+    bangla = BANGLA_COUNT.search(text)
+    if bangla:
+        # (A Bangla noun phrase ends in its noun, "কতটি মূল মূল্যায়ন প্রশ্নের": the words to the clause's end, whose
+        # verbs the glossary does not bridge.)
+        clause = re.split(r"[,;?।!]", text[bangla.end() :])[0]
+        after = [t for t in tokenize(clause) if t not in BANGLA_COUNT_FILLER]
+        before = [t for t in tokenize(text[: bangla.start()]) if t not in BANGLA_COUNT_FILLER][-2:]
+        people = tokenize("people") if bangla.group(1) == "জন" else []
+        return list(dict.fromkeys(people + (after or before)))
     match = re.search(r"\bhow many\s+((?:[\w'-]+\s+){0,4}[\w'-]+)", text, re.I)
     if not match:
         return []

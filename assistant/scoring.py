@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from nsss.assistant.question import DAY_MONTH, Question, figures, normalize_figures
@@ -289,7 +289,7 @@ FREQUENCY = re.compile(
 PEOPLE = frozenset(
     tokenize(
         "people person persons individuals recipients beneficiaries citizens elderly women men children mothers "
-        "workers households families students"
+        "workers households families students জন মানুষ ব্যক্তি উপকারভোগী ভাতাভোগী"
     )
 )
 
@@ -461,6 +461,27 @@ def aliases_of(bridge: list[tuple[str, str]]) -> Aliases:
     return tuple(
         (frozenset(tokenize(target)), tuple(tokenize(source))) for source, target in bridge if tokenize(target)
     )
+
+
+BANGLA_LETTER = re.compile(r"[\u0980-\u09ff]")
+
+
+def bridge_counted(question: Question, aliases: Aliases, knows=lambda term: True) -> Question:
+    """Give what a Bangla count asks for ("কতজন অংশগ্রহণকারী") its English form from the glossary, so that the quote of
+    an English document is checked for a number of participants, not for any number ("the three-day conference").
+
+    A Bangla term the glossary does not bridge but some passage holds (knows) is dropped: the quote may be English, in
+    which it cannot be found. One no passage holds stays: what no document names, no number of theirs counts ("কয়টি
+    স্টল", stalls). With nothing left, any number answers, as for a count whose thing is not named."""
+    if question.language != "bn" or not question.counted:
+        return question
+    have = set(question.counted)
+    kept = [t for t in question.counted if not BANGLA_LETTER.search(t) or not knows(t)]
+    for target, source in aliases:
+        if source and set(source) <= have:
+            kept += [*source, *sorted(target)]
+    counted = tuple(dict.fromkeys(kept))
+    return question if counted == question.counted else replace(question, counted=counted)
 
 
 def bridged(have: set[str], aliases: Aliases) -> set[str]:

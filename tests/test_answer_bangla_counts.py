@@ -1,0 +1,66 @@
+"""A Bangla "how many" question over English reports is answered by a number of what it counts, not by any number near
+the topic. Real model, real Chroma, over a report that counts districts and a conference report that counts no one."""
+
+import pytest
+from conftest import cited, ingested_documents
+from nsss.assistant import open_assistant
+
+DOCS = {
+    "g2p-pilot.md": """# Allowances through mobile accounts
+
+In January 2021 the Ministry of Social Welfare began paying allowances through mobile accounts under the G2P system.
+The pilot covers 24 districts, and the allowance is paid every three months.
+""",
+    "national-conference-2025.md": """# National Conference on Social Protection 2025
+
+Bangladesh has launched the three-day National Conference on Social Protection 2025 at the Bangladesh-China Friendship
+Conference Centre in Dhaka. Participants included secretaries of the ministries, development partners and scholars.
+The conference discussed inclusive allowances and the design of a social insurance scheme.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder):
+    """The extractive assistant over the corpus above."""
+    return open_assistant(ingested_documents(tmp_path_factory, "bangla-counts", DOCS), use_llm=False)
+
+
+def test_a_count_of_districts_is_answered_by_the_number_of_districts(assistant):
+    """ "জিটুপি পাইলটে কয়টি জেলায় ভাতা দেওয়া হয়?" (in how many districts does the G2P pilot pay?): "The pilot covers
+    24 districts"."""
+    answer = assistant.answer("জিটুপি পাইলটে কয়টি জেলায় ভাতা দেওয়া হয়?")
+
+    assert not answer.abstained and cited(answer) == {"g2p-pilot.md"}, answer.text
+    assert "24 districts" in answer.text
+
+
+def test_a_count_the_report_does_not_give_is_declined_not_answered_with_another_number(assistant):
+    """ "২০২৫ সালের জাতীয় সামাজিক সুরক্ষা সম্মেলনে মোট কতজন অংশগ্রহণকারী উপস্থিত ছিলেন?": the 2025 report names the
+    participants but not how many; its only number is the conference's three days, which counts no participant."""
+    answer = assistant.answer("২০২৫ সালের জাতীয় সামাজিক সুরক্ষা সম্মেলনে মোট কতজন অংশগ্রহণকারী উপস্থিত ছিলেন?")
+
+    assert answer.abstained, answer.text
+
+
+def test_a_count_of_a_thing_no_document_names_is_declined(assistant):
+    """ "২০২৫ সালের জাতীয় সম্মেলনে কয়টি স্টল ছিল?" (how many stalls?): no document names a stall, so no number in
+    them counts one."""
+    answer = assistant.answer("২০২৫ সালের জাতীয় সামাজিক সুরক্ষা সম্মেলনে কয়টি স্টল ছিল?")
+
+    assert answer.abstained, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("কতজন অংশগ্রহণকারী উপস্থিত ছিলেন?", {"peopl", "অংশগ্রহণকারী"}),  # "জন" counts persons
+        ("পর্যালোচনাটি কতটি মূল মূল্যায়ন প্রশ্নের (KEQ) উত্তর দেবে?", {"প্রশ্ন", "keq"}),  # the phrase to its noun
+        ("শিওরক্যাশ এজেন্ট দেশে মোট কয়জন আছে?", {"এজেন্ট"}),  # nothing follows: the words before
+        ("২০২২ সালে দেশে মোট পৌরসভা কয়টা?", {"পৌরসভা"}),
+    ],
+)
+def test_what_a_bangla_count_counts_is_read_from_the_question(question, counted):
+    from nsss.assistant.question import analyse
+
+    assert counted <= set(analyse(question).counted)

@@ -620,6 +620,20 @@ EVERYDAY_AMOUNT = (
     r"\bin (?:dollars|us dollars|usd|taka|tk|bdt|euros?)\b|\b(?:what|how much) (?:[\w'-]+\s+){1,6}?"
     r"(?:come to|amount to|add up to|worth)\b"
 )
+# What is asked, in Bangla as people write and speak it (spoken and regional forms beside the standard ones: "কত
+# ট্যাকা", "কেডা", "কুন তারিখে", "কই"). The standard forms the patterns in `_slot` hold are not repeated here.
+# (A sum is asked with the money's name: "মাসে কত" alone, how much a month, also asks how fast poverty falls.)
+BANGLA_AMOUNT = r"(?:কত|কয়)\s*(?:লাখ|কোটি|হাজার)?\s*(?:টাকা|ট্যাকা|টেকা)"
+BANGLA_NUMBER = r"কয়টা|কতগুলো|কতগুলি|কয়জনকে|কতজনকে|কত বয়স|(?:কত|কয়)\s*(?:লাখ|কোটি|হাজার|ভাগ|পার্সেন্ট|শতাংশ|কপি|নম্বর)"
+BANGLA_DATE = r"কুন তারিখে|কোন তারিখ|কত তারিখে|কুন সালে|কুন বছর|কোন দিন|কুন দিন|কোন সময়ে"
+BANGLA_PLACE = (
+    r"(?:কোন|কুন) (?:জায়গায়|জায়গাতে|হলে|ভবনে|ভেন্যুতে|শহরে|উপজেলায়|এলাকায়|স্থান)|কোনখানে|কুনখানে|"
+    r"(?:^|\s)কই(?:\s|\?|$)|কোথা থেকে|কই থেইকা|কই থেকে"
+)
+BANGLA_ORGANISATION = (
+    r"(?:কোন|কুন) (?:ব্যাংক|দপ্তর|অধিদপ্তর|সংগঠন|কোম্পানি|এনজিও)|"
+    r"(?:মন্ত্রণালয়|বিভাগ|সংস্থা|প্রতিষ্ঠান|ব্যাংক|দপ্তর)\S*\s+(?:কোনটি|কোনটা|কুনটা|কোনগুলো)"
+)
 EVERYDAY_RECIPIENTS = (  # the question proper: "What is X and who gets it?" still asks first what X is
     r"^who (?:actually |really |else |now |currently )?(?:gets?|got|receives?|received|qualif(?:y|ies)|benefits?|"
     r"is entitled|are entitled|is eligible|are eligible|can (?:get|apply|receive|join))\b|"
@@ -653,13 +667,13 @@ def _slot(text: str, listing: bool) -> str:
         return "list" if listing and slot != "date" else slot
     if re.search(
         r"\bhow much\b|\bat what (?:cost|price)\b|" + lead + rf"(?:{AMOUNT_NOUNS})\b|"
-        r"কত টাকা|টাকার পরিমাণ|বরাদ্দ কত|ভাড়া কত|খরচ কত|চাঁদা কত|ভাতা কত|পরিমাণ কত|" + EVERYDAY_AMOUNT,
+        r"কত টাকা|টাকার পরিমাণ|বরাদ্দ কত|ভাড়া কত|খরচ কত|চাঁদা কত|ভাতা কত|পরিমাণ কত|" + BANGLA_AMOUNT + "|" + EVERYDAY_AMOUNT,
         q,
     ):
         return "amount"
     if re.search(
         r"\bhow (?:many|long|old|big|large|often|frequently)\b|" + lead + rf"(?:{NUMBER_NOUNS})\b|"
-        r"কতজন|কত জন|কতটি|কত শতাংশ|কয়টি|কয়জন|কত\s*\?|হার কত|"
+        r"কতজন|কত জন|কতটি|কত শতাংশ|কয়টি|কয়জন|কত\s*\?|হার কত|" + BANGLA_NUMBER + "|"
         # how long and how often, as in English: "কত দিন চলবে?", "কত বছর বয়সে", "কয় মাস পর পর", "কতবার", "বছরে কয়বার"
         r"(?:কত|কয়)\s*(?:দিন|মাস|বছর|সপ্তাহ|ঘণ্টা|ঘন্টা|বার)",
         q,
@@ -669,7 +683,7 @@ def _slot(text: str, listing: bool) -> str:
         r"^(?:when|since when|until when|by when)\b|\bwhen (?:was|were|did|is|will|does|do|are)\b|"
         r"\b(?:in|on|by|from|during|between)? ?(?:what|which) (?:[\w'-]+\s+){0,2}?(?:date|dates|day|year|month|time|"
         r"period|timeframe|time frame)\b|"
-        r"কবে|কখন|কোন সালে|কত সালে|কোন তারিখে|কোন মাসে|কোন বছরে|কোন অর্থবছরে|কোন অর্থ বছরে",
+        r"কবে|কখন|কোন সালে|কত সালে|কোন তারিখে|কোন মাসে|কোন বছরে|কোন অর্থবছরে|কোন অর্থ বছরে|" + BANGLA_DATE,
         q,
     ):
         return "date"
@@ -677,7 +691,7 @@ def _slot(text: str, listing: bool) -> str:
         r"^where\b|\bwhere (?:was|were|is|are|did|will|does|do)\b|"
         + lead
         + r"(?:venue|place|location|city|district|districts|upazila|upazilas|country|countries)\b|"
-        r"\bin which (?:city|district|upazila|place|venue|country)\b|কোথায়|কোন জেলায়|কোন স্থানে",
+        r"\bin which (?:city|district|upazila|place|venue|country)\b|কোথায়|কোন জেলায়|কোন স্থানে|" + BANGLA_PLACE,
         q,
     ):
         return "list" if listing else "place"
@@ -701,7 +715,7 @@ def _slot(text: str, listing: bool) -> str:
         r"^(?:who|whom|whose)\b|\bwho (?:is|was|are|were|chaired|chairs|led|leads|heads|headed|presided|"
         r"inaugurated|spoke|opened|attended|gave|delivered|wrote|authored|presented|moderated|made|"
         r"signed|launched|unveiled)\b|\bname of the (?:chair|minister|secretary|director|person|chief|"
-        r"head|speaker|author)|(?:^|\s)(?:কে|কারা|কার)(?:\s|\?|$)",
+        r"head|speaker|author)|(?:^|\s)(?:কে|কারা|কার|কেডা|কেঠা|কেডায়)(?:\s|\?|$)",
         q,
     ):
         return "list" if listing else "person"
@@ -709,7 +723,7 @@ def _slot(text: str, listing: bool) -> str:
         r"\b(?:which|what) (?:ministry|ministries|division|divisions|agency|agencies|organi[sz]ation|"
         r"organi[sz]ations|body|bodies|department|departments|partner|partners|office|institution|donor|"
         r"donors|bank|committee|authority|institute|firm|company|ngo)\b|"
-        r"কোন মন্ত্রণালয়|কোন বিভাগ|কোন সংস্থা|কোন প্রতিষ্ঠান",
+        r"কোন মন্ত্রণালয়|কোন বিভাগ|কোন সংস্থা|কোন প্রতিষ্ঠান|" + BANGLA_ORGANISATION,
         q,
     ):
         return "list" if listing else "organisation"

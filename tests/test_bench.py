@@ -54,3 +54,12 @@ def test_copies_keep_real_sentences_and_differ_from_each_other():
     assert texts[2] != texts[4] and "It chose a chair." in texts[2]
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0) and vectors[2] @ vectors[0] > 0.98
     assert metas[3] == {"doc_key": "y"}
+
+
+def test_the_share_benchmark_times_one_function_inside_the_answers():
+    """--quick answers four questions (two of them a conversation) over the bundled corpus with the function that
+    bridges a Bangla count to English timed inside the answers (eval/RESULTS.md, session 27)."""
+    result = bench("share", "answer.bridge_counted", "--quick")
+
+    assert result["questions"] == 4 and result["function"] == "answer.bridge_counted"
+    assert result["calls"] >= 4 and result["total_s"] > 0 and 0 < result["share"] < 0.5

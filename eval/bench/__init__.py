@@ -54,9 +54,9 @@ def web_corpus() -> Path:
 
 
 @contextlib.contextmanager
-def corpus_store(corpus: Path, store: Path | None = None) -> Iterator[Settings]:
-    """Yield settings for a store that holds the corpus, with its sentence vectors as a running service has them:
-    the given store (synced), else a temporary one."""
+def corpus_store(corpus: Path | list[Path], store: Path | None = None) -> Iterator[Settings]:
+    """Yield settings for a store that holds the corpus (or corpora), with its sentence vectors as a running service
+    has them: the given store (synced), else a temporary one."""
     from nsss.index import open_index
     from nsss.ingest import ingest
 
@@ -64,7 +64,7 @@ def corpus_store(corpus: Path, store: Path | None = None) -> Iterator[Settings]:
     with contextlib.ExitStack() as stack:
         folder = Path(store) if store else Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nsss-bench-")))
         settings = Settings.load(store=folder).replace(chroma_url="")
-        ingest([corpus], settings, progress=True)
+        ingest(list(corpus) if isinstance(corpus, list) else [corpus], settings, progress=True)
         open_index(settings, lexical=False).fill_sentences(progress=True)
         yield settings
 

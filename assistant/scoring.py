@@ -6,13 +6,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
 from nsss.assistant.question import DAY_MONTH, Question, figures, normalize_figures
 from nsss.assistant.sentences import Sentence, enumerates, sentences
 from nsss.assistant.weights import Weights
-from nsss.core.text import LIST_ITEM, scored_text
+from nsss.core.text import BANGLA_LETTER, LIST_ITEM, scored_text
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
 
@@ -463,10 +464,7 @@ def aliases_of(bridge: list[tuple[str, str]]) -> Aliases:
     )
 
 
-BANGLA_LETTER = re.compile(r"[\u0980-\u09ff]")
-
-
-def bridge_counted(question: Question, aliases: Aliases, knows=lambda term: True) -> Question:
+def bridge_counted(question: Question, aliases: Aliases, knows: Callable[[str], bool]) -> Question:
     """Give what a Bangla count asks for ("কতজন অংশগ্রহণকারী") its English form from the glossary, so that the quote of
     an English document is checked for a number of participants, not for any number ("the three-day conference").
 

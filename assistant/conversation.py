@@ -121,7 +121,8 @@ AUXILIARY = frozenset("is are was were do does did has have had will would can c
 # "Which programmes" of "Which programmes would be brought under it first?" (up to its verb), "How large" of "How
 # large is the pilot?"; "What" of "What is the allowance and who gets it?" names nothing, and the allowance stays.
 ASKING_PHRASE = re.compile(
-    r"^\s*(?:which|what|whose|how\s+(?:many|much|large|big|long|far|often|old|soon|high|low|small)\b)"
+    r"^\s*(?:(?:on|in|at|from|for|by|since|until|to|with|under|of|during)\s+)?"  # "On what exact date was it unveiled?"
+    r"(?:which|what|whose|how\s+(?:many|much|large|big|long|far|often|old|soon|high|low|small)\b)"
     rf"(?:\s+(?!(?:{'|'.join(sorted(AUXILIARY | {'shall', 'must', 'be', 'been', 'get', 'gets', 'got'}))})\b)"
     r"[\w'’-]+){0,3}",
     re.I,
@@ -129,9 +130,6 @@ ASKING_PHRASE = re.compile(
 # The same in Bangla: "কোন কোন ভাতা" of "কোন কোন ভাতা এর আওতায় আনা হবে?" (which allowances will be brought under
 # it?) is what is asked, not what "এর" (its) stands for.
 BANGLA_ASKING_PHRASE = re.compile(r"(?:^|\s)(?:কোন কোন|কোনো|কোন|কী কী|কয়টা|কয়টি|কতগুলো|কতগুলি)\s+\S+")
-# The verb after "who" in "who sits on the committee that oversees it?".
-WHO_VERB = re.compile(r"\bwho\s+[\w'’-]+", re.I)
-PARTICLES = "under|to|for|on|onto|in|into|with|about|by|from|of|at|out|up|over|off|through|behind|after"
 # After "what about X": a question word that asks something of X itself ("what about the cluster, who runs it?").
 OWN_ASK = re.compile(r"\b(?:who|whom|whose|what|when|where|which|how|why)\b|কে|কারা|কবে|কোথায়|কত|কোন|কেন", re.I)
 # "And in 2018?", "What about FY 2022-23?": a continuation that names only a year asks the earlier question again.
@@ -258,13 +256,38 @@ def points_back(question: Question) -> bool:
             continue  # "the budget that raised the allowance": the clause says which budget
         before = text[: match.start()]
         if OBJECT_PRONOUN.fullmatch(match.group(0)):
-            # the verb the pronoun is the object of, with its particles ("brought under it", "paid out to them")
-            before = re.sub(rf"[\w'’-]+(?:\s+(?:{PARTICLES}))*\s*$", "", before.rstrip())
-            before = WHO_VERB.sub(" ", before)
-        before = BANGLA_ASKING_PHRASE.sub(" ", ASKING_PHRASE.sub(" ", before))
+            # A pronoun that is the object of its clause never stands for a word of that clause, its subject
+            # included: "Were any foreign countries backing it?", "How much did DFAT put into funding it?" ask about
+            # the turn before's subject. Only a word of an earlier clause can be its antecedent: "What is the
+            # allowance, and who gets it?".
+            # (What an earlier clause asks may be it: "Which cluster met first, and which ministries were in it?")
+            before = before[: _clause_start(before)]
+        else:
+            before = BANGLA_ASKING_PHRASE.sub(" ", ASKING_PHRASE.sub(" ", before))
         if not subject & set(tokenize(before)):
             return True
     return False
+
+
+# Where a clause begins: a stop, a comma or a dash, "and", "but", "or", or a word that opens a clause of time, cause or
+# condition ("Who presided when the Prime Minister launched it?").
+CLAUSE_BREAK = re.compile(
+    r"[,;:.?!—–]|\s-\s|\b(?:and|but|or|when|whenever|while|whereas|after|before|because|if|although|though|once|until|"
+    r"so)\b",
+    re.I,
+)
+# "and" between two names joins them, not two clauses: "the Netherlands and GIZ".
+JOINED_NAMES = re.compile(r"[A-Z][\w'’-]*\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
+
+
+def _clause_start(text: str) -> int:
+    """Return where the last clause of a text begins (0 when it has one clause)."""
+    starts = [
+        m.end()
+        for m in CLAUSE_BREAK.finditer(text)
+        if not JOINED_NAMES.match(text, max(0, text.rfind(" ", 0, m.start() - 1) + 1))
+    ]
+    return starts[-1] if starts else 0
 
 
 def asks_its_own(question: Question) -> bool:

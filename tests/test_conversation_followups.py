@@ -150,6 +150,31 @@ def test_a_pronoun_after_its_verb_points_back(assistant):
     assert "Action Plan Steering Group" in approved.text
 
 
+def test_a_pronoun_never_stands_for_the_subject_of_its_own_clause(assistant):
+    """ "Did the World Bank finance it?" after a question on the roads programme: "it", the object of "finance", is
+    not the World Bank, so the question asks about the roads programme, not about whatever the World Bank financed
+    (the coastal project's document says "financed by a credit from the World Bank")."""
+    _, financed = ask_in_turn(
+        assistant, "How many women does the Rural Roads Maintenance Programme employ?", "Did the World Bank finance it?"
+    )
+
+    assert financed.followup, financed.text
+    assert "coastal-embankment-project.md" not in cited(financed), financed.text
+
+
+def test_an_earlier_clause_still_names_what_a_pronoun_stands_for(assistant):
+    """ "What is X, and who ...s it?" names its own subject in the first clause: it is not read as a follow-up."""
+    turns = Conversation(
+        (Turn("How many women does the Rural Roads Maintenance Programme employ?", "", "", focus=("rural",)),)
+    )
+    q = analyse("What is the Coastal Embankment Project, and who finances it?")
+
+    assert not talk.points_back(q)
+    assert not talk.plan(q, turns).followup
+    assert talk.points_back(analyse("How much money did the Netherlands and GIZ put into it?"))
+    assert talk.points_back(analyse("On what exact date was it unveiled?"))
+
+
 def test_the_inaugural_ceremony_is_the_one_of_the_event_of_the_turn_before(assistant):
     """ "the inaugural ceremony" says which part of an event, not which event."""
     _, chair = ask_in_turn(

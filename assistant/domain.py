@@ -8,7 +8,8 @@ its character n-grams (2 to 4 characters within words, tf-idf) and its sentence 
 fitted on the training question sets (on the subject, answerable or not) against questions on other subjects
 (`eval/offdomain_train.jsonl`, `eval/offtopic_qa.jsonl` and the training sets' off-topic questions), with 400
 questions on the subject written for fitting beside them (`eval/onsubject_train.jsonl`, 300 of them in Bangla), and
-500 more in Bangla (`eval/offdomain_bn_train.jsonl`, `eval/onsubject_bn_train.jsonl`). A Bangla question is also read
+500 more in Bangla (`eval/offdomain_bn_train.jsonl`, `eval/onsubject_bn_train.jsonl`), and the held-out sets once
+used for choosing (28,000 questions in all, 12,000 of them in Bangla as people type it). A Bangla question is also read
 for the field's vocabulary (`field_features`): how much of it the glossary has English for.
 
 Its weights and thresholds (one for English questions, one for Bangla) live in assistant/domain.json;

@@ -26,6 +26,10 @@ OFF_SUBJECT = [
     "Can you write me a short poem about the monsoon?",
     "কাল কি ঢাকায় বৃষ্টি হবে?",
     "ঢাকা থেকে সিলেটের বাসের টিকিট কোথায় পাব?",
+    # General knowledge in Bangla: answered from the documents before the held-out sets were fitted on (session 28).
+    "নেপালের রাজধানীর নাম কী?",
+    "সিঙ্গাপুরের রাজধানীর নাম কী?",
+    "ভারতের প্রধানমন্ত্রী কে?",
 ]
 ON_SUBJECT = [
     "Who chairs the Central Management Committee?",
@@ -57,6 +61,20 @@ def test_a_question_on_the_subject_is_not_judged_off_it(assistant, question):
     answer = assistant.answer(question)
     assert answer.signals["judged_off_subject"] == 0.0, answer.signals["off_subject"]
     assert answer.notice == ""
+
+
+def test_questions_on_the_subject_in_spoken_bangla_are_far_from_being_judged_off_it(embedder):
+    """The held-out sets' Bangla, as people type it, taught the model the field's spoken words: these questions were
+    judged at 0.22 to 0.42 before (session 28), on the subject only because the Bangla threshold was 0.97."""
+    questions = [
+        "গেরামের গরিব মাইনষের লাইগা সরকারের কামের কর্মসূচিতে মাইয়ারা কয় ভাগ সুযোগ পায়?",
+        "বয়স্ক ভাতার টেকা কবে থেইকা বাড়ব?",
+        "প্রতিবন্ধী ভাতা পাইতে কী কী কাগজ লাগে?",
+    ]
+    model = default_domain()
+    for question, vector in zip(questions, embedder.embed(questions), strict=True):
+        assert model.probability(question, vector) < 0.1, question
+    assert model.threshold_bn < 0.6
 
 
 def test_a_question_in_bangla_is_judged_against_its_own_threshold():
@@ -147,7 +165,10 @@ def test_a_bangla_question_is_read_for_the_fields_vocabulary():
     assert 0.0 < field_features("আজ ঢাকায় কি বৃষ্টি হবে?")[0] < FIELD_SCALE  # Dhaka is in the glossary, rain is not
     assert field_features("Which laptop should I buy?") == (0.0, 0.0, 0.0)  # English is read by n-grams and vector
     model = default_domain()
-    assert model.field_coef[1] > 0 > model.field_coef[0]  # no field word argues off the subject, a share of them on it
+    # A share of the field's words argues on the subject; having none of them argues less so. (It argued off the
+    # subject, +0.08, until the held-out sets' 11,740 Bangla questions were fitted on in session 28: their n-grams now
+    # say it, and its weight is near zero, -0.03.)
+    assert model.field_coef[0] < -0.5 and model.field_coef[1] > model.field_coef[0] + 0.5
 
 
 def test_another_embedding_model_is_never_judged(tmp_path):
@@ -165,8 +186,8 @@ def test_the_fit_command_rewrites_the_shipped_model(tmp_path, embedder):
     """The fit command, run whole, makes the model shipped: the same n-grams, and the same judgments of a thousand
     questions, on the subject and off it. Not the same floats: the threshold is chosen at a 1% budget of the questions
     on the subject, so it moves with the last digits of the embeddings, which change with the CPU and the thread count
-    (0.4696 shipped; 0.4818 refitted on an AMD EPYC with two threads, 0.506 with one), while the judgments agree on
-    more than 99.5% of the questions."""
+    (session 27: 0.4696 shipped, 0.4818 refitted on an AMD EPYC with two threads, 0.506 with one), while the judgments
+    agree on more than 99.5% of the questions. The fit reads 28,000 questions: about four minutes here."""
     out = tmp_path / "domain.json"
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     run = subprocess.run(
@@ -175,10 +196,10 @@ def test_the_fit_command_rewrites_the_shipped_model(tmp_path, embedder):
         env=env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1200,
     )
     assert run.returncode == 0, run.stderr
-    assert "held out set by set" in run.stdout
+    assert "held out by set in 10 folds" in run.stdout
     fitted, shipped = (json.loads(p.read_text(encoding="utf-8")) for p in (out, PROJECT / "assistant" / "domain.json"))
     assert fitted["ngrams"].keys() == shipped["ngrams"].keys()
     from nsss.assistant.domain import off_subject
@@ -198,7 +219,8 @@ def test_the_fit_command_rewrites_the_shipped_model(tmp_path, embedder):
     ]
     agree = sum(a == b for a, b in zip(*judged, strict=True)) / len(questions)
     assert len(questions) > 1000 and agree >= 0.99, agree
-    # Held out set by set, the Bangla questions on other subjects judged off it: 0.149 before the field's vocabulary
-    # was read and 500 more Bangla questions fitted on (session 20), 0.543 with both.
+    # Held out by set, the Bangla questions on other subjects judged off it: 0.149 before the field's vocabulary was
+    # read and 500 more Bangla questions fitted on (session 20), 0.543 with both, 0.955 with the held-out sets fitted
+    # on too (session 28); at most 1% of those on the subject.
     bangla = next(line.split() for line in run.stdout.splitlines() if line.startswith("Bangla "))
-    assert float(bangla[2]) <= 0.01 and float(bangla[4]) >= 0.45, bangla
+    assert float(bangla[2]) <= 0.01 and float(bangla[4]) >= 0.9, bangla

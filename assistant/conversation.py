@@ -116,6 +116,15 @@ SET_ASIDE = re.compile(
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 )
 OBJECT_PRONOUN = re.compile(r"\b(?:it|them|him|her)\b", re.I)
+# "her" before a word that is not a preposition, a particle or a conjunction is a possessive, not an object: "My aunt
+# gets her widow money on bKash" (a word before it may be what it stands for, as before "its").
+POSSESSIVE_HER = re.compile(
+    r"her\s+(?!(?:to|for|on|onto|in|into|with|about|by|from|of|at|out|up|over|off|through|and|or|but|if|when|now|then|"
+    r"again|back|too|also|yet|still|first|any|anything|nothing|all|both|either|more|less|enough)\b)[\w'’-]",
+    re.I,
+)
+# A possessor ("My sister's husband"): within a pronoun's own clause it may be what the pronoun stands for.
+POSSESSOR = re.compile(r"([\w-]+)['’]s\b")
 AUXILIARY = frozenset("is are was were do does did has have had will would can could should may might".split())
 # What a question asks, never the antecedent of its pronoun: "which donors" in "Which donors supported it?",
 # "Which programmes" of "Which programmes would be brought under it first?" (up to its verb), "How large" of "How
@@ -255,13 +264,14 @@ def points_back(question: Question) -> bool:
         if says_which(text, match, subject):
             continue  # "the budget that raised the allowance": the clause says which budget
         before = text[: match.start()]
-        if OBJECT_PRONOUN.fullmatch(match.group(0)):
+        if OBJECT_PRONOUN.fullmatch(match.group(0)) and not POSSESSIVE_HER.match(text, match.start()):
             # A pronoun that is the object of its clause never stands for a word of that clause, its subject
             # included: "Were any foreign countries backing it?", "How much did DFAT put into funding it?" ask about
             # the turn before's subject. Only a word of an earlier clause can be its antecedent: "What is the
-            # allowance, and who gets it?".
+            # allowance, and who gets it?"; or a possessor within its own: "My sister's husband left her".
             # (What an earlier clause asks may be it: "Which cluster met first, and which ministries were in it?")
-            before = before[: _clause_start(before)]
+            start = _clause_start(before)
+            before = f"{before[:start]} {' '.join(POSSESSOR.findall(before[start:]))}"
         else:
             before = BANGLA_ASKING_PHRASE.sub(" ", ASKING_PHRASE.sub(" ", before))
         if not subject & set(tokenize(before)):

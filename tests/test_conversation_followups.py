@@ -173,6 +173,10 @@ def test_an_earlier_clause_still_names_what_a_pronoun_stands_for(assistant):
     assert not talk.plan(q, turns).followup
     assert talk.points_back(analyse("How much money did the Netherlands and GIZ put into it?"))
     assert talk.points_back(analyse("On what exact date was it unveiled?"))
+    # "her" before a noun is a possessive, and a possessor in the pronoun's own clause may be what it stands for.
+    assert not talk.points_back(analyse("My aunt gets her widow money on bKash. Are there fees?"))
+    assert not talk.points_back(analyse("My sister's husband left her. What does the strategy plan for such women?"))
+    assert talk.points_back(analyse("Did the minister thank her?"))
 
 
 def test_the_inaugural_ceremony_is_the_one_of_the_event_of_the_turn_before(assistant):

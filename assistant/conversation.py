@@ -126,9 +126,9 @@ POSSESSIVE_HER = re.compile(
 # A possessor ("My sister's husband"): within a pronoun's own clause it may be what the pronoun stands for.
 POSSESSOR = re.compile(r"([\w-]+)['’]s\b")
 AUXILIARY = frozenset("is are was were do does did has have had will would can could should may might".split())
-# What a question asks, never the antecedent of its pronoun: "which donors" in "Which donors supported it?",
-# "Which programmes" of "Which programmes would be brought under it first?" (up to its verb), "How large" of "How
-# large is the pilot?"; "What" of "What is the allowance and who gets it?" names nothing, and the allowance stays.
+# What a question asks, never the antecedent of its subject pronoun: "How large" of "How large is it?", "what exact
+# date" of "On what exact date was it unveiled?" (up to its verb). (An object pronoun's antecedent stands in an earlier
+# clause: `points_back`.)
 ASKING_PHRASE = re.compile(
     r"^\s*(?:(?:on|in|at|from|for|by|since|until|to|with|under|of|during)\s+)?"  # "On what exact date was it unveiled?"
     r"(?:which|what|whose|how\s+(?:many|much|large|big|long|far|often|old|soon|high|low|small)\b)"

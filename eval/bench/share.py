@@ -21,6 +21,7 @@ from pathlib import Path
 
 from nsss.core.settings import BUNDLED_CORPUS
 from nsss.eval.bench import corpus_store, web_corpus
+from nsss.eval.harness import EvalError, load_questions
 
 QUICK = [
     {"question": "How many ministries took part in the focal point meeting?"},
@@ -46,11 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     module = importlib.import_module(f"nsss.assistant.{module_name}")
     if not callable(getattr(module, name, None)):
         parser.error(f"nsss.assistant.{module_name} has no function {name}")
-    records = (
-        QUICK
-        if args.quick
-        else [json.loads(line) for qa in args.qa for line in qa.read_text("utf-8").splitlines() if line]
-    )
+    try:
+        # (read as `nsss eval` reads a set: a bad line is named by its file and number)
+        records = QUICK if args.quick else [_record(q) for qa in args.qa for q in load_questions(qa)]
+    except EvalError as exc:
+        parser.error(str(exc))
     load_before = os.getloadavg()
     # (the web corpus and the bundled one, as the question sets' figures were scored on)
     with corpus_store(BUNDLED_CORPUS if args.quick else [web_corpus(), BUNDLED_CORPUS], args.store) as settings:
@@ -64,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result))
     return 0
+
+
+def _record(question) -> dict:
+    """The question and its conversation (none for a question asked alone), as QUICK gives them."""
+    return {"question": question.question, "conversation": question.conversation or None}
 
 
 def share(settings, records: list[dict], module, name: str) -> dict:

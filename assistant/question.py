@@ -484,8 +484,13 @@ BANGLA_THING = re.compile(
     r"(?:এটি|এটা|এতে|এইটা|এইটি|এইডা|এডা|ওটা|ওটি|ওইটা|ওইডা|ঐটা|সেটা|সেটি|হেইটা|হেইডা|এগুলো|এগুলা|ওগুলো|ওগুলা|"
     r"সেগুলো|সেগুলা|হেগুলা|ওখানে|ওইখানে|হেইখানে|হেখানে|এইভাবে|এভাবে|ওইভাবে|সেভাবে)"
 )
-# Where a clause ends in a Bangla question: a stop, a danda, a comma, a dash, or "এবং" (and), "কিন্তু" (but).
-BANGLA_CLAUSE_BREAK = re.compile(r"[,;:.?!।—–]|\s-\s|(?<![\u0980-\u09FF])(?:এবং|কিন্তু)(?![\u0980-\u09FF])")
+# Where a clause ends in a Bangla question: a stop, a danda, a comma, a dash, "এবং" (and), "কিন্তু" (but), or a verb
+# of condition, written or as people type it ("মায়েরা উপবৃত্তির টাকা পাইলে সেটা কোথায় তোলে?", if mothers get the
+# stipend, where do they draw it?). (By its ending alone a condition is not told from a place: "সালে", "স্কুলে".)
+BANGLA_CLAUSE_BREAK = re.compile(
+    r"[,;:.?!।—–]|\s-\s|(?<![\u0980-\u09FF])(?:এবং|কিন্তু|(?:কর|হ|হই|পে|পাই|গে|যাই|দি|দেই|নি|নেই|থাক|চাই|লাগ|"
+    r"বল|কই|আস|আই|দেখ|জান|তুল|ফির|মর|চল|শুরু কর|বন্ধ হ)লে)(?![\u0980-\u09FF])"
+)
 
 
 def _refers_back(text: str, subject: tuple[str, ...]) -> bool:

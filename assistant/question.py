@@ -112,7 +112,12 @@ STRONG_BACK = re.compile(
 WEAK_BACK = re.compile(
     r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|him)\b|"
     # "Which one is for people working abroad?" chooses among what the last answer listed.
-    r"\bwhich one\b(?!\s+of\b)|(?:এটি|এটা|এতে|তারা|তাদের|এর|তিনি|তাঁর|তার|কোনটি|কোনটা)|"
+    r"\bwhich one\b(?!\s+of\b)|"
+    # A Bangla pointer is a whole word, its case ending and "ই", "ও" (only, too) joined: never "তার" of "তারিখে" (on
+    # the date) or "ভাতার" (the allowance's), "তিনি" of "প্রতিনিধি", "এটি" of "ডিএফএটি"; nor "এর" joined to a name by a
+    # hyphen ("ILO-এর": of the ILO).
+    rf"(?<![\u0980-\u09FF-])(?:এটি|এটা|এতে|তারা|তাদের|এর|তিনি|তাঁরা|তাঁর|তার|কোনটি|কোনটা)(?:{BANGLA_CASE_ENDINGS})?(?:ই|ও)?"
+    r"(?![\u0980-\u09FF])|"
     # The other Bangla pointers, written and as people type them (BANGLA_POINTERS): "এইটা শুরু হইছিল কবে?" (when did
     # this start?), "হেরা কী কাম করে?" (what do they do?).
     # With the case endings Bangla joins to them: "এইটার" (its), "হেইডাতে" (in it), "ওইটারে" (to it).
@@ -474,6 +479,20 @@ def _lone_sign(term: str) -> bool:
     return len(term) == 1 and "\u0980" <= term <= "\u09ff"
 
 
+# The Bangla pointers that stand for a thing, a place or a way, not a person (BANGLA_POINTERS, and "এটি", "এটা", "এতে").
+BANGLA_THING = re.compile(
+    r"(?:এটি|এটা|এতে|এইটা|এইটি|এইডা|এডা|ওটা|ওটি|ওইটা|ওইডা|ঐটা|সেটা|সেটি|হেইটা|হেইডা|এগুলো|এগুলা|ওগুলো|ওগুলা|"
+    r"সেগুলো|সেগুলা|হেগুলা|ওখানে|ওইখানে|হেইখানে|হেখানে|এইভাবে|এভাবে|ওইভাবে|সেভাবে)"
+)
+# Where a clause ends in a Bangla question: a stop, a danda, a comma, a dash, "এবং" (and), "কিন্তু" (but), or a verb
+# of condition, written or as people type it ("মায়েরা উপবৃত্তির টাকা পাইলে সেটা কোথায় তোলে?", if mothers get the
+# stipend, where do they draw it?). (By its ending alone a condition is not told from a place: "সালে", "স্কুলে".)
+BANGLA_CLAUSE_BREAK = re.compile(
+    r"[,;:.?!।—–]|\s-\s|(?<![\u0980-\u09FF])(?:এবং|কিন্তু|(?:কর|হ|হই|পে|পাই|গে|যাই|দি|দেই|নি|নেই|থাক|চাই|লাগ|"
+    r"বল|কই|আস|আই|দেখ|জান|তুল|ফির|মর|চল|শুরু কর|বন্ধ হ)লে)(?![\u0980-\u09FF])"
+)
+
+
 def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
     # ("When did the GRS Technical Committee first meet, and what did it decide there?": "there" is where the thing the
     # question names by its name met, not a place an earlier turn named.)
@@ -493,8 +512,17 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
         if DEMONSTRATIVE.fullmatch(match.group(0)) and NOT_AFTER_NOUN.search(text[: match.start()])
         else None
     )
-    if match.group(0).startswith("এই"):
+    if match.group(0).rstrip() == "এই":
         pointed = re.match(r"\s*(\S+)", text[match.end() :])  # "এই কথা" (this statement): its noun
+    elif BANGLA_THING.match(match.group(0)):
+        # A Bangla word for a thing ("এইটা", "এটাতে", "এভাবে") never stands for a word of its own clause: before it
+        # stand what is asked and the clause's subject ("কোন দেশ বা সংস্থা এইটাতে সাহায্য করছে?", which country or body
+        # is helping it?). Only a word of an earlier clause can be what it stands for: "শুনলাম অনলাইনে ভাতার আবেদন
+        # করা যাবে, এইটা কোন ব্যবস্থা?" (I hear one can apply for the allowance online: what system is this?).
+        # (The words for people are read as before: "তাঁর", "তিনি" may stand for a person the question named;
+        # "এর" (of) follows a name as its case ending, "NSSS এর লক্ষ্য"; "কোনটি" asks which of what is named before it.)
+        cut = [m.end() for m in BANGLA_CLAUSE_BREAK.finditer(text, 0, match.start())]
+        before = set(tokenize(text[: cut[-1]])) if cut else set()
     if pointed:
         # "How long does the current phase of that support last?": "that support" points back unless the question
         # named the support before it; the other words before it ("the current phase") are not what it stands for.

@@ -411,6 +411,15 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("এখন কতজন পায় এইটা?", True),
         ("এই ভাতায় সমস্যা কী কী?", True),
         ("এই বছর বিধবা ভাতা কারা পাবেন?", False),
+        # a Bangla pointer is a whole word: not "তার" of "তারিখে" (on the date), "ভাতার" (the allowance's)
+        ("কোন তারিখে মন্ত্রিসভা জিইডিকে এনএসএসএস প্রণয়নের দায়িত্ব দেয়?", False),
+        ("বয়স্ক ভাতার টাকা কোন মোবাইল সেবায় দেওয়া হয়?", False),
+        # a Bangla word for a thing stands for no word of its own clause, only for one of an earlier clause, a
+        # verb of condition ending one ("পাইলে", if they get)
+        ("কোন দেশ বা সংস্থা এইটাতে সাহায্য করতেছে?", True),
+        ("২০২০ সালে এটা কত ছিল?", True),
+        ("শুনলাম অনলাইনে ভাতার আবেদন করা যাবে, এইটা কোন ব্যবস্থা?", False),
+        ("মায়েরা উপবৃত্তির টাকা পাইলে সেটা কোথা থেকে তুলতে পারে?", False),
         # a year names no subject; another figure does
         ("২০২৩-২৪ অর্থবছরে মাসে কত দেয়, আর কতজন পান?", True),
         ("How much was paid a month in FY 2023-24?", True),

@@ -565,6 +565,9 @@ def says_which(text: str, match: re.Match, subject: Iterable[str]) -> bool:
     whose clause names the thing (CORRELATIVE)."""
     if DEMONSTRATIVE_NAMING.match(text, match.start()):
         return True
+    qualified = DEMONSTRATIVE_QUALIFIED.match(text, match.start())
+    if qualified and set(subject) & set(tokenize(TIME_WORDS.sub(" ", qualified.group("which")))):
+        return True  # "that online talk about G2P payments": what it is about says which talk
     if EXPLETIVE_IT.match(text, match.start()) or CONJUNCTION_THAT.search(text[: match.end()]):
         return True  # "Is it true that the Cabinet approved...?": "it" and "that" stand for nothing
     if CORRELATIVE.search(text[: match.start()]) and re.match(r"[\u0980-\u09FF]", match.group(0)):
@@ -594,6 +597,26 @@ CORRELATIVE = re.compile(r"(?:^|\s)যে\s")
 
 # "this" or "that" before a quoted term or a proper name.
 DEMONSTRATIVE_NAMING = re.compile(r"(?i:this|that|these|those)\s+(?:['‘\"“]|[A-Z](?!\w*['’]s\b))")
+# "that" before a kind of event, body, paper or programme and what says which one: its name, what it is about, who
+# led it, what it did ("that online discussion called 'Future of G2P'", "that high-level policy dialogue on getting
+# ministries to work together", "that cash-for-care scheme for poor pregnant women that began in 2015"). People
+# say so of a thing they know from outside the conversation, and the words after it find it. (Not "that meeting in
+# June", "that workshop on Tuesday": a time says not which; says_which also asks that the words name a subject.)
+TIME_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|today|yesterday|"
+    r"tomorrow|morning|afternoon|evening|day|days|week|weeks|month|months|year|years)\b",
+    re.I,
+)
+DEMONSTRATIVE_QUALIFIED = re.compile(
+    r"(?i:this|that|these|those)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?i:meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
+    r"committee|cluster|ceremony|launch|study|survey|training|fair|initiative|document|paper|review|pilot|system|"
+    r"registry|database|evaluation|assessment|talk|discussion|story|article|pension|allowance|strategy|fund|policy|"
+    r"speech|campaign|benefit|stipend)s?\s+"
+    r"(?i:called|named|titled|about|on|of|for|that|which|where|led|chaired|organi[sz]ed|held|launched|opened|began|"
+    r"started|run)\s+(?P<which>[^,;?.!]+)"
+)
 
 
 AMOUNT_NOUNS = (

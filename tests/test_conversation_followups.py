@@ -437,6 +437,13 @@ def test_former_as_an_adjective_does_not_point_back(assistant, question):
         ("Who chaired the NSSS Action Plan Sub-Committee that prepared the 2016-2021 Action Plan?", False),
         ("How many mothers did the ISPP support, and how does that compare with the MCBP?", False),
         ("What's the weather forecast for Sylhet this weekend?", False),
+        # ... nor "that" before a kind of event or programme and the words that say which one: what it is called,
+        # what it was about, who led it (a time says not which: "that workshop on Tuesday")
+        ("Who organised that online discussion called 'Future of G2P in Bangladesh'?", False),
+        ("Who chaired that high-level policy dialogue on getting ministries to work together?", False),
+        ("How many women did that cash-for-care scheme for poor pregnant women help?", False),
+        ("Who spoke at that workshop on Tuesday?", True),
+        ("What did that report say about women?", True),
         ("What support does the EGPP give, and who pays for that support?", False),
     ],
 )

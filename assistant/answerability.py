@@ -13,7 +13,7 @@ import math
 import re
 
 from nsss.assistant.compose import quoted_text
-from nsss.assistant.question import Question, framing, normalize_figures
+from nsss.assistant.question import MONTH, Question, framing, normalize_figures
 from nsss.assistant.scoring import (
     EVENT_ROLES,
     Aliases,
@@ -213,10 +213,6 @@ UNIT_SAID = {
     "dollar": re.compile(r"\$|\bdollars?\b|\busd\b", re.I),
     "day": re.compile(r"\bday|\bdaily\b|দিন|দৈনিক", re.I),
 }
-MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
-    r"jul|aug|sep|sept|oct|nov|dec|জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর)"
-)
 # A day of a month, however written: what "on what date" asks (a year, a month or a weekday says when only roughly).
 DAY = re.compile(
     rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?[\s,.-]+{MONTH}(?![a-z])|(?<![a-z]){MONTH}\.?\s+\d{{1,2}}(?!\d)|"

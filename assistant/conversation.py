@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nsss.assistant.question import WEAK_BACK, Question, normalize_figures, says_which
+from nsss.assistant.question import KIND_NOUNS, WEAK_BACK, Question, normalize_figures, says_which
 from nsss.assistant.types import Conversation
 from nsss.core.text import BANGLA_LETTER
 from nsss.index.lexical import tokenize
@@ -66,12 +66,6 @@ BANGLA_VERB_FORM = re.compile(
     r"^[\u0980-\u09FF]{2,}?(?:ছিলেন|ছিলাম|ছিলো|ছিল|চ্ছেন|চ্ছে|ছেন|ছে|বেন|লেন|তেন|তাম|ইছেন|ইছে|ানো|ানোর|(?<!ভা)বে)$"
 )
 BANGLA_UNNAMING = UNNAMING | BANGLA_ASKED_OF | BANGLA_VERBS
-# Nouns that name an event, a body, a programme or a document only by its kind: "the project", "the meeting".
-KIND_NOUNS = (
-    r"meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
-    r"committee|cluster|ceremony|launch|study|survey|training|fair|initiative|document|paper|review|pilot|system|"
-    r"registry|database|evaluation|assessment"
-)
 # Words that say which part or which of a series, not which event: "the inaugural ceremony", "the first meeting".
 PART_WORDS = (
     r"inaugural|opening|closing|concluding|technical|plenary|first|second|third|last|final|main|previous|next|"

@@ -88,13 +88,12 @@ number many say said mention mentioned
 # them in speech and in the regions ("এইটা", "এইডা", "হেইটা", "হেরা", "হেগো", "উনি", "ওইখানে"), and "this way"
 # ("এইভাবে", as "this way" of English points back through its "this"). "About this" ("এই
 # নিয়া কী কইছেন?", what did he say about this?; "এ বিষয়ে") always points back, as "there" does (STRONG_BACK).
-BANGLA_POINTERS = tuple(
-    (
-        "এইটা এইটি এইডা এডা ওটা ওটি ওইটা ওইডা ঐটা সেটা সেটি হেইটা হেইডা এগুলো এগুলা ওগুলো ওগুলা সেগুলো সেগুলা "
-        "হেগুলা এরা এদের ওরা ওদের হেরা হেগো হেগোর তেনারা উনি ওনার উনার ওনারা উনারা ওনাদের উনাদের তেনার তেনি "
-        "ওখানে ওইখানে হেইখানে হেখানে এইভাবে এভাবে ওইভাবে সেভাবে"
-    ).split()
+BANGLA_POINTED_THINGS = tuple(
+    "এইটা এইটি এইডা এডা ওটা ওটি ওইটা ওইডা ঐটা সেটা সেটি হেইটা হেইডা এগুলো এগুলা ওগুলো ওগুলা সেগুলো সেগুলা হেগুলা "
+    "ওখানে ওইখানে হেইখানে হেখানে এইভাবে এভাবে ওইভাবে সেভাবে".split()
 )
+BANGLA_POINTED_PEOPLE = tuple("এরা এদের ওরা ওদের হেরা হেগো হেগোর তেনারা উনি ওনার উনার ওনারা উনারা ওনাদের উনাদের তেনার তেনি".split())
+BANGLA_POINTERS = BANGLA_POINTED_THINGS + BANGLA_POINTED_PEOPLE
 
 # The case endings a Bangla pointer takes, written and spoken: "এইটার", "এইটারে", "হেইডাতে", "ওইটায়", "এটাকে".
 BANGLA_CASE_ENDINGS = "রে|র|তে|য়|কে|ে"
@@ -479,11 +478,8 @@ def _lone_sign(term: str) -> bool:
     return len(term) == 1 and "\u0980" <= term <= "\u09ff"
 
 
-# The Bangla pointers that stand for a thing, a place or a way, not a person (BANGLA_POINTERS, and "এটি", "এটা", "এতে").
-BANGLA_THING = re.compile(
-    r"(?:এটি|এটা|এতে|এইটা|এইটি|এইডা|এডা|ওটা|ওটি|ওইটা|ওইডা|ঐটা|সেটা|সেটি|হেইটা|হেইডা|এগুলো|এগুলা|ওগুলো|ওগুলা|"
-    r"সেগুলো|সেগুলা|হেগুলা|ওখানে|ওইখানে|হেইখানে|হেখানে|এইভাবে|এভাবে|ওইভাবে|সেভাবে)"
-)
+# The Bangla pointers that stand for a thing, a place or a way, not a person (and "এটি", "এটা", "এতে" of WEAK_BACK).
+BANGLA_THING = re.compile(f"(?:{'|'.join(('এটি', 'এটা', 'এতে', *BANGLA_POINTED_THINGS))})")
 # Where a clause ends in a Bangla question: a stop, a danda, a comma, a dash, "এবং" (and), "কিন্তু" (but), or a verb
 # of condition, written or as people type it ("মায়েরা উপবৃত্তির টাকা পাইলে সেটা কোথায় তোলে?", if mothers get the
 # stipend, where do they draw it?). (By its ending alone a condition is not told from a place: "সালে", "স্কুলে".)
@@ -595,6 +591,17 @@ CONJUNCTION_THAT = re.compile(
 # ("... যে ডেটাবেজ করা হচ্ছে, সেখানে কত পরিবারের তথ্য...?"): the question says itself which thing it means.
 CORRELATIVE = re.compile(r"(?:^|\s)যে\s")
 
+# Nouns that name an event, a body, a programme or a document only by its kind: "the project", "the meeting".
+KIND_NOUNS = (
+    r"meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
+    r"committee|cluster|ceremony|launch|study|survey|training|fair|initiative|document|paper|review|pilot|system|"
+    r"registry|database|evaluation|assessment"
+)
+# A month's name, in English (whole or short) and in Bangla.
+MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
+    r"jul|aug|sep|sept|oct|nov|dec|জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর)"
+)
 # "this" or "that" before a quoted term or a proper name.
 DEMONSTRATIVE_NAMING = re.compile(r"(?i:this|that|these|those)\s+(?:['‘\"“]|[A-Z](?!\w*['’]s\b))")
 # "that" before a kind of event, body, paper or programme and what says which one: its name, what it is about, who
@@ -603,17 +610,14 @@ DEMONSTRATIVE_NAMING = re.compile(r"(?i:this|that|these|those)\s+(?:['‘\"“]|
 # say so of a thing they know from outside the conversation, and the words after it find it. (Not "that meeting in
 # June", "that workshop on Tuesday": a time says not which; says_which also asks that the words name a subject.)
 TIME_WORDS = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|today|yesterday|"
-    r"tomorrow|morning|afternoon|evening|day|days|week|weeks|month|months|year|years)\b",
+    rf"\b(?:{MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|morning|"
+    r"afternoon|evening|day|days|week|weeks|month|months|year|years)\b",
     re.I,
 )
 DEMONSTRATIVE_QUALIFIED = re.compile(
     r"(?i:this|that|these|those)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?i:meeting|workshop|event|conference|programme|program|project|scheme|report|plan|session|dialogue|seminar|"
-    r"committee|cluster|ceremony|launch|study|survey|training|fair|initiative|document|paper|review|pilot|system|"
-    r"registry|database|evaluation|assessment|talk|discussion|story|article|pension|allowance|strategy|fund|policy|"
-    r"speech|campaign|benefit|stipend)s?\s+"
+    rf"(?i:{KIND_NOUNS}|talk|discussion|story|article|pension|allowance|strategy|fund|policy|speech|campaign|benefit|"
+    r"stipend)s?\s+"
     r"(?i:called|named|titled|about|on|of|for|that|which|where|led|chaired|organi[sz]ed|held|launched|opened|began|"
     r"started|run)\s+(?P<which>[^,;?.!]+)"
 )

@@ -94,6 +94,10 @@ BANGLA_POINTED_THINGS = tuple(
 )
 BANGLA_POINTED_PEOPLE = tuple("এরা এদের ওরা ওদের হেরা হেগো হেগোর তেনারা উনি ওনার উনার ওনারা উনারা ওনাদের উনাদের তেনার তেনি".split())
 BANGLA_POINTERS = BANGLA_POINTED_THINGS + BANGLA_POINTED_PEOPLE
+# The written pronouns that may also stand for what the question names itself (WEAK_BACK): first those for a thing
+# ("এটি", this; "এতে", in it), then those for a person, "of" and "which".
+BANGLA_WEAK_THINGS = ("এটি", "এটা", "এতে")
+BANGLA_WEAK = (*BANGLA_WEAK_THINGS, "তারা", "তাদের", "এর", "তিনি", "তাঁরা", "তাঁর", "তার", "কোনটি", "কোনটা")
 
 # The case endings a Bangla pointer takes, written and spoken: "এইটার", "এইটারে", "হেইডাতে", "ওইটায়", "এটাকে".
 BANGLA_CASE_ENDINGS = "রে|র|তে|য়|কে|ে"
@@ -115,7 +119,7 @@ WEAK_BACK = re.compile(
     # A Bangla pointer is a whole word, its case ending and "ই", "ও" (only, too) joined: never "তার" of "তারিখে" (on
     # the date) or "ভাতার" (the allowance's), "তিনি" of "প্রতিনিধি", "এটি" of "ডিএফএটি"; nor "এর" joined to a name by a
     # hyphen ("ILO-এর": of the ILO).
-    rf"(?<![\u0980-\u09FF-])(?:এটি|এটা|এতে|তারা|তাদের|এর|তিনি|তাঁরা|তাঁর|তার|কোনটি|কোনটা)(?:{BANGLA_CASE_ENDINGS})?(?:ই|ও)?"
+    rf"(?<![\u0980-\u09FF-])(?:{'|'.join(BANGLA_WEAK)})(?:{BANGLA_CASE_ENDINGS})?(?:ই|ও)?"
     r"(?![\u0980-\u09FF])|"
     # The other Bangla pointers, written and as people type them (BANGLA_POINTERS): "এইটা শুরু হইছিল কবে?" (when did
     # this start?), "হেরা কী কাম করে?" (what do they do?).
@@ -478,8 +482,8 @@ def _lone_sign(term: str) -> bool:
     return len(term) == 1 and "\u0980" <= term <= "\u09ff"
 
 
-# The Bangla pointers that stand for a thing, a place or a way, not a person (and "এটি", "এটা", "এতে" of WEAK_BACK).
-BANGLA_THING = re.compile(f"(?:{'|'.join(('এটি', 'এটা', 'এতে', *BANGLA_POINTED_THINGS))})")
+# The Bangla pointers that stand for a thing, a place or a way, not a person.
+BANGLA_THING = re.compile(f"(?:{'|'.join((*BANGLA_WEAK_THINGS, *BANGLA_POINTED_THINGS))})")
 # Where a clause ends in a Bangla question: a stop, a danda, a comma, a dash, "এবং" (and), "কিন্তু" (but), or a verb
 # of condition, written or as people type it ("মায়েরা উপবৃত্তির টাকা পাইলে সেটা কোথায় তোলে?", if mothers get the
 # stipend, where do they draw it?). (By its ending alone a condition is not told from a place: "সালে", "স্কুলে".)

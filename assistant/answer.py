@@ -472,6 +472,7 @@ class Assistant:
         # A counted set asked for must be named, not only counted (a veto, as a figure the document lacks is).
         quotes = [self.document_text(h.chunk.doc_key)[a:b] for h, a, b in spans]
         values["count_unlisted"] = float(answerability.count_unlisted(q, quotes, bool(section)))
+        values["asked_short"] = float(answerability.asked_short(q, quotes))
         ok, p = answerability.answerable(values, part=part)
         return Reading(tuple(hits), tuple(picks), tuple(spans), section, values, p, ok and bool(spans))
 

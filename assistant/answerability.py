@@ -237,6 +237,21 @@ def count_unlisted(question: Question, texts: list[str], section: bool) -> bool:
 ENOUGH_ITEMS = 12  # items named that answer a question asking for more (a long list is often quoted in part)
 
 
+def asked_short(question: Question, quotes: list[str]) -> bool:
+    """Tell whether a question asking a sum or a count ("the monthly instalment for the Prabashi scheme") finds it in
+    no quote of the answer that speaks of what it names: the only sum quoted is a sibling's ("A subscriber to Samata
+    pays Tk 500 a month"), or no quote holds a sum or the unit asked ("after paying instalments for 10 years")."""
+    kind = question.slot if question.slot in ("amount", "number") else question.implied
+    if kind not in ("amount", "number") or question.compound or not quotes:
+        return False
+    own = [text for text in quotes if not names_sibling(question, text)]
+    if any(_holds(kind, text, question) for text in own):
+        return False
+    return len(own) < len(quotes) and any(_holds(kind, text, question) for text in quotes) or (
+        bool(question.units) and all(unit_missing(question, text) for text in quotes)
+    )
+
+
 def unit_missing(question: Question, text: str) -> bool:
     """Tell whether the question asks in a unit (per month, a year, per cent, dollars) the text does not say."""
     return any(not UNIT_SAID[unit].search(text) for unit in question.units)
@@ -263,7 +278,8 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None, pa
     sibling of what the question names and not of it (the district's committee for the upazila's); a quote that lacks
     the one definite kind of thing asked (a date for "when", a count for "how many": `slot_missing`), unless it is
     the reading of one part, whose other sentences may hold it; quotes that count a set asked for without naming it
-    (`count_unlisted`); and a lead that does not name the place the question names by its kind (`name_missing`).
+    (`count_unlisted`); a lead that does not name the place the question names by its kind (`name_missing`); and an
+    answer none of whose quotes holds the sum or count asked in its unit (`asked_short`).
     """
     fitted = fitted or model()
     # A part read alone is spared the slot veto (its quote's other sentences may hold what it asks); the model, fitted
@@ -275,5 +291,6 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None, pa
         or (values.get("slot_missing", 0.0) > 0 and not part)
         or values.get("count_unlisted", 0.0) > 0
         or values.get("name_missing", 0.0) > 0
+        or (values.get("asked_short", 0.0) > 0 and not part)
     )
     return p >= fitted.threshold_for(values) and not vetoed, p

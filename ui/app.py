@@ -417,16 +417,19 @@ def _wire_chat(ctx) -> None:
     def show_question(question, session, request: gr.Request):
         session = sessions.latest(request, session)
         question = " ".join((question or "").split())
-        if not question:  # a message, not an error: an empty box is nothing to alarm anyone about
-            gr.Warning(t(session.lang, "type_first"), title=t(session.lang, "no_question"))
+        if not question:  # said by on_ask, the chain's last step (below)
             return gr.skip(), gr.skip(), ""
         pending = chat_of(session) + [{"role": "user", "content": render.esc(question)}]
         return pending, "", question
 
     def on_ask(question, docs, kinds, years, session, request: gr.Request):
-        if not question:
-            return (gr.skip(),) * 5
         session = sessions.latest(request, session)
+        if not question:
+            # A message, not an error: an empty box is nothing to alarm anyone about. Said by the chain's last step,
+            # so that the Ask the user clicks on reading it is not dropped: Gradio ignores a click while the chain
+            # it started is still running.
+            gr.Warning(t(session.lang, "type_first"), title=t(session.lang, "no_question"))
+            return (gr.skip(),) * 5
         lang = session.lang
         filters = filters_of(docs, kinds, years)
         what = describe_filters(docs, kinds, years, service.records(), lang) if filters else ""

@@ -247,9 +247,8 @@ def asked_short(question: Question, quotes: list[str]) -> bool:
     own = [text for text in quotes if not names_sibling(question, text)]
     if any(_holds(kind, text, question) for text in own):
         return False
-    return len(own) < len(quotes) and any(_holds(kind, text, question) for text in quotes) or (
-        bool(question.units) and all(unit_missing(question, text) for text in quotes)
-    )
+    siblings_only = len(own) < len(quotes) and any(_holds(kind, text, question) for text in quotes)
+    return siblings_only or (bool(question.units) and all(unit_missing(question, text) for text in quotes))
 
 
 def unit_missing(question: Question, text: str) -> bool:
@@ -278,8 +277,9 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None, pa
     sibling of what the question names and not of it (the district's committee for the upazila's); a quote that lacks
     the one definite kind of thing asked (a date for "when", a count for "how many": `slot_missing`), unless it is
     the reading of one part, whose other sentences may hold it; quotes that count a set asked for without naming it
-    (`count_unlisted`); a lead that does not name the place the question names by its kind (`name_missing`); and an
-    answer none of whose quotes holds the sum or count asked in its unit (`asked_short`).
+    (`count_unlisted`); a lead that does not name the place the question names by its kind (`name_missing`); and
+    quotes that hold the sum or count asked only where they speak of a sibling, or hold neither it nor the unit asked
+    (`asked_short`), unless it is the reading of one part.
     """
     fitted = fitted or model()
     # A part read alone is spared the slot veto (its quote's other sentences may hold what it asks); the model, fitted

@@ -5,7 +5,7 @@ documents do say are answered. Real model, real Chroma; the unit and kind checks
 import pytest
 from conftest import ingested_documents
 from nsss.assistant import open_assistant
-from nsss.assistant.answerability import slot_missing, unit_missing
+from nsss.assistant.answerability import asked_short, slot_missing, unit_missing
 from nsss.assistant.question import analyse
 
 WORKFARE = """# Employment Generation Programme for the Poorest
@@ -113,3 +113,42 @@ def test_a_unit_asked_must_be_in_the_quote(question, quote, missing):
 )
 def test_a_definite_kind_asked_must_be_in_the_quote(question, quote, missing):
     assert slot_missing(analyse(question), quote) is missing
+
+
+SCHEMES = "The scheme has four parts: Pragati for private employees, Samata for people on low incomes and Prabashi for expatriates."
+
+
+@pytest.mark.parametrize(
+    "question, quotes, short",
+    [
+        # the only sum quoted is a sibling's: Samata's instalment for Prabashi's
+        (
+            "What is the monthly instalment for the Prabashi scheme?",
+            [SCHEMES, "A Samata subscriber pays Tk 500 a month."],
+            True,
+        ),
+        # no quote holds a sum, nor the month asked ("10 years" is neither)
+        (
+            "What is the monthly instalment for the Prabashi scheme?",
+            [SCHEMES, "Members pay instalments for 10 years."],
+            True,
+        ),
+        # the sum stands in a quote of its own subject, not the lead: answered
+        (
+            "How much does a Samata subscriber pay each month?",
+            [SCHEMES, "A Samata subscriber pays Tk 500 a month."],
+            False,
+        ),
+        (
+            "What monthly benefit does the MCBP pay?",
+            ["The MCBP is the flagship programme for young children.", "It provides a monthly benefit of BDT 800."],
+            False,
+        ),
+        # no unit asked and no sibling's sum: the model decides, not this veto
+        ("What is the instalment for the Prabashi scheme?", [SCHEMES], False),
+        ("When was the scheme launched?", [SCHEMES], False),  # not a sum or a count
+        ("How many members does the committee have, and who chairs it?", [SCHEMES], False),  # two things asked
+    ],
+)
+def test_a_sum_asked_must_be_quoted_of_its_own_subject(question, quotes, short):
+    assert asked_short(analyse(question), quotes) is short

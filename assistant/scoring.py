@@ -68,7 +68,10 @@ PLACE = re.compile(
     # (a venue's noun after a name, or before a name or number: not "Building consensus")
     r"\b[Vv]enue\b|\b[A-Z][\w'’-]*\s+(?:Room|Hall|Hotel|Secretariat|Bhaban|Bhabon|Auditorium|Centre|Center|"
     r"Building|Stadium|Complex|Campus)\b|\b(?:Hotel|Room|Building|Hall)\s+(?:No\.?\s*\d|[A-Z])|"
-    r"মিলনায়তন|সম্মেলন কেন্দ্র|সচিবালয়|ভবন|হোটেল"
+    r"মিলনায়তন|সম্মেলন কেন্দ্র|সচিবালয়|ভবন|হোটেল|"
+    # Where a service is had: "withdraw the money at nearby Rupali Bank SureCash agents", "from the post office".
+    r"\b(?:at|from)\s+(?!least\b)(?:[\w'’-]+\s+){0,4}?(?:agents?|agent points?|branch(?:es)?|post offices?|offices?|"
+    r"outlets?|booths?|kiosks?|ATMs?|counters?)\b"
 )
 # An organisation asked by its kind is named by it: "which bank" by a bank, "which ministry" by a ministry or division.
 ORG_KINDS = (
@@ -290,7 +293,7 @@ FREQUENCY = re.compile(
 PEOPLE = frozenset(
     tokenize(
         "people person persons individuals recipients beneficiaries citizens elderly women men children mothers "
-        "workers households families students জন মানুষ ব্যক্তি উপকারভোগী ভাতাভোগী"
+        "workers households families students members জন মানুষ ব্যক্তি উপকারভোগী ভাতাভোগী সদস্য মেম্বার"
     )
 )
 
@@ -331,20 +334,32 @@ def answers_count(question: Question, text: str) -> bool:
     if not QUANTITY.search(text):
         return False
     words = [
-        (t, bool(QUANTITY.fullmatch(w) or re.fullmatch(r"\d[\d,.]*", w)))
+        (t, bool(QUANTITY.fullmatch(w) or re.fullmatch(r"\d[\d,.]*", w)), w)
         for w in re.findall(r"[\w.,'’%৳$]+", text)
         for t in (tokenize(w) or [w.lower()])
     ]
-    numbers = [i for i, (_, is_number) in enumerate(words) if is_number]
+    numbers = [i for i, (_, is_number, _) in enumerate(words) if is_number]
     wanted = question.counted
     # "How many people were getting X" counts them under the document's own name for them ("recipients").
     people = PEOPLE if set(wanted) & ANYONE else frozenset()
+    # An acronym of what is counted names it too: "eleven KEQs" counts key evaluation questions.
+    initials = "".join(t[0] for t in wanted if t[:1].isascii() and t[:1].isalpha())
     targets = [
         i
-        for i, (t, _) in enumerate(words)
-        if t in people or any(t == x or (min(len(t), len(x)) >= 6 and t[:6] == x[:6]) for x in wanted)
+        for i, (t, _, w) in enumerate(words)
+        if t in people
+        or any(t == x or (min(len(t), len(x)) >= 6 and t[:6] == x[:6]) for x in wanted)
+        or _acronym_of(w, initials)
     ]
     return any(abs(i - j) <= 4 for i in numbers for j in targets)
+
+
+def _acronym_of(word: str, initials: str) -> bool:
+    """Tell whether a word is an acronym ("KEQs") of the words whose first letters these are (key evaluation
+    questions), or of the last of them."""
+    word = word.rstrip(".,'’")
+    letters = word[:-1] if word.endswith("s") else word
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isascii() and initials.endswith(letters.lower())
 
 
 # Names of things that exclude each other, English and Bangla, one pattern each: a level of local government; the

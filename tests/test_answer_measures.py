@@ -128,3 +128,20 @@ def test_how_often_a_committee_meets_is_declined_where_no_document_says(assistan
     count in it does not answer (eval/RESULTS.md, session 23)."""
     answer = assistant.answer("সিএমসি বছরে কয়বার সভা করতে বাধ্য?")
     assert answer.abstained and answer.notice_kind != "off_subject"
+
+
+@pytest.mark.parametrize(
+    "question, text, counted",
+    [
+        # what is counted named by its acronym
+        ("How many key evaluation questions will the review answer?", "The review will answer eleven KEQs.", True),
+        ("How many key evaluation questions will the review answer?", "The review will last eleven months.", False),
+        # people counted as the members of a body, whose size is written "a 22-member committee"
+        ("How many members sit on the district committee?", "It is a 22-member committee headed by the DC.", True),
+        ("উপকমিটিতে কতজন আছেন?", "A 13-member sub-committee has been formed.", True),
+        ("ফোকাল পয়েন্ট কমিটিতে কয়জন মেম্বার আছে?", "A total of 39 ministries participated in the events.", False),
+    ],
+)
+def test_what_is_counted_may_be_named_by_its_acronym_or_as_members(question, text, counted):
+    q = analyse(question)
+    assert fills_slot(q.slot, text, q) is counted

@@ -26,6 +26,11 @@ def test_where_was_it_held_is_answered_by_the_venue_line(assistant):
         ("The fair took place at the Bangabandhu International Conference Centre.", True),
         ("2) Building consensus on the Single Registry MIS and interoperability;", False),
         ("The Hall of Fame award was not discussed.", True),  # a named hall is a place, even when it is not a venue
+        # where a service is had: an agent, a branch, an office
+        ("Mothers can withdraw the money at nearby Rupali Bank SureCash agents.", True),
+        ("Beneficiaries collect the allowance from the post office.", True),
+        ("At least five offices took part in the pilot.", False),
+        ("The money is paid every month.", False),
     ],
 )
 def test_a_venue_fills_a_where_question(text, is_place):

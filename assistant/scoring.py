@@ -293,7 +293,7 @@ FREQUENCY = re.compile(
 PEOPLE = frozenset(
     tokenize(
         "people person persons individuals recipients beneficiaries citizens elderly women men children mothers "
-        "workers households families students members জন মানুষ ব্যক্তি উপকারভোগী ভাতাভোগী সদস্য মেম্বার"
+        "workers households families students জন মানুষ ব্যক্তি উপকারভোগী ভাতাভোগী"
     )
 )
 

@@ -1165,6 +1165,10 @@ def _is_compound(text: str) -> bool:
 BANGLA_COUNT = re.compile(r"(?<![\u0980-\u09ff])(?:কত|কয়)\s*(জন|টি|টা|গুলো|গুলি)(?:কে|ের|এর|র)?(?![\u0980-\u09ff])")
 # The words that say how big a count is, or that it is a total, not what is counted ("মোট কত লাখ শ্রমিক").
 BANGLA_COUNT_FILLER = frozenset(tokenize("মোট লাখ লক্ষ কোটি হাজার শত"))
+# A word that ends as a verb does, as written or as spoken ("হয়েছে", "হইছিল", "দিছে", "পাইবো", "করবেন"), or "for"
+# ("লাইগা"), and the words that say when: what follows a count word and is not what it counts.
+BANGLA_VERB = re.compile(r"(?:ছে|ছেন|ছিল|ছিলো|ছিলেন|বে|বো|বেন|ইব|লাইগা|লাগি)$")
+BANGLA_WHEN = frozenset("এখন এখনো তখন আগে পরে".split())
 
 
 def _counted(text: str) -> list[str]:
@@ -1177,6 +1181,9 @@ def _counted(text: str) -> list[str]:
         # (A Bangla noun phrase ends in its noun, "কতটি মূল মূল্যায়ন প্রশ্নের": the words to the clause's end, whose
         # verbs the glossary does not bridge.)
         clause = re.split(r"[,;?।!]", text[bangla.end() :])[0]
+        # (The verbs and "now" that may follow are not what is counted: "দেশে পৌরসভা কয়টা হইছে এখন?" counts the
+        # municipalities before the count word.)
+        clause = " ".join(w for w in clause.split() if not BANGLA_VERB.search(w) and w not in BANGLA_WHEN)
         after = [t for t in tokenize(clause) if t not in BANGLA_COUNT_FILLER]
         before = [t for t in tokenize(text[: bangla.start()]) if t not in BANGLA_COUNT_FILLER][-2:]
         people = tokenize("people") if bangla.group(1) == "জন" else []

@@ -58,9 +58,26 @@ def test_a_count_of_a_thing_no_document_names_is_declined(assistant):
         ("পর্যালোচনাটি কতটি মূল মূল্যায়ন প্রশ্নের (KEQ) উত্তর দেবে?", {"প্রশ্ন", "keq"}),  # the phrase to its noun
         ("শিওরক্যাশ এজেন্ট দেশে মোট কয়জন আছে?", {"এজেন্ট"}),  # nothing follows: the words before
         ("২০২২ সালে দেশে মোট পৌরসভা কয়টা?", {"পৌরসভা"}),
+        ("দেশে পৌরসভা কয়টা হইছে এখন?", {"পৌরসভা"}),  # only a verb and "now" follow: the words before
+        ("আর এফজিডি কয়টা হইছিল?", {"এফজিডি"}),
+        ("পয়লা দিন কয়টা স্কিম খুলছিল?", {"স্কিম"}),  # the noun that follows, not the verb after it
     ],
 )
 def test_what_a_bangla_count_counts_is_read_from_the_question(question, counted):
     from nsss.assistant.question import analyse
 
     assert counted <= set(analyse(question).counted)
+
+
+@pytest.mark.parametrize(
+    ("question", "not_counted"),
+    [
+        ("দেশে পৌরসভা কয়টা হইছে এখন?", {"হইছ", "এখন"}),
+        ("এক মায়ে কয়টা বাচ্চার লাইগা পাইবো?", {"লাইগা", "পাইবো", "পাইব"}),
+        ("মেলায় কয়টি স্টল ছিল?", {"মেলা"}),  # a noun follows: the fair before it is not what is counted
+    ],
+)
+def test_a_bangla_counts_verbs_are_not_what_it_counts(question, not_counted):
+    from nsss.assistant.question import analyse
+
+    assert not not_counted & set(analyse(question).counted)

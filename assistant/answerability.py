@@ -173,13 +173,33 @@ def features(
 # place's.
 NAMED_PLACE = re.compile(
     r"\b([A-Z][a-z][\w'’-]*)\s+(?:district|upazila|division|zila|city|municipality|union|ward|sadar)s?\b|"
-    r"(?:^|\s)([\u0980-\u09FF]+)\s+(?:জেলা|উপজেলা|বিভাগ|ইউনিয়ন|ওয়ার্ড|পৌরসভা)\S*"
+    r"(?:^|\s)([\u0980-\u09FF]+)\s+(জেলা|উপজেলা|বিভাগ|ইউনিয়ন|ওয়ার্ড|পৌরসভা)\S*"
 )
+# The Bangla words before a place's kind that name none: which, how many, each, all, our, the country's ("দেশে
+# পৌরসভা", the country's municipalities; "একেক ওয়ার্ডে", in each ward; "আটটি উপজেলা", eight upazilas).
+NOT_A_NAME = frozenset(
+    # which, how many, each, all, some, that, this (as written and as spoken)
+    "কোন কোনো কুন কুনু কয় কত কতগুলো প্রতি পরতি প্রতিটি প্রত্যেক একেক একেকটা একেকটি সব সকল কিছু সেই হেই এই ওই ঐ মোট নিজ "
+    # our, their, and, or, for, whether; now, then, at first; the country; a year; chosen, the pilot's
+    "আমাদের আমাগো আমগো আমার তাদের ও আর বা এবং লাইগা নাকি এখন তখন শুরু শুরুতে দেশ দেশে দেশের সারা সারাদেশে সালে "
+    "নির্বাচিত পাইলট পাইলটের জেলা "
+    # numbers
+    "এক দুই তিন চার পাঁচ ছয় সাত আট নয় দশ".split()
+)
+COUNTED = re.compile(r"^[০-৯0-9]|(?:টি|টা|টো|খান|ডা)$")  # a number of them: "২৪টি", "আটটা", "কয়ডা"
+# "বিভাগ" is also a ministry's division ("মন্ত্রিপরিষদ বিভাগ", the Cabinet Division): only the country's eight
+# divisions are places.
+DIVISIONS = frozenset("ঢাকা চট্টগ্রাম রাজশাহী খুলনা বরিশাল সিলেট রংপুর ময়মনসিংহ".split())
 
 
 def named_terms(question: Question) -> list[str]:
     """Return the question's terms that name a place by its kind ("Lalmonirhat district", "ধুনট উপজেলায়")."""
-    names = [a or b for a, b in NAMED_PLACE.findall(question.text)]
+    names = [
+        english or bangla
+        for english, bangla, kind in NAMED_PLACE.findall(question.text)
+        if english
+        or (bangla not in NOT_A_NAME and not COUNTED.search(bangla) and (kind != "বিভাগ" or bangla in DIVISIONS))
+    ]
     return [t for name in names for t in tokenize(name) if t in question.terms]
 
 

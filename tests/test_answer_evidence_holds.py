@@ -18,6 +18,7 @@ from nsss.assistant import open_assistant
 from nsss.assistant.answerability import count_unlisted, named_terms
 from nsss.assistant.conversation import points_back
 from nsss.assistant.question import analyse, comparison_sides
+from nsss.index.lexical import tokenize
 
 DOCUMENTS = (
     "fe-dynamic-social-registry.md",
@@ -138,6 +139,24 @@ def test_a_place_named_by_its_kind_is_a_constraint():
     assert named_terms(analyse("How many people in Lalmonirhat district get it?")) == ["lalmonirhat"]
     assert named_terms(analyse("বগুড়া জেলায় মোট কতজন প্রতিবন্ধী ভাতা পান?")) == ["বগুড়া"]
     assert named_terms(analyse("Who chairs the District Monitoring Committee?")) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "দেশে পৌরসভা কয়টা হইছে এখন?",  # the country's municipalities
+        "একেক ওয়ার্ডে কয়জন পাইত?",  # in each ward
+        "ডিএসআর পাইলটের জন্য যে আটটি উপজেলা বাছাই করা হবে, সেগুলোর নাম কী?",  # eight upazilas
+        "কোন আটটা উপজেলা, নাম কইছে?",
+        "মন্ত্রিপরিষদ বিভাগের ২০১৯ সালের গবেষণার উদ্দেশ্যগুলো কী ছিল?",  # the Cabinet Division, a ministry's
+    ],
+)
+def test_a_bangla_word_before_a_places_kind_that_names_none_is_no_constraint(question):
+    assert named_terms(analyse(question)) == []
+
+
+def test_a_bangla_division_is_a_place_only_when_it_is_one_of_the_countrys_eight():
+    assert named_terms(analyse("রংপুর বিভাগে কতজন ভাতা পান?")) == tokenize("রংপুর")
 
 
 def test_a_comparison_is_read_one_side_at_a_time():

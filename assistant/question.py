@@ -1126,17 +1126,24 @@ ASKS_ITEMS = re.compile(
     re.I,
 )
 
+# "আটটি উপজেলার নাম কী?", "যেই আটখান উপজেলা ধরব, ওইগুলার নাম কী?": the names of a counted set, asked in Bangla.
+BANGLA_NAMES_ASKED = re.compile(
+    r"(?<![\u0980-\u09FF])(?P<bn>[০-৯\d]{1,2}টি|[০-৯\d]{1,2}টা|\S+?(?:টি|টা|খান))\s+.{0,60}?নাম"
+)
+
 
 def items_asked(text: str) -> int:
     """Return how many things a question asks to be named ("Which eight upazilas were chosen?": 8), or 0 when it asks
     for no counted set (or a count too large to be a list: "which 2019 report"): the answer must then name as many
     (or nearly: a count may include an "and others")."""
     # (the question after a preamble that ends in a colon: "For my memo: which eight...")
-    m = ASKS_ITEMS.search(text.rsplit(":", 1)[-1] if ":" in text[:80] else text)
+    m = ASKS_ITEMS.search(text.rsplit(":", 1)[-1] if ":" in text[:80] else text) or BANGLA_NAMES_ASKED.search(text)
     if not m:
         return 0
-    word = (m.group("n") or m.group("bn") or "").lower()
-    n = int(word) if word.isdigit() else COUNT_WORDS.get(word, 0)
+    word = (m.groupdict().get("n") or m.groupdict().get("bn") or "").lower()
+    word = word.translate(str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789"))
+    base = re.sub(r"(?:টি|টা|খান)$", "", word)  # "আটখান", "২৪টি": the number without its classifier
+    n = int(base) if base.isdigit() else COUNT_WORDS.get(word, COUNT_WORDS.get(base, 0))
     return n if 2 <= n <= MOST_ITEMS else 0
 
 

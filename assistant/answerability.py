@@ -264,11 +264,35 @@ def asked_short(question: Question, quotes: list[str]) -> bool:
     kind = question.slot if question.slot in ("amount", "number") else question.implied
     if kind not in ("amount", "number") or question.compound or not quotes:
         return False
-    own = [text for text in quotes if not names_sibling(question, text)]
+    own = [text for text in quotes if not names_sibling(question, text) and not other_year(question, text)]
     if any(_holds(kind, text, question) for text in own):
         return False
     siblings_only = len(own) < len(quotes) and any(_holds(kind, text, question) for text in quotes)
     return siblings_only or (bool(question.units) and all(unit_missing(question, text) for text in quotes))
+
+
+# A year a quote names as the start of a span ("since 2008", "from 2015") may hold the year asked.
+SPAN_START = re.compile(r"\b(?:since|from|after|between)\s+(?:\w+\s+)?$|থেকে\s*$", re.I)
+
+
+def other_year(question: Question, text: str) -> bool:
+    """Tell whether a quote gives another year's figure than the one year a question asks a figure of: "the number of
+    municipalities in 2022" is not "329 in 2018, where this number was only 64 in 1974". A year that starts a span
+    ("since 2008") is not another year."""
+    asked = {f for f in question.figures if CALENDAR_YEAR.fullmatch(f)}
+    if len(asked) != 1:
+        return False
+    text = normalize_figures(text)
+    said = {
+        m.group()
+        for m in CALENDAR_YEAR_IN.finditer(text)
+        if not SPAN_START.search(text[max(0, m.start() - 20) : m.start()])
+    }
+    return bool(said) and not asked & said
+
+
+CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")
+CALENDAR_YEAR_IN = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d]|-\d)")
 
 
 def unit_missing(question: Question, text: str) -> bool:

@@ -394,7 +394,6 @@ SIBLINGS = tuple(
 )
 RELATIVE_ORDINALS = frozenset(tokenize("latter later next subsequent following final last remaining পরবর্তী শেষ"))
 FISCAL_YEAR = re.compile(r"(?:19|20)\d\d-\d\d")
-CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")
 ORDINALS = (
     frozenset({"first", "1st", "প্রথম"}),
     frozenset({"second", "2nd", "দ্বিতী", "দ্বিতীয়"}),
@@ -428,12 +427,6 @@ def names_sibling(question: Question, text: str) -> bool:
     asked_years = {f for f in question.figures if FISCAL_YEAR.fullmatch(f)}
     said_years = {f for f in figures(text) if FISCAL_YEAR.fullmatch(f)}
     if len(asked_years) == 1 and said_years and not asked_years & said_years:
-        return True
-    # So is a year another's, asked a figure of one year: "the number of municipalities in 2022" is not "329 in 2018,
-    # where this number was only 64 in 1974".
-    asked_years = {f for f in question.figures if CALENDAR_YEAR.fullmatch(f)}
-    said_years = {f for f in figures(text) if CALENDAR_YEAR.fullmatch(f)}
-    if question.slot in ("number", "amount") and len(asked_years) == 1 and said_years and not asked_years & said_years:
         return True
     asked_text, said_text = unicodedata.normalize("NFC", question.text), unicodedata.normalize("NFC", text)
     for group in SIBLINGS:

@@ -260,7 +260,8 @@ ENOUGH_ITEMS = 12  # items named that answer a question asking for more (a long 
 def asked_short(question: Question, quotes: list[str]) -> bool:
     """Tell whether a question asking a sum or a count ("the monthly instalment for the Prabashi scheme") finds it in
     no quote of the answer that speaks of what it names: the only sum quoted is a sibling's ("A subscriber to Samata
-    pays Tk 500 a month"), or no quote holds a sum or the unit asked ("after paying instalments for 10 years")."""
+    pays Tk 500 a month") or another year's (`other_year`), or no quote holds a sum or the unit asked ("after paying
+    instalments for 10 years")."""
     kind = question.slot if question.slot in ("amount", "number") else question.implied
     if kind not in ("amount", "number") or question.compound or not quotes:
         return False
@@ -271,6 +272,8 @@ def asked_short(question: Question, quotes: list[str]) -> bool:
     return siblings_only or (bool(question.units) and all(unit_missing(question, text) for text in quotes))
 
 
+CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")
+CALENDAR_YEAR_IN = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d]|-\d)")  # not a fiscal year's ("2022-23")
 # A year a quote names as the start of a span ("since 2008", "from 2015") may hold the year asked.
 SPAN_START = re.compile(r"\b(?:since|from|after|between)\s+(?:\w+\s+)?$|থেকে\s*$", re.I)
 
@@ -289,10 +292,6 @@ def other_year(question: Question, text: str) -> bool:
         if not SPAN_START.search(text[max(0, m.start() - 20) : m.start()])
     }
     return bool(said) and not asked & said
-
-
-CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")
-CALENDAR_YEAR_IN = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d]|-\d)")
 
 
 def unit_missing(question: Question, text: str) -> bool:
@@ -322,8 +321,8 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None, pa
     the one definite kind of thing asked (a date for "when", a count for "how many": `slot_missing`), unless it is
     the reading of one part, whose other sentences may hold it; quotes that count a set asked for without naming it
     (`count_unlisted`); a lead that does not name the place the question names by its kind (`name_missing`); and
-    quotes that hold the sum or count asked only where they speak of a sibling, or hold neither it nor the unit asked
-    (`asked_short`), unless it is the reading of one part.
+    quotes that hold the sum or count asked only where they speak of a sibling or of another year, or hold neither it
+    nor the unit asked (`asked_short`), unless it is the reading of one part.
     """
     fitted = fitted or model()
     # A part read alone is spared the slot veto (its quote's other sentences may hold what it asks); the model, fitted

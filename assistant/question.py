@@ -1135,7 +1135,7 @@ BANGLA_NAMES_ASKED = re.compile(
 def items_asked(text: str) -> int:
     """Return how many things a question asks to be named ("Which eight upazilas were chosen?": 8), or 0 when it asks
     for no counted set (or a count too large to be a list: "which 2019 report"): the answer must then name as many
-    (or nearly: a count may include an "and others")."""
+    (or nearly: a count may include an "and others"). In Bangla, the names of a counted set ("আটটি উপজেলার নাম")."""
     # (the question after a preamble that ends in a colon: "For my memo: which eight...")
     m = ASKS_ITEMS.search(text.rsplit(":", 1)[-1] if ":" in text[:80] else text) or BANGLA_NAMES_ASKED.search(text)
     if not m:

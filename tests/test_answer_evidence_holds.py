@@ -135,6 +135,22 @@ def test_a_counted_set_must_be_named_not_only_counted():
     assert analyse("Which ministry chairs it?").items == 0 and analyse("Which 2019 report said so?").items == 0
 
 
+@pytest.mark.parametrize(
+    "question, items",
+    [
+        ("ডিএসআর পাইলটের জন্য যে আটটি উপজেলা বাছাই করা হবে, সেগুলোর নাম কী?", 8),
+        ("DSR পাইলটে যেই আটখান উপজেলা ধরব, ওইগুলার নাম কী?", 8),  # as spoken
+        ("বিকাশে ভাতা দেওনের ২৪টা জেলার নাম কী কী?", 24),
+        ("কয়টি স্কিমের নাম কী?", 0),  # how many: a count asked, not names
+    ],
+)
+def test_the_names_of_a_counted_set_asked_in_bangla_must_be_named(question, items):
+    asked = analyse(question)
+    assert asked.items == items
+    if items:
+        assert count_unlisted(asked, ["Under a pilot programme, some eight upazilas will be selected."], section=False)
+
+
 def test_a_place_named_by_its_kind_is_a_constraint():
     assert named_terms(analyse("How many people in Lalmonirhat district get it?")) == ["lalmonirhat"]
     assert named_terms(analyse("বগুড়া জেলায় মোট কতজন প্রতিবন্ধী ভাতা পান?")) == ["বগুড়া"]

@@ -148,6 +148,20 @@ SCHEMES = "The scheme has four parts: Pragati for private employees, Samata for 
         ("What is the instalment for the Prabashi scheme?", [SCHEMES], False),
         ("When was the scheme launched?", [SCHEMES], False),  # not a sum or a count
         ("How many members does the committee have, and who chairs it?", [SCHEMES], False),  # two things asked
+        # a count asked of one year, quoted only of others
+        (
+            "How many municipalities were there in 2022?",
+            ["Municipalities rose to 329 in 2018, from only 64 in 1974."],
+            True,
+        ),
+        ("২০২২ সালে দেশে পৌরসভার সংখ্যা কত?", ["Municipalities rose to 329 in 2018, from only 64 in 1974."], True),
+        # the year asked in a later quote; a span that starts in another year may hold the year asked
+        (
+            "How much did EGPP pay for a day's work in 2017?",
+            ["It paid BDT 16,000 a cycle as of 2021.", "It paid BDT 200 per working day in 2017."],
+            False,
+        ),
+        ("How many people had EGPP reached by 2014?", ["Since 2008 it has given work to over 700,000 people."], False),
     ],
 )
 def test_a_sum_asked_must_be_quoted_of_its_own_subject(question, quotes, short):

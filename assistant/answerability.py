@@ -328,12 +328,21 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None, pa
     # A part read alone is spared the slot veto (its quote's other sentences may hold what it asks); the model, fitted
     # on whole questions, where a missing slot means a decline, is not shown the feature either.
     p = fitted.probability({**values, "slot_missing": 0.0} if part else values)
-    vetoed = (
-        values.get("figures_in_document", 1.0) <= 0
-        or values.get("sibling_named", 0.0) > 0
-        or (values.get("slot_missing", 0.0) > 0 and not part)
-        or values.get("count_unlisted", 0.0) > 0
-        or values.get("name_missing", 0.0) > 0
-        or (values.get("asked_short", 0.0) > 0 and not part)
-    )
-    return p >= fitted.threshold_for(values) and not vetoed, p
+    return p >= fitted.threshold_for(values) and not vetoes(values, part), p
+
+
+# The vetoes `answerable` reads, by the signal that says so: (its value when absent, whether a value vetoes, whether
+# a part read alone is spared it).
+VETOES = (
+    ("figures_in_document", 1.0, lambda v: v <= 0, False),
+    ("sibling_named", 0.0, lambda v: v > 0, False),
+    ("slot_missing", 0.0, lambda v: v > 0, True),
+    ("count_unlisted", 0.0, lambda v: v > 0, False),
+    ("name_missing", 0.0, lambda v: v > 0, False),
+    ("asked_short", 0.0, lambda v: v > 0, True),
+)
+
+
+def vetoes(values: dict[str, float], part: bool = False) -> list[str]:
+    """Return the vetoes that hold for a reading's signals (VETOES), whatever the model says."""
+    return [name for name, absent, holds, spared in VETOES if holds(values.get(name, absent)) and not (part and spared)]

@@ -1141,7 +1141,7 @@ def items_asked(text: str) -> int:
     if not m:
         return 0
     word = (m.groupdict().get("n") or m.groupdict().get("bn") or "").lower()
-    word = word.translate(str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789"))
+    word = word.translate(BANGLA_DIGITS)
     base = re.sub(r"(?:টি|টা|খান)$", "", word)  # "আটখান", "২৪টি": the number without its classifier
     n = int(base) if base.isdigit() else COUNT_WORDS.get(word, COUNT_WORDS.get(base, 0))
     return n if 2 <= n <= MOST_ITEMS else 0

@@ -23,25 +23,19 @@ from collections import Counter
 from pathlib import Path
 
 from nsss.core.settings import Settings, go_offline
-from nsss.eval.harness import EvalError, load_questions
+from nsss.eval.harness import EvalError, answered, load_questions
 
 REASONS = ("slot", "veto", "model", "wider")
-# The vetoes other than the slot's, as Answer.signals names them (answerability.answerable, Assistant._answer).
-VETOES = (
-    ("figures_in_document", lambda v: v <= 0),
-    ("sibling_named", lambda v: v > 0),
-    ("count_unlisted", lambda v: v > 0),
-    ("name_missing", lambda v: v > 0),
-    ("asked_short", lambda v: v > 0),
-    ("judged_off_subject", lambda v: v > 0),
-)
 
 
 def reason(signals: dict[str, float], threshold: float) -> str:
     """Return why an answer with these signals was declined (one of REASONS)."""
-    if signals.get("slot_missing", 0.0) > 0:
+    from nsss.assistant.answerability import vetoes
+
+    vetoed = vetoes(signals)
+    if "slot_missing" in vetoed:
         return "slot"
-    if any(name in signals and vetoes(signals[name]) for name, vetoes in VETOES):
+    if vetoed or signals.get("judged_off_subject", 0.0) > 0:  # (the subject model's, Assistant._answer)
         return "veto"
     if signals.get("probability", 1.0) < threshold:
         return "model"
@@ -50,20 +44,14 @@ def reason(signals: dict[str, float], threshold: float) -> str:
 
 def tally(paths: list[Path], settings: Settings) -> dict:
     """Answer every question of the sets and count the answerable ones declined, by reason and by turn."""
-    from nsss.assistant import Conversation, answerability, open_assistant
-    from tqdm import tqdm
+    from nsss.assistant import answerability, open_assistant
 
     assistant = open_assistant(settings, use_llm=False)
     assistant.index.fill_sentences(progress=False)
     questions = [q for path in paths for q in load_questions(path)]
     counts: Counter = Counter()
     answerable = declined = 0
-    chat = Conversation()
-    for q in tqdm(questions, desc="Answering", unit="question", file=sys.stderr):
-        if not q.conversation or q.turn <= 1:
-            chat = Conversation()
-        answer = assistant.answer(q.question, conversation=chat)
-        chat = chat.add(answer)
+    for q, answer in answered(questions, assistant):
         if not q.answerable:
             continue
         answerable += 1

@@ -30,7 +30,7 @@ import numpy as np
 from nsss.assistant.answerability import FEATURES, SIGNS
 from nsss.assistant.weights import ANSWERABILITY_FILE, Answerability
 from nsss.core.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, go_offline
-from nsss.eval.harness import load_questions
+from nsss.eval.harness import answered, load_questions
 from nsss.eval.metrics import Question
 
 MAX_FALSE_ABSTAIN = 0.05
@@ -74,18 +74,12 @@ DEFAULT_SETS = (
 def collect(questions: list[Question], settings: Settings) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
     """Answer each question and return its features, its label and its id; and apart, the features of the answerable
     questions whose answer nothing retrieved holds."""
-    from nsss.assistant import Conversation, open_assistant
-    from tqdm import tqdm
+    from nsss.assistant import open_assistant
 
     assistant = open_assistant(settings, use_llm=False)
     assistant.index.fill_sentences(progress=True)  # the same answers either way, sooner
     rows, labels, ids, unfound = [], [], [], []
-    chat = Conversation()
-    for q in tqdm(questions, desc="Answering", unit="question", file=sys.stderr):
-        if not q.conversation or q.turn <= 1:
-            chat = Conversation()
-        answer = assistant.answer(q.question, conversation=chat)
-        chat = chat.add(answer)
+    for q, answer in answered(questions, assistant):
         values = [answer.signals[f] for f in FEATURES]
         if q.answerable and not any(h.chunk.source in q.sources for h in answer.retrieved[:5]):
             # Nothing retrieved holds the answer: the features say nothing about answerability, so they are not

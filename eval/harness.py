@@ -143,6 +143,21 @@ def run_eval(
     return result
 
 
+def answered(questions: list[Question], assistant, progress: bool = True):
+    """Answer questions as `nsss eval` answers them set by set, and yield each with its answer: a conversation's
+    turns in order, each with the turns before it, every other question in a chat of its own."""
+    from nsss.assistant import Conversation
+    from tqdm import tqdm
+
+    chat = Conversation()
+    for q in tqdm(questions, desc="Answering", unit="question", file=sys.stderr, disable=not progress):
+        if not q.conversation or q.turn <= 1:
+            chat = Conversation()
+        answer = assistant.answer(q.question, conversation=chat)
+        chat = chat.add(answer)
+        yield q, answer
+
+
 def _run(gold: list[Question], settings: Settings, names: tuple[str, ...], as_conversation: bool = False):
     from nsss.index import open_index
     from tqdm import tqdm

@@ -27,6 +27,8 @@ ABBREVIATIONS = re.compile(
     r"(?<![\u0980-\u09ff])(?:ড|ডা|মো|মু|মোহা|অধ্যা|প্রফে|"
     r"এ|বি|সি|ডি|ই|এফ|জি|এইচ|আই|জে|কে|এল|এম|এন|ও|পি|কিউ|আর|এস|টি|ইউ|ভি|ডব্লিউ|এক্স|জেড)\.)$"
 )
+# A line that ends in a closing bracket or quote with no full stop before it: a phrase closed, not a sentence.
+WRAPPED_CLOSE = re.compile(r"(?<![.!?।])[)\"”’]$")
 SENTENCE_END = re.compile(r"(?<=[.!?।])[\"”’')\]]*\s+")
 
 
@@ -70,7 +72,12 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             soft = (
                 gap.count("\n") == 1
                 and len(prev_line) >= 50
-                and not re.search(r"[.!?:;।\"”)]$", prev_line)
+                and (
+                    not re.search(r"[.!?:;।\"”)]$", prev_line)
+                    # a bracket or a quote that closes a phrase, not a sentence, with the sentence going on in lower
+                    # case: "... Monitoring and Evaluation (M&E)\nmechanism and ..." (not "url:" after a title line)
+                    or (WRAPPED_CLOSE.search(prev_line) and re.match(r"[a-z](?![a-z_]*:)", text[start:end]))
+                )
                 and not LIST_ITEM.match(text[start:end])
             )
             if soft:

@@ -262,6 +262,8 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
             return bool(QUANTITY.search(text)) and bool(MONEY.search(text))
         if question is not None and HOW_OFTEN.search(question.text):
             return bool(FREQUENCY.search(text))  # "how often": a frequency, not any number
+        if question is not None and HOW_LONG.search(question.text) and not question.counted and not question.parts:
+            return bool(DURATION.search(text))  # "how long": a span of time, not any number
         return (
             answers_count(question, text) if question is not None and question.counted else bool(QUANTITY.search(text))
         )
@@ -285,6 +287,22 @@ FREQUENCY = re.compile(
     r"half-yearly)\b|\b(?:every|each|per|a|an|times? a|times? per|times? in a)\s+(?:\w+\s+)?(?:years?|months?|weeks?|"
     r"days?|quarters?|annum|session)\b|প্রতি\s*(?:\S+\s+)?(?:মাস|বছর|সপ্তাহ|দিন)|মাসিক|বার্ষিক|ত্রৈমাসিক|"
     r"(?:এক|দুই|দু|তিন|চার)বার|নিয়মিত",
+    re.I,
+)
+# "How long" asks for a span of time: so many days or years, a period, a gap, a span between two dates, "since" a
+# time. Another number ("eleven KEQs", "39 ministries") says nothing of how long.
+HOW_LONG = re.compile(r"\bhow long\b|(?:কত|কয়)\s*(?:দিন|মাস|বছর|সপ্তাহ|ঘণ্টা|ঘন্টা|ক্ষণ)(?!\s*পর)|মেয়াদ", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DURATION = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|"
+    r"a few|many|over a|more than a|half a)[\s-]+(?:(?:working|calendar|long)[\s-]+)?"
+    r"(?:days?|weeks?|months?|years?|decades?|hours?)\b|"
+    r"\b(?:duration|period|gap|span|tenure|term|lasting|long)\b|\b(?:since|until|till|through)\s+\w|"
+    # two dates that bound a span: "August 2025 – February 2026", "from 2021 to 2022", "15 March to 07 April 2021"
+    rf"\b(?:{_MONTH}\s+)?(?:19|20)\d\d\s*(?:[-–—]|to|until|till)\s*(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:19|20)\d\d\b|"
+    rf"\b\d{{1,2}}\s+{_MONTH}\s*(?:[-–—]|to|until|till)\s*\d{{1,2}}\s+{_MONTH}|"
+    rf"\b{_MONTH}\s*(?:[-–—]|to|until|till)\s*{_MONTH}\s+(?:19|20)\d\d\b|"
+    r"(?:দিন|মাস|বছর|সপ্তাহ)(?:ব্যাপী|মেয়াদি|মেয়াদী)?|মেয়াদ|পর্যন্ত|থেকে",
     re.I,
 )
 

@@ -160,8 +160,9 @@ SECTION_ASKED = re.compile(
     r"|\bwhat (?:(?:was|were|is|are|has been|have been)\s+|did\s+\w+(?:\s+\w+)?\s+)?(decided|recommended|agreed|"
     r"resolved)\b"
     # "What did they recommend?", "what did the meeting decide": the verb after "did" stands in its base form.
-    # (however long its subject: "what did the October 2022 dissemination workshop on the baseline recommend?")
-    r"|\bwhat (?:did|do|does|will|would)\s+(?:[\w'’-]+\s+){1,30}?(decide|recommend|agree|resolve)\b"
+    # (however long its subject, brackets and all: "what did the Dissemination workshop on the Baseline Assessment
+    # (October 2022) recommend?")
+    r"|\bwhat (?:did|do|does|will|would)\s+(?:[^\s?]+\s+){1,30}?(decide|recommend|agree|resolve)\b"
     r"|\bwho (?:participated|attended|took part|were present|are the members|were the members)\b()"
     r"|\bwhat (came) out of\b"
     # (not "সদস্য সচিব", the member secretary: one person, as "member secretary" is in English)

@@ -703,10 +703,8 @@ EVERYDAY_RECIPIENTS = (  # the question proper: "What is X and who gets it?" sti
 
 
 # A question asking what something is called: its name, which the documents give in quotes or after "titled".
-# It may follow a sentence saying what the asker heard ("I heard people can apply online. What is that system
-# called?", "Is there a work scheme for the lean season? What is it called?").
 ASKS_NAME = (
-    r"(?:^|[.?!]\s+|\s[-–—]\s+)(?:what|which)\b[^?.!]*\b(?:called|named|known as|titled)\s*\??$|"
+    r"^(?:what|which)\b[^?]*\b(?:called|named|known as|titled)\s*\??$|"
     r"\bwhat (?:is|was|were|are) the (?:name|names)\b(?! of the (?:chair|minister|secretary|director|person|chief|head|"
     r"speaker|author))|নাম (?:কী|কি)|কী নামে|কি নামে"
 )

@@ -290,8 +290,9 @@ FREQUENCY = re.compile(
     re.I,
 )
 # "How long" asks for a span of time: so many days or years, a period, a gap, a span between two dates, "since" a
-# time. Another number ("eleven KEQs", "39 ministries") says nothing of how long.
-HOW_LONG = re.compile(r"\bhow long\b|(?:কত|কয়)\s*(?:দিন|মাস|বছর|সপ্তাহ|ঘণ্টা|ঘন্টা|ক্ষণ)(?!\s*পর)|মেয়াদ", re.I)
+# time. Another number ("eleven KEQs", "39 ministries") says nothing of how long. ("কত বছর বয়সে" asks an age, "কত দিন
+# পর পর" how often.)
+HOW_LONG = re.compile(r"\bhow long\b|(?:কত|কয়)\s*(?:দিন|মাস|বছর|সপ্তাহ|ঘণ্টা|ঘন্টা|ক্ষণ)(?!\s*(?:পর|বয়স))|মেয়াদ", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DURATION = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|"

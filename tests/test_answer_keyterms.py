@@ -207,8 +207,15 @@ def test_what_is_in_each_part_is_answered_part_by_part(assistant):
     assert not analyse("How much does each household get?").is_list
 
 
-def test_what_a_long_named_event_recommended_is_answered_by_the_sentences_that_recommend(assistant):
-    question = "What did the October 2023 dissemination workshop on the char allowance baseline recommend?"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the October 2023 dissemination workshop on the char allowance baseline recommend?",
+        # a subject with a bracket in it
+        "What did the Dissemination workshop on the char allowance baseline assessment (October 2023) recommend?",
+    ],
+)
+def test_what_a_long_named_event_recommended_is_answered_by_the_sentences_that_recommend(assistant, question):
     answer = assistant.answer(question)
 
     assert analyse(question).section == "recommendations", analyse(question)

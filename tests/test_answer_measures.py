@@ -123,6 +123,33 @@ def test_how_long_and_how_often_ask_a_number_in_bangla(question, slot):
     assert analyse(question).slot == slot
 
 
+@pytest.mark.parametrize(
+    "question, text, fills",
+    [
+        # how long is a span of time, not any number
+        ("How long does the final review run?", "Project duration: August 2025 – February 2026", True),
+        ("How long does the final review run?", "The review will answer eleven KEQs.", False),
+        ("How long did the workshops last?", "A total of 39 ministries participated in this series of events.", False),
+        ("How long did the workshops last?", "The Cabinet Division organised ten working days of workshops.", True),
+        ("By May 2017, how long had the committee gone without meeting?", "It has not met since May last year.", True),
+        ("How long is the current phase of support?", "It is designed for a period of five years.", True),
+        ("প্রকল্পের মেয়াদ কত?", "Project duration: August 2025 – February 2026", True),
+        ("প্রকল্পের মেয়াদ কত?", "The review will answer eleven KEQs.", False),
+        # an age asked in years is not how long
+        ("কত বছর বয়সে পেনশন পাওয়া যায়?", "Members get a lifetime pension after their age 60.", True),
+    ],
+)
+def test_how_long_is_answered_by_a_span_of_time(question, text, fills):
+    q = analyse(question)
+    assert fills_slot(q.slot, text, q) is fills
+
+
+def test_how_long_a_committee_went_without_meeting_is_answered_by_the_span(assistant):
+    answer = assistant.answer("By May 2017, how long had the Central Management Committee gone without meeting?")
+
+    assert not answer.abstained and "since May last year" in answer.text, answer.text
+
+
 def test_how_often_a_committee_meets_is_declined_where_no_document_says(assistant):
     """The CMC's pages say what it does, not how many times a year it must meet: a sentence on its meetings with no
     count in it does not answer (eval/RESULTS.md, session 23)."""

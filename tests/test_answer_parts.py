@@ -6,6 +6,7 @@ import pytest
 from conftest import ingested_documents
 from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
+from nsss.core.text import split_sentences
 
 FAIR = (
     "# Report on the Regional Social Protection Fair 2024\n\n"
@@ -38,6 +39,15 @@ SEMINAR = (
     "adorned the occasion by her kind presence as the Special Guest while Mr. Habibur Rahman, Joint Secretary,\n"
     "Cabinet Division, made the keynote presentation on the urban poor.\n"
 )
+# A line ending in a closing bracket mid-sentence, the sentence going on in lower case on the next: what the review
+# recommended is said after the break.
+REVIEW = (
+    "# Review of the coastal cash programme, 2024\n\n"
+    "Officials of six districts took part in the review of the coastal cash programme in Khulna. The\n"
+    "review came up with recommendations that the single registry and the grievance redress system (GRS)\n"
+    "should be rolled out to every union of the coastal districts before June 2025. It was also recommended\n"
+    "that the allowance be paid into the mobile accounts of the women who receive it.\n"
+)
 # Two reports of one launch: the chair in the first; the one who inaugurated it in the second, after a headline
 # and before a sentence naming the chair again.
 PILOT_RELEASE = (
@@ -60,7 +70,7 @@ def assistant(tmp_path_factory, embedder):
     """The extractive assistant over six short documents."""
     documents = {
         **{"fair.md": FAIR, "guide.md": GUIDE, "widow.md": WIDOW, "seminar.md": SEMINAR},
-        **{"pilot-release.md": PILOT_RELEASE, "pilot-news.md": PILOT_NEWS},
+        **{"pilot-release.md": PILOT_RELEASE, "pilot-news.md": PILOT_NEWS, "review.md": REVIEW},
     }
     return open_assistant(ingested_documents(tmp_path_factory, "parts", documents), use_llm=False)
 
@@ -112,6 +122,31 @@ def test_a_sentence_cut_at_a_line_break_is_quoted_whole_in_one_citation(assistan
     assert not answer.abstained and "Nasreen Sultana" in answer.text, answer.text
     quote = next(c.quote for c in answer.citations if "Nasreen Sultana" in c.quote)
     assert "adorned the occasion" in quote and "Special Guest" in quote, quote
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # a bracket closing a phrase, the sentence going on in lower case: one sentence
+        (
+            "Agenda items like the single registry, Monitoring and Evaluation (M&E)\nmechanism and G2P payments should "
+            "be implemented.",
+            1,
+        ),
+        # a title line closing a quote, then the next field of the page's front matter: two
+        ('title: "Budget: allowances for elderly, widows to rise (bdnews24)"\nurl: https://bdnews24.com/x', 2),
+        # a sentence ended inside the bracket: two
+        ("The committee met under the Cabinet Secretary (it meets twice a year.)\nmeetings are minuted.", 2),
+    ],
+)
+def test_a_line_closing_a_bracket_goes_on_when_the_next_starts_in_lower_case(text, sentences):
+    assert len(split_sentences(text)) == sentences, [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_what_is_recommended_after_a_line_closing_a_bracket_is_quoted(assistant):
+    answer = assistant.answer("What did the review of the coastal cash programme recommend?")
+
+    assert not answer.abstained and "before June 2025" in answer.text, answer.text
 
 
 def test_a_part_answered_alone_is_quoted_by_the_sentence_that_answers_it_not_one_that_restates_the_subject(

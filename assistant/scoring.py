@@ -190,7 +190,8 @@ EVENT_ROLES = tuple(
 ROLES = (*EVENT_ROLES, frozenset(tokenize("author authored wrote written লেখক লিখেছেন")))
 # Who opened an event or unveiled a work is asked by the verb, which names no office ("Who inaugurated the pilot?",
 # "কে উদ্বোধন করেন?"), not by "the inaugural ceremony", which names the occasion: the chair named is not who
-# inaugurated it. A text holds the role by any form of the word ("inaugurated", "the inauguration").
+# inaugurated it. A text holds the role by any form of the word ("inaugurated", "the inauguration"); one that says
+# who inaugurated, asked who presided, says who opened the event, not that another presided.
 INAUGURATED_ASKED = re.compile(
     r"\b(?:inaugurated|inaugurate|inaugurates|unveiled|unveil|unveils)\b|উদ্বোধন\s*(?:কর|হয়)", re.I
 )
@@ -229,7 +230,7 @@ def other_role(question: Question, text: str) -> bool:
         asked.append(INAUGURATED)
     if asked:
         held = set(tokenize(text))
-        return not any(r & held for r in asked) and any(r & held for r in (*ROLES, INAUGURATED) if r not in asked)
+        return not any(r & held for r in asked) and any(r & held for r in ROLES if r not in asked)
     # (the first office the question names is the one asked: "the member secretary of the committee headed by...")
     named = [p for p in OFFICES_HELD.values() if p.search(question.text)]
     if len(named) != 1:

@@ -6,6 +6,7 @@ from nsss.assistant.question import analyse
 from nsss.assistant.scoring import fills_slot
 
 CHAIR_LINE = "Chair: Mr. Md Shamsul Arefin, Secretary, Coordination and Reforms, Cabinet Division"
+LAUNCH_CHAIR = "The launch of the pilot was chaired by Mr Md Ehsan-E-Elahi."
 
 
 @pytest.mark.parametrize(
@@ -20,19 +21,11 @@ CHAIR_LINE = "Chair: Mr. Md Shamsul Arefin, Secretary, Coordination and Reforms,
         ("প্রধান অতিথি কে ছিলেন?", "জাতীয় সংসদের স্পিকার ড. শিরীন শারমিন চৌধুরী প্রধান অতিথি হিসেবে উপস্থিত থাকবেন।", True),
         # Who inaugurated is asked by the verb: the chair named does not say; "the inaugural ceremony" names the
         # occasion of the role asked, not a role.
-        (
-            "Who inaugurated the pilot in June 2022?",
-            "The launch of the pilot was chaired by Mr Md Ehsan-E-Elahi.",
-            False,
-        ),
+        ("Who inaugurated the pilot in June 2022?", LAUNCH_CHAIR, False),
         ("Who inaugurated the pilot in June 2022?", "Adviser Salman F Rahman inaugurated the project.", True),
-        ("পাইলট প্রকল্পটি কে উদ্বোধন করেন?", "The launch of the pilot was chaired by Mr Md Ehsan-E-Elahi.", False),
+        ("পাইলট প্রকল্পটি কে উদ্বোধন করেন?", LAUNCH_CHAIR, False),
         ("Who chaired the inaugural ceremony?", "Mr. Md Shamsul Arefin chaired the inaugural ceremony.", True),
-        (
-            "Who chaired the inaugural ceremony?",
-            "The inaugural ceremony featured a keynote by Mr. Md Shamsul Arefin.",
-            False,
-        ),
+        ("Who chaired the inaugural ceremony?", "The inaugural ceremony had a keynote by Mr. Shamsul Arefin.", False),
         ("Who presided over the inauguration?", "Prime Minister Sheikh Hasina inaugurated the disbursement.", True),
         # A question naming no role: any person answers it.
         ("Who is the Cabinet Secretary?", CHAIR_LINE, True),

@@ -1177,6 +1177,9 @@ def _is_compound(text: str) -> bool:
 BANGLA_COUNT = re.compile(r"(?<![\u0980-\u09ff])(?:কত|কয়)\s*(জন|টি|টা|গুলো|গুলি)(?:কে|ের|এর|র)?(?![\u0980-\u09ff])")
 # A count word standing before the word it counts, with no classifier ("কত কপি", "কয় জেলায়").
 BANGLA_COUNT_BARE = re.compile(r"(?<![\u0980-\u09ff])(?:কত|কয়)\s+([\u0980-\u09ff]+)")
+PEOPLE_WORDS = frozenset(tokenize("people person persons"))
+# A verb's noun ("বাড়ানো", raising; "দেওয়া", giving): "টাকা কত বাড়ানো হইছিল?" asks how much, not how many raisings.
+BANGLA_VERBAL_NOUN = re.compile(r"(?:ানো|নো|ওয়া|োয়া)$")
 # What such a word asks when it is a sum, a share, a size, a time or an age, not a thing counted.
 BANGLA_MEASURE_WORDS = frozenset(
     "টাকা টাকার ট্যাকা টেকা শতাংশ শতাংশে পার্সেন্ট ভাগ ভাগে অংশ হার হারে লাখ কোটি হাজার মিলিয়ন ডলার বছর বছরের "
@@ -1198,10 +1201,17 @@ def _counted(text: str) -> list[str]:
     (`scoring.bridge_counted`)."""
     bangla = BANGLA_COUNT.search(text)
     bare = None if bangla else BANGLA_COUNT_BARE.search(text)
-    if bare and bare.group(1) not in BANGLA_MEASURE_WORDS and default_glossary().bridge(bare.group(1)):
+    english = [t for _, target in default_glossary().bridge(bare.group(1)) for t in tokenize(target)] if bare else []
+    if (
+        bare
+        and bare.group(1) not in BANGLA_MEASURE_WORDS
+        and not BANGLA_VERBAL_NOUN.search(bare.group(1))
+        and set(english) - PEOPLE_WORDS
+    ):
         # "কত কপি ছাপা হয়েছিল?" (how many copies): a count word with no classifier counts the word after it when that
         # word is a name the glossary gives in English (copies, people, districts), not a sum, a share or a time
-        # ("কত টাকা", "কত শতাংশ", "কত দিন") nor a verb ("কত ছিল").
+        # ("কত টাকা", "কত শতাংশ", "কত দিন") nor a verb ("কত ছিল"). "কত মানুষ" (how many people) is left to any number:
+        # "pulled over 4 million into poverty" counts people without naming them.
         return tokenize(bare.group(1))
     if bangla:
         # (A Bangla noun phrase ends in its noun, "কতটি মূল মূল্যায়ন প্রশ্নের": the words to the clause's end, whose

@@ -188,6 +188,14 @@ EVENT_ROLES = tuple(
     )
 )
 ROLES = (*EVENT_ROLES, frozenset(tokenize("author authored wrote written লেখক লিখেছেন")))
+# Who opened an event or unveiled a work is asked by the verb, which names no office ("Who inaugurated the pilot?",
+# "কে উদ্বোধন করেন?"), not by "the inaugural ceremony", which names the occasion: the chair named is not who
+# inaugurated it. A text holds the role by any form of the word ("inaugurated", "the inauguration"); one that says
+# who inaugurated, asked who presided, says who opened the event, not that another presided.
+INAUGURATED_ASKED = re.compile(
+    r"\b(?:inaugurated|inaugurate|inaugurates|unveiled|unveil|unveils)\b|উদ্বোধন\s*(?:কর|হয়)", re.I
+)
+INAUGURATED = frozenset(tokenize("inaugurated unveiled উদ্বোধন"))
 
 
 # The offices held in a committee or a team, each said by a phrase (its words alone say other things: "secretary").
@@ -218,6 +226,8 @@ def other_role(question: Question, text: str) -> bool:
     if question.parts:
         return False
     asked = [r for r in ROLES if r & set(question.asked)]
+    if INAUGURATED_ASKED.search(question.text):
+        asked.append(INAUGURATED)
     if asked:
         held = set(tokenize(text))
         return not any(r & held for r in asked) and any(r & held for r in ROLES if r not in asked)

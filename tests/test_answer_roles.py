@@ -6,6 +6,7 @@ from nsss.assistant.question import analyse
 from nsss.assistant.scoring import fills_slot
 
 CHAIR_LINE = "Chair: Mr. Md Shamsul Arefin, Secretary, Coordination and Reforms, Cabinet Division"
+LAUNCH_CHAIR = "The launch of the pilot was chaired by Mr Md Ehsan-E-Elahi."
 
 
 @pytest.mark.parametrize(
@@ -18,6 +19,14 @@ CHAIR_LINE = "Chair: Mr. Md Shamsul Arefin, Secretary, Coordination and Reforms,
         ("Who delivered the keynote at the workshop?", "Mr. Khaled Hasan presented the keynote paper.", True),
         ("প্রধান অতিথি কে ছিলেন?", "সভাপতিত্ব করবেন মন্ত্রিপরিষদ সচিব মোহাম্মদ শফিউল আলম।", False),
         ("প্রধান অতিথি কে ছিলেন?", "জাতীয় সংসদের স্পিকার ড. শিরীন শারমিন চৌধুরী প্রধান অতিথি হিসেবে উপস্থিত থাকবেন।", True),
+        # Who inaugurated is asked by the verb: the chair named does not say; "the inaugural ceremony" names the
+        # occasion of the role asked, not a role.
+        ("Who inaugurated the pilot in June 2022?", LAUNCH_CHAIR, False),
+        ("Who inaugurated the pilot in June 2022?", "Adviser Salman F Rahman inaugurated the project.", True),
+        ("পাইলট প্রকল্পটি কে উদ্বোধন করেন?", LAUNCH_CHAIR, False),
+        ("Who chaired the inaugural ceremony?", "Mr. Md Shamsul Arefin chaired the inaugural ceremony.", True),
+        ("Who chaired the inaugural ceremony?", "The inaugural ceremony had a keynote by Mr. Shamsul Arefin.", False),
+        ("Who presided over the inauguration?", "Prime Minister Sheikh Hasina inaugurated the disbursement.", True),
         # A question naming no role: any person answers it.
         ("Who is the Cabinet Secretary?", CHAIR_LINE, True),
         # Two things asked: each part is checked on its own, not the whole against one sentence.
@@ -49,6 +58,13 @@ def web_assistant(web_store):
     from nsss.assistant import open_assistant
 
     return open_assistant(web_store, use_llm=False)
+
+
+def test_who_inaugurated_a_pilot_is_answered_by_who_inaugurated_it_not_its_chair(web_assistant):
+    answer = web_assistant.answer(
+        "Who inaugurated the Employment Injury Scheme pilot for garment workers in June 2022?"
+    )
+    assert not answer.abstained and "Salman F Rahman" in answer.text, answer.text
 
 
 def test_a_member_secretary_the_documents_do_not_name_is_declined(web_assistant):

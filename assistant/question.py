@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nsss.core.text import language
+from nsss.index.glossary import default_glossary
 from nsss.index.lexical import tokenize
 
 # Words that say what is asked, not what about: they never count as evidence of an answer.
@@ -322,6 +323,9 @@ def analyse(text: str) -> Question:
         after = set(tokenize(text[response.end() :]))
         asked = RESPONSE_WORDS + tuple(t for t in asked if t not in after and t not in RESPONSE_WORDS)
     slot = _slot(slotted, is_list or bool(section))
+    counted = tuple(_counted(text))
+    if slot == "any" and counted and BANGLA_COUNT_BARE.search(text):
+        slot = "number"  # "কত মানুষ ভাতা পায়?" asks how many people, as "কতজন" does
     if slot in ("number", "amount") and list_head and not set(list_head) & SLOT_WORDS and not HOW_MUCH.search(text):
         # "Which population groups...", "what budget items...": the noun that names a figure only modifies the plural
         # asked for; the question asks for the groups, not a number.
@@ -335,7 +339,7 @@ def analyse(text: str) -> Question:
         asked=asked,
         list_head=list_head,
         figures=tuple(figures(text)),
-        counted=tuple(_counted(text)),
+        counted=counted,
         is_list=is_list or bool(section),
         compound=_is_compound(text),
         section=section,
@@ -1171,6 +1175,17 @@ def _is_compound(text: str) -> bool:
 
 # What a count is asked with in Bangla: "কতজন" (how many persons), "কয়টি" (how many things); "জন" counts persons.
 BANGLA_COUNT = re.compile(r"(?<![\u0980-\u09ff])(?:কত|কয়)\s*(জন|টি|টা|গুলো|গুলি)(?:কে|ের|এর|র)?(?![\u0980-\u09ff])")
+# A count word standing before the word it counts, with no classifier ("কত কপি", "কয় জেলায়").
+BANGLA_COUNT_BARE = re.compile(r"(?<![\u0980-\u09ff])(?:কত|কয়)\s+([\u0980-\u09ff]+)")
+PEOPLE_WORDS = frozenset(tokenize("people person persons"))
+# A verb's noun ("বাড়ানো", raising; "দেওয়া", giving): "টাকা কত বাড়ানো হইছিল?" asks how much, not how many raisings.
+BANGLA_VERBAL_NOUN = re.compile(r"(?:ানো|নো|ওয়া|োয়া)$")
+# What such a word asks when it is a sum, a share, a size, a time or an age, not a thing counted.
+BANGLA_MEASURE_WORDS = frozenset(
+    "টাকা টাকার ট্যাকা টেকা শতাংশ শতাংশে পার্সেন্ট ভাগ ভাগে অংশ হার হারে লাখ কোটি হাজার মিলিয়ন ডলার বছর বছরের "
+    "বছরে মাস মাসে দিন দিনের সপ্তাহ ঘণ্টা ঘন্টা সময় সাল সালে তারিখ তারিখে বয়স বয়সে মেয়াদ মেয়াদের বরাদ্দ খরচ অর্থ "
+    "মজুরি চার্জ দূর দূরে বড়".split()
+)
 # The words that say how big a count is, or that it is a total, not what is counted ("মোট কত লাখ শ্রমিক").
 BANGLA_COUNT_FILLER = frozenset(tokenize("মোট লাখ লক্ষ কোটি হাজার শত"))
 # A word that ends as a verb does, as written or as spoken ("হয়েছে", "হইছিল", "দিছে", "পাইবো", "করবেন"), or "for"
@@ -1185,6 +1200,19 @@ def _counted(text: str) -> list[str]:
     দেশে মোট কয়জন আছে"), and "people" for "জন" (persons); `Assistant.read` gives them their English forms
     (`scoring.bridge_counted`)."""
     bangla = BANGLA_COUNT.search(text)
+    bare = None if bangla else BANGLA_COUNT_BARE.search(text)
+    english = [t for _, target in default_glossary().bridge(bare.group(1)) for t in tokenize(target)] if bare else []
+    if (
+        bare
+        and bare.group(1) not in BANGLA_MEASURE_WORDS
+        and not BANGLA_VERBAL_NOUN.search(bare.group(1))
+        and set(english) - PEOPLE_WORDS
+    ):
+        # "কত কপি ছাপা হয়েছিল?" (how many copies): a count word with no classifier counts the word after it when that
+        # word is a name the glossary gives in English (copies, people, districts), not a sum, a share or a time
+        # ("কত টাকা", "কত শতাংশ", "কত দিন") nor a verb ("কত ছিল"). "কত মানুষ" (how many people) is left to any number:
+        # "pulled over 4 million into poverty" counts people without naming them.
+        return tokenize(bare.group(1))
     if bangla:
         # (A Bangla noun phrase ends in its noun, "কতটি মূল মূল্যায়ন প্রশ্নের": the words to the clause's end, whose
         # verbs the glossary does not bridge.)

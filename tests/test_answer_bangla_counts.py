@@ -61,6 +61,9 @@ def test_a_count_of_a_thing_no_document_names_is_declined(assistant):
         ("দেশে পৌরসভা কয়টা হইছে এখন?", {"পৌরসভা"}),  # only a verb and "now" follow: the words before
         ("আর এফজিডি কয়টা হইছিল?", {"এফজিডি"}),
         ("পয়লা দিন কয়টা স্কিম খুলছিল?", {"স্কিম"}),  # the noun that follows, not the verb after it
+        # no classifier: the word after the count word, when the glossary names it in English
+        ("কর্মপরিকল্পনার বইটা কত কপি ছাপা হয়েছিল?", {"কপি"}),
+        ("পাইলট কত জেলায় চালু হইছে?", {"জেলা"}),
     ],
 )
 def test_what_a_bangla_count_counts_is_read_from_the_question(question, counted):
@@ -81,3 +84,27 @@ def test_a_bangla_counts_verbs_are_not_what_it_counts(question, not_counted):
     from nsss.assistant.question import analyse
 
     assert not not_counted & set(analyse(question).counted)
+
+
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        ("কর্মপরিকল্পনার বইটা কত কপি ছাপা হয়েছিল?", "number"),  # how many copies: a count
+        ("কত টাকা দেওয়া হয়?", "amount"),  # a sum, not a count of taka
+        ("২০০৯-১০ সালে টাকা কত বাড়ানো হইছিল?", "any"),  # a verb's noun (raising) is not counted
+        ("কত মানুষ বয়স্ক ভাতা পায়?", "any"),  # people: any number of them answers
+    ],
+)
+def test_a_count_word_with_no_classifier_counts_a_thing_not_a_sum_a_verb_or_people(question, slot):
+    from nsss.assistant.question import analyse
+
+    q = analyse(question)
+    assert q.slot == slot and (bool(q.counted) is (slot == "number")), (q.slot, q.counted)
+
+
+def test_a_count_of_copies_no_document_gives_is_declined(web_store):
+    """The Action Plan 2016-2021's pages give no print run (the NSSS 2015's front matter does): a count word with no
+    classifier ("কত কপি") was read as asking for any number, and the plan's "35 line ministries" answered it."""
+    answer = open_assistant(web_store, use_llm=False).answer("এনএসএসএস কর্মপরিকল্পনা ২০১৬-২০২১ কত কপি ছাপা হয়েছিল?")
+
+    assert answer.abstained and answer.notice_kind != "off_subject", answer.text

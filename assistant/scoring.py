@@ -80,6 +80,15 @@ ORG_KINDS = (
         re.compile(r"\b(?:which|what)\s+(?:ministry|ministries)\b|কোন মন্ত্রণালয়", re.I),
         re.compile(r"\bministry\b|\bministries\b|\bdivision\b|\bMo[A-Z]{1,5}\b|মন্ত্রণালয়|বিভাগ", re.I),
     ),
+    # "Which ministry coordinates (leads, is in charge of) the cluster?" asks for its coordinator: a body named as
+    # coordinating or leading it, not any ministry on the page ("coordination of the programmes ... by the ministries").
+    (
+        re.compile(r"\bcoordinat(?:es|e|ed|ing|or)\b|\blead(?:s|ing)?\b|\bin charge\b|সমন্বয়", re.I),
+        re.compile(
+            r"\bcoordinat(?:or|ors|es|ed|ing)\b|\bled by\b|\blead(?:s|ing)?\b|\bin charge\b|সমন্বয়ক|সমন্বয়কারী",
+            re.I,
+        ),
+    ),
 )
 # An office answers "who" as a name does: "headed by the Cabinet Secretary", "the Finance Minister chaired".
 OFFICE = re.compile(

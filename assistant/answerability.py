@@ -16,6 +16,7 @@ from nsss.assistant.compose import quoted_text
 from nsss.assistant.question import MONTH, Question, framing, normalize_figures
 from nsss.assistant.scoring import (
     EVENT_ROLES,
+    ORG_KINDS,
     Aliases,
     Pick,
     asks_officer,
@@ -210,7 +211,11 @@ DEFINITE = ("date", "number", "amount", "person", "place")
 def slot_missing(question: Question, quoted: str) -> bool:
     """Tell whether a question asking one thing of a definite kind finds none in the quote: a sum asked per month is
     not found in a day's wage; "who" may be answered by a body ("Who formulated the NSSS?": the GED), but not who
-    played a person's part at an event (the chair) or holds an office only a person holds (the member secretary)."""
+    played a person's part at an event (the chair) or holds an office only a person holds (the member secretary); a
+    body asked by its kind ("which bank", "which ministry coordinates the cluster") is not found in another body."""
+    if question.slot == "organisation" and not question.compound and any(a.search(question.text) for a, _ in ORG_KINDS):
+        # a body asked by its kind ("which bank", "which ministry", the cluster's coordinator) is definite too
+        return not fills_slot("organisation", quoted, question)
     if question.slot not in DEFINITE or question.compound:
         return False
     if question.slot in ("amount", "number") and unit_missing(question, quoted):

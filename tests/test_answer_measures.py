@@ -112,6 +112,14 @@ def test_the_noun_after_which_is_what_is_asked(question, slot):
         ("Which bank pays EGPP wages into workers' accounts?", "Wages are paid through Sonali Bank accounts.", True),
         ("Which ministry runs the EGPP?", "The EGPP is supported by the World Bank (IDA).", False),
         ("Which ministry runs the EGPP?", "It is implemented by the Ministry of Disaster Management and Relief.", True),
+        # the body that coordinates a cluster, not any ministry its page names
+        (
+            "Which ministry coordinates the Social Allowance Cluster?",
+            "- Ministry of Social Welfare (Coordinator)",
+            True,
+        ),
+        ("Which ministry leads the Social Allowance Cluster?", "The ministries coordinate their programmes.", False),
+        ("সামাজিক ভাতা ক্লাস্টারের সমন্বয়ক মন্ত্রণালয় কোনটি?", "- Ministry of Social Welfare (Coordinator)", True),
     ],
 )
 def test_an_organisation_asked_by_its_kind_is_named_by_it(question, text, fills):
@@ -133,6 +141,17 @@ def test_an_organisation_asked_by_its_kind_is_named_by_it(question, text, fills)
 )
 def test_how_long_and_how_often_ask_a_number_in_bangla(question, slot):
     assert analyse(question).slot == slot
+
+
+def test_the_coordinator_of_a_cluster_is_the_body_named_as_coordinator_and_one_no_page_names_is_declined(assistant):
+    """The Social Allowance Cluster's page names its coordinator; no page names the Social Insurance Cluster's, and a
+    sentence on coordinating ministries' action plans does not say which ministry coordinates it (issue 8's "who
+    coordinates a given cluster")."""
+    answer = assistant.answer("Which ministry coordinates the Social Allowance Cluster?")
+    assert not answer.abstained and "Ministry of Social Welfare (Coordinator)" in answer.text, answer.text
+
+    answer = assistant.answer("Which ministry coordinates the Social Insurance Cluster?")
+    assert answer.abstained and answer.notice_kind != "off_subject", answer.text
 
 
 def test_how_long_a_committee_went_without_meeting_is_answered_by_the_span(assistant):

@@ -585,4 +585,9 @@ def test_the_page_latency_benchmark_runs(desk_store):
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert result["page"]["n"] == 2 and result["overhead"]["p50_ms"] > 0
+    # Both questions answered in the page, each timed in the page and in the server. The overhead (page minus server)
+    # is reported, not bounded: on a loaded machine the sources panel can show before the server has finished timing
+    # the answer, so with two questions its median may fall below 0 (seen once, -86 ms, while the suite shared the
+    # two cores with three evaluations).
+    assert result["page"]["n"] == 2 and result["page"]["p50_ms"] > 0 and result["answer_in_server"]["p50_ms"] > 0
+    assert isinstance(result["overhead"]["p50_ms"], (int, float))

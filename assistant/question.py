@@ -1194,25 +1194,27 @@ BANGLA_VERB = re.compile(r"(?:ছে|ছেন|ছিল|ছিলো|ছিল�
 BANGLA_WHEN = frozenset("এখন এখনো তখন আগে পরে".split())
 
 
+def _counted_bare(text: str) -> list[str]:
+    """Return what a Bangla count word with no classifier counts ("কত কপি ছাপা হয়েছিল?", how many copies): the word
+    after it, when the glossary gives that word in English (copies, districts), and it is not a sum, a share or a time
+    ("কত টাকা", "কত শতাংশ", "কত দিন") nor a verb's noun ("কত বাড়ানো"). Not people ("কত মানুষ"): "pulled over 4
+    million into poverty" counts people without naming them, so any number answers."""
+    bare = BANGLA_COUNT_BARE.search(text)
+    if not bare or bare.group(1) in BANGLA_MEASURE_WORDS or BANGLA_VERBAL_NOUN.search(bare.group(1)):
+        return []
+    english = {t for _, target in default_glossary().bridge(bare.group(1)) for t in tokenize(target)}
+    return tokenize(bare.group(1)) if english - PEOPLE_WORDS else []
+
+
 def _counted(text: str) -> list[str]:
     """Return the terms of what "how many X" counts (up to five words, to an auxiliary verb). In Bangla, the words
     after the count word to the clause's end, or the two before it when none follows ("কতজন অংশগ্রহণকারী", "এজেন্ট
-    দেশে মোট কয়জন আছে"), and "people" for "জন" (persons); `Assistant.read` gives them their English forms
-    (`scoring.bridge_counted`)."""
+    দেশে মোট কয়জন আছে"), and "people" for "জন" (persons); with no classifier, the word after the count word
+    (`_counted_bare`); `Assistant.read` gives them their English forms (`scoring.bridge_counted`)."""
     bangla = BANGLA_COUNT.search(text)
-    bare = None if bangla else BANGLA_COUNT_BARE.search(text)
-    english = [t for _, target in default_glossary().bridge(bare.group(1)) for t in tokenize(target)] if bare else []
-    if (
-        bare
-        and bare.group(1) not in BANGLA_MEASURE_WORDS
-        and not BANGLA_VERBAL_NOUN.search(bare.group(1))
-        and set(english) - PEOPLE_WORDS
-    ):
-        # "কত কপি ছাপা হয়েছিল?" (how many copies): a count word with no classifier counts the word after it when that
-        # word is a name the glossary gives in English (copies, people, districts), not a sum, a share or a time
-        # ("কত টাকা", "কত শতাংশ", "কত দিন") nor a verb ("কত ছিল"). "কত মানুষ" (how many people) is left to any number:
-        # "pulled over 4 million into poverty" counts people without naming them.
-        return tokenize(bare.group(1))
+    bare = [] if bangla else _counted_bare(text)
+    if bare:
+        return bare
     if bangla:
         # (A Bangla noun phrase ends in its noun, "কতটি মূল মূল্যায়ন প্রশ্নের": the words to the clause's end, whose
         # verbs the glossary does not bridge.)

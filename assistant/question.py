@@ -680,6 +680,12 @@ HEAD_SLOTS = {
     **dict.fromkeys("district districts upazila upazilas city cities venue country countries".split(), "place"),
     **dict.fromkeys("date day year month".split(), "date"),
 }
+# A firm asked for, by the word for it after "which" or "what" and a word or two that say which kind ("which research
+# firm or institute", "which printing company", "what consulting firm").
+FIRM_ASKED = (
+    r"\b(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:firms?|consultants?|consultanc(?:y|ies)|evaluators?|printers?|"
+    r"institutes?|(?:printing|consulting|research) (?:company|companies|house|press))\b"
+)
 EVERYDAY_AMOUNT = (
     r"\bin (?:dollars|us dollars|usd|taka|tk|bdt|euros?)\b|\b(?:what|how much) (?:[\w'-]+\s+){1,6}?"
     r"(?:come to|amount to|add up to|worth)\b"
@@ -726,6 +732,8 @@ def _slot(text: str, listing: bool) -> str:
     # "Which bank pays the wages?", "In which year was the budget raised?": the noun right after "which" is what is
     # asked, whatever the words after it name.
     head = re.search(r"\b(?:which|what)\s+([a-z]+)\b(?!['’])", q)
+    if re.search(FIRM_ASKED, q):
+        return "list" if listing else "organisation"
     if head and head.group(1) in HEAD_SLOTS:
         slot = HEAD_SLOTS[head.group(1)]
         return "list" if listing and slot != "date" else slot

@@ -80,6 +80,21 @@ ORG_KINDS = (
         re.compile(r"\b(?:which|what)\s+(?:ministry|ministries)\b|কোন মন্ত্রণালয়", re.I),
         re.compile(r"\bministry\b|\bministries\b|\bdivision\b|\bMo[A-Z]{1,5}\b|মন্ত্রণালয়|বিভাগ", re.I),
     ),
+    # "Which firm or consultant carried out the evaluation?", "which printer printed it?" ask for a firm: a body that
+    # names itself as one (a company, a consultancy, an institute, a press), not the programme's own ministry or
+    # project ("The SSPS project is a major programme for the Government of Bangladesh").
+    (
+        re.compile(
+            r"\b(?:firms?|consultants?|consultanc(?:y|ies)|consulting|evaluators?|printers?|printing (?:company|house|"
+            r"press)|institutes?)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:Ltd|Limited|Compan(?:y|ies)|Consult\w*|Institutes?|Universit(?:y|ies)|Printers?|Printed by|Press|"
+            r"Associates|Firms?|Bureau|Foundation)\b",
+            re.I,
+        ),
+    ),
     # "Which ministry coordinates (leads, is in charge of) the cluster?" asks for its coordinator: a body named as
     # coordinating or leading it, not any ministry on the page ("coordination of the programmes ... by the ministries").
     (

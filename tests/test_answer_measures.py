@@ -95,6 +95,8 @@ def test_a_figure_the_question_names_is_not_what_it_asks(question, text, slot_fi
         ("In which year was the old age allowance budget raised?", "date"),
         ("What budget was allocated to the programme?", "amount"),
         ("Which ministry leads the cluster?", "organisation"),
+        ("Which research firm or institute conducted the 2019 study?", "organisation"),
+        ("Which printing company printed the July 2015 edition?", "organisation"),
     ],
 )
 def test_the_noun_after_which_is_what_is_asked(question, slot):
@@ -120,6 +122,18 @@ def test_the_noun_after_which_is_what_is_asked(question, slot):
         ),
         ("Which ministry leads the Social Allowance Cluster?", "The Ministry of Finance funds it.", False),
         ("সামাজিক ভাতা ক্লাস্টারের সমন্বয়ক মন্ত্রণালয় কোনটি?", "- Ministry of Social Welfare (Coordinator)", True),
+        # a firm asked for is named as one: a company, a consultancy, an institute, a press
+        (
+            "Which firm or consultant carried out the mid-term evaluation of the SSPS programme?",
+            "The SSPS project is a major programme for the Government of Bangladesh (GoB) implemented by the UNDP.",
+            False,
+        ),
+        ("Which printing company printed Exploring the Evidence?", "Printed By: Printcraft Company Limited", True),
+        (
+            "Which institute carried out the impact analysis of the EGPP?",
+            "An impact analysis was conducted by Bangladesh Institute of Development Studies (BIDS).",
+            True,
+        ),
     ],
 )
 def test_an_organisation_asked_by_its_kind_is_named_by_it(question, text, fills):
@@ -152,6 +166,16 @@ def test_the_coordinator_of_a_cluster_is_the_body_named_as_coordinator_and_one_n
 
     answer = assistant.answer("Which ministry coordinates the Social Insurance Cluster?")
     assert answer.abstained and answer.notice_kind != "off_subject", answer.text
+
+
+def test_a_firm_no_page_names_is_declined_and_a_printer_named_is_quoted(assistant):
+    """No page names who evaluated the SSPS programme: the programme's own description is no firm (eval/RESULTS.md,
+    session 33: FM). The background papers' imprint names their printer."""
+    answer = assistant.answer("Which firm or consultant carried out the mid-term evaluation of the SSPS programme?")
+    assert answer.abstained and answer.notice_kind != "off_subject", answer.text
+
+    answer = assistant.answer("Which printing company printed Exploring the Evidence?")
+    assert not answer.abstained and "Printcraft Company Limited" in answer.text, answer.text
 
 
 def test_how_long_a_committee_went_without_meeting_is_answered_by_the_span(assistant):

@@ -21,6 +21,7 @@ from nsss.assistant.question import (
     part_questions,
 )
 from nsss.assistant.scoring import (
+    FORMER_NAME,
     Pick,
     aliases_of,
     bridge_counted,
@@ -428,6 +429,8 @@ class Assistant:
         added = [t for t in q.terms if t not in set(tokenize(q.text))]
         bridge = self.index.bridge(" ".join([q.text, *added]))
         aliases = aliases_of(bridge)  # the question's terms in the documents' other language
+        if q.former_name:
+            aliases += FORMER_NAME  # what says a former name holds "formerly called"
         q = bridge_counted(self.bridge_parts(q, aliases), aliases, self.index.lexical.knows)
         # The documents' words for the question's everyday ones ("cities": urban) choose the sentence: one holding
         # them holds the question's words. Not those naming the kind of thing asked ("money": allocation), which any

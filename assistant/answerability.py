@@ -24,6 +24,7 @@ from nsss.assistant.scoring import (
     figures_present,
     fills_slot,
     names_sibling,
+    says_former_name,
     with_prefixes,
 )
 from nsss.assistant.sentences import items_listed
@@ -213,6 +214,10 @@ def slot_missing(question: Question, quoted: str) -> bool:
     not found in a day's wage; "who" may be answered by a body ("Who formulated the NSSS?": the GED), but not who
     played a person's part at an event (the chair) or holds an office only a person holds (the member secretary); a
     body asked by its kind ("which bank", "which ministry coordinates the cluster") is not found in another body."""
+    if question.former_name and not question.compound:
+        # a former name is a definite kind: a quote that says no rename does not give one ("What was the old age
+        # allowance called before?" is not answered by its budget)
+        return not says_former_name(quoted)
     if question.slot == "organisation" and not question.compound and any(a.search(question.text) for a, _ in ORG_KINDS):
         # a body asked by its kind ("which bank", "which ministry", the cluster's coordinator) is definite too
         return not fills_slot("organisation", quoted, question)

@@ -303,6 +303,13 @@ BACK_LINK = re.compile(
 )
 
 
+# A sentence that says what something became, naming it by pointing back: "Over time, the program evolved into ...".
+BECAME = re.compile(
+    r"^(?:[\w ,]{0,30}?,\s*)?(?:the|this|that|it|its)\b(?:\s+\w+){0,2}?\s+(?:evolved|became|was renamed|has been renamed)\b",
+    re.I,
+)
+
+
 # A part of a question with this many words of its own or fewer ("and what is it meant to fix?") asks of the same
 # subject as the part before it: the sentence after the one that answers that part may answer it.
 SAME_SUBJECT_TERMS = 2
@@ -345,6 +352,10 @@ def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] 
     # A sentence that answers by pointing back ("In response, the Government...", "Consequently, the impact...")
     # answers with the sentence it points to: the crisis responded to, the causes of the consequence.
     back = usable(prev) and bool(BACK_LINK.match(sentence.text))
+    # A former name asked ("What was the EGPP called before?") is answered by a sentence saying what the thing became
+    # that names it only by pointing back ("Over time, the program evolved into the EGPP"): its old name is in the
+    # sentence before ("... a program called 100 Day Employment Generation Program (EGP)").
+    back = back or (question.former_name and usable(prev) and bool(BECAME.match(sentence.text)))
     # A question asking two things whose other part this sentence leaves open ("What is the dynamic social registry,
     # and what is it meant to fix?") is answered on in the next sentence when that one goes on with this one ("It is
     # expected to check fraudulent ... practices").

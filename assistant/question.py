@@ -212,6 +212,15 @@ SECTION_OF = {
     "পদক্ষেপ": "steps",
 }
 
+# A former name asked: "called before / at first", "its old name", "used to be called". (English only: a Bangla
+# question's words reach the English sentence that answers through the glossary, which "formerly called" would not.)
+FORMER_NAME_ASKED = re.compile(
+    r"\b(?:called|known as|named)\s+(?:before|earlier|previously|originally|formerly|at first|at the start|"
+    r"in the beginning)\b|\b(?:old|previous|former|earlier|original)\s+name\b|\bused to be (?:called|known as|named)\b|"
+    r"\b(?:originally|previously|formerly|first) (?:called|known as|named)\b",
+    re.I,
+)
+
 LIST_START = re.compile(r"^\s*(?:list|name|enumerate|give|mention)\b|কী কী|কোন কোন|কারা|কোনগুলো", re.I)
 WHAT_WHICH = re.compile(r"^\s*(?:(?:in|for|from|to|at|on|by|under|with)\s+)?(?:what|which)\s+(.*)", re.I)
 AUXILIARY = frozenset(
@@ -268,6 +277,7 @@ class Question:
     yes_no: bool = False  # asks whether something holds ("Is there a cap...?", "... কি বাড়ানো হয়েছিল?")
     implied: str = ""  # what its words ask for where the slot says less: "day", "amount", "number", "date" or ""
     units: tuple[str, ...] = ()  # the units it asks a sum or a rate in: "month", "year", "percent", "dollar", "day"
+    former_name: bool = False  # asks the name something had before it was renamed ("What was it called before?")
     items: int = 0  # how many things it asks to be named, when it says ("which eight upazilas", "the eleven KEQs")
 
     @property
@@ -295,6 +305,10 @@ def analyse(text: str) -> Question:
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
     # "How many took part?" asks how many participated: "part" names no subject.
     words = re.sub(r"\b(?:take|takes|took|taken|taking) part\b", "participated", words, flags=re.I)
+    # "What was it called before?", "its old name", "what was it originally called" ask one thing, a former name:
+    # read alike, as "formerly called" (scoring.FORMER_NAME says which words of a text say it).
+    former_name = bool(FORMER_NAME_ASKED.search(words))
+    words = FORMER_NAME_ASKED.sub(" formerly called ", words)
     terms = tuple(t for t in dict.fromkeys(tokenize(words)) if t not in QUESTION_WORDS and not _lone_sign(t))
     subject = tuple(t for t in terms if t not in ATTRIBUTE_WORDS and t not in SLOT_WORDS)
     # A word that only modifies the noun after it names the subject, not what is asked of it: "action" in "action
@@ -351,6 +365,7 @@ def analyse(text: str) -> Question:
         implied=_implied(text, slot),
         units=tuple(unit for unit, asks in UNITS_ASKED.items() if asks.search(text)),
         items=items_asked(text),
+        former_name=former_name,
     )
 
 

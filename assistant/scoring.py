@@ -524,6 +524,31 @@ SHORT_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|ju
 Aliases = tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # (terms in one language, the question's terms)
 
 
+# What says a former name, for a question asking one (Question.former_name, whose words read "formerly called"): a
+# text that says the thing was renamed, or was the erstwhile or former one, or evolved into what it is now, holds the
+# question's words ("the erstwhile Central Monitoring Committee ... has been reformed and renamed as ...").
+FORMER_NAME: Aliases = tuple(
+    (frozenset(tokenize(said)), tuple(tokenize(asked)))
+    for said, asked in (
+        ("renamed", "formerly called"),
+        ("erstwhile", "formerly called"),
+        ("evolved", "formerly called"),
+        ("formerly", "called"),
+        ("previous name", "formerly called"),  # "Previous programme name (if any)": a field's label
+        ("former name", "formerly called"),
+        ("previously called", "formerly"),
+        ("originally called", "formerly"),
+        ("earlier called", "formerly"),
+    )
+)
+
+
+def says_former_name(text: str) -> bool:
+    """Tell whether a text says a former name (FORMER_NAME): it says something was renamed, or was the erstwhile one."""
+    have = set(tokenize(text))
+    return any(said <= have for said, _ in FORMER_NAME)
+
+
 def aliases_of(bridge: list[tuple[str, str]]) -> Aliases:
     """Turn the glossary's pairs for a question (its phrase, the phrase in the other language) into aliases: a text
     that holds every term of the other-language phrase holds the question's phrase."""

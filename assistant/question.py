@@ -295,6 +295,10 @@ def analyse(text: str) -> Question:
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
     # "How many took part?" asks how many participated: "part" names no subject.
     words = re.sub(r"\b(?:take|takes|took|taken|taking) part\b", "participated", words, flags=re.I)
+    # "What came out of it?" asks for its outcomes (SECTION_ASKED): "came" names no subject, and a follow-up whose one
+    # term it was found no passage of its topic holding it. "What recommendations came out of it?" names its section.
+    words = re.sub(r"\bwhat (?:came|comes|has come|have come) out of\b", "what outcomes of", words, flags=re.I)
+    words = re.sub(r"\b(?:came|come|comes|coming) out of\b", "from", words, flags=re.I)
     terms = tuple(t for t in dict.fromkeys(tokenize(words)) if t not in QUESTION_WORDS and not _lone_sign(t))
     subject = tuple(t for t in terms if t not in ATTRIBUTE_WORDS and t not in SLOT_WORDS)
     # A word that only modifies the noun after it names the subject, not what is asked of it: "action" in "action

@@ -129,7 +129,14 @@ class Assistant:
             # "inaugurated" may stand outside the topic's documents. The wider answer is taken when it answers.
             # An answer inside the topic is weighed against the wider one too: another report of the event may
             # answer it more surely (`_surer_elsewhere`).
-            blind = reading.answerable and bool(own.terms) and reading.features.get("window_cover", 1.0) <= 0
+            # (The items under the heading a section question names hold its words in their heading: "The outcomes of
+            # the dialogue included:" for "What came out of that meeting?".)
+            blind = (
+                reading.answerable
+                and bool(own.terms)
+                and not reading.section
+                and reading.features.get("window_cover", 1.0) <= 0
+            )
             wider = self._wider(q, plan, used, filters, k)
             if not reading.answerable or (wider.answerable and (blind or self._surer_elsewhere(wider, reading, plan))):
                 reading, within = wider, False

@@ -114,3 +114,20 @@ def test_a_later_turn_whose_topic_reading_misses_fewer_of_its_words_is_answered_
     assert not later.followup and not later.abstained
     assert cited(later) == {budget}, later.text
     assert "Tk 100" in later.text and "5.8 million" in later.text, later.text
+
+
+def test_the_outcomes_found_under_their_heading_are_not_set_aside_for_another_meeting(assistant):
+    """ "What came out of that meeting?" is answered by the items under the dialogue's outcomes heading: a section
+    found under the heading asked holds the question's words there, and is not set aside for another meeting's chief
+    guest found by the wider search (eval/RESULTS.md, session 33: CA)."""
+    *_, answer = ask_in_turn(
+        assistant,
+        "I read that the government held a big meeting of top secretaries to get ministries working together on "
+        "social protection. Who led it?",
+        "How many government bodies are part of this reform work?",
+        "What came out of that meeting?",
+    )
+
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert not answer.abstained and "Single Registry MIS" in quotes, answer.text
+    assert cited(answer) == {"policy-dialogue-inter-ministerial-coordination.txt"}, answer.text

@@ -3,7 +3,7 @@ items are of the kind asked, a list written as prose, and "what did they recomme
 Real model, real Chroma in tmp_path."""
 
 import pytest
-from conftest import ingested_documents
+from conftest import ask_in_turn, ingested_documents
 from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 from nsss.assistant.types import Conversation
@@ -101,6 +101,8 @@ def test_an_acronym_or_a_verb_is_not_read_as_the_plural_a_list_question_asks_for
         ("What did the meeting decide about the pension?", "decisions"),
         ("What did the committee agree on?", "decisions"),
         ("What did the workshop discuss?", ""),
+        ("What came out of it?", "outcomes"),
+        ("What recommendations came out of the October 2022 workshop?", "recommendations"),
     ],
 )
 def test_what_did_they_recommend_or_decide_asks_for_a_section(question, section):
@@ -140,3 +142,30 @@ def test_paragraphs_that_mention_the_kind_asked_are_not_a_list_of_that_kind():
 
     assert _items_of_kind({"ministri"}, section(names), names)
     assert not _items_of_kind({"scheme"}, section(paragraphs), paragraphs)
+
+
+@pytest.mark.parametrize(
+    "question, terms",
+    [
+        ("What came out of it?", ("outcom",)),
+        ("What recommendations came out of the October 2022 workshop?", ("recommend", "octob", "2022", "workshop")),
+    ],
+)
+def test_came_out_of_names_no_subject(question, terms):
+    # "came" is no word a document's outcomes hold: the question asks for the outcomes, or the section it names
+    assert analyse(question).terms == terms
+
+
+def test_what_came_out_of_it_after_two_turns_quotes_the_outcomes(seed_store):
+    """Asked after two turns on the policy dialogue, "What came out of it?" quotes the dialogue's outcomes, whose
+    heading ("The outcomes of the dialogue included:") holds no "came" (eval/RESULTS.md, session 33: CA)."""
+    assistant = open_assistant(seed_store, use_llm=False)
+    *_, answer = ask_in_turn(
+        assistant,
+        "Who chaired the high-level policy dialogue on inter-ministerial coordination for NSSS implementation?",
+        "How many government agencies does it say are involved in the reform process?",
+        "What came out of it?",
+    )
+
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert not answer.abstained and "Single Registry MIS" in quotes and "NSSS 2026 and beyond" in quotes, answer.text

@@ -305,8 +305,8 @@ def analyse(text: str) -> Question:
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
     # "How many took part?" asks how many participated: "part" names no subject.
     words = re.sub(r"\b(?:take|takes|took|taken|taking) part\b", "participated", words, flags=re.I)
-    # "What came out of it?" asks for its outcomes (SECTION_ASKED): "came" names no subject, and a follow-up whose one
-    # term it was found no passage of its topic holding it. "What recommendations came out of it?" names its section.
+    # "What came out of it?" asks for its outcomes (SECTION_ASKED): "came" names no subject (read as one, it left a
+    # follow-up with a word no passage of its topic holds). "What recommendations came out of it?" names its section.
     words = re.sub(r"\bwhat (?:came|comes|has come|have come) out of\b", "what outcomes of", words, flags=re.I)
     words = re.sub(r"\b(?:came|come|comes|coming) out of\b", "from", words, flags=re.I)
     # "What was it called before?", "its old name", "what was it originally called" ask one thing, a former name:

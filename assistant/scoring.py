@@ -110,6 +110,11 @@ OFFICE = re.compile(
     r"\b(?:Secretary|Minister|Adviser|Advisor|Director|Director-General|Chairman|Chairperson|Speaker|Governor|"
     r"Commissioner|Ambassador|Mayor)s?\b|সচিব|মন্ত্রী|উপদেষ্টা|মহাপরিচালক|চেয়ারম্যান|স্পিকার"
 )
+# An office-holder's office, which is a body: "the Prime Minister's Office", "the Office of the Chief Adviser".
+OFFICE_AS_BODY = re.compile(
+    r"\b(?:Prime\s+)?(?:Minister|Secretary|Adviser|Advisor|Director|Director-General|Commissioner|Speaker)['’]s\s+"
+    r"(?:Office|Secretariat)\b|\bOffice of the (?:Prime\s+)?(?:Chief\s+)?(?:Minister|Adviser|Advisor|Secretary|Speaker)\b"
+)
 # A label naming where a text appeared, not who wrote it.
 PUBLISHED = re.compile(r"\b(?:Published(?: in| by)?|Source|Publisher|Courtesy)\s*:[^\n]*", re.I)
 DAY_OF_MONTH = re.compile(
@@ -171,6 +176,7 @@ def has_person(text: str) -> bool:
     """Tell whether a text names a person: an honorific, an office someone holds ("the Cabinet Secretary"), or two or
     more capitalised words that are not an organisation."""
     text = PUBLISHED.sub(" ", text)  # "Published: Prothom Alo" names a newspaper
+    text = OFFICE_AS_BODY.sub(" ", text)  # "the Prime Minister's Office" names a body, not the one who holds the office
     if HONORIFIC.search(text) or OFFICE.search(text):
         return True
     return any(_names_someone(span, text) for span in CAPITALISED.finditer(text))

@@ -27,6 +27,13 @@ LAUNCH_CHAIR = "The launch of the pilot was chaired by Mr Md Ehsan-E-Elahi."
         ("Who chaired the inaugural ceremony?", "Mr. Md Shamsul Arefin chaired the inaugural ceremony.", True),
         ("Who chaired the inaugural ceremony?", "The inaugural ceremony had a keynote by Mr. Shamsul Arefin.", False),
         ("Who presided over the inauguration?", "Prime Minister Sheikh Hasina inaugurated the disbursement.", True),
+        # An office-holder's office is a body: it names no one who chaired.
+        (
+            "Who chaired the first meeting of the GRS Technical Committee?",
+            "The current GRS was developed with support on capacity building from A2I Project of the Prime Minister's "
+            "Office.",
+            False,
+        ),
         # A question naming no role: any person answers it.
         ("Who is the Cabinet Secretary?", CHAIR_LINE, True),
         # Two things asked: each part is checked on its own, not the whole against one sentence.
@@ -72,3 +79,10 @@ def test_a_member_secretary_the_documents_do_not_name_is_declined(web_assistant)
     question it quoted that list (eval/RESULTS.md, session 23)."""
     answer = web_assistant.answer("সামাজিক নিরাপত্তা কর্মসূচি-সংক্রান্ত উপদেষ্টা কমিটির সদস্যসচিব কে?")
     assert answer.abstained and answer.notice_kind != "off_subject"
+
+
+def test_a_chair_no_page_names_is_not_an_office_holders_office(web_assistant):
+    """The GRS page says what the technical committee's first meeting decided, not who chaired it; the Prime
+    Minister's Office it names is a body, not a chair (eval/RESULTS.md, session 33: PO)."""
+    answer = web_assistant.answer("Who chaired the first meeting of the GRS Technical Committee on 31 December 2015?")
+    assert answer.abstained and answer.notice_kind != "off_subject", answer.text

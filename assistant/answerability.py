@@ -329,8 +329,10 @@ def places_unnamed(question: Question, texts: list[str]) -> bool:
                     continue  # "slums of Dhaka": the place they are in, not one of them
                 if not set(tokenize(name.group(0))) & asked:
                     return False
+    if any(with_prefixes(set(tokenize(text)), head) & head for text in texts):
+        return True  # the kind is said, and no place of it named near
     # (quotes that never say the kind may still list its places: "Rangpur, Barisal and Mymensingh")
-    return not any(set(tokenize(text)) & head for text in texts) and not any(items_listed(t) >= 2 for t in texts)
+    return not any(items_listed(text) >= 2 for text in texts)
 
 
 def asked_short(question: Question, quotes: list[str]) -> bool:

@@ -29,6 +29,7 @@ from nsss.assistant.scoring import (
 )
 from nsss.assistant.sentences import items_listed
 from nsss.assistant.weights import Answerability
+from nsss.core.text import language
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
 
@@ -255,9 +256,15 @@ def count_unlisted(question: Question, texts: list[str], section: bool) -> bool:
     """Tell whether a question asking for a counted set ("Which eight upazilas...?", "the eleven KEQs") is answered by
     quotes that name far fewer: a sentence that only gives the count ("some eight upazilas will be selected") names
     none of what is asked. The items under a heading count one each; else the longest list a quote writes, or the
-    quotes that name the kind asked for, one item each. Asked for more than twelve, twelve named must do."""
-    if not question.items or not texts:
+    quotes that name the kind asked for, one item each. Asked for more than twelve, twelve named must do.
+
+    Asked which places of a kind, with no count ("Which upazilas will try it first?", "In which districts was it
+    run?"), the quotes must name one: a sentence that speaks of the kind only as a number or a group ("some eight
+    upazilas will be selected", "FGDs conducted in slums of Dhaka") names none of those asked (`places_unnamed`)."""
+    if not texts:
         return False
+    if not question.items:
+        return not section and places_unnamed(question, texts)
     head = set(question.list_head)
     naming = sum(bool(with_prefixes(set(tokenize(text)), head) & head) for text in texts) if head else 0
     named = len(texts) if section else max(naming, *(items_listed(text) for text in texts))
@@ -265,6 +272,67 @@ def count_unlisted(question: Question, texts: list[str], section: bool) -> bool:
 
 
 ENOUGH_ITEMS = 12  # items named that answer a question asking for more (a long list is often quoted in part)
+
+# The kinds of place a list question may ask for by name ("which upazilas", "in which districts"), as terms.
+PLACE_KINDS = frozenset(
+    tokenize(
+        "upazila upazilas district districts division divisions slum slums village villages union unions city cities "
+        "municipality municipalities pourashava pourashavas country countries region regions"
+    )
+)
+# A place's name: a capitalised word that is not an acronym (DSR, FGD), within a few words of the kind it is one of
+# ("17 districts of three divisions — Rangpur, Barisal and Mymensingh", "Kurigram and Gaibandha districts").
+PLACE_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# The same kinds asked in Bangla ("কোন কোন উপজেলায়"), by their English forms (not "বিভাগ": a ministry's division too).
+BANGLA_PLACE_KINDS = {
+    "উপজেলা": "upazila",
+    "জেলা": "district",
+    "বস্তি": "slum",
+    "গ্রাম": "village",
+    "ইউনিয়ন": "union",
+    "শহর": "city",
+    "সিটি": "city",
+    "পৌরসভা": "municipality",
+}
+# (which ones, not which one: "কোন কোন উপজেলায়", "কোন উপজেলাগুলোতে"; "কোন জেলায় হয়েছিল?" asks one place)
+BANGLA_PLACE_ASKED = re.compile(
+    rf"(?:কোন|কুন)\s+(?:কোন|কুন)\s+({'|'.join(BANGLA_PLACE_KINDS)})|(?:কোন|কুন)\s+({'|'.join(BANGLA_PLACE_KINDS)})(?:গুলো|গুলি|সমূহ)"
+)
+PLACE_REACH = 8  # words either side of the kind's word where its places' names are written
+
+
+def places_unnamed(question: Question, texts: list[str]) -> bool:
+    """Tell whether a question asking which places of a kind (PLACE_KINDS) is quoted texts that name none of that
+    kind: each mention of the kind has no place's name near it but words of the question or of the sentence's start,
+    or the quotes never mention the kind. Months and weekdays are not places."""
+    head = set(question.list_head) & PLACE_KINDS
+    if question.language == "bn":
+        # ("কোন কোন উপজেলায়...?" asks the same, of English quotes: a Bangla quote is not read here)
+        asked_bn = BANGLA_PLACE_ASKED.search(question.text)
+        head = set(tokenize(BANGLA_PLACE_KINDS[asked_bn.group(1) or asked_bn.group(2)])) if asked_bn else set()
+        if any(language(text) == "bn" for text in texts):
+            return False
+    if not head:
+        return False
+    asked = set(question.terms)
+    for text in texts:
+        words = text.split()
+        for i, word in enumerate(words):
+            if not set(tokenize(word)) & head:
+                continue
+            for j in range(max(0, i - PLACE_REACH), min(len(words), i + PLACE_REACH + 1)):
+                name = PLACE_NAME.match(words[j].strip("\"“‘'(—–-,;:"))
+                if not name or j == 0 or re.fullmatch(f"{MONTH}|{WEEKDAY}", name.group(0), re.I):
+                    continue
+                if j == i + 2 and words[i + 1].lower() in ("of", "in"):
+                    continue  # "slums of Dhaka": the place they are in, not one of them
+                if not set(tokenize(name.group(0))) & asked:
+                    return False
+    if any(with_prefixes(set(tokenize(text)), head) & head for text in texts):
+        return True  # the kind is said, and no place of it named near
+    # (quotes that never say the kind may still list its places: "Rangpur, Barisal and Mymensingh")
+    return not any(items_listed(text) >= 2 for text in texts)
 
 
 def asked_short(question: Question, quotes: list[str]) -> bool:

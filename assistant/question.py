@@ -228,7 +228,7 @@ FORMER_NAME_ASKED = re.compile(
 # qualifies?"): it asks who is eligible, a group, not a named person, and the documents say it as eligibility
 # ("Eligible households should have...", "Eligibility criteria"). The verbs name no subject.
 EVERYDAY_ELIGIBILITY = re.compile(
-    r"\bwho(?:\s+is|\s+are)?(?:\s+(?:can|could|may|might|would|will|gets?))?(?:\s+be)?"
+    r"\bwho(?:['’]s|\s+is|\s+are)?(?:\s+(?:can|could|may|might|would|will|gets?))?(?:\s+be)?"
     r"(?:\s+(?:allowed|permitted|able))?(?:\s+to)?\s+(?:sign(?:s|ed)?\s+up|join|joins|enrol+s?|register|registers|"
     r"take\s+part|takes\s+part|participate|participates|get\s+(?:onto|into|on)|work\s+on|qualif(?:y|ies))\b",
     re.I,

@@ -21,6 +21,7 @@ from nsss.assistant.question import (
     part_questions,
 )
 from nsss.assistant.scoring import (
+    ELIGIBILITY,
     FORMER_NAME,
     Pick,
     aliases_of,
@@ -244,7 +245,10 @@ class Assistant:
         topic = tuple(t for t in plan.topic.split() if t not in q.terms)
         topic = tuple(t for t in topic if t in used) or topic
         wide = replace(q, terms=q.terms + topic, subject=q.subject + topic)
-        wider = self.index.search(f"{plan.query} {' '.join(topic)}".strip(), k=k, filters=filters)
+        # (With the words the question is read as, where it asks in others: "Who can sign up?" is searched as asking
+        # who is eligible, which the documents' criteria say.)
+        reading_words = [t for t in q.terms if t not in set(tokenize(q.text))]
+        wider = self.index.search(f"{plan.query} {' '.join(reading_words + list(topic))}".strip(), k=k, filters=filters)
         reading = self.read(wide, _lean(wider, plan.focus + plan.also, self.weights.focus_boost), plan.query)
         # An answer found in another document must name the topic where it stands (its sentence, the two before and
         # its title), or it answers another question; one in the topic's own documents need not.
@@ -438,6 +442,8 @@ class Assistant:
         aliases = aliases_of(bridge)  # the question's terms in the documents' other language
         if q.former_name:
             aliases += FORMER_NAME  # what says a former name holds "formerly called"
+        if set(ELIGIBILITY[0][1]) <= set(q.asked):
+            aliases += ELIGIBILITY  # what sets out criteria holds "eligible"
         q = bridge_counted(self.bridge_parts(q, aliases), aliases, self.index.lexical.knows)
         # The documents' words for the question's everyday ones ("cities": urban) choose the sentence: one holding
         # them holds the question's words. Not those naming the kind of thing asked ("money": allocation), which any

@@ -151,6 +151,7 @@ SECTIONS = {
     "findings": ("finding", "lesson", "key message", "observation", "conclusion", "ফলাফল"),
     "functions": ("function", "responsibilit", "terms of reference", "tor", "mandate", "role", "দায়িত্ব", "কাজ"),
     "components": ("component", "pillar", "feature", "element", "area", "উপাদান"),
+    "eligibility": ("eligib", "criteria", "qualif", "যোগ্যতা"),
 }
 SECTION_ASKED = re.compile(
     r"\b(decisions|recommendations|outcomes|objectives|aims|goals|challenges|members|membership|participants|steps|"
@@ -166,6 +167,7 @@ SECTION_ASKED = re.compile(
     r"|\bwhat (?:did|do|does|will|would)\s+(?:[^\s?]+\s+){1,30}?(decide|recommend|agree|resolve)\b"
     r"|\bwho (?:participated|attended|took part|were present|are the members|were the members)\b()"
     r"|\bwhat (came) out of\b"
+    r"|\b(eligib)(?:le|ility)\b"
     # (not "সদস্য সচিব", the member secretary: one person, as "member secretary" is in English)
     r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য(?![\s-]*সচিব)|পদক্ষেপ|অংশগ্রহণ)",
     re.I,
@@ -198,6 +200,7 @@ SECTION_OF = {
     "responsibilitie": "functions",
     "component": "components",
     "pillar": "components",
+    "eligib": "eligibility",
     "came": "outcomes",  # "what came out of the dialogue?"
     "terms of reference": "functions",
     "membership": "members",
@@ -218,6 +221,16 @@ FORMER_NAME_ASKED = re.compile(
     r"\b(?:called|known as|named)\s+(?:before|earlier|previously|originally|formerly|at first|at the start|"
     r"in the beginning)\b|\b(?:old|previous|former|earlier|original)\s+name\b|\bused to be (?:called|known as|named)\b|"
     r"\b(?:originally|previously|formerly|first) (?:called|known as|named)\b",
+    re.I,
+)
+
+# Who may take part in a programme, in everyday verbs ("Who can sign up for it?", "Who is allowed to join?", "Who
+# qualifies?"): it asks who is eligible, a group, not a named person, and the documents say it as eligibility
+# ("Eligible households should have...", "Eligibility criteria"). The verbs name no subject.
+EVERYDAY_ELIGIBILITY = re.compile(
+    r"\bwho(?:['’]s|\s+is|\s+are)?(?:\s+(?:can|could|may|might|would|will|gets?))?(?:\s+be)?"
+    r"(?:\s+(?:allowed|permitted|able))?(?:\s+to)?\s+(?:sign(?:s|ed)?\s+up|join|joins|enrol+s?|register|registers|"
+    r"take\s+part|takes\s+part|participate|participates|get\s+(?:onto|into|on)|work\s+on|qualif(?:y|ies))\b",
     re.I,
 )
 
@@ -303,6 +316,7 @@ def analyse(text: str) -> Question:
     text = unicodedata.normalize("NFC", " ".join(text.split()))  # য় typed as one character reads as the index's two
     text = PURPOSE.sub("", text, count=1) or text
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
+    words = EVERYDAY_ELIGIBILITY.sub("who is eligible", words)
     # "How many took part?" asks how many participated: "part" names no subject.
     words = re.sub(r"\b(?:take|takes|took|taken|taking) part\b", "participated", words, flags=re.I)
     # "What came out of it?" asks for its outcomes (SECTION_ASKED): "came" names no subject (read as one, it left a
@@ -324,7 +338,7 @@ def analyse(text: str) -> Question:
     main = main_clause(text)
     head = _list_head(main)
     is_list = head is not None
-    section = _section(text)
+    section = _section(EVERYDAY_ELIGIBILITY.sub("who is eligible", text))
     # The slot is read from the question proper only when the clause before it would set one itself ("When
     # allowances started going out..., who paid?"): else the whole question reads as it always did.
     slotted = main if main != text and _slot(text[: len(text) - len(main)], False) != "any" else text
@@ -793,7 +807,7 @@ def _slot(text: str, listing: bool) -> str:
     ):
         return "title"
     # "Who gets a pension?" asks for a group of people ("employees in government service"), not a named person.
-    if re.search(EVERYDAY_RECIPIENTS, q):
+    if re.search(EVERYDAY_RECIPIENTS, q) or EVERYDAY_ELIGIBILITY.search(q):
         return "list" if listing else "any"
     # "Who funded / coordinates / organised X?" asks for a body, though it starts like a question about a person.
     if re.search(

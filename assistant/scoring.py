@@ -549,6 +549,15 @@ FORMER_NAME: Aliases = tuple(
 )
 
 
+# What says who is eligible, for a question asking it ("Who is eligible?", "Who can sign up?": question.
+# EVERYDAY_ELIGIBILITY reads both as "eligible"): the documents set it out as criteria ("Criteria for participation",
+# "selection criteria") or say who qualifies or is entitled.
+ELIGIBILITY: Aliases = tuple(
+    (frozenset(tokenize(said)), tuple(tokenize("eligible")))
+    for said in ("criteria", "criterion", "qualify", "qualifies", "entitled", "entitlement")
+)
+
+
 def says_former_name(text: str) -> bool:
     """Tell whether a text says a former name (FORMER_NAME): it says something was renamed, or was the erstwhile one."""
     have = set(tokenize(text))

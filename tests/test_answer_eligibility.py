@@ -1,0 +1,65 @@
+"""Who may take part, asked in everyday verbs ("Who can sign up?", "Who's allowed to join?", "Who qualifies?"), is read
+as who is eligible: a group, not a named person; the items under the criteria heading; a follow-up that names no
+subject of its own. Real model, real Chroma for the answers; the question's reading on its own."""
+
+import pytest
+from conftest import ask_in_turn
+from nsss.assistant import open_assistant
+from nsss.assistant.conversation import names_subject
+from nsss.assistant.question import analyse
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who can sign up?",
+        "Who's allowed to join?",
+        "Who is allowed to work on it?",
+        "Who qualifies for it?",
+        "Who can get onto it?",
+        "Who is eligible?",
+    ],
+)
+def test_who_may_take_part_is_read_as_who_is_eligible(question):
+    q = analyse(question)
+    # a group of people, the criteria section, and no subject of its own: "sign", "join", "allowed" name nothing
+    assert (q.slot, q.section, q.subject) == ("list", "eligibility", ()), q
+    assert "elig" in q.asked
+    assert not names_subject(q)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who chaired the meeting that agreed to join the two registries?",
+        "I heard the interim government wants people to sign up for allowances online. What is that system called?",
+        "Who signed the agreement with bKash?",
+    ],
+)
+def test_other_joins_and_signings_are_read_as_before(question):
+    q = analyse(question)
+    assert q.section != "eligibility" and "elig" not in q.terms, q
+
+
+@pytest.fixture(scope="module")
+def assistant(web_store):
+    return open_assistant(web_store, use_llm=False)
+
+
+@pytest.mark.parametrize("follow_up", ["Who can sign up?", "Who's allowed to join?"])
+def test_who_can_sign_up_after_a_turn_on_a_programme_quotes_its_criteria(assistant, follow_up):
+    """After a question that finds the EGPP, "Who can sign up?" is a follow-up, and the answer quotes the programme's
+    criteria, which hold none of its words ("Criteria for participation", "Eligible households should have...");
+    before, "sign" named a subject and the question was answered alone, with a signing ceremony
+    (eval/RESULTS.md, session 34: EL)."""
+    _, answer = ask_in_turn(
+        assistant,
+        "What's that government work scheme for the poorest people in the villages called? I think it had a "
+        "different name before.",
+        follow_up,
+    )
+
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert answer.followup and not answer.abstained, answer.text
+    assert "acre" in quotes, answer.text
+    assert "signing ceremony" not in quotes, answer.text

@@ -194,7 +194,10 @@ def plan(question: Question, conversation: Conversation | None, findable: frozen
 
 # "the labour one", "the first one", "that one": "one" stands for a kind of thing named before (the clusters of "What
 # are the five thematic clusters?"). Not "no one", "the one of", "one day".
-ONE = re.compile(r"\b(the|that|this)\s+((?:[\w/&'’-]+\s+){0,4}?)one\b(?!\s+(?:of|another|day|time)\b)(?!['’-])", re.I)
+ONE = re.compile(
+    r"\b(the|that|this)\s+((?:(?!(?:the|that|this|of|and|or|in|for)\b)[\w/&'’-]+\s+){0,4}?)one\b(?!\s+(?:of|another|day|time)\b)(?!['’-])",
+    re.I,
+)
 KIND = re.compile(rf"\b({KIND_NOUNS})s?\b", re.I)
 # "And the labour one?": a subject alone, with no asking of its own.
 BARE = re.compile(

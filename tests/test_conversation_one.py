@@ -25,7 +25,10 @@ CLUSTERS = (
         ("And the one about jobs, who leads it?", "And the cluster about jobs, who leads it?"),
         # not "one" standing for a thing
         ("Will every old person get the allowance one day?", "Will every old person get the allowance one day?"),
-        ("Is the social allowance cluster the one of most use?", "Is the social allowance cluster the one of most use?"),
+        (
+            "Is the social allowance cluster the one of most use?",
+            "Is the social allowance cluster the one of most use?",
+        ),
     ],
 )
 def test_one_is_read_as_the_kind_named_before(question, read):

@@ -101,7 +101,8 @@ class Assistant:
         self, question: str, conversation: Conversation | None, filters: Filters | None, top_k: int | None
     ) -> Answer:
         started = time.perf_counter()
-        q = analyse(question)
+        # ("And the labour one?" after the clusters: asked of the labour cluster)
+        q = analyse(talk.resolve_one(question, conversation))
         if not q.text:
             raise ValueError("the question is empty")
         top_k = max(1, top_k or self.settings.top_k)

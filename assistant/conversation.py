@@ -192,6 +192,69 @@ def plan(question: Question, conversation: Conversation | None, findable: frozen
     )
 
 
+# "the labour one", "the first one", "that one": "one" stands for a kind of thing named before (the clusters of "What
+# are the five thematic clusters?"). Not "no one", "the one of", "one day".
+ONE = re.compile(
+    r"\b(the|that|this)\s+((?:(?!(?:the|that|this|of|and|or|in|for)\b)[\w/&'’-]+\s+){0,4}?)one\b(?!\s+(?:of|another|day|time)\b)(?!['’-])",
+    re.I,
+)
+KIND = re.compile(rf"\b({KIND_NOUNS})s?\b", re.I)
+# "And the labour one?": a subject alone, with no asking of its own.
+BARE = re.compile(
+    r"^\s*(?:and|but|also|now)\s+(?:for\s+|of\s+|in\s+|about\s+)?(?:the|that|this)\s+(?![^?]*\b(?:who|whom|whose|what|when|"
+    r"where|which|how|why|is|are|was|were|do|does|did|can|could|will|would|has|have|had)\b)[^?]*\?\s*$",
+    re.I,
+)
+ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+# A listed item of an answer: its line, without the bullet, the number and the citation ("- 1. Social Allowance
+# Cluster [2]" is "Social Allowance Cluster").
+ITEM_LINE = re.compile(r"^-\s+(?:(\d{1,2})[.)]\s+)?(.+?)\s*(?:\[\d+\])*\s*$", re.M)
+ITEM_WORDS = 12  # an item longer than this is a sentence quoted before the list, not one of its items
+
+
+def resolve_one(text: str, conversation: Conversation | None) -> str:
+    """Say what "one" stands for in a later turn: "Which ministry coordinates the first one?" after a list of the
+    five clusters is asked of the first cluster listed ("the Social Allowance Cluster"); "And the labour one?" of the
+    labour cluster. The kind of thing is the last one the question names before "one", else the last one the turns
+    before name; an ordinal picks the item of the answer before, when that answer is a list. Unchanged when there
+    is no such "one", or no kind of thing to read it as."""
+    match = ONE.search(text)
+    if not match or not conversation or not conversation.turns:
+        return text
+    kinds = [m.group(1).lower() for m in KIND.finditer(text[: match.start()])]
+    for turn in reversed(conversation.turns):
+        if kinds:
+            break
+        kinds = [m.group(1).lower() for m in KIND.finditer(turn.question)]
+    kind = kinds[-1] if kinds else ""
+    said = match.group(2).strip()
+    place = ORDINALS.get(said.lower())
+    if place is not None:
+        items = _items(conversation.turns[-1].answer)
+        if -len(items) <= place < len(items):
+            item = items[place]
+            named = item if not kind or kind in item.lower() else f"{item} {kind}"
+            return f"{text[: match.start()]}the {named}{text[match.end() :]}"
+    if not kind:
+        return text
+    phrase = f"{match.group(1)} {said + ' ' if said else ''}{kind}"
+    if BARE.match(text):
+        # "And the labour one?" asks the question before of the labour cluster: "Which ministry coordinates the
+        # Social Allowance Cluster?" with the one named now in place of the one named then.
+        before = re.search(rf"\bthe\s+(?:[\w/&'’-]+\s+){{0,5}}?{kind}s?\b", conversation.turns[-1].query, re.I)
+        if before:
+            query = conversation.turns[-1].query
+            return f"{query[: before.start()]}{phrase}{query[before.end() :]}"
+    return f"{text[: match.start()]}{phrase}{text[match.end() :]}"
+
+
+def _items(answer: str) -> list[str]:
+    """Return the items an answer lists, in order: its numbered ones when it numbers them, else its short lines."""
+    lines = [(m.group(1), m.group(2)) for m in ITEM_LINE.finditer(answer) if len(m.group(2).split()) <= ITEM_WORDS]
+    numbered = sorted((int(n), item) for n, item in lines if n)
+    return [item for _, item in numbered] if numbered else [item for _, item in lines]
+
+
 def names_only_years(question: Question) -> bool:
     """Tell whether the only thing a question names is a year or a fiscal year ("and in FY 2022-23?")."""
     years = [f for f in question.figures if YEAR.fullmatch(f)]

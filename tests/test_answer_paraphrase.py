@@ -51,7 +51,8 @@ def assistant(tmp_path_factory, embedder):
         ("Roughly what does the old age allowance come to in dollars?", "amount"),
         ("What is the monthly widow allowance in taka?", "amount"),
         ("Who actually gets a pension in Bangladesh today?", "any"),
-        ("Who is eligible for the workfare programme?", "any"),
+        # (who may take part: the criteria, listed, eval/RESULTS.md session 34: EL)
+        ("Who is eligible for the workfare programme?", "list"),
         # what the new readings must leave alone
         ("Who chaired the meeting?", "person"),
         ("কত সালে ভাতা চালু হয়?", "date"),

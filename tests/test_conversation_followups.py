@@ -311,7 +311,8 @@ def test_what_about_x_that_asks_its_own_question_is_searched_as_it_is(assistant)
     question = "what about the social allowance cluster, who coordinates that one?"
     _, who = ask_in_turn(assistant, "What are the main objectives of the Labour and Livelihood Cluster?", question)
 
-    assert who.query == question and not who.followup
+    # ("that one" is read as "that cluster": eval/RESULTS.md session 34, ON)
+    assert who.query == question.replace("that one", "that cluster") and not who.followup
     assert not who.abstained and "Ministry of Social Welfare" in who.citations[0].quote, who.text
 
 

@@ -234,6 +234,13 @@ EVERYDAY_ELIGIBILITY = re.compile(
     re.I,
 )
 
+# The same in Bangla: signing up ("নাম লেখাতে", "নাম লেখাইতে"), being eligible ("যোগ্য", "যোগ্যতার") and the
+# conditions asked for as a list ("কী কী শর্ত"), read as the English "eligible" (a yes-or-no "বয়সের শর্ত কি
+# বদলাইছে?" asks of one condition, not all of them).
+BANGLA_ELIGIBILITY = re.compile(
+    r"নাম\s*(?:লেখা|লিখা)\S*|(?<!\S)যোগ্য(?:তা\S*)?(?=[\s?।,]|$)|(?:কী কী|কি কি|কোন কোন)\s+(?:\S+\s+)?শর্ত\S*"
+)
+
 LIST_START = re.compile(r"^\s*(?:list|name|enumerate|give|mention)\b|কী কী|কোন কোন|কারা|কোনগুলো", re.I)
 WHAT_WHICH = re.compile(r"^\s*(?:(?:in|for|from|to|at|on|by|under|with)\s+)?(?:what|which)\s+(.*)", re.I)
 AUXILIARY = frozenset(
@@ -316,7 +323,8 @@ def analyse(text: str) -> Question:
     text = unicodedata.normalize("NFC", " ".join(text.split()))  # য় typed as one character reads as the index's two
     text = PURPOSE.sub("", text, count=1) or text
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
-    words = EVERYDAY_ELIGIBILITY.sub("who is eligible", words)
+    words = BANGLA_ELIGIBILITY.sub(" eligible ", EVERYDAY_ELIGIBILITY.sub("who is eligible", words))
+    words = re.sub(r"\b(eligible\b.*?)\s*\beligible\b", r"\1", words)  # (said twice, as two Bangla phrases)
     # "How many took part?" asks how many participated: "part" names no subject.
     words = re.sub(r"\b(?:take|takes|took|taken|taking) part\b", "participated", words, flags=re.I)
     # "What came out of it?" asks for its outcomes (SECTION_ASKED): "came" names no subject (read as one, it left a
@@ -338,7 +346,7 @@ def analyse(text: str) -> Question:
     main = main_clause(text)
     head = _list_head(main)
     is_list = head is not None
-    section = _section(EVERYDAY_ELIGIBILITY.sub("who is eligible", text))
+    section = _section(BANGLA_ELIGIBILITY.sub(" eligible ", EVERYDAY_ELIGIBILITY.sub("who is eligible", text)))
     # The slot is read from the question proper only when the clause before it would set one itself ("When
     # allowances started going out..., who paid?"): else the whole question reads as it always did.
     slotted = main if main != text and _slot(text[: len(text) - len(main)], False) != "any" else text

@@ -63,3 +63,28 @@ def test_who_can_sign_up_after_a_turn_on_a_programme_quotes_its_criteria(assista
     assert answer.followup and not answer.abstained, answer.text
     assert "acre" in quotes, answer.text
     assert "signing ceremony" not in quotes, answer.text
+
+
+@pytest.mark.parametrize(
+    "question, eligibility",
+    [
+        ("কারা এইখানে কামের লাইগা নাম লেখাইতে পারে?", True),
+        ("ইজিপিপির কাজে নাম লেখাতে হলে কী কী শর্ত মানতে হয়?", True),
+        ("অতিদরিদ্রদের জন্য কর্মসংস্থান কর্মসূচিতে (ইজিপিপি) কারা কাজ পাওয়ার যোগ্য?", True),
+        # one condition asked of, yes or no: not the list of all of them
+        ("মহিলাদের বয়সের শর্ত কি কিছু বদলাইছে?", False),
+    ],
+)
+def test_who_may_take_part_asked_in_bangla_is_read_as_eligibility(question, eligibility):
+    q = analyse(question)
+    assert (q.section == "eligibility") is eligibility, q
+    assert ("elig" in q.asked) is eligibility, q
+
+
+def test_the_conditions_for_signing_up_asked_in_bangla_quote_the_criteria(assistant):
+    """ "ইজিপিপির কাজে নাম লেখাতে হলে কী কী শর্ত মানতে হয়?" (what conditions must one meet to sign up for EGPP work?)
+    quotes the criteria; before, it quoted how many the programme reached (eval/RESULTS.md, session 34: ELB)."""
+    answer = assistant.answer("ইজিপিপির কাজে নাম লেখাতে হলে কী কী শর্ত মানতে হয়?")
+
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert not answer.abstained and "acre" in quotes, answer.text

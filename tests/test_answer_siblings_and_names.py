@@ -163,7 +163,7 @@ def test_an_office_asked_is_not_filled_by_another_office_or_a_body(question, mis
     "question, slot",
     [
         ("আর এটার টাকা কে পাবেন — মা না বাবা?", "any"),  # who receives it: a group, as "Who gets a pension?"
-        ("বয়স্ক ভাতা কে পাওয়ার যোগ্য?", "any"),
+        ("বয়স্ক ভাতা কে পাওয়ার যোগ্য?", "list"),  # who is eligible: the criteria, listed (session 34: ELB)
         ("সভায় কে সভাপতিত্ব করেন?", "person"),  # who chaired: a person
     ],
 )

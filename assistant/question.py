@@ -1255,7 +1255,7 @@ def _counted_bare(text: str) -> list[str]:
     return tokenize(bare.group(1)) if english - PEOPLE_WORDS else []
 
 
-COUNT_STOPS = frozenset("of in at for under from by during on to with within across among per".split())
+COUNT_STOPS = frozenset(["of"])  # ("persons with disabilities", "took part in 2021-22": the words after count too)
 
 
 def _counted(text: str) -> list[str]:
@@ -1283,8 +1283,8 @@ def _counted(text: str) -> list[str]:
         return []
     words = []
     for word in match.group(1).split():
-        # (to a preposition too: "how many copies of the NSSS Action Plan" counts copies, and a number near "Action
-        # Plan" is no count of them)
+        # (to "of" too: "how many copies of the NSSS Action Plan" counts copies, and a number near "Action Plan" is
+        # no count of them)
         if word.lower() in AUXILIARY or word.lower() in COUNT_STOPS:
             break
         words.append(word)

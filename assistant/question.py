@@ -1285,7 +1285,7 @@ def _counted(text: str) -> list[str]:
     for word in match.group(1).split():
         # (to "of" too: "how many copies of the NSSS Action Plan" counts copies, and a number near "Action Plan" is
         # no count of them)
-        if word.lower() in AUXILIARY or word.lower() in COUNT_STOPS:
+        if word.lower() in AUXILIARY or (words and word.lower() in COUNT_STOPS):  # ("how many of them": them)
             break
         words.append(word)
     # A figure is never what is counted ("how many visitors came to the 2018 fair": 2018 says which fair).

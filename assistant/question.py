@@ -1255,6 +1255,9 @@ def _counted_bare(text: str) -> list[str]:
     return tokenize(bare.group(1)) if english - PEOPLE_WORDS else []
 
 
+COUNT_STOPS = frozenset(["of"])  # ("persons with disabilities", "took part in 2021-22": the words after count too)
+
+
 def _counted(text: str) -> list[str]:
     """Return the terms of what "how many X" counts (up to five words, to an auxiliary verb). In Bangla, the words
     after the count word to the clause's end, or the two before it when none follows ("কতজন অংশগ্রহণকারী", "এজেন্ট
@@ -1280,7 +1283,9 @@ def _counted(text: str) -> list[str]:
         return []
     words = []
     for word in match.group(1).split():
-        if word.lower() in AUXILIARY:
+        # (to "of" too: "how many copies of the NSSS Action Plan" counts copies, and a number near "Action Plan" is
+        # no count of them)
+        if word.lower() in AUXILIARY or (words and word.lower() in COUNT_STOPS):  # ("how many of them": them)
             break
         words.append(word)
     # A figure is never what is counted ("how many visitors came to the 2018 fair": 2018 says which fair).

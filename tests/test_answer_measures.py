@@ -201,6 +201,13 @@ def test_how_often_a_committee_meets_is_declined_where_no_document_says(assistan
         # people asked for are not counted by another body's size, nor by the ministries that took part
         ("ফোকাল পয়েন্ট কমিটিতে কয়জন মেম্বার আছে?", "A 13-member action plan sub-committee was formed.", False),
         ("ফোকাল পয়েন্ট কমিটিতে কয়জন মেম্বার আছে?", "A total of 39 ministries participated in the events.", False),
+        # what "how many X of Y" counts is X: a number near Y counts none of X (session 34: CC)
+        (
+            "How many copies of the NSSS Action Plan 2016-2021 were printed?",
+            "After consultation with 35 line ministries, the Cabinet Division formulated the Action Plan 2016 - 2021.",
+            False,
+        ),
+        ("How many copies of the NSSS were printed?", "Copies Printed: 1000", True),
     ],
 )
 def test_what_is_counted_may_be_named_by_its_acronym(question, text, counted):

@@ -226,6 +226,8 @@ def slot_missing(question: Question, quoted: str) -> bool:
         return False
     if question.slot in ("amount", "number") and unit_missing(question, quoted):
         return True
+    if question.slot == "date" and ASKED_DONE.search(question.text) and not_yet_done(quoted):
+        return True  # "When did Parliament pass the Act?" is not answered by "so that it can be passed during mid-2020"
     if fills_slot(question.slot, quoted, question):
         return False
     if question.slot != "person" or any(role & set(tokenize(question.text)) for role in EVENT_ROLES):
@@ -233,6 +235,33 @@ def slot_missing(question: Question, quoted: str) -> bool:
     if asks_officer(question):
         return True
     return not fills_slot("organisation", quoted, question)
+
+
+# When something was done, asked in the past ("When did Parliament pass the Act?", "When was it approved?").
+ASKED_DONE = re.compile(
+    r"^\s*(?:and\s+)?(?:so\s+)?(?:when|on what date|in which year|what year)\s+(?:did|was|were)\b", re.I
+)
+# A text that says it is still to be done, and says nothing done: "needs to be expedited so that it can be passed
+# during the Parliament session during the mid-2020", "will be launched next year", "is expected to be approved".
+STILL_TO_DO = re.compile(
+    r"\b(?:needs?\s+to\s+be|should\s+be|can\s+be|could\s+be|will\s+be|would\s+be|is\s+to\s+be|are\s+to\s+be|"
+    r"(?:is|are)\s+(?:expected|scheduled|planned|likely|set|going)\s+to|yet\s+to\s+be|to\s+be\s+(?:passed|enacted|"
+    r"approved|launched|adopted|held))\b",
+    re.I,
+)
+DONE = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\b|\b(?:passed|approved|enacted|launched|"
+    r"adopted|held|inaugurated|formed|started|began|unveiled|signed)\b(?!\s+(?:by|in|on|at)\s+the\s+(?:end|time)\b)",
+    re.I,
+)
+
+
+def not_yet_done(quoted: str) -> bool:
+    """Tell whether a quote says the thing is still to be done and says nothing done: its date is when it should
+    happen, not when it did."""
+    # (the verb after "can be" is what is still to do: "can be passed" says nothing passed)
+    rest = re.sub(rf"(?:{STILL_TO_DO.pattern})(?:\s+\w+)?", " ", quoted, flags=re.I)
+    return bool(STILL_TO_DO.search(quoted)) and not DONE.search(rest)
 
 
 # How a text says a sum or a rate in the unit a question asks it in (Question.units): asked "per month", a yearly

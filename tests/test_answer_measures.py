@@ -213,3 +213,25 @@ def test_how_often_a_committee_meets_is_declined_where_no_document_says(assistan
 def test_what_is_counted_may_be_named_by_its_acronym(question, text, counted):
     q = analyse(question)
     assert fills_slot(q.slot, text, q) is counted
+
+
+@pytest.mark.parametrize(
+    "question, text, missing",
+    [
+        # asked when it was done, a quote saying it is still to be done gives no date of it (session 34: NY)
+        (
+            "When did Parliament pass the Bangladesh Social Security (Coordination) Act 2019?",
+            "This Act needs to be expedited so that it can be passed during the Parliament session during the mid-2020.",
+            True,
+        ),
+        ("When was the pilot launched?", "The pilot is expected to start in July 2024.", True),
+        ("When did the Cabinet approve the NSSS?", "The Cabinet approved the NSSS on 1 June 2015.", False),
+        ("When was it approved?", "It was approved in 2015 and will be reviewed in 2020.", False),
+        # asked when it will be, the plan answers
+        ("When will the pilot start?", "The pilot is expected to start in July 2024.", False),
+    ],
+)
+def test_a_date_asked_of_something_done_is_not_its_plan(question, text, missing):
+    from nsss.assistant.answerability import slot_missing
+
+    assert slot_missing(analyse(question), text) is missing

@@ -25,6 +25,7 @@ from nsss.assistant.scoring import (
     FORMER_NAME,
     Pick,
     aliases_of,
+    asks_eligibility,
     bridge_counted,
     bridged,
     figures_present,
@@ -443,7 +444,7 @@ class Assistant:
         aliases = aliases_of(bridge)  # the question's terms in the documents' other language
         if q.former_name:
             aliases += FORMER_NAME  # what says a former name holds "formerly called"
-        if set(ELIGIBILITY[0][1]) <= set(q.asked):
+        if asks_eligibility(q):
             aliases += ELIGIBILITY  # what sets out criteria holds "eligible"
         q = bridge_counted(self.bridge_parts(q, aliases), aliases, self.index.lexical.knows)
         # The documents' words for the question's everyday ones ("cities": urban) choose the sentence: one holding

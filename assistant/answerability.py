@@ -332,9 +332,9 @@ PLACE_REACH = 8  # words either side of the kind's word where its places' names 
 
 
 def places_unnamed(question: Question, texts: list[str]) -> bool:
-    """Tell whether a question asking which places of a kind (PLACE_KINDS) is quoted texts that name none of that
-    kind: each mention of the kind has no place's name near it but words of the question or of the sentence's start,
-    or the quotes never mention the kind. Months and weekdays are not places."""
+    """Tell whether a question asking which places of a kind (PLACE_KINDS) is answered by quotes that name none of
+    them: no mention of the kind has a place's name near it (other than the question's own words, a month, a weekday
+    or the quote's first word), or the quotes never say the kind and list nothing."""
     head = set(question.list_head) & PLACE_KINDS
     if question.language == "bn":
         # ("কোন কোন উপজেলায়...?" asks the same, of English quotes: a Bangla quote is not read here)

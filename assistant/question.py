@@ -241,6 +241,14 @@ BANGLA_ELIGIBILITY = re.compile(
     r"নাম\s*(?:লেখা|লিখা)\S*|(?<!\S)যোগ্য(?:তা\S*)?(?=[\s?।,]|$)|(?:কী কী|কি কি|কোন কোন)\s+(?:\S+\s+)?শর্ত\S*"
 )
 
+
+def read_eligibility(text: str) -> str:
+    """Return a question with who may take part said as eligibility (EVERYDAY_ELIGIBILITY, BANGLA_ELIGIBILITY): "Who
+    can sign up for it?" reads "who is eligible for it?"; "eligible" once, where two Bangla phrases say it."""
+    text = BANGLA_ELIGIBILITY.sub(" eligible ", EVERYDAY_ELIGIBILITY.sub("who is eligible", text))
+    return re.sub(r"\b(eligible\b.*?)\s*\beligible\b", r"\1", text)
+
+
 LIST_START = re.compile(r"^\s*(?:list|name|enumerate|give|mention)\b|কী কী|কোন কোন|কারা|কোনগুলো", re.I)
 WHAT_WHICH = re.compile(r"^\s*(?:(?:in|for|from|to|at|on|by|under|with)\s+)?(?:what|which)\s+(.*)", re.I)
 AUXILIARY = frozenset(
@@ -323,8 +331,7 @@ def analyse(text: str) -> Question:
     text = unicodedata.normalize("NFC", " ".join(text.split()))  # য় typed as one character reads as the index's two
     text = PURPOSE.sub("", text, count=1) or text
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
-    words = BANGLA_ELIGIBILITY.sub(" eligible ", EVERYDAY_ELIGIBILITY.sub("who is eligible", words))
-    words = re.sub(r"\b(eligible\b.*?)\s*\beligible\b", r"\1", words)  # (said twice, as two Bangla phrases)
+    words = read_eligibility(words)
     # "How many took part?" asks how many participated: "part" names no subject.
     words = re.sub(r"\b(?:take|takes|took|taken|taking) part\b", "participated", words, flags=re.I)
     # "What came out of it?" asks for its outcomes (SECTION_ASKED): "came" names no subject (read as one, it left a
@@ -346,7 +353,7 @@ def analyse(text: str) -> Question:
     main = main_clause(text)
     head = _list_head(main)
     is_list = head is not None
-    section = _section(BANGLA_ELIGIBILITY.sub(" eligible ", EVERYDAY_ELIGIBILITY.sub("who is eligible", text)))
+    section = _section(read_eligibility(text))
     # The slot is read from the question proper only when the clause before it would set one itself ("When
     # allowances started going out..., who paid?"): else the whole question reads as it always did.
     slotted = main if main != text and _slot(text[: len(text) - len(main)], False) != "any" else text

@@ -558,6 +558,11 @@ ELIGIBILITY: Aliases = tuple(
 )
 
 
+def asks_eligibility(question: Question) -> bool:
+    """Tell whether a question asks who is eligible (its asked words hold "eligible": ELIGIBILITY's words answer)."""
+    return set(ELIGIBILITY[0][1]) <= set(question.asked)
+
+
 def says_former_name(text: str) -> bool:
     """Tell whether a text says a former name (FORMER_NAME): it says something was renamed, or was the erstwhile one."""
     have = set(tokenize(text))

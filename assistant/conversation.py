@@ -206,6 +206,8 @@ BARE = re.compile(
     re.I,
 )
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+# "the first of those", "the last of them": an item of what the answer before listed.
+ORDINAL_OF = re.compile(rf"\bthe\s+({'|'.join(ORDINALS)})\s+(?:one\s+)?of\s+(?:those|them|these)\b", re.I)
 # A listed item of an answer: its line, without the bullet, the number and the citation ("- 1. Social Allowance
 # Cluster [2]" is "Social Allowance Cluster").
 ITEM_LINE = re.compile(r"^-\s+(?:(\d{1,2})[.)]\s+)?(.+?)\s*(?:\[\d+\])*\s*$", re.M)
@@ -213,11 +215,16 @@ ITEM_WORDS = 12  # an item longer than this is a sentence quoted before the list
 
 
 def resolve_one(text: str, conversation: Conversation | None) -> str:
-    """Say what "one" stands for in a later turn: "Which ministry coordinates the first one?" after a list of the
-    five clusters is asked of the first cluster listed ("the Social Allowance Cluster"); "And the labour one?" of the
+    """Say what "one" stands for in a later turn: "Which ministry coordinates the first one?" (or "the first of those")
+    after a list of the five clusters is asked of the first cluster listed ("the Social Allowance Cluster"); "And the labour one?" of the
     labour cluster. The kind of thing is the last one the question names before "one", else the last one the turns
     before name; an ordinal picks the item of the answer before, when that answer is a list. Unchanged when there
     is no such "one", or no kind of thing to read it as."""
+    if conversation and conversation.turns and (of := ORDINAL_OF.search(text)):
+        items = _items(conversation.turns[-1].answer)
+        place = ORDINALS[of.group(1).lower()]
+        if -len(items) <= place < len(items):
+            return f"{text[: of.start()]}the {items[place]}{text[of.end() :]}"
     match = ONE.search(text)
     if not match or not conversation or not conversation.turns:
         return text

@@ -19,6 +19,7 @@ CLUSTERS = (
     [
         ("Which ministry coordinates the first one?", "Which ministry coordinates the Social Allowance Cluster?"),
         ("What are the aims of the last one?", "What are the aims of the Social Insurance Cluster?"),
+        ("Which ministry coordinates the first of those?", "Which ministry coordinates the Social Allowance Cluster?"),
         ("Who leads the labour one?", "Who leads the labour cluster?"),
         # a bare "and the X one?" asks the question before, of X
         ("And the labour one?", "Which ministry coordinates the labour cluster?"),

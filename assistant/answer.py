@@ -15,6 +15,7 @@ from nsss.assistant.question import (
     SPECIFIC_SLOTS,
     Part,
     Question,
+    added_terms,
     analyse,
     figures,
     framing,
@@ -249,8 +250,7 @@ class Assistant:
         wide = replace(q, terms=q.terms + topic, subject=q.subject + topic)
         # (With the words the question is read as, where it asks in others: "Who can sign up?" is searched as asking
         # who is eligible, which the documents' criteria say.)
-        reading_words = [t for t in q.terms if t not in set(tokenize(q.text))]
-        wider = self.index.search(f"{plan.query} {' '.join(reading_words + list(topic))}".strip(), k=k, filters=filters)
+        wider = self.index.search(f"{plan.query} {' '.join([*added_terms(q), *topic])}".strip(), k=k, filters=filters)
         reading = self.read(wide, _lean(wider, plan.focus + plan.also, self.weights.focus_boost), plan.query)
         # An answer found in another document must name the topic where it stands (its sentence, the two before and
         # its title), or it answers another question; one in the topic's own documents need not.
@@ -439,8 +439,7 @@ class Assistant:
         expanded = self.index.expand(query or q.text)
         # With the terms a reading adds to the question's own (a follow-up's topic, `_wider`): "প্রতিবন্ধী ভাতা" of the
         # topic is named in an English report as "disability allowance".
-        added = [t for t in q.terms if t not in set(tokenize(q.text))]
-        bridge = self.index.bridge(" ".join([q.text, *added]))
+        bridge = self.index.bridge(" ".join([q.text, *added_terms(q)]))
         aliases = aliases_of(bridge)  # the question's terms in the documents' other language
         if q.former_name:
             aliases += FORMER_NAME  # what says a former name holds "formerly called"

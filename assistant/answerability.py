@@ -249,6 +249,8 @@ STILL_TO_DO = re.compile(
     r"approved|launched|adopted|held))\b",
     re.I,
 )
+# (the verb after "can be" is what is still to do: "can be passed" says nothing passed)
+STILL_TO_DO_VERB = re.compile(rf"(?:{STILL_TO_DO.pattern})(?:\s+\w+)?", re.I)
 DONE = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\b|\b(?:passed|approved|enacted|launched|"
     r"adopted|held|inaugurated|formed|started|began|unveiled|signed)\b(?!\s+(?:by|in|on|at)\s+the\s+(?:end|time)\b)",
@@ -259,9 +261,7 @@ DONE = re.compile(
 def not_yet_done(quoted: str) -> bool:
     """Tell whether a quote says the thing is still to be done and says nothing done: its date is when it should
     happen, not when it did."""
-    # (the verb after "can be" is what is still to do: "can be passed" says nothing passed)
-    rest = re.sub(rf"(?:{STILL_TO_DO.pattern})(?:\s+\w+)?", " ", quoted, flags=re.I)
-    return bool(STILL_TO_DO.search(quoted)) and not DONE.search(rest)
+    return bool(STILL_TO_DO.search(quoted)) and not DONE.search(STILL_TO_DO_VERB.sub(" ", quoted))
 
 
 # How a text says a sum or a rate in the unit a question asks it in (Question.units): asked "per month", a yearly

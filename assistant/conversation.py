@@ -215,16 +215,13 @@ ITEM_WORDS = 12  # an item longer than this is a sentence quoted before the list
 
 
 def resolve_one(text: str, conversation: Conversation | None) -> str:
-    """Say what "one" stands for in a later turn: "Which ministry coordinates the first one?" (or "the first of those")
-    after a list of the five clusters is asked of the first cluster listed ("the Social Allowance Cluster"); "And the labour one?" of the
-    labour cluster. The kind of thing is the last one the question names before "one", else the last one the turns
-    before name; an ordinal picks the item of the answer before, when that answer is a list. Unchanged when there
-    is no such "one", or no kind of thing to read it as."""
-    if conversation and conversation.turns and (of := ORDINAL_OF.search(text)):
-        items = _items(conversation.turns[-1].answer)
-        place = ORDINALS[of.group(1).lower()]
-        if -len(items) <= place < len(items):
-            return f"{text[: of.start()]}the {items[place]}{text[of.end() :]}"
+    """Say what "one" stands for in a later turn: "Which ministry coordinates the first one?" (or "the first of
+    those") after a list of the five clusters is asked of the first cluster listed ("the Social Allowance Cluster");
+    "And the labour one?" of the labour cluster. The kind of thing is the last one the question names before "one",
+    else the last one the turns before name; an ordinal picks the item of the answer before, when that answer is a
+    list. Unchanged when there is no such "one", or no kind of thing to read it as."""
+    if (of := ORDINAL_OF.search(text)) and (item := _listed(conversation, of.group(1))):
+        return f"{text[: of.start()]}the {item}{text[of.end() :]}"
     match = ONE.search(text)
     if not match or not conversation or not conversation.turns:
         return text
@@ -235,13 +232,9 @@ def resolve_one(text: str, conversation: Conversation | None) -> str:
         kinds = [m.group(1).lower() for m in KIND.finditer(turn.question)]
     kind = kinds[-1] if kinds else ""
     said = match.group(2).strip()
-    place = ORDINALS.get(said.lower())
-    if place is not None:
-        items = _items(conversation.turns[-1].answer)
-        if -len(items) <= place < len(items):
-            item = items[place]
-            named = item if not kind or kind in item.lower() else f"{item} {kind}"
-            return f"{text[: match.start()]}the {named}{text[match.end() :]}"
+    if item := _listed(conversation, said):
+        named = item if not kind or kind in item.lower() else f"{item} {kind}"
+        return f"{text[: match.start()]}the {named}{text[match.end() :]}"
     if not kind:
         return text
     phrase = f"{match.group(1)} {said + ' ' if said else ''}{kind}"
@@ -253,6 +246,15 @@ def resolve_one(text: str, conversation: Conversation | None) -> str:
             query = conversation.turns[-1].query
             return f"{query[: before.start()]}{phrase}{query[before.end() :]}"
     return f"{text[: match.start()]}{phrase}{text[match.end() :]}"
+
+
+def _listed(conversation: Conversation | None, ordinal: str) -> str:
+    """Return the item an ordinal ("first", "last") picks of what the answer before listed; "" when it listed none."""
+    place = ORDINALS.get(ordinal.lower())
+    if place is None or not conversation or not conversation.turns:
+        return ""
+    items = _items(conversation.turns[-1].answer)
+    return items[place] if -len(items) <= place < len(items) else ""
 
 
 def _items(answer: str) -> list[str]:

@@ -242,6 +242,13 @@ BANGLA_ELIGIBILITY = re.compile(
 )
 
 
+def added_terms(question: Question) -> list[str]:
+    """Return the terms a reading gives a question beyond its own words: those it is read as ("eligible" for "Who can
+    sign up?", "formerly called" for "its old name") and a follow-up's topic."""
+    own = set(tokenize(question.text))
+    return [t for t in question.terms if t not in own]
+
+
 def read_eligibility(text: str) -> str:
     """Return a question with who may take part said as eligibility (EVERYDAY_ELIGIBILITY, BANGLA_ELIGIBILITY): "Who
     can sign up for it?" reads "who is eligible for it?"; "eligible" once, where two Bangla phrases say it."""

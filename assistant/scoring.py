@@ -552,15 +552,16 @@ FORMER_NAME: Aliases = tuple(
 # What says who is eligible, for a question asking it ("Who is eligible?", "Who can sign up?": question.
 # EVERYDAY_ELIGIBILITY reads both as "eligible"): the documents set it out as criteria ("Criteria for participation",
 # "selection criteria") or say who qualifies or is entitled.
+ELIGIBLE = tuple(tokenize("eligible"))
 ELIGIBILITY: Aliases = tuple(
-    (frozenset(tokenize(said)), tuple(tokenize("eligible")))
+    (frozenset(tokenize(said)), ELIGIBLE)
     for said in ("criteria", "criterion", "qualify", "qualifies", "entitled", "entitlement")
 )
 
 
 def asks_eligibility(question: Question) -> bool:
     """Tell whether a question asks who is eligible (its asked words hold "eligible": ELIGIBILITY's words answer)."""
-    return set(ELIGIBILITY[0][1]) <= set(question.asked)
+    return set(ELIGIBLE) <= set(question.asked)
 
 
 def says_former_name(text: str) -> bool:

@@ -242,6 +242,31 @@ BANGLA_ELIGIBILITY = re.compile(
 )
 
 
+# A person's own age, said to frame the question ("My aunt is 63. Can she get the old-age allowance?", "I'm 52: am I
+# too old to join?", "আমার মায়ের বয়স ৬৩"): the asker's circumstance, not a figure the documents must name (they name
+# the ages that qualify: "women aged 62 or above"). It is left out of the question's figures, which a quote or its
+# document must hold: "My aunt is 63" names none. Its words stay to be searched: the age may be the one that
+# qualifies ("আমার মায়ের বয়স ৬২"). A threshold the question names ("over 50", "৫০-এর বেশি") is asked about, and stays.
+FEMALE = r"mother|mum|mom|mam+a|ma|grandmother|grandma|gran|granny|nani|nanu|dadi|aunt|auntie|aunty|sister|wife|daughter|niece|widow|neighbour lady"
+MALE = r"father|dad|papa|abba|grandfather|grandpa|grandad|granddad|nana|dada|uncle|brother|husband|son|nephew"
+OWN_AGE = re.compile(
+    rf"\b(?P<who>(?:my|our|his|her|their|a|the)\s+(?:\w+\s+)?(?:{FEMALE}|{MALE}|"
+    r"friend|neighbour|neighbor|cousin|relative|parent)|she|he|i)"
+    r"(?:['’]s|['’]m|\s+(?:is|am|was|turns|turned|will\s+turn|will\s+be|is\s+turning|has\s+turned|just\s+turned))"
+    r"(?:\s+(?:now|only|already|just|nearly|almost|about))?\s+\d{2,3}"
+    r"(?:\s*(?:years?|yrs?)(?:\s*old)?)?(?!\s*(?:%|per\b|taka|tk\b|years?\s+(?:ago|later|from)))\b",
+    re.I,
+)
+# "আমার মায়ের বয়স ৬৩", "নানির বয়স ৬৩ বছর" (not "বয়স ৫০-এর বেশি", a threshold)
+OWN_AGE_BN = re.compile(r"((?:ের|র)\s+বয়স)\s*[০-৯]{2,3}(?:\s*বছর)?(?![^?।,]{0,12}(?:বেশি|উপরে|ঊর্ধ্বে|কম|নিচে|পার))")
+
+
+def read_age(text: str) -> str:
+    """Return a question without a person's own age (OWN_AGE, OWN_AGE_BN): "My aunt is 63" reads "My aunt", "I'm 52"
+    reads "I"; "আমার মায়ের বয়স ৬৩" reads "আমার মায়ের বয়স"."""
+    return OWN_AGE_BN.sub(r"\1", OWN_AGE.sub(lambda m: m["who"], text))
+
+
 def added_terms(question: Question) -> list[str]:
     """Return the terms a reading gives a question beyond its own words: those it is read as ("eligible" for "Who can
     sign up?", "formerly called" for "its old name") and a follow-up's topic."""
@@ -392,7 +417,7 @@ def analyse(text: str) -> Question:
         subject=subject,
         asked=asked,
         list_head=list_head,
-        figures=tuple(figures(text)),
+        figures=tuple(figures(read_age(text))),  # "My aunt is 63": no figure to be found (OWN_AGE)
         counted=counted,
         is_list=is_list or bool(section),
         compound=_is_compound(text),

@@ -23,13 +23,14 @@ from nsss.assistant.scoring import (
     bridged,
     figures_present,
     fills_slot,
+    has_person,
     names_sibling,
     says_former_name,
     with_prefixes,
 )
 from nsss.assistant.sentences import items_listed
 from nsss.assistant.weights import Answerability
-from nsss.core.text import language
+from nsss.core.text import language, split_sentences
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
 
@@ -229,9 +230,20 @@ def slot_missing(question: Question, quoted: str) -> bool:
     if question.slot == "date" and ASKED_DONE.search(question.text) and not_yet_done(quoted):
         return True  # "When did Parliament pass the Act?" is not answered by "so that it can be passed during mid-2020"
     if fills_slot(question.slot, quoted, question):
-        return False
-    if question.slot != "person" or any(role & set(tokenize(question.text)) for role in EVENT_ROLES):
-        return True
+        # a name asked of someone ("the name of the UNDP representative") stands with the words saying whose it is:
+        # "Ms. Sharifa Khan, Senior Secretary, ERD" is not the UNDP representative's
+        # ("Ms. Sharifa Khan" in one sentence and "Assistant Resident Representative, UNDP" in the next: in none)
+        return question.wants_name and not any(
+            has_person(quoted[a:b], offices=False)
+            and set(question.name_of) <= with_prefixes(set(tokenize(quoted[a:b])), question.name_of)
+            for a, b in split_sentences(quoted)
+        )
+    if (
+        question.slot != "person"
+        or question.wants_name
+        or any(role & set(tokenize(question.text)) for role in EVENT_ROLES)
+    ):
+        return True  # (a body is no one's name)
     if asks_officer(question):
         return True
     return not fills_slot("organisation", quoted, question)

@@ -339,6 +339,14 @@ class Question:
     units: tuple[str, ...] = ()  # the units it asks a sum or a rate in: "month", "year", "percent", "dollar", "day"
     former_name: bool = False  # asks the name something had before it was renamed ("What was it called before?")
     items: int = 0  # how many things it asks to be named, when it says ("which eight upazilas", "the eleven KEQs")
+    # whose name it asks, when it asks a person's name ("the name of the UNDP representative": undp, repres): an
+    # office gives none, and the name must stand with these words
+    name_of: tuple[str, ...] = ()
+
+    @property
+    def wants_name(self) -> bool:
+        """Tell whether the question asks a person's name, not only who holds an office."""
+        return bool(self.name_of)
 
     @property
     def anchored(self) -> bool:
@@ -431,6 +439,7 @@ def analyse(text: str) -> Question:
         units=tuple(unit for unit, asks in UNITS_ASKED.items() if asks.search(text)),
         items=items_asked(text),
         former_name=former_name,
+        name_of=_name_of(text),
     )
 
 
@@ -799,12 +808,40 @@ ASKS_NAME = (
     r"speaker|author))|নাম (?:কী|কি)|কী নামে|কি নামে"
 )
 
+# "What is the name of the UNDP Assistant Resident Representative who attended...?" asks for a person: the noun the
+# name is of is one (its modifiers before it, no other noun phrase between: "the name of the project the Prime
+# Minister launched" asks the project's).
+PERSON_NOUNS = (
+    r"chair|chairs|chairperson|chairman|minister|secretary|director|person|people|chief|head|speaker|author|"
+    r"representative|officer|official|adviser|advisor|guest|moderator|consultant|expert|economist|leader|governor|"
+    r"professor|specialist|man|woman|lady|gentleman|spokesperson|mp|lawmaker|commissioner|presenter|panellist|"
+    r"panelist|facilitator"
+)
+NAME_OF_PERSON_EN = re.compile(
+    r"\bnames? of (?:the|a|an|that|this|its|their)\s+"
+    r"(?:(?!(?:the|a|an|who|which|that|under|for|to|of|in|at|by|on)\b)[\w'’-]+\s+){0,4}?"
+    rf"(?:{PERSON_NOUNS})s?\b(?!['’])",
+    re.I,
+)
 NAME_OF_PERSON = r"(?:সভাপতি|উপদেষ্টা|মন্ত্রী|সচিব|পরিচালক|চেয়ারম্যান|লেখক|অতিথি|প্রধান)\S*\s+(?:\S+\s+)?নাম"
+
+
+def _name_of(text: str) -> tuple[str, ...]:
+    """Return the terms of whose name a question asks ("UNDP Assistant Resident Representative"), () when it asks none."""
+    named = NAME_OF_PERSON_EN.search(text) or re.search(NAME_OF_PERSON, text)
+    if not named:
+        return ()
+    words = re.sub(r"^names? of \w+\s+|\s*নাম$", "", named.group(0), flags=re.I)
+    return tuple(t for t in tokenize(words) if t not in QUESTION_WORDS) or ("name",)
 
 
 def _slot(text: str, listing: bool) -> str:
     q = " ".join(text.lower().replace("what's", "what is").replace("who's", "who is").split())
     lead = r"\b(?:what|which)\s+(?:[\w'-]+\s+){0,4}?"
+    named = NAME_OF_PERSON_EN.search(q)
+    if named:
+        # ("the name of": one person, whatever plural follows; "the names of": a list when the question lists)
+        return "list" if listing and named.group(0).startswith("names") else "person"
     if re.search(ASKS_NAME, q):
         # (before the amount: "What was the stipend project called?" asks its name, not a sum; "the chair's name", a
         # person)

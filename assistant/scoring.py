@@ -32,7 +32,8 @@ ORG_WORDS = frozenset(
 Bangladesh Plan Action Policy Support Government Cabinet Planning Commission General Economics Development Bank
 Department Office Council Conference Centre Center International Five Year Phase Workshop Report Progress The
 Central Management Monitoring Affairs Welfare Women Children Child Labour Employment Finance Disaster Relief Safety
-Net Nations United World Household Database System Registry Allowance Benefit Fund Scheme Sustainable Goals""".split()
+Net Nations United World Household Database System Registry Allowance Benefit Fund Scheme Sustainable Goals Union
+Cooperation Commission Agency Organisation Organization Institute Authority""".split()
 ) | frozenset(
     # Words that start with a capital in titles and headings ("5 Day Long Meetings of Thematic Clusters"): a run of
     # them is an event or a document, not a person.
@@ -110,6 +111,13 @@ OFFICE = re.compile(
     r"\b(?:Secretary|Minister|Adviser|Advisor|Director|Director-General|Chairman|Chairperson|Speaker|Governor|"
     r"Commissioner|Ambassador|Mayor)s?\b|সচিব|মন্ত্রী|উপদেষ্টা|মহাপরিচালক|চেয়ারম্যান|স্পিকার"
 )
+# An office's title, its capitalised words before the office's noun: "Assistant Resident Representative", "Country
+# Director", "First Secretary, Development Cooperation" name an office, not who holds it.
+OFFICE_TITLE = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+){0,4}(?:Representative|Director|Director-General|Secretary|Officer|Head|Chief|Adviser|"
+    r"Advisor|Minister|Coordinator|Specialist|Consultant|Counsellor|Ambassador|Commissioner|Governor|Chairman|"
+    r"Chairperson|Chair|Speaker|Mayor)s?\b|" + OFFICE.pattern
+)
 # An office-holder's office, which is a body: "the Prime Minister's Office", "the Office of the Chief Adviser".
 OFFICE_AS_BODY = re.compile(
     r"\b(?:Prime\s+)?(?:Minister|Secretary|Adviser|Advisor|Director|Director-General|Commissioner|Speaker)['’]s\s+"
@@ -172,13 +180,18 @@ class Pick:
     missing: tuple[str, ...] = ()  # the question's own terms found neither in it, the two before, nor the title
 
 
-def has_person(text: str) -> bool:
+def has_person(text: str, offices: bool = True) -> bool:
     """Tell whether a text names a person: an honorific, an office someone holds ("the Cabinet Secretary"), or two or
-    more capitalised words that are not an organisation."""
+    more capitalised words that are not an organisation. Without offices, only a name counts: a question asking
+    for the name of the UNDP representative is not answered by "Assistant Resident Representative, UNDP"."""
     text = PUBLISHED.sub(" ", text)  # "Published: Prothom Alo" names a newspaper
     text = OFFICE_AS_BODY.sub(" ", text)  # "the Prime Minister's Office" names a body, not the one who holds the office
-    if HONORIFIC.search(text) or OFFICE.search(text):
+    if HONORIFIC.search(text) or (offices and OFFICE.search(text)):
         return True
+    if not offices:
+        # ("Assistant Resident Representative", "Country Director" name no one; the body's acronym before a name is
+        # not part of it: "Country Director of ILO Tuomo Poutiainen")
+        text = re.sub(r"\b[A-Z]{2,}\b", " ", OFFICE_TITLE.sub(" ", text))
     return any(_names_someone(span, text) for span in CAPITALISED.finditer(text))
 
 
@@ -272,7 +285,8 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
     """Tell whether a text holds the kind of thing the question asks for."""
     if slot == "person":
         # The chair named is not the chief guest asked for.
-        return has_person(text) and not (question is not None and other_role(question, text))
+        offices = question is None or not question.wants_name
+        return has_person(text, offices) and not (question is not None and other_role(question, text))
     if slot == "organisation":
         if question is not None:
             # "Which bank pays the wages?" asks for a bank: an acronym ("EGPP") or a ministry does not say which.

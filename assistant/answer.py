@@ -119,7 +119,9 @@ class Assistant:
             # those the documents do not use ("moderated the function" answers "অনুষ্ঠানটি কে সঞ্চালনা করেন?").
             found = self.index.search(plan.query, k=k, filters=focus)
             used = set(tokenize(" ".join(h.chunk.text for h in found)))
-            own = replace(q, terms=tuple(t for t in q.terms if t not in plan.pointers or t in used))
+            # So do the words of the asker's own circumstance ("I run my own little shop. Which one is for me?").
+            unheld = (*plan.pointers, *q.circumstance)
+            own = replace(q, terms=tuple(t for t in q.terms if t not in unheld or t in used))
             # A follow-up asking two things ("How big is the pilot, and who is steering it?") is answered part by part
             # within the topic's documents, as a question asked alone is answered part by part everywhere.
             reading = self._answer_parts(own, self.read(own, found, plan.query), focus, k)

@@ -342,6 +342,9 @@ class Question:
     # whose name it asks, when it asks a person's name ("the name of the UNDP representative": undp, repres): an
     # office gives none, and the name must stand with these words
     name_of: tuple[str, ...] = ()
+    # the terms only the asker's own circumstance names, said before the question ("I run my own little shop. Which
+    # one is for me?": run, littl, shop): what the asker is, not what the question is about (CIRCUMSTANCE)
+    circumstance: tuple[str, ...] = ()
 
     @property
     def wants_name(self) -> bool:
@@ -440,6 +443,7 @@ def analyse(text: str) -> Question:
         items=items_asked(text),
         former_name=former_name,
         name_of=_name_of(text),
+        circumstance=_circumstance_terms(text, terms),
     )
 
 
@@ -587,6 +591,45 @@ BANGLA_CLAUSE_BREAK = re.compile(
 )
 
 
+# The asker's own circumstance, said in a sentence before the question ("I run my own little shop.", "My sister has
+# three little ones.", "I'm self-employed."): it says who asks, and a thing the question points at ("Which one is
+# for me?", "Would she get it?") is never one of its words. Not what the asker heard or read ("I heard there's a
+# pension now."), which names a subject, nor what the asker is writing (PURPOSE).
+CIRCUMSTANCE = re.compile(
+    r"^\s*(?:I|I['’]m|I am|I['’]ve|I have|We|We['’]re|We are|We['’]ve|We have|My|Our)\b"
+    r"(?!\s+(?:also\s+|just\s+|once\s+)?(?:heard|hear|read|saw|see|seen|have\s+heard|have\s+read|was\s+told|were\s+told|"
+    r"learned|learnt|noticed|understand|think|thought|know|knew|want|wanted|need|needed|wonder|came\s+across|"
+    r"drafting|writing|preparing|working\s+on)\b)"
+    r"[^.?!]*[.!]\s+(?=\S)",
+    re.I,
+)
+# The pointers that stand for a thing, never for the asker or a relative ("it", "which one"; not "she", "his").
+THING_POINTER = re.compile(r"it|its|they|them|their|these|those|which one", re.I)
+
+
+def _circumstance_terms(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the terms only the asker's own circumstance names (CIRCUMSTANCE)."""
+    said = circumstance_end(text)
+    if not said:
+        return ()
+    own, rest = set(tokenize(text[:said])), set(tokenize(text[said:]))
+    return tuple(t for t in terms if t in own and t not in rest)
+
+
+def circumstance_end(text: str) -> int:
+    """Return where the asker's own circumstance said before the question ends (CIRCUMSTANCE), 0 when none is. A
+    sentence naming a kind of event, programme or document, or an acronym, is about what the question asks of, not
+    about the asker: "I'm briefing on the dissemination workshop on the NSSS Action Plan Phase II. Who was the chief
+    guest at its inaugural ceremony?"."""
+    found = CIRCUMSTANCE.match(text)
+    if not found or re.search(rf"\b(?:{KIND_NOUNS})s?\b", found.group(0), re.I) or ACRONYM.search(found.group(0)):
+        return 0
+    return found.end()
+
+
+ACRONYM = re.compile(r"\b[A-Z]{2,}[a-z]?\b")
+
+
 def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
     # ("When did the GRS Technical Committee first meet, and what did it decide there?": "there" is where the thing the
     # question names by its name met, not a place an earlier turn named.)
@@ -600,6 +643,14 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
     match = next((m for m in WEAK_BACK.finditer(text) if not says_which(text, m, subject)), None)
     if not match:
         return False
+    said = circumstance_end(text)
+    if said:
+        # A thing pointed at after the asker's own circumstance is not one of its words ("I run my own little shop.
+        # Which one is for me?": not the shop; "My sister has three little ones. Would she get it?": not the ones).
+        for m in WEAK_BACK.finditer(text, said):
+            thing = THING_POINTER.fullmatch(m.group(0).strip()) and not says_which(text, m, subject)
+            if thing and not set(tokenize(text[said : m.start()])) & set(subject):
+                return True
     before = {t for t in tokenize(text[: match.start()])}
     pointed = (
         POINTED_NOUN.match(text, match.end())

@@ -32,6 +32,9 @@ def test_a_thing_pointed_at_after_the_askers_circumstance_points_back(question):
         "My village has many poor families. What does the EGPP pay them?",
         # no circumstance before the question
         "What is the EGPP and who runs it?",
+        # what the asker works on is what the question asks of (a kind of event, an acronym)
+        "I'm briefing on the dissemination workshop on the Action Plan baseline. Who was the chief guest at its opening?",
+        "I work for the EGPP. When is it paid?",
     ],
 )
 def test_other_questions_are_read_as_before(question):

@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from nsss.assistant.question import QUESTION_WORDS
+from nsss.core.text import ACRONYM
 from nsss.index.glossary import GLOSSARY, default_glossary
 from nsss.index.lexical import tokenize
 
@@ -36,7 +37,6 @@ DOMAIN_FILE = Path(__file__).with_name("domain.json")
 NGRAMS = (2, 4)
 SPACES = re.compile(r"\s\s+")
 BANGLA = re.compile(r"[\u0980-\u09FF]")
-ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*\b")  # as the documents write one: two capitals or more
 FIELD_SECTION = "programmes and allowances"
 # The field's vocabulary, read for a question in Bangla (the bundled sentence model does not read Bangla, and a few
 # hundred Bangla questions teach the n-grams little): the share of its content words the glossary has an English form

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nsss.core.text import language
+from nsss.core.text import ACRONYM, language
 from nsss.index.glossary import default_glossary
 from nsss.index.lexical import tokenize
 
@@ -247,11 +247,14 @@ BANGLA_ELIGIBILITY = re.compile(
 # the ages that qualify: "women aged 62 or above"). It is left out of the question's figures, which a quote or its
 # document must hold: "My aunt is 63" names none. Its words stay to be searched: the age may be the one that
 # qualifies ("আমার মায়ের বয়স ৬২"). A threshold the question names ("over 50", "৫০-এর বেশি") is asked about, and stays.
-FEMALE = r"mother|mum|mom|mam+a|ma|grandmother|grandma|gran|granny|nani|nanu|dadi|aunt|auntie|aunty|sister|wife|daughter|niece|widow|neighbour lady"
-MALE = r"father|dad|papa|abba|grandfather|grandpa|grandad|granddad|nana|dada|uncle|brother|husband|son|nephew"
+# (the people an asker speaks of: relatives, a neighbour, a friend)
+RELATIVES = (
+    r"mother|mum|mom|mam+a|ma|grandmother|grandma|gran|granny|nani|nanu|dadi|aunt|auntie|aunty|sister|wife|daughter|"
+    r"niece|widow|neighbour lady|father|dad|papa|abba|grandfather|grandpa|grandad|granddad|nana|dada|uncle|brother|"
+    r"husband|son|nephew|friend|neighbour|neighbor|cousin|relative|parent"
+)
 OWN_AGE = re.compile(
-    rf"\b(?P<who>(?:my|our|his|her|their|a|the)\s+(?:\w+\s+)?(?:{FEMALE}|{MALE}|"
-    r"friend|neighbour|neighbor|cousin|relative|parent)|she|he|i)"
+    rf"\b(?P<who>(?:my|our|his|her|their|a|the)\s+(?:\w+\s+)?(?:{RELATIVES})|she|he|i)"
     r"(?:['’]s|['’]m|\s+(?:is|am|was|turns|turned|will\s+turn|will\s+be|is\s+turning|has\s+turned|just\s+turned))"
     r"(?:\s+(?:now|only|already|just|nearly|almost|about))?\s+\d{2,3}"
     r"(?:\s*(?:years?|yrs?)(?:\s*old)?)?(?!\s*(?:%|per\b|taka|tk\b|years?\s+(?:ago|later|from)))\b",
@@ -627,9 +630,6 @@ def circumstance_end(text: str) -> int:
     return found.end()
 
 
-ACRONYM = re.compile(r"\b[A-Z]{2,}[a-z]?\b")
-
-
 def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
     # ("When did the GRS Technical Committee first meet, and what did it decide there?": "there" is where the thing the
     # question names by its name met, not a place an earlier turn named.)
@@ -883,7 +883,7 @@ def _name_of(text: str) -> tuple[str, ...]:
     if not named:
         return ()
     words = re.sub(r"^names? of \w+\s+|\s*নাম$", "", named.group(0), flags=re.I)
-    return tuple(t for t in tokenize(words) if t not in QUESTION_WORDS) or ("name",)
+    return tuple(t for t in tokenize(words) if t not in QUESTION_WORDS)
 
 
 def _slot(text: str, listing: bool) -> str:

@@ -13,7 +13,7 @@ import numpy as np
 from nsss.assistant.question import DAY_MONTH, Question, figures, normalize_figures
 from nsss.assistant.sentences import Sentence, enumerates, sentences
 from nsss.assistant.weights import Weights
-from nsss.core.text import BANGLA_LETTER, LIST_ITEM, scored_text
+from nsss.core.text import ACRONYM, BANGLA_LETTER, LIST_ITEM, scored_text
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
 
@@ -191,7 +191,7 @@ def has_person(text: str, offices: bool = True) -> bool:
     if not offices:
         # ("Assistant Resident Representative", "Country Director" name no one; the body's acronym before a name is
         # not part of it: "Country Director of ILO Tuomo Poutiainen")
-        text = re.sub(r"\b[A-Z]{2,}\b", " ", OFFICE_TITLE.sub(" ", text))
+        text = ACRONYM.sub(" ", OFFICE_TITLE.sub(" ", text))
     return any(_names_someone(span, text) for span in CAPITALISED.finditer(text))
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 BANGLA_LETTER = re.compile(r"[\u0980-\u09FF]")
+# An acronym as the documents write one: two capitals or more ("NSSS", "MoLE", "NGOs").
+ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*\b")
 
 
 def language(text: str) -> str:

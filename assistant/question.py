@@ -1106,8 +1106,9 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
         subject = [t for t in terms if t not in ATTRIBUTE_WORDS and t not in SLOT_WORDS]
         for i, piece in enumerate(pieces):
             others = {t for j, o in enumerate(own) if j != i for t in o}
-            # "..., and at which event was it unveiled?": the subject named before this part goes with it.
-            named = [_words_of(p, subject) for p in pieces[:i]]
+            # "..., and at which event was it unveiled?": the subject named before this part goes with it; not to a
+            # part naming its own ("..., and who was chief guest at the 2019 Knowledge Fair?").
+            named = [] if _names_own_subject(piece, subject) else [_words_of(p, subject) for p in pieces[:i]]
             query = " ".join([_unlinked(piece), *named]).strip()
             named_figures = [
                 f for f in figures(piece) if not any(f in figures(p) for j, p in enumerate(pieces) if j != i)
@@ -1278,6 +1279,19 @@ def _occasions(text: str, terms: tuple[str, ...]) -> list[Part]:
         Part(slot, tuple(t for t in own[i] if t not in own[1 - i]), query=f"{head} {p}".strip(" ,;?"))
         for i, p in enumerate((one, two))
     ]
+
+
+# A name in a part of a question, not its first word: "the 2019 Knowledge Fair", "the Universal Pension Scheme".
+PART_NAME = re.compile(r"(?<!^)(?<![.?!,;] )(?<![.?!,;])\b[A-Z][\w'’-]*")
+
+
+def _names_own_subject(piece: str, subject: list[str]) -> bool:
+    """Tell whether a part of a question names a subject of its own, so that it is asked alone: it holds a name or an
+    acronym and two words of the question's subject, and points back at nothing ("and who heads it?" does)."""
+    text = _unlinked(piece)
+    own = [t for t in dict.fromkeys(tokenize(text)) if t in subject and not figures(t)]
+    named = PART_NAME.search(text.lstrip(" ,;")) or ACRONYM.search(text)
+    return bool(named) and len(own) >= 2 and not _refers_back(text, tuple(own))
 
 
 def _unlinked(piece: str) -> str:

@@ -1109,6 +1109,10 @@ def _parts(text: str, terms: tuple[str, ...]) -> tuple[Part, ...]:
             # "..., and at which event was it unveiled?": the subject named before this part goes with it; not to a
             # part naming its own ("..., and who was chief guest at the 2019 Knowledge Fair?").
             named = [] if _names_own_subject(piece, subject) else [_words_of(p, subject) for p in pieces[:i]]
+            if _years(piece):
+                # A part naming its own year asks of that year: the years named before it go not with it ("..., and
+                # how many took part in fiscal year 2021-22?" after "How many did the EGPP reach in 2014").
+                named = [" ".join(w for w in n.split() if not _years(w)) for n in named]
             query = " ".join([_unlinked(piece), *named]).strip()
             named_figures = [
                 f for f in figures(piece) if not any(f in figures(p) for j, p in enumerate(pieces) if j != i)
@@ -1292,6 +1296,11 @@ def _names_own_subject(piece: str, subject: list[str]) -> bool:
     own = [t for t in dict.fromkeys(tokenize(text)) if t in subject and not figures(t)]
     named = PART_NAME.search(text.lstrip(" ,;")) or ACRONYM.search(text)
     return bool(named) and len(own) >= 2 and not _refers_back(text, tuple(own))
+
+
+def _years(text: str) -> list[str]:
+    """Return the years and fiscal years a text names ("2014", "2021-22"), not its other figures ("500 taka")."""
+    return [f for f in figures(text) if re.match(r"(?:19|20)\d\d(?:-\d\d)?$", f)]
 
 
 def _unlinked(piece: str) -> str:

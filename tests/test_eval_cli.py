@@ -235,3 +235,49 @@ def test_the_subject_measure_asks_each_question_alone_and_counts_by_language(tmp
         timeout=300,
     )
     assert bad.returncode != 0 and f"{qa}:1: field 'on_subject' must be true or false" in bad.stderr
+
+
+# Answering again only the questions a change can touch (`python -m nsss.eval.subset`) ---------------------------------
+
+
+def subset(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "nsss.eval.subset", *args], capture_output=True, text=True, cwd=PROJECT, timeout=120
+    )
+
+
+def test_a_subset_holds_the_questions_asked_for_with_their_whole_conversations(tmp_path):
+    records = [
+        {"id": "q1", "question": "Who chairs the CMC?"},
+        {"id": "c1", "question": "When was the fair?", "conversation": "c", "turn": 1},
+        {"id": "c2", "question": "Who opened it?", "conversation": "c", "turn": 2},
+        {"id": "c3", "question": "And where?", "conversation": "c", "turn": 3},
+        {"id": "q2", "question": "What is the EGPP?"},
+    ]
+    questions = tmp_path / "set_qa.jsonl"
+    questions.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "part_qa.jsonl"
+    done = subset("pick", str(questions), str(out), "c2", "q2")
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["c1", "c2", "c3", "q2"]
+
+    unknown = subset("pick", str(questions), str(out), "q9")
+    assert unknown.returncode == 2 and "set_qa.jsonl" in unknown.stderr and "q9" in unknown.stderr
+
+
+def test_a_spliced_report_is_the_baseline_with_the_questions_answered_again_in_place(tmp_path):
+    base, part = tmp_path / "base", tmp_path / "part"
+    for folder, rows in ((base, [_row("a", 1), _row("b", None), _row("c", 2)]), (part, [_row("b", 1)])):
+        folder.mkdir()
+        (folder / "per_question.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    done = subset("splice", str(base), str(part), str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in (tmp_path / "out" / "per_question.jsonl").read_text().splitlines()]
+    assert [(r["id"], r["assistant"]["rank"]) for r in rows] == [("a", 1), ("b", 1), ("c", 2)]
+    pooled = pool(str(tmp_path / "out"), "--against", str(base), "--json", "--boot", "50")
+    assert pooled.returncode == 0, pooled.stderr
+    assert json.loads(pooled.stdout)["slices"]["all"]["false_abstain"]["change"] == pytest.approx(-1 / 3, abs=1e-4)
+
+    (part / "per_question.jsonl").write_text(json.dumps(_row("z", 1)) + "\n", encoding="utf-8")
+    other = subset("splice", str(base), str(part), str(tmp_path / "out2"))
+    assert other.returncode == 2 and "not the same question set" in other.stderr and "z" in other.stderr

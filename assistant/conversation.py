@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nsss.assistant.question import KIND_NOUNS, WEAK_BACK, Question, normalize_figures, says_which
+from nsss.assistant.question import KIND_NOUNS, WEAK_BACK, YEAR, Question, normalize_figures, says_which
 from nsss.assistant.types import Conversation
 from nsss.core.text import BANGLA_LETTER
 from nsss.index.lexical import tokenize
@@ -135,8 +135,8 @@ ASKING_PHRASE = re.compile(
 BANGLA_ASKING_PHRASE = re.compile(r"(?:^|\s)(?:কোন কোন|কোনো|কোন|কী কী|কয়টা|কয়টি|কতগুলো|কতগুলি)\s+\S+")
 # After "what about X": a question word that asks something of X itself ("what about the cluster, who runs it?").
 OWN_ASK = re.compile(r"\b(?:who|whom|whose|what|when|where|which|how|why)\b|কে|কারা|কবে|কোথায়|কত|কোন|কেন", re.I)
-# "And in 2018?", "What about FY 2022-23?": a continuation that names only a year asks the earlier question again.
-YEAR = re.compile(r"\b(?:19|20)\d\d(?:-\d\d)?\b")
+# "And in 2018?", "What about FY 2022-23?": a continuation that names only a year asks the earlier question again
+# (question.YEAR).
 YEAR_WORDS = frozenset(tokenize("fy fiscal financial year years সাল সালে অর্থবছর অর্থবছরে"))
 WHAT_ABOUT_OPENER = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b|^\s*(?:আর|এবং)\s", re.I)
 

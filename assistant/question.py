@@ -693,6 +693,8 @@ NOT_AFTER_NOUN = re.compile(
 )
 # A proper name, not the question's first word: "the GRS Technical Committee", "Dhaka".
 NAMED_BEFORE = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*")
+# A year or a fiscal year, as `figures` writes one: "2014", "2021-22".
+YEAR = re.compile(r"\b(?:19|20)\d\d(?:-\d\d)?\b")
 # "that" opening a clause about the noun before it ("the budget that raised the allowance").
 RELATIVE_THAT = re.compile(
     r"\bthe\s+(?:[\w'’-]+\s+){0,2}(?!(?:by|at|in|for|from|with|to|on|under|of|during|about|after|before)\s)"
@@ -1285,22 +1287,19 @@ def _occasions(text: str, terms: tuple[str, ...]) -> list[Part]:
     ]
 
 
-# A name in a part of a question, not its first word: "the 2019 Knowledge Fair", "the Universal Pension Scheme".
-PART_NAME = re.compile(r"(?<!^)(?<![.?!,;] )(?<![.?!,;])\b[A-Z][\w'’-]*")
-
-
 def _names_own_subject(piece: str, subject: list[str]) -> bool:
     """Tell whether a part of a question names a subject of its own, so that it is asked alone: it holds a name or an
     acronym and two words of the question's subject, and points back at nothing ("and who heads it?" does)."""
     text = _unlinked(piece)
     own = [t for t in dict.fromkeys(tokenize(text)) if t in subject and not figures(t)]
-    named = PART_NAME.search(text.lstrip(" ,;")) or ACRONYM.search(text)
+    # (a name not its first word: "the 2019 Knowledge Fair", "the Universal Pension Scheme")
+    named = NAMED_BEFORE.search(text.lstrip(" ,;")) or ACRONYM.search(text)
     return bool(named) and len(own) >= 2 and not _refers_back(text, tuple(own))
 
 
 def _years(text: str) -> list[str]:
     """Return the years and fiscal years a text names ("2014", "2021-22"), not its other figures ("500 taka")."""
-    return [f for f in figures(text) if re.match(r"(?:19|20)\d\d(?:-\d\d)?$", f)]
+    return [f for f in figures(text) if YEAR.fullmatch(f)]
 
 
 def _unlinked(piece: str) -> str:

@@ -3,6 +3,9 @@
     python -m nsss.eval.fit_answerability                      # rewrites assistant/answerability.json
     python -m nsss.eval.fit_answerability --out /tmp/a.json --limit 40
     python -m nsss.eval.fit_answerability --by-set --out /tmp/a.json   # and each set judged by a fit without it
+    python -m nsss.eval.fit_answerability --jobs 2 --save-features /tmp/f.npz   # answer in two processes, keep them
+    python -m nsss.eval.fit_answerability --features /tmp/f.npz --out /tmp/a.json   # fit again without answering
+    python -m nsss.eval.fit_answerability --first-kept 240 --max-false-abstain 0.045   # session 37's AR (turned down)
 
 It answers every training question (conversations turn by turn, as `nsss eval` does), records the evidence-alignment
 features of each answer (assistant/answerability.py), and fits gradient-boosted trees (scikit-learn's
@@ -15,13 +18,19 @@ session 25). The decision threshold is chosen on probabilities cross-validated b
 never fitted on), one for the questions asked in Bangla and one for the rest, each on its own questions: the most
 unanswerable questions declined while at most MAX_FALSE_ABSTAIN of that language's answerable ones are, counting
 those whose answer nothing retrieved holds (not fitted on: their features say nothing of answerability, but a user
-meets them declined). The whole fit takes about 30 minutes here, nearly all of it answering the questions.
+meets them declined). Answering the questions is nearly all of the fit's time: `--jobs 2` splits the question sets
+between two processes, each set whole so that its conversations are answered in order, and gives the rows one process
+would, up to the last digits of a few scores that any two processes sum in another order (30,132 questions in 13.5
+minutes here with `--first-kept 240`). `--save-features` keeps what was answered, so
+that the model can be fitted again from it (`--features`, seconds) without answering anything.
 """
 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import contextlib
+import multiprocessing
 import sys
 import tempfile
 from pathlib import Path
@@ -38,7 +47,7 @@ MAX_FALSE_ABSTAIN = 0.05
 FIRST_KEPT = 125
 # The size of the model: chosen on probabilities cross-validated by first-retrieved document (see above).
 TREES, DEPTH, LEAF, RATE = 200, 5, 50, 0.05
-DEFAULT_SETS = (
+FIXED_SETS = (
     (PROJECT_ROOT / "eval" / "dev_qa.jsonl", "tune"),
     (PROJECT_ROOT / "eval" / "web_qa.jsonl", None),
     (PROJECT_ROOT / "eval" / "seed_qa.jsonl", None),
@@ -65,35 +74,123 @@ DEFAULT_SETS = (
     (PROJECT_ROOT / "eval" / "train5_qa.jsonl", None),
     (PROJECT_ROOT / "eval" / "train6_qa.jsonl", None),
     (PROJECT_ROOT / "eval" / "train7_qa.jsonl", None),
-    # Every held-out set once scored and used for choosing (eval/RESULTS.md says when each was): 118 more writers.
-    # The test half of dev_qa, crosslang_qa and the sets from holdout{FIRST_KEPT} on are kept for scoring.
-    *((PROJECT_ROOT / "eval" / f"holdout{n}_qa.jsonl", None) for n in range(7, FIRST_KEPT)),
+    # Then every held-out set once scored and used for choosing (eval/RESULTS.md says when each was): 118 more
+    # writers, holdout7 up to FIRST_KEPT (`training_sets`).
 )
 
 
-def collect(questions: list[Question], settings: Settings) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+def training_sets(first_kept: int = FIRST_KEPT) -> tuple[tuple[Path, str | None], ...]:
+    """The sets fitted on: those above, then the held-out sets numbered from 7 up to `first_kept`. The test half of
+    dev_qa, crosslang_qa and the sets from holdout{first_kept} on are kept for scoring."""
+    return FIXED_SETS + tuple((PROJECT_ROOT / "eval" / f"holdout{n}_qa.jsonl", None) for n in range(7, first_kept))
+
+
+DEFAULT_SETS = training_sets()
+
+
+def collect(
+    questions: list[Question], settings: Settings, progress: bool = True
+) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
     """Answer each question and return its features, its label and its id; and apart, the features of the answerable
     questions whose answer nothing retrieved holds."""
+    return collect_batches([questions], settings, progress)[0]
+
+
+def collect_batches(
+    batches: list[list[Question]], settings: Settings, progress: bool = True
+) -> list[tuple[np.ndarray, np.ndarray, list[str], np.ndarray]]:
+    """`collect` for each batch of questions, with one assistant."""
     from nsss.assistant import open_assistant
+    from tqdm import tqdm
 
     assistant = open_assistant(settings, use_llm=False)
-    assistant.index.fill_sentences(progress=True)  # the same answers either way, sooner
-    rows, labels, ids, unfound = [], [], [], []
-    for q, answer in answered(questions, assistant):
-        values = [answer.signals[f] for f in FEATURES]
-        if q.answerable and not any(h.chunk.source in q.sources for h in answer.retrieved[:5]):
-            # Nothing retrieved holds the answer: the features say nothing about answerability, so they are not
-            # fitted on; but declining it counts against the budget of answerable questions declined.
-            unfound.append(values)
-            continue
-        rows.append(values)
-        labels.append(1 if q.answerable else 0)
-        ids.append(q.id)
-    return np.array(rows, dtype=float), np.array(labels), ids, np.array(unfound, dtype=float).reshape(-1, len(FEATURES))
+    assistant.index.fill_sentences(progress=progress)  # the same answers either way, sooner
+    bar = tqdm(total=sum(map(len, batches)), desc="Answering", unit="question", file=sys.stderr, disable=not progress)
+    out = []
+    for questions in batches:
+        rows, labels, ids, unfound = [], [], [], []
+        for q, answer in answered(questions, assistant, progress=False):
+            bar.update()
+            values = [answer.signals[f] for f in FEATURES]
+            if q.answerable and not any(h.chunk.source in q.sources for h in answer.retrieved[:5]):
+                # Nothing retrieved holds the answer: the features say nothing about answerability, so they are not
+                # fitted on; but declining it counts against the budget of answerable questions declined.
+                unfound.append(values)
+                continue
+            rows.append(values)
+            labels.append(1 if q.answerable else 0)
+            ids.append(q.id)
+        out.append(
+            (
+                np.array(rows, dtype=float).reshape(-1, len(FEATURES)),
+                np.array(labels, dtype=int),
+                ids,
+                np.array(unfound, dtype=float).reshape(-1, len(FEATURES)),
+            )
+        )
+    bar.close()
+    return out
+
+
+def collect_in(
+    jobs: int, batches: list[list[Question]], settings: Settings
+) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+    """Answer the batches (each a whole question set, so that its conversations are answered in order) in `jobs`
+    processes, and join what `collect` gives for each in the batches' order: the rows one process would give."""
+    if jobs <= 1:
+        parts = collect_batches(batches, settings)
+    else:
+        # The batches are dealt out largest first, each to the process with the fewest questions so far.
+        shares: list[list[int]] = [[] for _ in range(jobs)]
+        for i in sorted(range(len(batches)), key=lambda i: -len(batches[i])):
+            min(shares, key=lambda share: sum(len(batches[j]) for j in share)).append(i)
+        shares = [sorted(share) for share in shares if share]
+        context = multiprocessing.get_context("spawn")  # a fresh interpreter each: no inherited model or store
+        with concurrent.futures.ProcessPoolExecutor(len(shares), mp_context=context) as pool:
+            futures = [
+                pool.submit(collect_batches, [batches[i] for i in share], settings, n == 0)
+                for n, share in enumerate(shares)
+            ]
+            got = {i: part for share, f in zip(shares, futures, strict=True) for i, part in zip(share, f.result())}
+        parts = [got[i] for i in range(len(batches))]
+    x = np.concatenate([p[0] for p in parts]).reshape(-1, len(FEATURES))
+    y = np.concatenate([p[1] for p in parts])
+    ids = [i for p in parts for i in p[2]]
+    unfound = np.concatenate([p[3] for p in parts]).reshape(-1, len(FEATURES))
+    return x, y, ids, unfound
+
+
+def save_features(path: Path, x: np.ndarray, y: np.ndarray, ids: list[str], sets: list[str], unfound: np.ndarray):
+    """Keep what the questions' answers gave, so that the model can be fitted again without answering them."""
+    np.savez_compressed(
+        path, features=np.array(FEATURES), x=x, y=y, ids=np.array(ids), sets=np.array(sets), unfound=unfound
+    )
+
+
+def load_features(path: Path) -> tuple[np.ndarray, np.ndarray, list[str], list[str], np.ndarray]:
+    """Read what `save_features` kept; its features must be today's, in today's order."""
+    try:
+        data = np.load(path, allow_pickle=False)
+    except (OSError, ValueError) as e:
+        raise ValueError(f"{path}: not a features file written by --save-features ({e})") from None
+    missing = {"features", "x", "y", "ids", "sets", "unfound"} - set(data.files)
+    if missing:
+        raise ValueError(f"{path}: not a features file written by --save-features (no {', '.join(sorted(missing))})")
+    if tuple(data["features"].tolist()) != FEATURES:
+        raise ValueError(
+            f"{path}: its features ({', '.join(data['features'].tolist())}) are not today's "
+            f"(assistant/answerability.py FEATURES): answer the questions again"
+        )
+    return data["x"], data["y"], data["ids"].tolist(), data["sets"].tolist(), data["unfound"]
 
 
 def fit(
-    x: np.ndarray, y: np.ndarray, source: str, unfound: np.ndarray | None = None, groups: np.ndarray | None = None
+    x: np.ndarray,
+    y: np.ndarray,
+    source: str,
+    unfound: np.ndarray | None = None,
+    groups: np.ndarray | None = None,
+    budget: float = MAX_FALSE_ABSTAIN,
 ) -> Answerability:
     """Fit the boosted trees and choose their thresholds on cross-validated probabilities.
 
@@ -121,8 +218,10 @@ def fit(
     # One threshold for each language, each within the budget on its own questions (Answerability.threshold_bn).
     column = FEATURES.index("bangla")
     bangla = np.concatenate([x[:, column], unfound[:, column]]) > 0.5
-    threshold = choose_threshold(p_all[~bangla], y_all[~bangla])
-    threshold_bn = choose_threshold(p_all[bangla], y_all[bangla]) if len(set(y_all[bangla].tolist())) == 2 else None
+    threshold = choose_threshold(p_all[~bangla], y_all[~bangla], budget)
+    threshold_bn = (
+        choose_threshold(p_all[bangla], y_all[bangla], budget) if len(set(y_all[bangla].tolist())) == 2 else None
+    )
     cut = np.where(bangla, threshold if threshold_bn is None else threshold_bn, threshold)
     declined = p_all < cut
     baseline, trees = export(_boost(x, y))
@@ -142,6 +241,7 @@ def fit(
             "leaf": LEAF,
             "rate": RATE,
             "unfound": int(len(unfound_p)),
+            "max_false_abstain": budget,
             "cv": "by question set" if by_group else "by question",
             "cv_abstain_recall": round(float(np.mean(declined[y_all == 0])), 3),
             "cv_false_abstain": round(float(np.mean(declined[y_all == 1])), 3),
@@ -194,7 +294,7 @@ def export(trees) -> tuple[float, tuple]:
     return float(np.ravel(trees._baseline_prediction)[0]), tuple(out)
 
 
-def by_set(x: np.ndarray, y: np.ndarray, sets: list[str]) -> list[str]:
+def by_set(x: np.ndarray, y: np.ndarray, sets: list[str], budget: float = MAX_FALSE_ABSTAIN) -> list[str]:
     """Judge each question set (one writer) by a model fitted without it: five fits, each leaving out a fifth of the
     sets. Return lines saying how many of each set's unanswerable and answerable questions are declined."""
     from sklearn.model_selection import GroupKFold
@@ -205,7 +305,7 @@ def by_set(x: np.ndarray, y: np.ndarray, sets: list[str]) -> list[str]:
     if splits < 2:
         return []
     for train, test in GroupKFold(n_splits=splits).split(x, y, names):
-        model = fit(x[train], y[train], "fold", groups=names[train])
+        model = fit(x[train], y[train], "fold", groups=names[train], budget=budget)
         rows = [dict(zip(FEATURES, row, strict=True)) for row in x[test]]
         declined[test] = [model.probability(v) < model.threshold_for(v) for v in rows]
     lines = []
@@ -220,15 +320,41 @@ def by_set(x: np.ndarray, y: np.ndarray, sets: list[str]) -> list[str]:
     return lines
 
 
-def choose_threshold(p: np.ndarray, y: np.ndarray) -> float:
+def choose_threshold(p: np.ndarray, y: np.ndarray, budget: float = MAX_FALSE_ABSTAIN) -> float:
     """Return the threshold that declines the most unanswerable questions within the false-abstain budget."""
     best, best_recall = 0.5, -1.0
     for t in np.unique(np.concatenate([p, [0.5]])):
         false_abstain = float(np.mean(p[y == 1] < t)) if (y == 1).any() else 0.0
         recall = float(np.mean(p[y == 0] < t)) if (y == 0).any() else 0.0
-        if false_abstain <= MAX_FALSE_ABSTAIN and recall > best_recall:
+        if false_abstain <= budget + 1e-12 and recall > best_recall:
             best, best_recall = float(t), recall
     return best
+
+
+def answer_sets(args: argparse.Namespace) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray, dict[str, str]]:
+    """Answer the training sets (each cut to `--limit` questions) in a store, and return `collect`'s arrays with the
+    set each question comes from."""
+    from nsss.index.status import status
+    from nsss.ingest import ingest
+
+    batches: list[list[Question]] = []
+    set_of: dict[str, str] = {}
+    for path, split in training_sets(args.first_kept):
+        chosen = load_questions(path, split)
+        chosen = chosen[: args.limit] if args.limit else chosen
+        batches.append(chosen)
+        set_of |= {q.id: path.name + (f" ({split})" if split else "") for q in chosen if q.id not in set_of}
+    with contextlib.ExitStack() as stack:
+        store = args.store or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nsss-fit-")))
+        settings = Settings.load(store=store).replace(chroma_url="")
+        # A store given is used as it is: syncing this checkout's corpus folder into a store filled from another
+        # checkout would add every bundled document a second time, under the other folder's name.
+        if not args.store or not status(settings).documents:
+            from nsss.eval.bench import web_corpus
+
+            ingest([web_corpus(), BUNDLED_CORPUS], settings, progress=True)
+        x, y, ids, unfound = collect_in(args.jobs, batches, settings)
+    return x, y, ids, unfound, set_of
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -240,38 +366,50 @@ def main(argv: list[str] | None = None) -> int:
         help="a store already holding the corpora, used as it is (an empty one is filled); default: a temporary one",
     )
     parser.add_argument("--limit", type=int, default=0, help="use only the first N questions of each set (for tests)")
+    parser.add_argument("--jobs", type=int, default=1, help="answer in this many processes (each question set in one)")
+    parser.add_argument("--save-features", type=Path, help="also keep the answers' features in this .npz file")
+    parser.add_argument(
+        "--features", type=Path, help="fit on features kept by --save-features instead of answering the questions"
+    )
+    parser.add_argument(
+        "--first-kept",
+        type=int,
+        default=FIRST_KEPT,
+        help=f"fit on the held-out sets numbered below this one (default {FIRST_KEPT}; the rest score the model)",
+    )
+    parser.add_argument(
+        "--max-false-abstain",
+        type=float,
+        default=MAX_FALSE_ABSTAIN,
+        help=f"the share of each language's answerable questions the threshold may decline (default {MAX_FALSE_ABSTAIN})",
+    )
     parser.add_argument(
         "--by-set",
         action="store_true",
         help="also print how a model fitted without each set declines its questions (five folds of sets)",
     )
     args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error(f"--jobs must be at least 1, not {args.jobs}")
+    if not 0 < args.max_false_abstain < 1:
+        parser.error(f"--max-false-abstain must be between 0 and 1, not {args.max_false_abstain}")
     go_offline()
-    from nsss.index.status import status
-    from nsss.ingest import ingest
-
-    questions: list[Question] = []
-    set_of: dict[str, str] = {}
-    for path, split in DEFAULT_SETS:
-        chosen = load_questions(path, split)
-        chosen = chosen[: args.limit] if args.limit else chosen
-        questions += chosen
-        set_of |= {q.id: path.name + (f" ({split})" if split else "") for q in chosen if q.id not in set_of}
-    with contextlib.ExitStack() as stack:
-        store = args.store or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="nsss-fit-")))
-        settings = Settings.load(store=store).replace(chroma_url="")
-        # A store given is used as it is: syncing this checkout's corpus folder into a store filled from another
-        # checkout would add every bundled document a second time, under the other folder's name.
-        if not args.store or not status(settings).documents:
-            from nsss.eval.bench import web_corpus
-
-            ingest([web_corpus(), BUNDLED_CORPUS], settings, progress=True)
-        x, y, ids, unfound = collect(questions, settings)
+    if args.features:
+        try:
+            x, y, ids, sets, unfound = load_features(args.features)
+        except ValueError as e:
+            print(f"fit_answerability: {e}", file=sys.stderr)
+            return 1
+        set_of = dict(zip(ids, sets, strict=True))
+    else:
+        x, y, ids, unfound, set_of = answer_sets(args)
+        if args.save_features:
+            save_features(args.save_features, x, y, ids, [set_of[i] for i in ids], unfound)
     if len(set(y.tolist())) < 2:
         print("fit_answerability: the questions need answerable and unanswerable ones", file=sys.stderr)
         return 1
-    names = ", ".join(f"{p.name}" + (f" ({s} half)" if s else "") for p, s in DEFAULT_SETS)
-    model = fit(x, y, names, unfound, np.array([set_of[i] for i in ids]))
+    names = ", ".join(dict.fromkeys(set_of.values())).replace(" (tune)", " (tune half)")
+    model = fit(x, y, names, unfound, np.array([set_of[i] for i in ids]), args.max_false_abstain)
     model.save(args.out)
     print(
         f"fitted on {len(y)} questions ({int(y.sum())} answerable): threshold {model.threshold} "
@@ -286,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:<17} {n:>5}" + ("  (monotone)" if name in SIGNS else ""))
     if args.by_set:
         print("each set judged by a fit without it (five folds of sets):")
-        for line in by_set(x, y, [set_of[i] for i in ids]):
+        for line in by_set(x, y, [set_of[i] for i in ids], args.max_false_abstain):
             print(f"  {line}")
     return 0
 

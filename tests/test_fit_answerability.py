@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from nsss.assistant.answerability import FEATURES, SIGNS
 from nsss.assistant.weights import Answerability
-from nsss.eval.fit_answerability import _boost, choose_threshold, export, fit
+from nsss.eval.fit_answerability import _boost, choose_threshold, export, fit, load_features, main, save_features
 from nsss.eval.harness import load_questions
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -118,6 +118,44 @@ def test_a_model_file_of_the_old_logistic_kind_is_refused_with_the_file_and_what
         Answerability.load(old)
 
 
+def test_kept_features_fit_again_to_the_same_model_and_a_file_of_other_features_is_refused(tmp_path, capsys):
+    rng = np.random.default_rng(7)
+    y = np.array([1] * 150 + [0] * 90)
+    x = rng.normal(size=(240, len(FEATURES)))
+    x[:, FEATURES.index("window_missing")] -= 1.5 * y
+    ids = [f"q{i}" for i in range(240)]
+    sets = [f"set{i % 6}_qa.jsonl" for i in range(240)]
+    save_features(tmp_path / "f.npz", x, y, ids, sets, np.zeros((3, len(FEATURES))))
+
+    assert main(["--features", str(tmp_path / "f.npz"), "--out", str(tmp_path / "a.json")]) == 0
+    assert main(["--features", str(tmp_path / "f.npz"), "--out", str(tmp_path / "b.json")]) == 0
+    assert (tmp_path / "a.json").read_text() == (tmp_path / "b.json").read_text()
+    model = Answerability.load(tmp_path / "a.json")
+    assert model.extra["cv"] == "by question set" and model.extra["unfound"] == 3
+    assert json.loads((tmp_path / "a.json").read_text())["fitted_on"].startswith("set0_qa.jsonl, set1_qa.jsonl")
+    assert model.extra["max_false_abstain"] == 0.05
+    assert (
+        main(["--features", str(tmp_path / "f.npz"), "--max-false-abstain", "0.02", "--out", str(tmp_path / "d.json")])
+        == 0
+    )
+    strict = Answerability.load(tmp_path / "d.json")
+    assert strict.extra["max_false_abstain"] == 0.02 and strict.extra["cv_false_abstain"] <= 0.02
+    assert strict.threshold <= model.threshold
+
+    old = tmp_path / "old.npz"
+    np.savez_compressed(old, features=np.array(FEATURES[:-1]), x=x[:, :-1], y=y, ids=ids, sets=sets, unfound=x[:0])
+    (tmp_path / "junk.npz").write_text("not a features file")
+    capsys.readouterr()
+    for bad, why in ((old, "are not today's"), (tmp_path / "junk.npz", "not a features file")):
+        assert main(["--features", str(bad), "--out", str(tmp_path / "c.json")]) == 1
+        err = capsys.readouterr().err
+        assert str(bad) in err and why in err
+    assert not (tmp_path / "c.json").exists()
+    with pytest.raises(ValueError, match="no ids"):
+        np.savez_compressed(tmp_path / "part.npz", features=np.array(FEATURES), x=x, y=y)
+        load_features(tmp_path / "part.npz")
+
+
 def test_split_keeps_one_half_of_the_development_set():
     tune = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "tune")
     test = load_questions(PROJECT / "eval" / "dev_qa.jsonl", "test")
@@ -136,6 +174,10 @@ def test_the_fit_script_runs_end_to_end_and_writes_a_model_the_assistant_reads(t
             "nsss.eval.fit_answerability",
             "--limit",
             "4",
+            "--jobs",
+            "2",
+            "--save-features",
+            str(tmp_path / "features.npz"),
             "--by-set",
             "--out",
             str(out),
@@ -154,3 +196,8 @@ def test_the_fit_script_runs_end_to_end_and_writes_a_model_the_assistant_reads(t
     model = Answerability.load(out)
     assert model.features == FEATURES and 0 < model.threshold < 1
     assert json.loads(out.read_text())["fitted_on"].startswith("dev_qa.jsonl (tune half)")
+    # Answered in two processes, the sets' rows are kept in the one-process order; fitted again, the same model.
+    kept = np.load(tmp_path / "features.npz")
+    assert kept["sets"][0] == "dev_qa.jsonl (tune)" and list(dict.fromkeys(kept["sets"]))[1] == "web_qa.jsonl"
+    assert main(["--features", str(tmp_path / "features.npz"), "--out", str(tmp_path / "again.json")]) == 0
+    assert (tmp_path / "again.json").read_text() == out.read_text()

@@ -103,11 +103,13 @@ BANGLA_WEAK = (*BANGLA_WEAK_THINGS, "তারা", "তাদের", "এর",
 # The case endings a Bangla pointer takes, written and spoken: "এইটার", "এইটারে", "হেইডাতে", "ওইটায়", "এটাকে".
 BANGLA_CASE_ENDINGS = "রে|র|তে|য়|কে|ে"
 
-# "there" (held there, decided there; not "is there"), "the same" (not "the same amount as X"), "the former" (not "the
-# former members"): always point back.
+# "there" (held there, decided there; not "is there", "there's no farm work"), "the same" (not "the same amount as X",
+# "the same monthly amount from X as from Y": what it is the same as is said in its own clause), "the former" (not
+# "the former members"): always point back.
 STRONG_BACK = re.compile(
-    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!'s )\bthere\b(?!\s+(?:is|are|was|were|be|been|has|have|had)\b)|"
-    r"\bthe same\b(?!(?:\s+[\w-]+){0,2}\s+as\b)|\bthe (?:former|latter)(?=\s*(?:[?.,;!]|$))|সেখানে|সেখানকার|ওই|সেই|"
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!'s )\bthere\b(?!\s+(?:is|are|was|were|be|been|has|have|had)\b)"
+    r"(?!['’](?:s|re|ll|d)\b)|"
+    r"\bthe same\b(?![^,;:?!.]*?\s+as\b)|\bthe (?:former|latter)(?=\s*(?:[?.,;!]|$))|সেখানে|সেখানকার|ওই|সেই|"
     r"(?<![\u0980-\u09FF])(?:এই|এ|এটা|এইটা)\s+(?:নিয়ে|নিয়া|ব্যাপারে|বিষয়ে)(?![\u0980-\u09FF])",
     re.I,
 )
@@ -680,7 +682,7 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
 # ("this year" is the present one).
 DEMONSTRATIVE = re.compile(r"this|that|these|those", re.I)
 POINTED_NOUN = re.compile(
-    r"\s+(?!(?:is|are|was|were|will|would|can|could|did|does|do|has|have|had|the|a|an|it|they|year|years|month|"
+    r"\s+(?!(?:is|are|was|were|will|would|can|could|did|does|do|has|have|had|the|a|an|it|they|of|year|years|month|"
     r"months|week|weeks|weekend|time|day|days|fiscal|financial)\b)([a-z][\w'’-]*)",
     re.I,
 )

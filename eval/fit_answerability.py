@@ -21,8 +21,7 @@ those whose answer nothing retrieved holds (not fitted on: their features say no
 meets them declined). Answering the questions is nearly all of the fit's time: `--jobs 2` splits the question sets
 between two processes, each set whole so that its conversations are answered in order, and gives the rows one process
 would, up to the last digits of a few scores (30,132 questions in 13.5 minutes here with `--first-kept 240`): a sum
-over a set runs in each process's own order, and a text embedded in another batch differs by about 1e-7, so a near
-tie may fall the other way (eval/RESULTS.md, session 37). `--save-features` keeps what was answered, so
+over a set runs in each process's own order, so a near tie may fall the other way (eval/RESULTS.md, session 37). `--save-features` keeps what was answered, so
 that the model can be fitted again from it (`--features`, seconds) without answering anything.
 """
 

@@ -6,6 +6,7 @@
     python -m nsss.eval.fit_answerability --jobs 2 --save-features /tmp/f.npz   # answer in two processes, keep them
     python -m nsss.eval.fit_answerability --features /tmp/f.npz --out /tmp/a.json   # fit again without answering
     python -m nsss.eval.fit_answerability --first-kept 240 --max-false-abstain 0.045   # session 37's AR (turned down)
+    python -m nsss.eval.fit_answerability --features /tmp/f.npz --compare assistant/answerability.json --out /tmp/a.json
 
 It answers every training question (conversations turn by turn, as `nsss eval` does), records the evidence-alignment
 features of each answer (assistant/answerability.py), and fits gradient-boosted trees (scikit-learn's
@@ -320,6 +321,52 @@ def by_set(x: np.ndarray, y: np.ndarray, sets: list[str], budget: float = MAX_FA
     return lines
 
 
+def compare(
+    x: np.ndarray, y: np.ndarray, sets: list[str], other: Answerability, budget: float, unfound: np.ndarray
+) -> list[str]:
+    """Judge a model fitted now against another (`other`, e.g. the one the assistant uses) on the question sets the
+    other was never fitted on (its `fitted_on`): this fit's probabilities cross-validated by set, the other's as it
+    stands. Return lines giving, for each language, each model's AUC and the unanswerable questions each declines
+    when it declines `budget` of the answerable ones; and first, what the other declines at its own thresholds over
+    all the questions (the answerable ones counting those whose answer nothing retrieved holds, `unfound`)."""
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import GroupKFold
+
+    column = FEATURES.index("bangla")
+    bangla, unfound_bangla = x[:, column] > 0.5, unfound[:, column] > 0.5
+    lines = []
+    for language, rows, extra in (("English", ~bangla, ~unfound_bangla), ("Bangla", bangla, unfound_bangla)):
+        values = [dict(zip(FEATURES, row, strict=True)) for row in np.concatenate([x[rows], unfound[extra]])]
+        said = np.array([other.probability(v) < other.threshold_for(v) for v in values], dtype=bool)
+        answerable = np.concatenate([y[rows] == 1, np.ones(int(extra.sum()), dtype=bool)])
+        if answerable.any() and (~answerable).any():
+            lines.append(
+                f"compared model at its own thresholds, {language}: {said[~answerable].mean():.3f} of "
+                f"{int((~answerable).sum())} unanswerables declined, {said[answerable].mean():.3f} of "
+                f"{int(answerable.sum())} answerables (those not found counted)"
+            )
+    seen = {name.split(" ")[0] for name in other.fitted_on.split(", ")}
+    names = np.array(sets)
+    unseen = np.array([name.split(" ")[0] not in seen for name in sets])
+    if not unseen.any():
+        return [*lines, "no question set the compared model was not fitted on"]
+    held_out = np.zeros(len(y))
+    for train, test in GroupKFold(n_splits=min(5, len(set(sets)))).split(x, y, names):
+        held_out[test] = _boost(x[train], y[train]).predict_proba(x[test])[:, 1]
+    theirs = np.array([other.probability(dict(zip(FEATURES, row, strict=True))) for row in x])
+    lines.append(f"on {int(unseen.sum())} questions of {len(set(names[unseen]))} sets the compared model never saw:")
+    for language, mask in (("English", unseen & ~bangla), ("Bangla", unseen & bangla)):
+        if len(set(y[mask].tolist())) < 2:
+            continue
+        said = []
+        for label, p in (("this fit (cross-validated)", held_out[mask]), ("compared", theirs[mask])):
+            cut = np.quantile(p[y[mask] == 1], budget)
+            declined = float(np.mean(p[y[mask] == 0] < cut))
+            said.append(f"{label} AUC {roc_auc_score(y[mask], p):.3f}, {declined:.3f} declined")
+        lines.append(f"{language} ({int(mask.sum())}): " + "; ".join(said) + f" at {budget} of answerables declined")
+    return lines
+
+
 def choose_threshold(p: np.ndarray, y: np.ndarray, budget: float = MAX_FALSE_ABSTAIN) -> float:
     """Return the threshold that declines the most unanswerable questions within the false-abstain budget."""
     best, best_recall = 0.5, -1.0
@@ -384,6 +431,11 @@ def main(argv: list[str] | None = None) -> int:
         help=f"the share of each language's answerable questions the threshold may decline (default {MAX_FALSE_ABSTAIN})",
     )
     parser.add_argument(
+        "--compare",
+        type=Path,
+        help="also judge this fit against another model file on the question sets that model was never fitted on",
+    )
+    parser.add_argument(
         "--by-set",
         action="store_true",
         help="also print how a model fitted without each set declines its questions (five folds of sets)",
@@ -422,6 +474,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(model.trees)} trees; splits on each feature:")
     for name, n in sorted(splits.items(), key=lambda fn: -fn[1]):
         print(f"  {name:<17} {n:>5}" + ("  (monotone)" if name in SIGNS else ""))
+    if args.compare:
+        try:
+            other = Answerability.load(args.compare)
+        except (OSError, ValueError) as e:
+            print(f"fit_answerability: {args.compare}: {e}", file=sys.stderr)
+            return 1
+        for line in compare(x, y, [set_of[i] for i in ids], other, args.max_false_abstain, unfound):
+            print(f"  {line}")
     if args.by_set:
         print("each set judged by a fit without it (five folds of sets):")
         for line in by_set(x, y, [set_of[i] for i in ids], args.max_false_abstain):

@@ -142,6 +142,41 @@ def test_kept_features_fit_again_to_the_same_model_and_a_file_of_other_features_
     assert strict.extra["max_false_abstain"] == 0.02 and strict.extra["cv_false_abstain"] <= 0.02
     assert strict.threshold <= model.threshold
 
+    # Judged against a model fitted on two of the six sets: on the four it never saw, each model's AUC.
+    partial = json.loads((tmp_path / "a.json").read_text())
+    (tmp_path / "two.json").write_text(json.dumps({**partial, "fitted_on": "set0_qa.jsonl, set1_qa.jsonl"}))
+    capsys.readouterr()
+    assert (
+        main(
+            [
+                "--features",
+                str(tmp_path / "f.npz"),
+                "--compare",
+                str(tmp_path / "two.json"),
+                "--out",
+                str(tmp_path / "e.json"),
+            ]
+        )
+        == 0
+    )
+    said = capsys.readouterr().out
+    assert "compared model at its own thresholds, English" in said
+    assert "on 160 questions of 4 sets the compared model never saw" in said and "compared AUC" in said
+    assert (
+        main(
+            [
+                "--features",
+                str(tmp_path / "f.npz"),
+                "--compare",
+                str(tmp_path / "a.json"),
+                "--out",
+                str(tmp_path / "e.json"),
+            ]
+        )
+        == 0
+    )
+    assert "no question set the compared model was not fitted on" in capsys.readouterr().out
+
     old = tmp_path / "old.npz"
     np.savez_compressed(old, features=np.array(FEATURES[:-1]), x=x[:, :-1], y=y, ids=ids, sets=sets, unfound=x[:0])
     (tmp_path / "junk.npz").write_text("not a features file")

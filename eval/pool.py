@@ -11,8 +11,8 @@ questions rise and fall together, so a set is the unit that varies (`--boot` res
 
 With `--against`, the sets are paired in the order given (each pair the same questions, answered by two checkouts)
 and the change is the pooled figure of the first list less the second's, with its interval from resampling the
-pairs: a change whose interval holds 0 is not shown to be one. The targets of issue 8 are printed beside the pooled
-figures they apply to.
+pairs: a change whose interval holds 0 is not shown to be one; and the questions one side answers and the other
+declines are counted (`declines`). The targets of issue 8 are printed beside the pooled figures they apply to.
 """
 
 from __future__ import annotations
@@ -176,6 +176,20 @@ def pool(
         out["slices"][name] = row | {"questions": {"answerable": answerable, "unanswerable": q - answerable}}
         if name != "later turns":
             out["slices"][name]["targets_met"] = targets_met(row)
+    if against is not None:
+        out["declines"] = declines(sets, against)
+    return out
+
+
+def declines(sets: Sequence[Sequence[Score]], against: Sequence[Sequence[Score]]) -> dict:
+    """Count the questions answered by one side and declined by the other, paired question by question: the
+    answerable and the unanswerable ones newly answered and newly declined against the baseline."""
+    out = {f"{kind}_{change}": 0 for kind in ("answerable", "unanswerable") for change in ("answered", "declined")}
+    for mine, theirs in zip(sets, against, strict=True):
+        for a, b in zip(mine, theirs, strict=True):
+            if a.abstained != b.abstained:
+                kind = "answerable" if a.answerable else "unanswerable"
+                out[f"{kind}_{'declined' if a.abstained else 'answered'}"] += 1
     return out
 
 
@@ -217,6 +231,13 @@ def text(result: dict) -> str:
             if metric in met:
                 line += f"   target {TARGETS[metric]:.2f}: {'met' if met[metric] else 'not met'}"
             lines.append(line)
+    if "declines" in result:
+        d = result["declines"]
+        lines.append(
+            f"\nagainst the baseline: answerables newly answered {d['answerable_answered']}, newly declined "
+            f"{d['answerable_declined']}; unanswerables newly answered {d['unanswerable_answered']}, newly declined "
+            f"{d['unanswerable_declined']}"
+        )
     return "\n".join(lines)
 
 

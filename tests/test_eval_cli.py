@@ -139,6 +139,7 @@ def test_pooling_one_report_gives_its_own_figures_and_pooling_it_against_itself_
             # Two copies of one set: every resample is that set, so the interval is the figure itself.
             assert low == pytest.approx(cell["value"], abs=1e-4) and high == pytest.approx(cell["value"], abs=1e-4)
             assert cell["change"] == 0 and cell["change_interval"] == [0, 0]
+    assert set(pooled["declines"].values()) == {0}
 
 
 def test_pooled_intervals_come_from_resampling_the_sets(tmp_path):
@@ -277,6 +278,14 @@ def test_a_spliced_report_is_the_baseline_with_the_questions_answered_again_in_p
     pooled = pool(str(tmp_path / "out"), "--against", str(base), "--json", "--boot", "50")
     assert pooled.returncode == 0, pooled.stderr
     assert json.loads(pooled.stdout)["slices"]["all"]["false_abstain"]["change"] == pytest.approx(-1 / 3, abs=1e-4)
+    assert json.loads(pooled.stdout)["declines"] == {
+        "answerable_answered": 1,
+        "answerable_declined": 0,
+        "unanswerable_answered": 0,
+        "unanswerable_declined": 0,
+    }
+    said = pool(str(tmp_path / "out"), "--against", str(base), "--boot", "50").stdout
+    assert "answerables newly answered 1, newly declined 0; unanswerables newly answered 0" in said
 
     (part / "per_question.jsonl").write_text(json.dumps(_row("z", 1)) + "\n", encoding="utf-8")
     other = subset("splice", str(base), str(part), str(tmp_path / "out2"))

@@ -422,7 +422,8 @@ def main(argv: list[str] | None = None) -> int:
         "--first-kept",
         type=int,
         default=FIRST_KEPT,
-        help=f"fit on the held-out sets numbered below this one (default {FIRST_KEPT}; the rest score the model)",
+        help=f"when answering, fit on the held-out sets numbered below this one (default {FIRST_KEPT}; the rest score "
+        "the model)",
     )
     parser.add_argument(
         "--max-false-abstain",
@@ -445,6 +446,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--jobs must be at least 1, not {args.jobs}")
     if not 0 < args.max_false_abstain < 1:
         parser.error(f"--max-false-abstain must be between 0 and 1, not {args.max_false_abstain}")
+    other = None
+    if args.compare:  # read first: a file that cannot be compared with stops the run before anything is answered
+        try:
+            other = Answerability.load(args.compare)
+        except (OSError, ValueError) as e:
+            print(f"fit_answerability: {args.compare}: {e}", file=sys.stderr)
+            return 1
     go_offline()
     if args.features:
         try:
@@ -474,12 +482,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(model.trees)} trees; splits on each feature:")
     for name, n in sorted(splits.items(), key=lambda fn: -fn[1]):
         print(f"  {name:<17} {n:>5}" + ("  (monotone)" if name in SIGNS else ""))
-    if args.compare:
-        try:
-            other = Answerability.load(args.compare)
-        except (OSError, ValueError) as e:
-            print(f"fit_answerability: {args.compare}: {e}", file=sys.stderr)
-            return 1
+    if other is not None:
         for line in compare(x, y, [set_of[i] for i in ids], other, args.max_false_abstain, unfound):
             print(f"  {line}")
     if args.by_set:

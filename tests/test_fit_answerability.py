@@ -176,6 +176,20 @@ def test_kept_features_fit_again_to_the_same_model_and_a_file_of_other_features_
         == 0
     )
     assert "no question set the compared model was not fitted on" in capsys.readouterr().out
+    assert (
+        main(
+            [
+                "--features",
+                str(tmp_path / "f.npz"),
+                "--compare",
+                str(tmp_path / "junk.json"),
+                "--out",
+                str(tmp_path / "g.json"),
+            ]
+        )
+        == 1
+    )
+    assert "junk.json" in capsys.readouterr().err and not (tmp_path / "g.json").exists()
 
     old = tmp_path / "old.npz"
     np.savez_compressed(old, features=np.array(FEATURES[:-1]), x=x[:, :-1], y=y, ids=ids, sets=sets, unfound=x[:0])

@@ -22,8 +22,9 @@ those whose answer nothing retrieved holds (not fitted on: their features say no
 meets them declined). Answering the questions is nearly all of the fit's time: `--jobs 2` splits the question sets
 between two processes, each set whole so that its conversations are answered in order, and gives the rows one process
 would, up to the last digits of a few scores (30,132 questions in 13.5 minutes here with `--first-kept 240`): a sum
-over a set runs in each process's own order, so a near tie may fall the other way (eval/RESULTS.md, session 37). `--save-features` keeps what was answered, so
-that the model can be fitted again from it (`--features`, seconds) without answering anything.
+over a set runs in each process's own order, so a near tie may fall the other way (eval/RESULTS.md, session 37).
+`--save-features` keeps what was answered, so that the model can be fitted again from it (`--features`, seconds)
+without answering anything.
 """
 
 from __future__ import annotations
@@ -86,21 +87,11 @@ def training_sets(first_kept: int = FIRST_KEPT) -> tuple[tuple[Path, str | None]
     return FIXED_SETS + tuple((PROJECT_ROOT / "eval" / f"holdout{n}_qa.jsonl", None) for n in range(7, first_kept))
 
 
-DEFAULT_SETS = training_sets()
-
-
-def collect(
-    questions: list[Question], settings: Settings, progress: bool = True
-) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
-    """Answer each question and return its features, its label and its id; and apart, the features of the answerable
-    questions whose answer nothing retrieved holds."""
-    return collect_batches([questions], settings, progress)[0]
-
-
 def collect_batches(
     batches: list[list[Question]], settings: Settings, progress: bool = True
 ) -> list[tuple[np.ndarray, np.ndarray, list[str], np.ndarray]]:
-    """`collect` for each batch of questions, with one assistant."""
+    """Answer each batch of questions with one assistant and return, for each batch, every question's features, its
+    label and its id; and apart, the features of the answerable questions whose answer nothing retrieved holds."""
     from nsss.assistant import open_assistant
     from tqdm import tqdm
 
@@ -137,7 +128,7 @@ def collect_in(
     jobs: int, batches: list[list[Question]], settings: Settings
 ) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
     """Answer the batches (each a whole question set, so that its conversations are answered in order) in `jobs`
-    processes, and join what `collect` gives for each in the batches' order: the rows one process would give."""
+    processes, and join what `collect_batches` gives for each in the batches' order: the rows one process would give."""
     if jobs <= 1:
         parts = collect_batches(batches, settings)
     else:
@@ -334,10 +325,14 @@ def compare(
 
     column = FEATURES.index("bangla")
     bangla, unfound_bangla = x[:, column] > 0.5, unfound[:, column] > 0.5
+    values = [dict(zip(FEATURES, row, strict=True)) for row in x]
+    theirs = np.array([other.probability(v) for v in values])
+    cut = np.array([other.threshold_for(v) for v in values])
+    unfound_values = [dict(zip(FEATURES, row, strict=True)) for row in unfound]
+    unfound_said = np.array([other.probability(v) < other.threshold_for(v) for v in unfound_values], dtype=bool)
     lines = []
     for language, rows, extra in (("English", ~bangla, ~unfound_bangla), ("Bangla", bangla, unfound_bangla)):
-        values = [dict(zip(FEATURES, row, strict=True)) for row in np.concatenate([x[rows], unfound[extra]])]
-        said = np.array([other.probability(v) < other.threshold_for(v) for v in values], dtype=bool)
+        said = np.concatenate([(theirs < cut)[rows], unfound_said[extra]])
         answerable = np.concatenate([y[rows] == 1, np.ones(int(extra.sum()), dtype=bool)])
         if answerable.any() and (~answerable).any():
             lines.append(
@@ -353,7 +348,6 @@ def compare(
     held_out = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=min(5, len(set(sets)))).split(x, y, names):
         held_out[test] = _boost(x[train], y[train]).predict_proba(x[test])[:, 1]
-    theirs = np.array([other.probability(dict(zip(FEATURES, row, strict=True))) for row in x])
     lines.append(f"on {int(unseen.sum())} questions of {len(set(names[unseen]))} sets the compared model never saw:")
     for language, mask in (("English", unseen & ~bangla), ("Bangla", unseen & bangla)):
         if len(set(y[mask].tolist())) < 2:

@@ -11,8 +11,9 @@ questions rise and fall together, so a set is the unit that varies (`--boot` res
 
 With `--against`, the sets are paired in the order given (each pair the same questions, answered by two checkouts)
 and the change is the pooled figure of the first list less the second's, with its interval from resampling the
-pairs: a change whose interval holds 0 is not shown to be one; and the questions one side answers and the other
-declines are counted (`declines`). The targets of issue 8 are printed beside the pooled figures they apply to.
+pairs: a change whose interval holds 0 is not shown to be one; the questions one side answers and the other declines
+are counted (`declines`); and the judging rule a candidate must pass to be merged is checked (`verdict`). The targets
+of issue 8 are printed beside the pooled figures they apply to.
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ from nsss.eval.metrics import Score, summarize
 SHOWN = ("MRR", "R@5", "correct", "citation_source", "abstain_recall", "false_abstain")
 TARGETS = {"MRR": 0.88, "R@5": 0.95, "correct": 0.75, "citation_source": 0.85, "abstain_recall": 0.60}
 MAX_FALSE_ABSTAIN = 0.10
+# The judging rule (eval/RESULTS.md, sessions 33-38), against main in the same store, on sets written after the
+# candidate was built: answerables declined rise by at most RULE_MARGIN; twice the net unanswerables newly answered
+# is at most the net answerables newly answered; MRR, key terms and citations each fall by at most RULE_MARGIN. (The
+# suite must pass too.)
+RULE_MARGIN = 0.002
+RULE_HELD = ("MRR", "correct", "citation_source")
 
 
 class PoolError(ValueError):
@@ -178,18 +185,38 @@ def pool(
             out["slices"][name]["targets_met"] = targets_met(row)
     if against is not None:
         out["declines"] = declines(sets, against)
+        out["verdict"] = verdict(out["slices"]["all"], out["declines"])
     return out
+
+
+def verdict(row: dict, counts: dict) -> dict:
+    """Check the judging rule on the pooled change of all questions against the baseline (`RULE_MARGIN`): each of its
+    three parts, and whether all hold."""
+    net_answerable = counts["answerable_answered"] - counts["answerable_declined"]
+    net_unanswerable = counts["unanswerable_answered"] - counts["unanswerable_declined"]
+    change = {m: row[m]["change"] for m in ("false_abstain", *RULE_HELD) if m in row and "change" in row[m]}
+    parts = {
+        "answerables_declined": change.get("false_abstain", 0.0) <= RULE_MARGIN + 1e-9,
+        "unanswerables_answered": 2 * net_unanswerable <= net_answerable,
+        "figures_held": all(change.get(m, 0.0) >= -RULE_MARGIN - 1e-9 for m in RULE_HELD),
+    }
+    return parts | {"passes": all(parts.values())}
 
 
 def declines(sets: Sequence[Sequence[Score]], against: Sequence[Sequence[Score]]) -> dict:
     """Count the questions answered by one side and declined by the other, paired question by question: the
     answerable and the unanswerable ones newly answered and newly declined against the baseline."""
     out = {f"{kind}_{change}": 0 for kind in ("answerable", "unanswerable") for change in ("answered", "declined")}
+    # (and, of the answerable ones, how many of those answers cite a gold page: the rule counts an answer citing none
+    # as one gained)
+    out |= {"answerable_answered_cited": 0, "answerable_declined_cited": 0}
     for mine, theirs in zip(sets, against, strict=True):
         for a, b in zip(mine, theirs, strict=True):
             if a.abstained != b.abstained:
                 kind = "answerable" if a.answerable else "unanswerable"
                 out[f"{kind}_{'declined' if a.abstained else 'answered'}"] += 1
+                if a.answerable and (a if b.abstained else b).gold_cited:
+                    out[f"answerable_{'declined' if a.abstained else 'answered'}_cited"] += 1
     return out
 
 
@@ -238,6 +265,22 @@ def text(result: dict) -> str:
             f"{d['answerable_declined']}; unanswerables newly answered {d['unanswerable_answered']}, newly declined "
             f"{d['unanswerable_declined']}"
         )
+        lines.append(
+            f"  citing a gold page: {d['answerable_answered_cited']} of the answerables newly answered, "
+            f"{d['answerable_declined_cited']} of those newly declined (as the baseline answered them)"
+        )
+    if "verdict" in result:
+        v, d = result["verdict"], result["declines"]
+        net_a = d["answerable_answered"] - d["answerable_declined"]
+        net_u = d["unanswerable_answered"] - d["unanswerable_declined"]
+        ok = {True: "holds", False: "FAILS"}
+        lines += [
+            f"judging rule: {'passes' if v['passes'] else 'FAILS'} (the suite must pass too)",
+            f"  1. answerables declined rise by at most {RULE_MARGIN}: {ok[v['answerables_declined']]}",
+            f"  2. 2 x net unanswerables answered ({2 * net_u}) <= net answerables answered ({net_a}): "
+            f"{ok[v['unanswerables_answered']]}",
+            f"  3. MRR, key terms (correct) and citations each fall by at most {RULE_MARGIN}: {ok[v['figures_held']]}",
+        ]
     return "\n".join(lines)
 
 

@@ -283,10 +283,55 @@ def test_a_spliced_report_is_the_baseline_with_the_questions_answered_again_in_p
         "answerable_declined": 0,
         "unanswerable_answered": 0,
         "unanswerable_declined": 0,
+        "answerable_answered_cited": 1,
+        "answerable_declined_cited": 0,
     }
     said = pool(str(tmp_path / "out"), "--against", str(base), "--boot", "50").stdout
     assert "answerables newly answered 1, newly declined 0; unanswerables newly answered 0" in said
+    assert "citing a gold page: 1 of the answerables newly answered" in said
 
     (part / "per_question.jsonl").write_text(json.dumps(_row("z", 1)) + "\n", encoding="utf-8")
     other = subset("splice", str(base), str(part), str(tmp_path / "out2"))
     assert other.returncode == 2 and "not the same question set" in other.stderr and "z" in other.stderr
+
+
+def test_the_judging_rule_is_checked_part_by_part_against_the_baseline(tmp_path):
+    from nsss.eval.pool import RULE_MARGIN, verdict
+
+    def row(**changes):
+        return {
+            m: {"value": 0.5, "change": changes.get(m, 0.0)}
+            for m in ("MRR", "correct", "citation_source", "false_abstain")
+        }
+
+    counts = {
+        "answerable_answered": 5,
+        "answerable_declined": 1,
+        "unanswerable_answered": 2,
+        "unanswerable_declined": 0,
+    }
+    assert verdict(row(), counts) == {
+        "answerables_declined": True,
+        "unanswerables_answered": True,  # 2 x 2 <= 4
+        "figures_held": True,
+        "passes": True,
+    }
+    assert not verdict(row(false_abstain=RULE_MARGIN + 0.0001), counts)["answerables_declined"]
+    assert verdict(row(citation_source=-RULE_MARGIN), counts)["figures_held"]  # at the margin: holds
+    failed = verdict(row(citation_source=-RULE_MARGIN - 0.0002), counts)
+    assert not failed["figures_held"] and not failed["passes"]
+    more = counts | {"unanswerable_answered": 3}
+    assert not verdict(row(), more)["unanswerables_answered"]  # 2 x 3 > 4
+
+    # From the command: the answers newly given (one answerable, citing a gold page) pass; no baseline, no rule.
+    base, mine = tmp_path / "base", tmp_path / "mine"
+    for folder, rows in ((base, [_row("a", 1), _row("b", None)]), (mine, [_row("a", 1), _row("b", 1)])):
+        folder.mkdir()
+        (folder / "per_question.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    said = pool(str(mine), "--against", str(base), "--boot", "50")
+    assert said.returncode == 0, said.stderr
+    assert "judging rule: passes" in said.stdout and "3. MRR, key terms" in said.stdout
+    assert json.loads(pool(str(mine), "--against", str(base), "--json", "--boot", "50").stdout)["verdict"]["passes"]
+    assert "judging rule" not in pool(str(mine), "--boot", "50").stdout
+    worse = pool(str(base), "--against", str(mine), "--boot", "50").stdout
+    assert "judging rule: FAILS" in worse and "1. answerables declined rise by at most 0.002: FAILS" in worse

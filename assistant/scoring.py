@@ -178,6 +178,7 @@ class Pick:
     own_coverage: float  # the same, the sentence alone
     dense: float = 0.0  # similarity to the question under the bundled model
     missing: tuple[str, ...] = ()  # the question's own terms found neither in it, the two before, nor the title
+    fitted: float = 0.0  # its score with the answerability model's own weights (Weights.fitted_lexical and after)
 
 
 def has_person(text: str, offices: bool = True) -> bool:
@@ -777,7 +778,9 @@ def score_sentences(
     picks = []
     for j, i in enumerate(shortlist):
         s = cands[i]
-        score = w.lexical * lexical[i] + w.dense * float(dense[j]) + w.passage * passage[i]
+        weighed = w.lexical * lexical[i] + w.dense * float(dense[j]) + w.passage * passage[i]
+        fitted = w.fitted_lexical * lexical[i] + w.fitted_dense * float(dense[j]) + w.fitted_passage * passage[i]
+        score = weighed
         if question.slot not in ("any", "list") and fills_slot(question.slot, s.text, question):
             score += w.slot_bonus
         novel = len(token_sets[i] - query_set)
@@ -790,7 +793,8 @@ def score_sentences(
         if is_heading(s.text):
             score -= w.heading_penalty
         missing = tuple(t for t in question.terms if t not in context[i])
-        picks.append(Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing))
+        fitted = float(score - weighed + fitted)
+        picks.append(Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing, fitted))
     return sorted(picks, key=lambda p: p.score, reverse=True)
 
 

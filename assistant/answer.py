@@ -470,6 +470,9 @@ class Assistant:
             else []
         )
         picks = lead(q, scored, w)
+        # Whether the passages answer is judged on the sentences as the answerability model was fitted to see them:
+        # led by their score with its weights (`Pick.fitted`); which of them is quoted, by their score now.
+        judged = lead(q, sorted(scored, key=lambda p: p.fitted, reverse=True), w)
         records = self._records()
         section_spans = compose.section_spans(
             q, hits, records, self.index.lexical.idf, w.section_items, self.document_text
@@ -481,7 +484,7 @@ class Assistant:
         }
         section_text = " ".join(self.document_text(h.chunk.doc_key)[a:b] for h, a, b in section_spans)
         values = answerability.features(
-            q, hits, picks, self.index.lexical.idf, facts, section_text, self.document_text, aliases
+            q, hits, judged, self.index.lexical.idf, facts, section_text, self.document_text, aliases
         )
         if section_spans:
             spans, section = section_spans, "section"

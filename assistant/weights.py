@@ -24,8 +24,9 @@ class Weights:
     cover_own: float = 0.65
     cover_context: float = 0.35
     # (lexical, dense, passage: set among (0.45, 0.3, 0.15), (0.40, 0.35, 0.15), (0.45, 0.25, 0.20), (0.40, 0.3, 0.20),
-    # (0.50, 0.25, 0.15), (0.35, 0.3, 0.25) on 36 development sets, the tune half of holdout240-435; eval/RESULTS.md,
-    # session 38: LS)
+    # (0.50, 0.25, 0.15), (0.35, 0.3, 0.25) on a tune half of the development sets, every fifth of holdout240-411 and
+    # 428-435 from 240, by `nsss eval` and `python -m nsss.eval.pool ... --against` in a checkout of each; checked on
+    # another such half and on blind sets: eval/RESULTS.md, session 38, LS)
     lexical: float = 0.40
     dense: float = 0.3
     passage: float = 0.20

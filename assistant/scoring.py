@@ -779,7 +779,7 @@ def score_sentences(
     for j, i in enumerate(shortlist):
         s = cands[i]
         weighed = w.lexical * lexical[i] + w.dense * float(dense[j]) + w.passage * passage[i]
-        fitted = w.fitted_lexical * lexical[i] + w.fitted_dense * float(dense[j]) + w.fitted_passage * passage[i]
+        as_fitted = w.fitted_lexical * lexical[i] + w.fitted_dense * float(dense[j]) + w.fitted_passage * passage[i]
         score = weighed
         if question.slot not in ("any", "list") and fills_slot(question.slot, s.text, question):
             score += w.slot_bonus
@@ -793,7 +793,7 @@ def score_sentences(
         if is_heading(s.text):
             score -= w.heading_penalty
         missing = tuple(t for t in question.terms if t not in context[i])
-        fitted = float(score - weighed + fitted)
+        fitted = float(score - weighed + as_fitted)  # the same bonuses and penalties, on the fitted weights
         picks.append(Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing, fitted))
     return sorted(picks, key=lambda p: p.score, reverse=True)
 

@@ -190,8 +190,8 @@ def pool(
 
 
 def verdict(row: dict, counts: dict) -> dict:
-    """Check the judging rule on the pooled change of all questions against the baseline (`RULE_MARGIN`): each of its
-    three parts, and whether all hold."""
+    """Check the judging rule on the pooled change of all questions against the baseline (`RULE_MARGIN`, on the changes
+    as pooled, to four decimals): each of its three parts, whether all hold, and the net answers gained of each kind."""
     net_answerable = counts["answerable_answered"] - counts["answerable_declined"]
     net_unanswerable = counts["unanswerable_answered"] - counts["unanswerable_declined"]
     change = {m: row[m]["change"] for m in ("false_abstain", *RULE_HELD) if m in row and "change" in row[m]}
@@ -200,7 +200,10 @@ def verdict(row: dict, counts: dict) -> dict:
         "unanswerables_answered": 2 * net_unanswerable <= net_answerable,
         "figures_held": all(change.get(m, 0.0) >= -RULE_MARGIN - 1e-9 for m in RULE_HELD),
     }
-    return parts | {"passes": all(parts.values())}
+    return parts | {
+        "passes": all(parts.values()),
+        "net": {"answerable": net_answerable, "unanswerable": net_unanswerable},
+    }
 
 
 def declines(sets: Sequence[Sequence[Score]], against: Sequence[Sequence[Score]]) -> dict:
@@ -270,9 +273,8 @@ def text(result: dict) -> str:
             f"{d['answerable_declined_cited']} of those newly declined (as the baseline answered them)"
         )
     if "verdict" in result:
-        v, d = result["verdict"], result["declines"]
-        net_a = d["answerable_answered"] - d["answerable_declined"]
-        net_u = d["unanswerable_answered"] - d["unanswerable_declined"]
+        v = result["verdict"]
+        net_a, net_u = v["net"]["answerable"], v["net"]["unanswerable"]
         ok = {True: "holds", False: "FAILS"}
         lines += [
             f"judging rule: {'passes' if v['passes'] else 'FAILS'} (the suite must pass too)",

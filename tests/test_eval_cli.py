@@ -315,6 +315,7 @@ def test_the_judging_rule_is_checked_part_by_part_against_the_baseline(tmp_path)
         "unanswerables_answered": True,  # 2 x 2 <= 4
         "figures_held": True,
         "passes": True,
+        "net": {"answerable": 4, "unanswerable": 2},
     }
     assert not verdict(row(false_abstain=RULE_MARGIN + 0.0001), counts)["answerables_declined"]
     assert verdict(row(citation_source=-RULE_MARGIN), counts)["figures_held"]  # at the margin: holds

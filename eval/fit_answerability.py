@@ -327,12 +327,12 @@ def compare(
     bangla, unfound_bangla = x[:, column] > 0.5, unfound[:, column] > 0.5
     values = [dict(zip(FEATURES, row, strict=True)) for row in x]
     theirs = np.array([other.probability(v) for v in values])
-    cut = np.array([other.threshold_for(v) for v in values])
+    thresholds = np.array([other.threshold_for(v) for v in values])
     unfound_values = [dict(zip(FEATURES, row, strict=True)) for row in unfound]
     unfound_said = np.array([other.probability(v) < other.threshold_for(v) for v in unfound_values], dtype=bool)
     lines = []
     for language, rows, extra in (("English", ~bangla, ~unfound_bangla), ("Bangla", bangla, unfound_bangla)):
-        said = np.concatenate([(theirs < cut)[rows], unfound_said[extra]])
+        said = np.concatenate([(theirs < thresholds)[rows], unfound_said[extra]])
         answerable = np.concatenate([y[rows] == 1, np.ones(int(extra.sum()), dtype=bool)])
         if answerable.any() and (~answerable).any():
             lines.append(

@@ -64,10 +64,18 @@ class Assistant:
     """The documents, the model, and (optionally) an LLM: everything needed to answer, loaded once."""
 
     def __init__(
-        self, settings: Settings, index: Index | None = None, use_llm: bool = True, weights: Weights = WEIGHTS
+        self,
+        settings: Settings,
+        index: Index | None = None,
+        use_llm: bool = True,
+        weights: Weights = WEIGHTS,
+        judged_on: tuple[float, float, float] | None = None,
     ):
         self.settings = settings
         self.weights = weights
+        # The sentence weights whether the passages answer is judged on: those the answerability model was fitted
+        # with (a refit answers with today's, `eval/fit_answerability.py`).
+        self.judged_on = judged_on or answerability.model().lead_weights
         self.index = index or open_index(settings)
         self.llm = None
         if use_llm and settings.llm_url:
@@ -465,13 +473,15 @@ class Assistant:
         # evidence must still say what was held (answerability).
         terms = [t for t in dict.fromkeys(tokenize(expanded)) if t not in QUESTION_WORDS and t not in framing(q.slot)]
         scored = (
-            score_sentences(q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, choosing, translated)
+            score_sentences(
+                q, expanded, terms, hits, self.index.lexical.idf, self._embed, w, choosing, translated, self.judged_on
+            )
             if hits
             else []
         )
         picks = lead(q, scored, w)
         # Whether the passages answer is judged on the sentences as the answerability model was fitted to see them:
-        # led by their score with its weights (`Pick.fitted`); which of them is quoted, by their score now.
+        # led by their score on its sentence weights (`Pick.fitted`); which of them is quoted, by their score now.
         judged = lead(q, sorted(scored, key=lambda p: p.fitted, reverse=True), w)
         records = self._records()
         section_spans = compose.section_spans(

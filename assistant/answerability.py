@@ -161,7 +161,7 @@ def features(
         "figures_ok": 1.0 if figures_present(question, near) else 0.0,
         "lead_dense": lead.dense if question.language == "en" else 0.0,
         "dense_top": max(h.dense for h in hits[:3]) if question.language == "en" else 0.0,
-        "lead_score": lead.fitted,  # (on the scale the model was fitted on: Weights.fitted_lexical and after)
+        "lead_score": lead.fitted,  # (on the scale the model was fitted on: Answerability.lead_weights)
         "lexical_top": math.log1p(max(h.lexical for h in hits[:3]) / total),
         "section_found": 1.0 if section_found else 0.0,
         "bangla": 1.0 if question.language == "bn" else 0.0,

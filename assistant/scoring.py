@@ -178,7 +178,7 @@ class Pick:
     own_coverage: float  # the same, the sentence alone
     dense: float = 0.0  # similarity to the question under the bundled model
     missing: tuple[str, ...] = ()  # the question's own terms found neither in it, the two before, nor the title
-    fitted: float = 0.0  # its score with the answerability model's own weights (Weights.fitted_lexical and after)
+    fitted: float = 0.0  # its score on the answerability model's own sentence weights (Answerability.lead_weights)
 
 
 def has_person(text: str, offices: bool = True) -> bool:
@@ -684,12 +684,15 @@ def score_sentences(
     w: Weights,
     aliases: Aliases = (),
     translated=frozenset(),
+    judged_on: tuple[float, float, float] | None = None,
 ) -> list[Pick]:
     """Score every sentence of the passages by how well it answers the question, best first; a term counts as
-    found in its other-language form too (aliases), and the terms that only translate the question's weigh little."""
+    found in its other-language form too (aliases), and the terms that only translate the question's weigh little.
+    Each pick also carries its score on the sentence weights `judged_on` (`Pick.fitted`; by default w's own)."""
     cands = sentences(hits)
     if not cands:
         return []
+    fit_lexical, fit_dense, fit_passage = judged_on or w.sentence
     raw = [bridged(set(tokenize(s.text)), aliases) for s in cands]
     titles = {h.chunk.title: bridged(set(tokenize(h.chunk.title)), aliases) for h in hits}
     related = related_words(terms, set().union(*raw, *titles.values()))
@@ -779,7 +782,7 @@ def score_sentences(
     for j, i in enumerate(shortlist):
         s = cands[i]
         weighed = w.lexical * lexical[i] + w.dense * float(dense[j]) + w.passage * passage[i]
-        as_fitted = w.fitted_lexical * lexical[i] + w.fitted_dense * float(dense[j]) + w.fitted_passage * passage[i]
+        as_fitted = fit_lexical * lexical[i] + fit_dense * float(dense[j]) + fit_passage * passage[i]
         score = weighed
         if question.slot not in ("any", "list") and fills_slot(question.slot, s.text, question):
             score += w.slot_bonus

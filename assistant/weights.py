@@ -30,12 +30,8 @@ class Weights:
     lexical: float = 0.40
     dense: float = 0.3
     passage: float = 0.20
-    # The same three as the answerability model was fitted with them: its lead_score feature reads the lead's score
-    # on that scale (`Pick.fitted`), so that weighing the passage more changes which sentence leads, not how sure
-    # the model is. Set them to the three above when the model is refitted (python -m nsss.eval.fit_answerability).
-    fitted_lexical: float = 0.45
-    fitted_dense: float = 0.3
-    fitted_passage: float = 0.15
+    # (The answerability model reads the lead's score on the scale it was fitted on, the three weights it carries
+    # in assistant/answerability.json: `Answerability.lead_weights`, written by its fit.)
     title_share: float = 0.5  # of a sentence's own coverage, the part counted only for terms its title lacks
     slot_bonus: float = 0.12  # the sentence holds the kind of thing asked (a date for "when"...)
     novelty: float = 0.1  # a sentence that only restates the question does not answer it
@@ -115,6 +111,12 @@ class Weights:
     glossary_terms: int = 10
     topic_reading: bool = True  # False: that second reading is not made (eval/bench/conversation.py times both)
 
+    @property
+    def sentence(self) -> tuple[float, float, float]:
+        """The three a sentence's score weighs (lexical, dense, passage), as a fitted answerability model records
+        them (`Answerability.lead_weights`)."""
+        return (self.lexical, self.dense, self.passage)
+
 
 # One tree of the answerability model: its nodes, each (feature index, threshold, left, right, value); the first is
 # the root. A node whose feature index is -1 is a leaf, and its value is what it adds to the log-odds.
@@ -143,6 +145,11 @@ class Answerability:
     # declined: their evidence is read across languages and scores lower, so one pooled threshold declined a Bangla
     # asker's answerable questions twice as often as an English asker's. None: the one threshold for all.
     threshold_bn: float | None = None
+    # The sentence weights (lexical, dense, passage) its lead_score feature was measured with: the assistant judges
+    # the passages on the sentences as these weights rank them (`Pick.fitted`), whatever the weights of the quote, so
+    # that a change of those changes which sentence is quoted, not how sure the model is. The fit writes today's.
+    # (A file without them was fitted before they were written: on 0.45 / 0.3 / 0.15.)
+    lead_weights: tuple[float, float, float] = (0.45, 0.3, 0.15)
 
     @classmethod
     def load(cls, path: Path = ANSWERABILITY_FILE) -> Answerability:
@@ -164,6 +171,7 @@ class Answerability:
             threshold_bn=None if data.get("threshold_bn") is None else float(data["threshold_bn"]),
             fitted_on=data.get("fitted_on", ""),
             extra=data.get("extra", {}),
+            lead_weights=_lead_weights(data.get("lead_weights", (0.45, 0.3, 0.15)), path),
         )
 
     def save(self, path: Path = ANSWERABILITY_FILE) -> None:
@@ -175,6 +183,7 @@ class Answerability:
             "baseline": self.baseline,
             "defaults": list(self.defaults),
             "fitted_on": self.fitted_on,
+            "lead_weights": list(self.lead_weights),
             "extra": self.extra,
         }
         text = json.dumps(head, indent=1)[:-2]
@@ -200,6 +209,17 @@ class Answerability:
                 node = tree[node[2] if x[node[0]] <= node[1] else node[3]]
             z += node[4]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _lead_weights(value, path: Path) -> tuple[float, float, float]:
+    """Read a model file's lead_weights: three numbers, or a clear error naming the file and the field."""
+    try:
+        weights = tuple(float(v) for v in value)
+    except (TypeError, ValueError):
+        weights = ()
+    if len(weights) != 3:
+        raise ValueError(f"{path}: 'lead_weights' must be three numbers (lexical, dense, passage), not {value!r}")
+    return weights
 
 
 WEIGHTS = Weights()

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 from nsss.assistant.answerability import FEATURES, SIGNS
-from nsss.assistant.weights import ANSWERABILITY_FILE, Answerability
+from nsss.assistant.weights import ANSWERABILITY_FILE, WEIGHTS, Answerability
 from nsss.core.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, go_offline
 from nsss.eval.harness import answered, load_questions
 from nsss.eval.metrics import Question
@@ -92,10 +92,11 @@ def collect_batches(
 ) -> list[tuple[np.ndarray, np.ndarray, list[str], np.ndarray]]:
     """Answer each batch of questions with one assistant and return, for each batch, every question's features, its
     label and its id; and apart, the features of the answerable questions whose answer nothing retrieved holds."""
-    from nsss.assistant import open_assistant
+    from nsss.assistant.answer import Assistant
     from tqdm import tqdm
 
-    assistant = open_assistant(settings, use_llm=False)
+    # The passages are judged on today's sentence weights, which the model fitted on these features records.
+    assistant = Assistant(settings, use_llm=False, judged_on=WEIGHTS.sentence)
     assistant.index.fill_sentences(progress=progress)  # the same answers either way, sooner
     bar = tqdm(total=sum(map(len, batches)), desc="Answering", unit="question", file=sys.stderr, disable=not progress)
     out = []
@@ -155,7 +156,14 @@ def collect_in(
 def save_features(path: Path, x: np.ndarray, y: np.ndarray, ids: list[str], sets: list[str], unfound: np.ndarray):
     """Keep what the questions' answers gave, so that the model can be fitted again without answering them."""
     np.savez_compressed(
-        path, features=np.array(FEATURES), x=x, y=y, ids=np.array(ids), sets=np.array(sets), unfound=unfound
+        path,
+        features=np.array(FEATURES),
+        lead_weights=np.array(WEIGHTS.sentence),
+        x=x,
+        y=y,
+        ids=np.array(ids),
+        sets=np.array(sets),
+        unfound=unfound,
     )
 
 
@@ -172,6 +180,13 @@ def load_features(path: Path) -> tuple[np.ndarray, np.ndarray, list[str], list[s
         raise ValueError(
             f"{path}: its features ({', '.join(data['features'].tolist())}) are not today's "
             f"(assistant/answerability.py FEATURES): answer the questions again"
+        )
+    # Its lead_score was measured on the sentence weights of its day (a file without them: before they were kept).
+    kept = tuple(data["lead_weights"].tolist()) if "lead_weights" in data.files else (0.45, 0.3, 0.15)
+    if not np.allclose(kept, WEIGHTS.sentence):
+        raise ValueError(
+            f"{path}: its lead scores were measured on the sentence weights {kept}, not today's {WEIGHTS.sentence} "
+            "(assistant/weights.py lexical, dense, passage): answer the questions again"
         )
     return data["x"], data["y"], data["ids"].tolist(), data["sets"].tolist(), data["unfound"]
 
@@ -225,6 +240,7 @@ def fit(
         threshold_bn=None if threshold_bn is None else round(threshold_bn, 4),
         defaults=tuple(round(float(v), 6) for v in x.mean(axis=0)),
         fitted_on=source,
+        lead_weights=WEIGHTS.sentence,
         extra={
             "questions": int(len(y)),
             "answerable": int(y.sum()),

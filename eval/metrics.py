@@ -16,6 +16,10 @@ Definitions (also printed in every report, see `DEFINITIONS`):
   A citation is precise when its statement is supported and the citation is needed: it supports the statement
   alone, or the other citations without it do not; `citation_precision` is the share of citations that are precise.
 - `citation_source`: share of citations (of answerable questions) that point at a gold source document.
+- `citation_holding`: share of those citations that point at a document holding the answer: a gold source, or a
+  document whose text holds one of the gold evidence quotes of at least `HOLDING_WORDS` words (whitespace collapsed,
+  case-folded): the same page on two sites, or a second report of one press release. What the issue asks for ("a
+  document that holds the answer"); `citation_source` counts only the document the writer read.
 - `quote_exact`: share of citation quotes that are exact substrings of their document's extracted text.
 - `abstain_recall`: share of unanswerable questions declined; `false_abstain`: share of answerable ones declined.
 - `p50_ms`, `p95_ms`: percentiles of the per-question wall time.
@@ -24,6 +28,7 @@ Definitions (also printed in every report, see `DEFINITIONS`):
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 import unicodedata
@@ -37,6 +42,9 @@ EVIDENCE_DEPTH = 5
 CORRECT_SHARE = 0.6
 LEXICAL_SUPPORT = 0.6  # share of a statement's key terms that its evidence must hold
 COSINE_SUPPORT = 0.75  # or: cosine similarity of statement and evidence under the bundled model
+# A gold evidence quote this long, found verbatim in another document, says that document holds the answer too
+# (`citation_holding`); a shorter one ("in 2015") may stand in a document on something else.
+HOLDING_WORDS = 6
 
 METRICS = (
     "R@1",
@@ -48,6 +56,7 @@ METRICS = (
     "citation_precision",
     "citation_recall",
     "citation_source",
+    "citation_holding",
     "quote_exact",
     "abstain_recall",
     "false_abstain",
@@ -71,6 +80,9 @@ DEFINITIONS = {
     "needed (support it alone, or the rest do not without them)",
     "citation_recall": "ALCE-style: answer statements supported by the union of the quotes they cite",
     "citation_source": "citations of answerable questions that point at a gold source document",
+    "citation_holding": "citations of answerable questions that point at a document holding the answer: a gold "
+    f"source, or one whose text holds a gold evidence quote of >= {HOLDING_WORDS} words (whitespace collapsed, "
+    "case-folded)",
     "quote_exact": "citation quotes that are exact substrings of their document's extracted text",
     "abstain_recall": "unanswerable questions declined",
     "false_abstain": "answerable questions declined",
@@ -165,6 +177,7 @@ class Score:
     statements: int = 0
     supported: int = 0
     gold_cited: int = 0
+    holding_cited: int | None = None  # citations at a document holding the answer (None: not measured)
     cited_answerable: int = 0
     quotes: int = 0
     exact: int = 0
@@ -440,6 +453,12 @@ def score(
     )
     cited = [c for c in output.citations] if not output.abstained else []
     gold = sum(1 for c in cited if any(same_source(c.source, g) for g in question.sources))
+    long_quotes = [collapse(e) for e in question.evidence if len(e.split()) >= HOLDING_WORDS]
+    holding = sum(
+        1
+        for c in cited
+        if any(same_source(c.source, g) for g in question.sources) or _holds_any(c, long_quotes, document)
+    )
     previous = any(same_source(p, g) for p in output.previous for g in question.sources) if output.previous else None
     return Score(
         **common,
@@ -448,9 +467,26 @@ def score(
         correct=correct,
         glossed=glossed,
         gold_cited=gold,
+        holding_cited=holding if document is not None else None,
         cited_answerable=len(cited),
         gold_previous=previous,
     )
+
+
+def _holds_any(cite: Cite, quotes: Sequence[str], document: Callable[[str], str] | None) -> bool:
+    """Say whether the cited document's text holds one of the (collapsed) quotes."""
+    if document is None or not quotes:
+        return False
+    try:
+        text = _collapsed(document(cite.doc_key))
+    except KeyError:
+        return False
+    return any(q in text for q in quotes)
+
+
+@functools.lru_cache(maxsize=64)
+def _collapsed(text: str) -> str:
+    return collapse(text)
 
 
 def _in_document(cite: Cite, document: Callable[[str], str] | None) -> bool:
@@ -567,6 +603,9 @@ def summarize(scores: Sequence[Score]) -> dict[str, float | None]:
         "citation_precision": _share(sum(s.precise for s in scores), sum(s.citations for s in scores)),
         "citation_recall": _share(sum(s.supported for s in scores), sum(s.statements for s in scores)),
         "citation_source": _share(sum(s.gold_cited for s in answerable), sum(s.cited_answerable for s in answerable)),
+        "citation_holding": None
+        if any(s.holding_cited is None for s in answerable)
+        else _share(sum(s.holding_cited for s in answerable), sum(s.cited_answerable for s in answerable)),
         "quote_exact": _share(sum(s.exact for s in scores), sum(s.quotes for s in scores)),
         "abstain_recall": _share(sum(1 for s in unanswerable if s.abstained), len(unanswerable)),
         "false_abstain": _share(sum(1 for s in answerable if s.abstained), len(answerable)),

@@ -70,7 +70,8 @@ def write_report(
                     "gold_in_previous": s.gold_previous,
                     "sources": list(dict.fromkeys(p.source for p in out.retrieved))[:5],
                     "cited": [c.source for c in out.citations],  # each citation's document, in marker order
-                    "gold_cited": s.gold_cited,  # how many of them hold the answer (answerable questions)
+                    "gold_cited": s.gold_cited,  # how many of them are at a gold source (answerable questions)
+                    "holding_cited": s.holding_cited,  # or at a document holding a gold evidence quote
                     "answer": out.text[:SHORT],
                 }
             fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
@@ -166,7 +167,8 @@ def _markdown(result: EvalResult) -> str:
         f"dropped) and the words left by the project's BM25 tokenizer (English stemmed without stop words; Bangla "
         f"words whole, common inflections stripped), without filler such as 'yes' or 'both'. Threshold "
         f"{CORRECT_SHARE:.0%}.",
-        "- Retrieval metrics, `evidence_recall`, `correct` and `citation_source` count answerable questions only; "
+        "- Retrieval metrics, `evidence_recall`, `correct`, `citation_source` and `citation_holding` count "
+        "answerable questions only; "
         "`-` means no question applies.",
         "- Per-question results: [per_question.jsonl](per_question.jsonl).",
         "",

@@ -1,6 +1,6 @@
 """Which sentence leads an answer weighs how well its passage was found (`Weights.passage`) a little more, and
 whether the documents answer at all is still judged as the answerability model was fitted to judge it: on the
-sentences ordered by its own weights (`Weights.fitted_lexical` and after, `Pick.fitted`). Several documents on one
+sentences ordered by the sentence weights it was fitted with (`Answerability.lead_weights`, `Pick.fitted`). Several documents on one
 topic often hold sentences alike; the one whose passage the search ranked highest most often holds what is asked
 (eval/RESULTS.md, session 38: LS). Real model, real Chroma."""
 
@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 from conftest import cited
-from nsss.assistant import open_assistant
+from nsss.assistant import answerability, open_assistant
 from nsss.assistant.weights import WEIGHTS
 
 
@@ -45,10 +45,10 @@ def test_whether_to_answer_is_judged_on_the_scale_the_model_was_fitted_on(web_st
     same: the weights choose the quote, not whether to answer."""
     now = open_assistant(web_store, use_llm=False)
     fitted = open_assistant(web_store, use_llm=False)
-    fitted.weights = replace(
-        WEIGHTS, lexical=WEIGHTS.fitted_lexical, dense=WEIGHTS.fitted_dense, passage=WEIGHTS.fitted_passage
-    )
-    assert (WEIGHTS.lexical, WEIGHTS.passage) != (WEIGHTS.fitted_lexical, WEIGHTS.fitted_passage)
+    lexical, dense, passage = answerability.model().lead_weights
+    fitted.weights = replace(WEIGHTS, lexical=lexical, dense=dense, passage=passage)
+    assert WEIGHTS.sentence != fitted.weights.sentence
+    assert now.judged_on == fitted.judged_on == fitted.weights.sentence  # both judge on the model's own
     for question in (
         "Will every old person in the country get the old-age allowance at some point?",
         "Who chaired the launch of the Employment Injury Scheme pilot?",

@@ -129,7 +129,15 @@ def test_pooling_one_report_gives_its_own_figures_and_pooling_it_against_itself_
     own = {"all": result["systems"]["assistant"]} | {k: v["assistant"] for k, v in result["by_language"].items()}
     for name, figures in own.items():
         row = pooled["slices"][name]
-        for metric in ("MRR", "R@5", "correct", "citation_source", "abstain_recall", "false_abstain"):
+        for metric in (
+            "MRR",
+            "R@5",
+            "correct",
+            "citation_source",
+            "citation_holding",
+            "abstain_recall",
+            "false_abstain",
+        ):
             if figures[metric] is None:
                 assert metric not in row
                 continue
@@ -157,6 +165,25 @@ def test_pooled_intervals_come_from_resampling_the_sets(tmp_path):
     b = (0.5 + 0 + 1 + 0.2) / 4
     assert mrr["value"] == pytest.approx((4 + 4 * b) / 8)
     assert mrr["interval"][0] == pytest.approx(b) and mrr["interval"][1] == pytest.approx(1.0)
+    # Reports written before `citation_holding` was measured give no figure for it, rather than a false one.
+    assert "citation_holding" not in json.loads(done.stdout)["slices"]["all"]
+
+
+def test_pooled_citations_at_a_document_holding_the_answer_count_those_at_gold_sources_and_at_copies(tmp_path):
+    folder = tmp_path / "r"
+    folder.mkdir()
+    rows = [_row(f"q{i}", 1) for i in range(2)] + [_row("q2", 2)]
+    rows[0]["assistant"] |= {"cited": ["gold.md", "copy.md"], "gold_cited": 1, "holding_cited": 2}
+    rows[1]["assistant"] |= {"holding_cited": 1}
+    rows[2]["assistant"] |= {"cited": ["elsewhere.md"], "gold_cited": 0, "holding_cited": 0}
+    (folder / "per_question.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    done = pool(str(folder), "--json", "--boot", "50")
+    assert done.returncode == 0, done.stderr
+    row = json.loads(done.stdout)["slices"]["all"]
+    assert row["citation_source"]["value"] == pytest.approx(2 / 4)
+    assert row["citation_holding"]["value"] == pytest.approx(3 / 4)
+    assert row["targets_met"]["citation_holding"] is False
+    assert "citation_holding" in pool(str(folder)).stdout
 
 
 def _row(qid: str, rank: int | None) -> dict:

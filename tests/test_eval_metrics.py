@@ -274,3 +274,42 @@ def test_evidence_split_across_adjacent_passages_is_found_in_the_span_they_cover
 
 def test_evidence_is_matched_ignoring_case_and_whitespace():
     assert evidence_found(["APPROVED by  the\nCabinet", "not there"], [DOCS["k-nsss"]]) == 0.5
+
+
+def test_a_citation_at_another_document_holding_the_gold_evidence_holds_the_answer_but_is_not_a_gold_source():
+    """`citation_holding` counts a citation at a copy of the gold page (a gold evidence quote of six words or more in
+    its text, whatever the case and spacing) as at a document holding the answer; `citation_source` does not."""
+    docs = {
+        **DOCS,
+        "k-copy": "Minutes.  The dialogue was CHAIRED by the Cabinet Secretary,\nMd Mahbub Hossain, in Dhaka.",
+        "k-other": "The dialogue was chaired by a secretary of another ministry.",
+    }
+    sources = {**SOURCES, "k-copy": "mirror/policy-copy.md", "k-other": "other.md"}
+    q = QUESTIONS[0]
+    quotes = {k: docs[k].split(".")[1] if k == "k-copy" else docs[k] for k in ("k-copy", "k-other")}
+    out = Output(
+        "The Cabinet Secretary chaired it [1] [2] [3]",
+        False,
+        (
+            Cite(1, sources["k-copy"], "k-copy", quotes["k-copy"]),
+            Cite(2, sources["k-other"], "k-other", quotes["k-other"]),
+            cited("k-policy", "chaired by the Cabinet Secretary, Md Mahbub Hossain", 3),
+        ),
+        (passage("k-policy"),),
+        1.0,
+    )
+    s = score(q, out, docs.__getitem__)
+    assert (s.gold_cited, s.holding_cited, s.cited_answerable) == (1, 2, 3)
+    m = summarize([s])
+    assert m["citation_source"] == pytest.approx(1 / 3, abs=1e-4)
+    assert m["citation_holding"] == pytest.approx(2 / 3, abs=1e-4)
+
+    # A short evidence quote ("in June 2015") says nothing of which document: it does not count.
+    short = Question("q5", "When?", "June 2015", ("nsss.md",), ("Cabinet in June 2015",), "lookup", True)
+    elsewhere = Output("June 2015 [1]", False, (Cite(1, "other.md", "k-june", "June 2015"),), (), 1.0)
+    assert score(short, elsewhere, {"k-june": "Approved by the Cabinet in June 2015."}.__getitem__).holding_cited == 0
+
+    # Without the documents' texts it is not measured, and no figure is given.
+    unmeasured = score(q, out)
+    assert unmeasured.holding_cited is None
+    assert summarize([s, unmeasured])["citation_holding"] is None

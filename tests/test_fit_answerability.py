@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from nsss.assistant.answerability import FEATURES, SIGNS
-from nsss.assistant.weights import Answerability
+from nsss.assistant.weights import WEIGHTS, Answerability
 from nsss.eval.fit_answerability import _boost, choose_threshold, export, fit, load_features, main, save_features
 from nsss.eval.harness import load_questions
 
@@ -106,6 +106,45 @@ def test_a_model_fitted_before_the_bangla_threshold_uses_its_one_threshold_for_a
     old = Answerability.load(tmp_path / "old.json")
 
     assert old.threshold_bn is None and old.threshold_for({"bangla": 1.0}) == old.threshold
+
+
+def test_a_model_records_the_sentence_weights_its_lead_scores_were_measured_on(tmp_path, capsys):
+    """The model's lead_score reads the lead sentence's score: a fit writes today's sentence weights beside the trees
+    (the assistant judges on them), and features measured on other weights are refused, not fitted."""
+    rng = np.random.default_rng(5)
+    y = np.array([1] * 150 + [0] * 90)
+    x = rng.normal(size=(240, len(FEATURES)))
+    x[:, FEATURES.index("window_missing")] -= 1.5 * y
+    sets = [f"set{i % 6}_qa.jsonl" for i in range(240)]
+
+    model = fit(x, y, "synthetic")
+    model.save(tmp_path / "m.json")
+    assert model.lead_weights == WEIGHTS.sentence == Answerability.load(tmp_path / "m.json").lead_weights
+
+    # A model file written before the weights were kept was fitted on session 37's (0.45, 0.3, 0.15).
+    data = json.loads((tmp_path / "m.json").read_text())
+    (tmp_path / "old.json").write_text(json.dumps({k: v for k, v in data.items() if k != "lead_weights"}))
+    assert Answerability.load(tmp_path / "old.json").lead_weights == (0.45, 0.3, 0.15)
+    (tmp_path / "bad.json").write_text(json.dumps({**data, "lead_weights": [0.4, 0.3]}))
+    with pytest.raises(ValueError, match=r"bad\.json: 'lead_weights' must be three numbers"):
+        Answerability.load(tmp_path / "bad.json")
+
+    other = tmp_path / "other.npz"
+    np.savez_compressed(
+        other,
+        features=np.array(FEATURES),
+        lead_weights=np.array([0.5, 0.25, 0.25]),
+        x=x,
+        y=y,
+        ids=np.array([f"q{i}" for i in range(240)]),
+        sets=np.array(sets),
+        unfound=x[:0],
+    )
+    capsys.readouterr()
+    assert main(["--features", str(other), "--out", str(tmp_path / "o.json")]) == 1
+    err = capsys.readouterr().err
+    assert str(other) in err and "sentence weights (0.5, 0.25, 0.25)" in err and "answer the questions again" in err
+    assert not (tmp_path / "o.json").exists()
 
 
 def test_a_model_file_of_the_old_logistic_kind_is_refused_with_the_file_and_what_to_run(tmp_path):

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nsss.assistant.question import KIND_NOUNS, WEAK_BACK, YEAR, Question, normalize_figures, says_which
+from nsss.assistant.question import (
+    BANGLA_KINDS,
+    KIND_NOUNS,
+    WEAK_BACK,
+    YEAR,
+    Question,
+    introduced,
+    normalize_figures,
+    says_which,
+)
 from nsss.assistant.types import Conversation
 from nsss.core.text import BANGLA_LETTER
 from nsss.index.lexical import tokenize
@@ -93,7 +102,6 @@ DEFINITE_KIND = re.compile(
 )
 # The same in Bangla: a kind of event or programme with the definite ending or "this", "that" ("অনুষ্ঠানটি", "এই
 # কর্মসূচি"): "অনুষ্ঠানটি কে সঞ্চালনা করেন?" (who moderated the event?).
-BANGLA_KINDS = "অনুষ্ঠান|সভা|কর্মশালা|সম্মেলন|প্রকল্প|কর্মসূচি|কমিটি|প্রতিবেদন|পরিকল্পনা|ক্লাস্টার|উদ্যোগ|স্কিম|প্রশিক্ষণ|সংলাপ|মেলা"
 BANGLA_DEFINITE = re.compile(rf"(?:{BANGLA_KINDS})(?:টি|টা)|(?:এই|উক্ত)\s+(?:{BANGLA_KINDS})")
 # The words a follow-up points back with ("that ceremony", "the project", "অনুষ্ঠানটি"): they stand for the topic,
 # so the answer need not hold them ("moderated the function" answers "অনুষ্ঠানটি কে সঞ্চালনা করেন?").
@@ -326,9 +334,12 @@ def points_back(question: Question) -> bool:
         if question.figures or NAMED.search(SET_ASIDE.sub(" ", text).strip())
         else (*DEFINITE_KIND.finditer(text), *BANGLA_DEFINITE.finditer(text))
     )
+    intro = introduced(text)
     for match in (*WEAK_BACK.finditer(text), *definite):
         if says_which(text, match, subject):
             continue  # "the budget that raised the allowance": the clause says which budget
+        if intro and match.start() >= intro:
+            continue  # "There used to be a work scheme for poor villagers. What's it called now?": it is that scheme
         before = text[: match.start()]
         if OBJECT_PRONOUN.fullmatch(match.group(0)) and not POSSESSIVE_HER.match(text, match.start()):
             # A pronoun that is the object of its clause never stands for a word of that clause, its subject

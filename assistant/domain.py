@@ -30,14 +30,13 @@ from pathlib import Path
 
 from nsss.assistant.question import QUESTION_WORDS
 from nsss.core.text import ACRONYM
-from nsss.index.glossary import GLOSSARY, default_glossary
+from nsss.index.glossary import default_glossary, names_programme
 from nsss.index.lexical import tokenize
 
 DOMAIN_FILE = Path(__file__).with_name("domain.json")
 NGRAMS = (2, 4)
 SPACES = re.compile(r"\s\s+")
 BANGLA = re.compile(r"[\u0980-\u09FF]")
-FIELD_SECTION = "programmes and allowances"
 # The field's vocabulary, read for a question in Bangla (the bundled sentence model does not read Bangla, and a few
 # hundred Bangla questions teach the n-grams little): the share of its content words the glossary has an English form
 # for, whether it has none, and the question being in Bangla at all. Weighed FIELD_SCALE times a unit, so that the
@@ -134,32 +133,11 @@ def field_features(text: str) -> tuple[float, float, float]:
     return FIELD_SCALE * share, FIELD_SCALE * float(share == 0.0), FIELD_SCALE
 
 
-@cache
-def field_terms() -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
-    """The names of the field's programmes and benefits, from the glossary's section of them (index/
-    glossary_bn_en.tsv, "programmes and allowances"): English as search terms, Bangla as written."""
-    english, bangla, inside = set(), set(), False
-    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# --"):
-            inside = line.removeprefix("# --").strip() == FIELD_SECTION
-        elif inside and line.strip() and not line.startswith("#"):
-            en, bn = line.split("\t")[:2]  # English<TAB>Bangla, as index/glossary.py reads the file
-            if terms := tuple(tokenize(en)):
-                english.add(terms)
-            bangla.add(unicodedata.normalize("NFC", bn.strip()))
-    return tuple(sorted(english)), tuple(sorted(bangla))
-
-
 def names_field(text: str, defined=frozenset()) -> bool:
     """Say whether a question names one of the field's programmes or benefits ("বিধবা ভাতার জন্য কোথায় আবেদন
     করব?") or an acronym the documents define ("What does CODI stand for?"): such a question is on the subject,
     whatever the model, fitted on a few hundred questions, makes of its other words."""
-    if any(a in defined for a in ACRONYM.findall(text)):
-        return True
-    english, bangla = field_terms()
-    words = set(tokenize(text))
-    flat = unicodedata.normalize("NFC", text)
-    return any(set(t) <= words for t in english) or any(b in flat for b in bangla)
+    return any(a in defined for a in ACRONYM.findall(text)) or names_programme(text)
 
 
 @cache

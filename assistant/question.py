@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nsss.core.text import ACRONYM, language
-from nsss.index.glossary import default_glossary
+from nsss.index.glossary import default_glossary, names_programme
 from nsss.index.lexical import tokenize
 
 # Words that say what is asked, not what about: they never count as evidence of an answer.
@@ -108,6 +108,8 @@ BANGLA_CASE_ENDINGS = "রে|র|তে|য়|কে|ে"
 # "the former members"): always point back.
 STRONG_BACK = re.compile(
     r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!'s )\bthere\b(?!\s+(?:is|are|was|were|be|been|has|have|had)\b)"
+    # ("There used to be a '100 days' work scheme", "there will be", "there seems to be": a thing said to exist)
+    r"(?!\s+(?:used\s+to|will|would|could|should|might|may|must|seems?|seemed|appears?|exists?|existed|remains?)\b)"
     r"(?!['’](?:s|re|ll|d)\b)|"
     r"\bthe same\b(?![^,;:?!.]*?\s+as\b)|\bthe (?:former|latter)(?=\s*(?:[?.,;!]|$))|সেখানে|সেখানকার|ওই|সেই|"
     r"(?<![\u0980-\u09FF])(?:এই|এ|এটা|এইটা)\s+(?:নিয়ে|নিয়া|ব্যাপারে|বিষয়ে)(?![\u0980-\u09FF])",
@@ -635,14 +637,23 @@ def circumstance_end(text: str) -> int:
 def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
     # ("When did the GRS Technical Committee first meet, and what did it decide there?": "there" is where the thing the
     # question names by its name met, not a place an earlier turn named.)
-    strong = STRONG_BACK.search(text)
+    # (What an opening sentence of the question introduces is what a pointer after it stands for: `introduced`.)
+    intro = introduced(text)
+    strong = next((m for m in STRONG_BACK.finditer(text) if not (intro and m.start() >= intro)), None)
     if (
         strong
         and not (strong.group(0).lower() == "there" and NAMED_BEFORE.search(text[: strong.start()]))
         and not CORRELATIVE.search(text[: strong.start()])
     ):
         return True
-    match = next((m for m in WEAK_BACK.finditer(text) if not says_which(text, m, subject)), None)
+    match = next(
+        (
+            m
+            for m in WEAK_BACK.finditer(text)
+            if not says_which(text, m, subject) and not (intro and m.start() >= intro)
+        ),
+        None,
+    )
     if not match:
         return False
     said = circumstance_end(text)
@@ -678,6 +689,33 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
     return not any(t in before for t in subject)
 
 
+# Where a sentence of a question ends and another follows.
+SENTENCE_END = re.compile(r"[.?!।](?=\s+\S)")
+
+
+def introduced(text: str) -> int:
+    """Return where the sentences a question opens with end, when they introduce what it then asks about, 0 when none
+    do: they name a programme or benefit of the field (the glossary's), an acronym or a quoted name, or bring in a kind
+    of event, body or programme as a new one ("There used to be a '100 days' work scheme for poor villagers. What's it
+    called now?", "My gran gets the old age allowance. Can it come to her through bKash?", "সরকার নাকি একটা উপদেষ্টা
+    কমিটি বানাইছে? ওইটার প্রধান কে?"). A pointer after them stands for what they name, not for an earlier turn's
+    subject. Not the asker's own circumstance alone ("My sister has three little ones. Would she get it?"), nor a
+    kind said definitely ("Thanks, the workshop sounds useful. Who chaired it?": which workshop is the turn before's).
+    """
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    if not ends:
+        return 0
+    opening = text[: ends[-1]]
+    if (
+        names_programme(opening)
+        or ACRONYM.search(opening)
+        or re.search(r"['‘\"“][^'’\"”]{3,}['’\"”]", opening)
+        or INTRODUCED_KIND.search(opening)
+    ):
+        return ends[-1]
+    return 0
+
+
 # "this", "that", "these", "those" before a noun say which thing by pointing at it ("that support"); not of a time
 # ("this year" is the present one).
 DEMONSTRATIVE = re.compile(r"this|that|these|those", re.I)
@@ -699,7 +737,7 @@ NAMED_BEFORE = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]*")
 YEAR = re.compile(r"\b(?:19|20)\d\d(?:-\d\d)?\b")
 # "that" opening a clause about the noun before it ("the budget that raised the allowance").
 RELATIVE_THAT = re.compile(
-    r"\bthe\s+(?:[\w'’-]+\s+){0,2}(?!(?:by|at|in|for|from|with|to|on|under|of|during|about|after|before)\s)"
+    r"\b(?:the|a|an|some|any)\s+(?:[\w'’-]+\s+){0,2}(?!(?:by|at|in|for|from|with|to|on|under|of|during|about|after|before)\s)"
     r"[\w'’-]+\s+that$",
     re.I,
 )
@@ -714,6 +752,11 @@ def says_which(text: str, match: re.Match, subject: Iterable[str]) -> bool:
     whose clause names the thing (CORRELATIVE)."""
     if DEMONSTRATIVE_NAMING.match(text, match.start()):
         return True
+    premodified = DEMONSTRATIVE_PREMODIFIED.match(text, match.start())
+    if premodified:
+        naming = [t for t in tokenize(premodified.group("which")) if t in subject and t not in SAYS_NOT_WHICH]
+        if len({t for t in naming if not t.isdigit()}) >= 2:
+            return True  # "that national household database": its words say which database
     qualified = DEMONSTRATIVE_QUALIFIED.match(text, match.start())
     if qualified and set(subject) & set(tokenize(TIME_WORDS.sub(" ", qualified.group("which")))):
         return True  # "that online talk about G2P payments": what it is about says which talk
@@ -750,6 +793,15 @@ KIND_NOUNS = (
     r"committee|cluster|ceremony|launch|study|survey|training|fair|initiative|document|paper|review|pilot|system|"
     r"registry|database|evaluation|assessment"
 )
+# The same kinds in Bangla ("অনুষ্ঠানটি", "এই কর্মসূচি" point at one; conversation.py).
+BANGLA_KINDS = "অনুষ্ঠান|সভা|কর্মশালা|সম্মেলন|প্রকল্প|কর্মসূচি|কমিটি|প্রতিবেদন|পরিকল্পনা|ক্লাস্টার|উদ্যোগ|স্কিম|প্রশিক্ষণ|সংলাপ|মেলা"
+# A thing introduced as new: "a" or "one" (Bangla "একটা", "একটি", "এক") before a kind of event, body, programme or
+# document, within a few words ("a '100 days' work scheme", "একটা উপদেষ্টা কমিটি").
+INTRODUCED_KIND = re.compile(
+    rf"\b(?:a|an|one|some)\s+(?:[\w'’‘-]+\s+){{0,4}}?(?:{KIND_NOUNS})s?\b|"
+    rf"(?:একটা|একটি|এক)\s+(?:\S+\s+){{0,3}}?(?:{BANGLA_KINDS})",
+    re.I,
+)
 # A month's name, in English (whole or short) and in Bangla.
 MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
@@ -767,10 +819,25 @@ TIME_WORDS = re.compile(
     r"afternoon|evening|day|days|week|weeks|month|months|year|years)\b",
     re.I,
 )
+# "that" before words naming a kind of thing, and the kind: "that national household database", "these safety net
+# programmes", "that top-level talk between ministries". Two words of the question's subject before the kind say which
+# one, as a name does ("that first meeting", "these social programmes" say not which).
+DEMONSTRATIVE_PREMODIFIED = re.compile(
+    r"(?i:this|that|these|those)\s+(?P<which>(?:[\w'’-]+\s+){1,4}?)"
+    rf"(?i:{KIND_NOUNS}|talk|discussion|story|article|pension|allowance|strategy|fund|policy|speech|campaign|benefit|"
+    r"stipend|register|thing)s?\b"
+)
+# Words before a kind that say which of a series or which part, or how new, not which thing.
+SAYS_NOT_WHICH = frozenset(
+    tokenize(
+        "new same other whole big small little recent current latest main first second third last final next previous "
+        "inaugural opening closing technical plenary entire"
+    )
+)
 DEMONSTRATIVE_QUALIFIED = re.compile(
     r"(?i:this|that|these|those)\s+(?:[\w'’-]+\s+){0,3}?"
     rf"(?i:{KIND_NOUNS}|talk|discussion|story|article|pension|allowance|strategy|fund|policy|speech|campaign|benefit|"
-    r"stipend)s?\s+"
+    r"stipend|register)s?\s+"
     r"(?i:called|named|titled|about|on|of|for|that|which|where|led|chaired|organi[sz]ed|held|launched|opened|began|"
     r"started|run)\s+(?P<which>[^,;?.!]+)"
 )

@@ -11,6 +11,7 @@ from nsss.core.text import BANGLA_LETTER, language
 from nsss.index.lexical import tokenize
 
 GLOSSARY = Path(__file__).resolve().parent / "glossary_bn_en.tsv"
+PROGRAMMES_SECTION = "programmes and allowances"  # the glossary's section of the field's programmes and benefits
 LONGEST = 8  # terms of the glossary hold at most this many words
 # Bangla names of the Latin letters, as Bangla writes acronyms (এনএসএসএস for NSSS).
 LETTERS = {
@@ -189,3 +190,31 @@ def english_side(text: str, bridge: list[tuple[str, str]], asked: str = "") -> s
     words = [w for w in text.split() if not BANGLA_LETTER.search(w)]
     forms = [form for form in dict.fromkeys(form for _, form in bridge) if not BANGLA_LETTER.search(form)]
     return " ".join(words + forms) or text
+
+
+@functools.cache
+def programme_names() -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """The names of the field's programmes and benefits, from the glossary's section of them (PROGRAMMES_SECTION):
+    English as search terms, Bangla as written."""
+    import unicodedata
+
+    english, bangla, inside = set(), set(), False
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# --"):
+            inside = line.removeprefix("# --").strip() == PROGRAMMES_SECTION
+        elif inside and line.strip() and not line.startswith("#"):
+            en, bn = line.split("\t")[:2]  # English<TAB>Bangla, as the glossary is read
+            if terms := tuple(tokenize(en)):
+                english.add(terms)
+            bangla.add(unicodedata.normalize("NFC", bn.strip()))
+    return tuple(sorted(english)), tuple(sorted(bangla))
+
+
+def names_programme(text: str) -> bool:
+    """Say whether a text names one of the field's programmes or benefits, in English or in Bangla."""
+    import unicodedata
+
+    english, bangla = programme_names()
+    words = set(tokenize(text))
+    flat = unicodedata.normalize("NFC", text)
+    return any(set(t) <= words for t in english) or any(b in flat for b in bangla)

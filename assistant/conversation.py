@@ -96,7 +96,7 @@ DEFINITE_KIND = re.compile(
     rf"\bthe\s+(?:(?:{PART_WORDS})\s+)?(?:{KIND_NOUNS})s?\b(?!\s+(?:of|on|for|about|in|at|with|to|by|under|from|between|called|titled|"
     r"named|that|which|who|where|(?:held|organi[sz]ed|conducted)\s+(?:in|on|at|by)|"
     # a clause that says which one: "the committee working to introduce the registry", "the body set up to..."
-    r"[a-z]+ing\s+(?:to|on|for|in|at|with|under|the)|(?:formed|set\s+up|tasked|created|established|constituted)\s+"
+    r"[a-z]+ing\s+(?:to|on|for|in|into|at|with|under|over|after|the)|(?:formed|set\s+up|tasked|created|established|constituted)\s+"
     r"(?:to|by|for|in|under|with))\b|(?-i:\s*[A-Z0-9(\"“‘']))",
     re.I,
 )
@@ -360,7 +360,8 @@ def points_back(question: Question) -> bool:
 # condition ("Who presided when the Prime Minister launched it?").
 CLAUSE_BREAK = re.compile(
     r"[,;:.?!—–]|\s-\s|\b(?:and|but|or|when|whenever|while|whereas|after|before|because|if|although|though|once|until|"
-    r"so)\b",
+    # (and a relative clause: "help for a woman whose husband has left her")
+    r"so|whose|whom)\b",
     re.I,
 )
 # "and" between two names joins them, not two clauses: "the Netherlands and GIZ".

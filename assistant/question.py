@@ -639,7 +639,14 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
     # question names by its name met, not a place an earlier turn named.)
     # (What an opening sentence of the question introduces is what a pointer after it stands for: `introduced`.)
     intro = introduced(text)
-    strong = next((m for m in STRONG_BACK.finditer(text) if not (intro and m.start() >= intro)), None)
+    strong = next(
+        (
+            m
+            for m in STRONG_BACK.finditer(text)
+            if not (intro and m.start() >= intro) and not says_which(text, m, subject)
+        ),
+        None,
+    )
     if (
         strong
         and not (strong.group(0).lower() == "there" and NAMED_BEFORE.search(text[: strong.start()]))
@@ -690,7 +697,9 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
 
 
 # Where a sentence of a question ends and another follows.
-SENTENCE_END = re.compile(r"[.?!।](?=\s+\S)")
+SENTENCE_END = re.compile(
+    r"[.?!।](?=\s+\S)|\s[—–-](?=\s+\S)"
+)  # (or a dash: "বিধবা ভাতা আর ভিজিডি মিলিয়ে নতুন ভাতা হবে — ওইটা কী?")
 
 
 def introduced(text: str) -> int:
@@ -750,7 +759,7 @@ def says_which(text: str, match: re.Match, subject: Iterable[str]) -> bool:
     allowance"; "the meeting that followed" names nothing, and does point back). Some stand for nothing at all: "it"
     and "that" of "Is it true that...?" (EXPLETIVE_IT, CONJUNCTION_THAT), and a Bangla pointer after the relative যে,
     whose clause names the thing (CORRELATIVE)."""
-    if DEMONSTRATIVE_NAMING.match(text, match.start()):
+    if DEMONSTRATIVE_NAMING.match(text, match.start()) or BANGLA_DEMONSTRATIVE_NAMING.match(text, match.start()):
         return True
     premodified = DEMONSTRATIVE_PREMODIFIED.match(text, match.start())
     if premodified:
@@ -809,6 +818,9 @@ MONTH = (
 )
 # "this" or "that" before a quoted term or a proper name.
 DEMONSTRATIVE_NAMING = re.compile(r"(?i:this|that|these|those)\s+(?:['‘\"“]|[A-Z](?!\w*['’]s\b))")
+# The same in Bangla: a quoted name after "এই", "ওই", "সেই" ("ওই 'স্মার্ট বাংলাদেশ' বাজেটে", that 'Smart Bangladesh'
+# budget).
+BANGLA_DEMONSTRATIVE_NAMING = re.compile(r"(?:এই|ওই|সেই|উক্ত)\s+['‘\"“]")
 # "that" before a kind of event, body, paper or programme and what says which one: its name, what it is about, who
 # led it, what it did ("that online discussion called 'Future of G2P'", "that high-level policy dialogue on getting
 # ministries to work together", "that cash-for-care scheme for poor pregnant women that began in 2015"). People
@@ -825,7 +837,7 @@ TIME_WORDS = re.compile(
 DEMONSTRATIVE_PREMODIFIED = re.compile(
     r"(?i:this|that|these|those)\s+(?P<which>(?:[\w'’-]+\s+){1,4}?)"
     rf"(?i:{KIND_NOUNS}|talk|discussion|story|article|pension|allowance|strategy|fund|policy|speech|campaign|benefit|"
-    r"stipend|register|thing)s?\b"
+    r"stipend|register|deal|agreement|idea|approach|thing)s?\b"
 )
 # Words before a kind that say which of a series or which part, or how new, not which thing.
 SAYS_NOT_WHICH = frozenset(
@@ -837,9 +849,9 @@ SAYS_NOT_WHICH = frozenset(
 DEMONSTRATIVE_QUALIFIED = re.compile(
     r"(?i:this|that|these|those)\s+(?:[\w'’-]+\s+){0,3}?"
     rf"(?i:{KIND_NOUNS}|talk|discussion|story|article|pension|allowance|strategy|fund|policy|speech|campaign|benefit|"
-    r"stipend|register)s?\s+"
+    r"stipend|register|deal|agreement|idea|approach)s?,?\s+"
     r"(?i:called|named|titled|about|on|of|for|that|which|where|led|chaired|organi[sz]ed|held|launched|opened|began|"
-    r"started|run)\s+(?P<which>[^,;?.!]+)"
+    r"started|run|with|between|by|(?=['‘\"“]))\s*(?P<which>[^,;?.!]+)"
 )
 
 

@@ -2,7 +2,7 @@
 scheme for the poorest. What is it called now?" asks about that scheme, whatever the conversation was about before, and
 "that national household database" says which database. Read as follow-ups, such questions were searched in an
 unrelated turn's documents and often declined when a user asked several things in one chat (eval/RESULTS.md, session
-39: IN). A pointer that says not which ("that first meeting", "the workshop") still follows up. Real model, real
+39: IN and IN2). A pointer that says not which ("that first meeting", "the workshop") still follows up. Real model, real
 Chroma for the answers; the reading on its own."""
 
 import pytest
@@ -40,6 +40,16 @@ EARLIER = Conversation(
         "How many families did that national household database cover?",
         # a relative clause after "a committee" says which committee
         "Is there a committee that watches over the safety net programmes in each district?",
+        # an opening clause before a dash: "the disability allowance has been raised, I hear - how much a month now?"
+        "প্রতিবন্ধী ভাতা নাকি বাড়ানো হয়েছে — ওইটা এখন মাসে কত?",
+        # a quoted name after a Bangla pointer says which ("who gets a house under that 'Ashrayan' project?")
+        "ওই 'আশ্রয়ণ' প্রকল্পে কারা ঘর পায়?",
+        # what the kind was with, or its name after a comma, says which
+        "How many were paid under that new deal with the mobile banking firms?",
+        "Who led that online seminar, 'Rethinking Social Protection'?",
+        "When did the committee looking into grievance redress first meet?",
+        # the object pronoun of a relative clause stands for the noun before it
+        "Is there any help for a man whose wife has left him?",
     ],
 )
 def test_a_question_that_introduces_its_subject_is_read_on_its_own(question):
@@ -53,6 +63,10 @@ def test_a_question_that_introduces_its_subject_is_read_on_its_own(question):
         "Thanks, that helps. Who chaired it?",  # an opening sentence that names nothing
         "Who chaired that first meeting?",  # which of a series, not which meeting
         "How long did that support last?",  # one word says not which support
+        "এই কর্মসূচিতে কত টাকা দেওয়া হয়?",  # "how much does this programme pay?"
+        "এই প্রকল্পটার নাম কী?",  # "what is this project's name?"
+        "ওইটার সভাপতি কে?",  # "who chairs that one?"
+        "ওই সময় কতজন ভাতা পাইত?",  # "how many got the allowance at that time?"
         "Who was the chief guest?",
     ],
 )

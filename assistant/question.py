@@ -696,10 +696,9 @@ def _refers_back(text: str, subject: tuple[str, ...]) -> bool:
     return not any(t in before for t in subject)
 
 
-# Where a sentence of a question ends and another follows.
-SENTENCE_END = re.compile(
-    r"[.?!।](?=\s+\S)|\s[—–-](?=\s+\S)"
-)  # (or a dash: "বিধবা ভাতা আর ভিজিডি মিলিয়ে নতুন ভাতা হবে — ওইটা কী?")
+# Where a sentence of a question ends and another follows, or a clause before a dash ("বিধবা ভাতা আর ভিজিডি মিলিয়ে
+# নতুন ভাতা হবে — ওইটা কী?").
+SENTENCE_END = re.compile(r"[.?!।](?=\s+\S)|\s[—–-](?=\s+\S)")
 
 
 def introduced(text: str) -> int:

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ANSWERABILITY_FILE = Path(__file__).with_name("answerability.json")
+# The sentence weights (lexical, dense, passage) every answerability model fitted before session 39 was measured on:
+# what a model file or a kept features file without `lead_weights` was fitted with.
+LEAD_WEIGHTS_BEFORE_KEPT = (0.45, 0.3, 0.15)
 
 
 @dataclass(frozen=True)
@@ -148,8 +151,8 @@ class Answerability:
     # The sentence weights (lexical, dense, passage) its lead_score feature was measured with: the assistant judges
     # the passages on the sentences as these weights rank them (`Pick.fitted`), whatever the weights of the quote, so
     # that a change of those changes which sentence is quoted, not how sure the model is. The fit writes today's.
-    # (A file without them was fitted before they were written: on 0.45 / 0.3 / 0.15.)
-    lead_weights: tuple[float, float, float] = (0.45, 0.3, 0.15)
+    # (A file without them was fitted before they were written: LEAD_WEIGHTS_BEFORE_KEPT.)
+    lead_weights: tuple[float, float, float] = LEAD_WEIGHTS_BEFORE_KEPT
 
     @classmethod
     def load(cls, path: Path = ANSWERABILITY_FILE) -> Answerability:
@@ -171,7 +174,7 @@ class Answerability:
             threshold_bn=None if data.get("threshold_bn") is None else float(data["threshold_bn"]),
             fitted_on=data.get("fitted_on", ""),
             extra=data.get("extra", {}),
-            lead_weights=_lead_weights(data.get("lead_weights", (0.45, 0.3, 0.15)), path),
+            lead_weights=_lead_weights(data.get("lead_weights", LEAD_WEIGHTS_BEFORE_KEPT), path),
         )
 
     def save(self, path: Path = ANSWERABILITY_FILE) -> None:

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 from nsss.assistant.answerability import FEATURES, SIGNS
-from nsss.assistant.weights import ANSWERABILITY_FILE, WEIGHTS, Answerability
+from nsss.assistant.weights import ANSWERABILITY_FILE, LEAD_WEIGHTS_BEFORE_KEPT, WEIGHTS, Answerability
 from nsss.core.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings, go_offline
 from nsss.eval.harness import answered, load_questions
 from nsss.eval.metrics import Question
@@ -182,7 +182,7 @@ def load_features(path: Path) -> tuple[np.ndarray, np.ndarray, list[str], list[s
             f"(assistant/answerability.py FEATURES): answer the questions again"
         )
     # Its lead_score was measured on the sentence weights of its day (a file without them: before they were kept).
-    kept = tuple(data["lead_weights"].tolist()) if "lead_weights" in data.files else (0.45, 0.3, 0.15)
+    kept = tuple(data["lead_weights"].tolist()) if "lead_weights" in data.files else LEAD_WEIGHTS_BEFORE_KEPT
     if not np.allclose(kept, WEIGHTS.sentence):
         raise ValueError(
             f"{path}: its lead scores were measured on the sentence weights {kept}, not today's {WEIGHTS.sentence} "

@@ -452,13 +452,9 @@ def score(
         and is_correct(f"{output.text}\n{output.glossary}", question.answer)
     )
     cited = [c for c in output.citations] if not output.abstained else []
-    gold = sum(1 for c in cited if any(same_source(c.source, g) for g in question.sources))
+    at_gold = [any(same_source(c.source, g) for g in question.sources) for c in cited]
     long_quotes = [collapse(e) for e in question.evidence if len(e.split()) >= HOLDING_WORDS]
-    holding = sum(
-        1
-        for c in cited
-        if any(same_source(c.source, g) for g in question.sources) or _holds_any(c, long_quotes, document)
-    )
+    holding = sum(1 for c, gold in zip(cited, at_gold, strict=True) if gold or _holds_any(c, long_quotes, document))
     previous = any(same_source(p, g) for p in output.previous for g in question.sources) if output.previous else None
     return Score(
         **common,
@@ -466,7 +462,7 @@ def score(
         evidence=evidence,
         correct=correct,
         glossed=glossed,
-        gold_cited=gold,
+        gold_cited=sum(at_gold),
         holding_cited=holding if document is not None else None,
         cited_answerable=len(cited),
         gold_previous=previous,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -196,8 +197,6 @@ def english_side(text: str, bridge: list[tuple[str, str]], asked: str = "") -> s
 def programme_names() -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """The names of the field's programmes and benefits, from the glossary's section of them (PROGRAMMES_SECTION):
     English as search terms, Bangla as written."""
-    import unicodedata
-
     english, bangla, inside = set(), set(), False
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
         if line.startswith("# --"):
@@ -212,8 +211,6 @@ def programme_names() -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
 
 def names_programme(text: str) -> bool:
     """Say whether a text names one of the field's programmes or benefits, in English or in Bangla."""
-    import unicodedata
-
     english, bangla = programme_names()
     words = set(tokenize(text))
     flat = unicodedata.normalize("NFC", text)

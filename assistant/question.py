@@ -168,7 +168,9 @@ SECTION_ASKED = re.compile(
     # "What did they recommend?", "what did the meeting decide": the verb after "did" stands in its base form.
     # (however long its subject, brackets and all: "what did the Dissemination workshop on the Baseline Assessment
     # (October 2022) recommend?")
+    # ("What did the workshop end up recommending?": the verb after "end up" stands in its -ing form.)
     r"|\bwhat (?:did|do|does|will|would)\s+(?:[^\s?]+\s+){1,30}?(decide|recommend|agree|resolve)\b"
+    r"|\bwhat (?:did|do|does|will|would)\s+(?:[^\s?]+\s+){1,30}?end\s+up\s+(deciding|recommending|agreeing|resolving)\b"
     r"|\bwho (?:participated|attended|took part|were present|are the members|were the members)\b()"
     r"|\bwhat (came) out of\b"
     r"|\b(eligib)(?:le|ility)\b"
@@ -182,6 +184,8 @@ SECTION_OF = {
     "decide": "decisions",
     "agreed": "decisions",
     "resolved": "decisions",
+    "deciding": "decisions",
+    "resolving": "decisions",
     "resolve": "decisions",
     "agree": "decisions",
     "resolution": "decisions",
@@ -388,6 +392,9 @@ def analyse(text: str) -> Question:
     # follow-up with a word no passage of its topic holds). "What recommendations came out of it?" names its section.
     words = re.sub(r"\bwhat (?:came|comes|has come|have come) out of\b", "what outcomes of", words, flags=re.I)
     words = re.sub(r"\b(?:came|come|comes|coming) out of\b", "from", words, flags=re.I)
+    # "What did they end up deciding?": "end up" says how it turned out, and names nothing ("end" drew "At the end of
+    # the meeting...").
+    words = re.sub(r"\b(?:end|ends|ended|ending) up\b", " ", words, flags=re.I)
     # "What was it called before?", "its old name", "what was it originally called" ask one thing, a former name:
     # read alike, as "formerly called" (scoring.FORMER_NAME says which words of a text say it).
     former_name = bool(FORMER_NAME_ASKED.search(words))
@@ -1052,7 +1059,8 @@ def _slot(text: str, listing: bool) -> str:
     if re.search(
         r"^why\b|\bwhy (?:is|was|are|were|did|does|do)\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b|"
         r"\bhow come\b|"
-        r"কেন",
+        # (a word of its own: "কেন্দ্রীয়", central, holds it)
+        r"(?<![\u0980-\u09ff])(?:কেন|কেনো)(?![\u0980-\u09ff])",
         q,
     ):
         return "reason"

@@ -156,9 +156,14 @@ MONEY = re.compile(
     r"\b(?:tk|taka|bdt|usd|aud|us\$|a\$|dollars?|euros?|percent|per cent)(?:\b|(?=\d))|[%$৳€£]|টাকা|শতাংশ",
     re.I,
 )
+# What states a reason or a purpose: a cause ("because", "driven by", "prompted by"), an aim ("so as to", "with the
+# aim"), an effect that explains ("enabling self-targeting"), in English and Bangla ("কারণে", "লক্ষ্যে", "উদ্দেশ্যে",
+# "যাতে", "ফলে"). ("The major objective of the Division is..." states an aim of a body, not why something was done.)
 REASON = re.compile(
-    r"\b(?:because|due to|owing to|as a result|so that|in order to|to ensure|aims? to|aimed at|"
-    r"reason|since|given that|for the purpose|with a view to|designed to|intended to)\b|কারণ|জন্য",
+    r"\b(?:because|due to|owing to|as a result|so that|so as to|in order to|to ensure|aims? to|aimed at|"
+    r"reasons?|rationale|since|given that|for the purpose|purpose of|with a view to|with the aim|designed to|intended to|"
+    r"driven by|motivated by|prompted by|in response to|in light of|enabl(?:e|es|ed|ing)|thanks to|on account of)\b|"
+    r"কারণ|জন্য|লক্ষ্যে|উদ্দেশ্যে|যাতে|ফলে",
     re.I,
 )
 DEFINITION = re.compile(

@@ -185,6 +185,14 @@ def web_store(tmp_path_factory, web_corpus, embedder) -> Settings:
 
 
 @pytest.fixture(scope="session")
+def web_assistant(web_store):
+    """The extractive assistant over the whole web corpus, opened once per session (no test changes it)."""
+    from nsss.assistant import open_assistant
+
+    return open_assistant(web_store, use_llm=False)
+
+
+@pytest.fixture(scope="session")
 def make_pdf():
     """Return write_pdf(path, pages, title="", labels=()): real PDFs made by the tests."""
     return write_pdf

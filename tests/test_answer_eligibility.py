@@ -4,7 +4,6 @@ subject of its own. Real model, real Chroma for the answers; the question's read
 
 import pytest
 from conftest import ask_in_turn
-from nsss.assistant import open_assistant
 from nsss.assistant.conversation import names_subject
 from nsss.assistant.question import analyse
 
@@ -41,19 +40,14 @@ def test_other_joins_and_signings_are_read_as_before(question):
     assert q.section != "eligibility" and "elig" not in q.terms, q
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
 @pytest.mark.parametrize("follow_up", ["Who can sign up?", "Who's allowed to join?"])
-def test_who_can_sign_up_after_a_turn_on_a_programme_quotes_its_criteria(assistant, follow_up):
+def test_who_can_sign_up_after_a_turn_on_a_programme_quotes_its_criteria(web_assistant, follow_up):
     """After a question that finds the EGPP, "Who can sign up?" is a follow-up, and the answer quotes the programme's
     criteria, which hold none of its words ("Criteria for participation", "Eligible households should have...");
     before, "sign" named a subject and the question was answered alone, with a signing ceremony
     (eval/RESULTS.md, session 34: EL)."""
     _, answer = ask_in_turn(
-        assistant,
+        web_assistant,
         "What's that government work scheme for the poorest people in the villages called? I think it had a "
         "different name before.",
         follow_up,
@@ -81,10 +75,10 @@ def test_who_may_take_part_asked_in_bangla_is_read_as_eligibility(question, elig
     assert ("elig" in q.asked) is eligibility, q
 
 
-def test_the_conditions_for_signing_up_asked_in_bangla_quote_the_criteria(assistant):
+def test_the_conditions_for_signing_up_asked_in_bangla_quote_the_criteria(web_assistant):
     """ "ইজিপিপির কাজে নাম লেখাতে হলে কী কী শর্ত মানতে হয়?" (what conditions must one meet to sign up for EGPP work?)
     quotes the criteria; before, it quoted how many the programme reached (eval/RESULTS.md, session 34: ELB)."""
-    answer = assistant.answer("ইজিপিপির কাজে নাম লেখাতে হলে কী কী শর্ত মানতে হয়?")
+    answer = web_assistant.answer("ইজিপিপির কাজে নাম লেখাতে হলে কী কী শর্ত মানতে হয়?")
 
     quotes = " ".join(c.quote for c in answer.citations)
     assert not answer.abstained and "acre" in quotes, answer.text

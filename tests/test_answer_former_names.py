@@ -4,7 +4,6 @@ real Chroma for the answers; the question's reading and the check on their own."
 
 import pytest
 from conftest import ask_in_turn
-from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 from nsss.assistant.scoring import says_former_name
 
@@ -47,28 +46,23 @@ def test_a_text_says_a_former_name_by_a_rename(text, says):
     assert says_former_name(text) is says
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
-def test_what_it_was_called_before_is_the_erstwhile_name(assistant):
+def test_what_it_was_called_before_is_the_erstwhile_name(web_assistant):
     """Asked as a follow-up, "What was it called before?" names no subject of its own and shares no word with the
     sentence that answers it ("the erstwhile Central Monitoring Committee ... renamed as") (RESULTS, session 33: FN)."""
     _, answer = ask_in_turn(
-        assistant,
+        web_assistant,
         "Who chairs the Central Management Committee on Social Security Programmes?",
         "What was it called before?",
     )
     assert not answer.abstained and "Central Monitoring Committee" in answer.text, answer.text
 
 
-def test_a_rename_told_by_pointing_back_quotes_the_sentence_it_points_to(assistant):
+def test_a_rename_told_by_pointing_back_quotes_the_sentence_it_points_to(web_assistant):
     # "Over time, the program evolved into the EGPP": the old name is in the sentence before
-    answer = assistant.answer("What was the EGPP called before?")
+    answer = web_assistant.answer("What was the EGPP called before?")
     assert not answer.abstained and "100 Day Employment Generation Program" in answer.text, answer.text
 
 
-def test_a_former_name_no_document_gives_is_declined(assistant):
-    answer = assistant.answer("What was the National Household Database called before?")
+def test_a_former_name_no_document_gives_is_declined(web_assistant):
+    answer = web_assistant.answer("What was the National Household Database called before?")
     assert answer.abstained and answer.notice_kind != "off_subject", answer.text

@@ -3,7 +3,6 @@ rate of return, and "how long" asks a span of time, not any number. Real model, 
 check on its own for the kinds."""
 
 import pytest
-from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 from nsss.assistant.scoring import fills_slot
 
@@ -36,23 +35,20 @@ def test_a_figure_asked_in_a_unit_is_given_in_it(question, text, fills):
     assert fills_slot(q.slot, text, q) is fills
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
-def test_the_amount_in_the_documents_currency_is_quoted(assistant):
-    answer = assistant.answer("How much is the proposed Vulnerable Women's Benefit per month?")
+def test_the_amount_in_the_documents_currency_is_quoted(web_assistant):
+    answer = web_assistant.answer("How much is the proposed Vulnerable Women's Benefit per month?")
     assert not answer.abstained and "Tk.800" in answer.text
 
 
-def test_the_amount_asked_in_another_currency_is_declined(assistant):
+def test_the_amount_asked_in_another_currency_is_declined(web_assistant):
     # The strategy gives the benefit in taka only: a quote of "Tk.800 per month" does not say how many dollars.
-    assert assistant.answer("How much is the proposed Vulnerable Women's Benefit in US dollars?").abstained
+    assert web_assistant.answer("How much is the proposed Vulnerable Women's Benefit in US dollars?").abstained
 
 
-def test_a_rate_of_return_nobody_states_is_declined(assistant):
-    assert assistant.answer("What rate of return does the universal pension scheme guarantee to subscribers?").abstained
+def test_a_rate_of_return_nobody_states_is_declined(web_assistant):
+    assert web_assistant.answer(
+        "What rate of return does the universal pension scheme guarantee to subscribers?"
+    ).abstained
 
 
 @pytest.mark.parametrize(
@@ -157,37 +153,37 @@ def test_how_long_and_how_often_ask_a_number_in_bangla(question, slot):
     assert analyse(question).slot == slot
 
 
-def test_the_coordinator_of_a_cluster_is_the_body_named_as_coordinator_and_one_no_page_names_is_declined(assistant):
+def test_the_coordinator_of_a_cluster_is_the_body_named_as_coordinator_and_one_no_page_names_is_declined(web_assistant):
     """The Social Allowance Cluster's page names its coordinator; no page names the Social Insurance Cluster's, and a
     sentence on coordinating ministries' action plans does not say which ministry coordinates it (issue 8's "who
     coordinates a given cluster")."""
-    answer = assistant.answer("Which ministry coordinates the Social Allowance Cluster?")
+    answer = web_assistant.answer("Which ministry coordinates the Social Allowance Cluster?")
     assert not answer.abstained and "Ministry of Social Welfare (Coordinator)" in answer.text, answer.text
 
-    answer = assistant.answer("Which ministry coordinates the Social Insurance Cluster?")
+    answer = web_assistant.answer("Which ministry coordinates the Social Insurance Cluster?")
     assert answer.abstained and answer.notice_kind != "off_subject", answer.text
 
 
-def test_a_firm_no_page_names_is_declined_and_a_printer_named_is_quoted(assistant):
+def test_a_firm_no_page_names_is_declined_and_a_printer_named_is_quoted(web_assistant):
     """No page names who evaluated the SSPS programme: the programme's own description is no firm (eval/RESULTS.md,
     session 33: FM). The background papers' imprint names their printer."""
-    answer = assistant.answer("Which firm or consultant carried out the mid-term evaluation of the SSPS programme?")
+    answer = web_assistant.answer("Which firm or consultant carried out the mid-term evaluation of the SSPS programme?")
     assert answer.abstained and answer.notice_kind != "off_subject", answer.text
 
-    answer = assistant.answer("Which printing company printed Exploring the Evidence?")
+    answer = web_assistant.answer("Which printing company printed Exploring the Evidence?")
     assert not answer.abstained and "Printcraft Company Limited" in answer.text, answer.text
 
 
-def test_how_long_a_committee_went_without_meeting_is_answered_by_the_span(assistant):
-    answer = assistant.answer("By May 2017, how long had the Central Management Committee gone without meeting?")
+def test_how_long_a_committee_went_without_meeting_is_answered_by_the_span(web_assistant):
+    answer = web_assistant.answer("By May 2017, how long had the Central Management Committee gone without meeting?")
 
     assert not answer.abstained and "since May last year" in answer.text, answer.text
 
 
-def test_how_often_a_committee_meets_is_declined_where_no_document_says(assistant):
+def test_how_often_a_committee_meets_is_declined_where_no_document_says(web_assistant):
     """The CMC's pages say what it does, not how many times a year it must meet: a sentence on its meetings with no
     count in it does not answer (eval/RESULTS.md, session 23)."""
-    answer = assistant.answer("সিএমসি বছরে কয়বার সভা করতে বাধ্য?")
+    answer = web_assistant.answer("সিএমসি বছরে কয়বার সভা করতে বাধ্য?")
     assert answer.abstained and answer.notice_kind != "off_subject"
 
 

@@ -5,7 +5,6 @@ person's name in the next sentence ("Ms. Sharifa Khan, Senior Secretary, ERD") i
 real Chroma for the answers; the reading on its own."""
 
 import pytest
-from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 from nsss.assistant.scoring import has_person
 
@@ -46,24 +45,19 @@ def test_an_office_or_a_body_names_no_one():
     assert has_person("chaired by the Cabinet Secretary, Md Mahbub Hossain.", offices=False)
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
-def test_a_name_no_document_gives_is_declined(assistant):
+def test_a_name_no_document_gives_is_declined(web_assistant):
     """The dissemination workshop's record names the UNDP Assistant Resident Representative's office among the guests
     of honour, never the person: before, the office (and another guest's name) was quoted as the answer
     (eval/RESULTS.md, session 35: NP)."""
-    answer = assistant.answer(
+    answer = web_assistant.answer(
         "What was the name of the UNDP Assistant Resident Representative who was a guest of honour at the October "
         "2022 baseline dissemination workshop?"
     )
     assert answer.abstained, answer.text
 
 
-def test_a_name_the_documents_give_is_quoted(assistant):
-    answer = assistant.answer(
+def test_a_name_the_documents_give_is_quoted(web_assistant):
+    answer = web_assistant.answer(
         "What is the name of the ILO Country Director who took part in the Employment Injury Scheme programme?"
     )
     assert not answer.abstained, answer.text

@@ -4,7 +4,6 @@ question is answered from what the documents say of the ages that qualify. A thr
 "৫০-এর বেশি") is asked about and stays. Real model, real Chroma for the answers; the reading on its own."""
 
 import pytest
-from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 
 
@@ -42,11 +41,6 @@ def test_a_bangla_own_age_is_no_figure_to_find():
     assert q.figures == (), q
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
 @pytest.mark.parametrize(
     "question",
     [
@@ -54,10 +48,10 @@ def assistant(web_store):
         "My mum turns 63 next month. Will women her age get the old-age allowance under the minister's 2025 plan?",
     ],
 )
-def test_a_question_framed_by_an_age_is_answered_from_the_age_groups(assistant, question):
+def test_a_question_framed_by_an_age_is_answered_from_the_age_groups(web_assistant, question):
     """Before, the age (64, 63) was a figure no document names, and the question was declined (eval/RESULTS.md,
     session 35: AG); the plan the Social Welfare Minister told Parliament of names women aged 62 or above."""
-    answer = assistant.answer(question)
+    answer = web_assistant.answer(question)
     quotes = " ".join(c.quote for c in answer.citations)
     assert not answer.abstained, answer.text
     assert "62" in quotes, answer.text

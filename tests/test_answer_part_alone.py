@@ -5,7 +5,6 @@ model, real Chroma for the answers."""
 
 import pytest
 from conftest import cited
-from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 
 
@@ -49,15 +48,10 @@ def test_a_part_is_asked_of_its_own_subject(question, queries):
     assert [p.query for p in analyse(question).parts if p.query] == queries, analyse(question).parts
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
-def test_two_events_each_named_are_answered_from_their_own_reports(assistant):
+def test_two_events_each_named_are_answered_from_their_own_reports(web_assistant):
     """Before, the second part was searched with the first part's words and declined, and the whole with it
     (eval/RESULTS.md, session 36: PS)."""
-    answer = assistant.answer(
+    answer = web_assistant.answer(
         "Who unveiled the cover of the NSSS in 2015, and who was chief guest at the 2019 Knowledge Fair?"
     )
     assert not answer.abstained, answer.text

@@ -12,11 +12,6 @@ from nsss.assistant import answerability, open_assistant
 from nsss.assistant.weights import WEIGHTS
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
 @pytest.mark.parametrize(
     ("question", "page"),
     [
@@ -34,8 +29,8 @@ def assistant(web_store):
         ),
     ],
 )
-def test_the_page_the_search_found_best_leads_among_pages_on_one_topic(assistant, question, page):
-    answer = assistant.answer(question)
+def test_the_page_the_search_found_best_leads_among_pages_on_one_topic(web_assistant, question, page):
+    answer = web_assistant.answer(question)
     assert not answer.abstained, answer
     assert answer.citations[0].source == page, cited(answer)
 

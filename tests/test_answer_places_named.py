@@ -5,7 +5,6 @@ model, real Chroma for the answer."""
 
 import pytest
 from conftest import ask_in_turn
-from nsss.assistant import open_assistant
 from nsss.assistant.answerability import places_unnamed
 from nsss.assistant.question import analyse
 
@@ -36,16 +35,11 @@ def test_places_asked_for_are_named(question, quotes, unnamed):
     assert places_unnamed(analyse(question), quotes) is unnamed
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
-def test_which_upazilas_is_not_answered_by_their_count(assistant):
+def test_which_upazilas_is_not_answered_by_their_count(web_assistant):
     """The registry's pilot will run in "some eight upazilas", which no document names: asked which, the answer says
     the documents do not say, where before it quoted the count (eval/RESULTS.md, session 34: PU)."""
     _, answer = ask_in_turn(
-        assistant,
+        web_assistant,
         "What is the dynamic social registry the interim government is bringing in?",
         "Which upazilas will try it first?",
     )

@@ -3,7 +3,6 @@ the places"), are found in the documents' words ("30% of beneficiary slots are r
 (index/everyday_en.tsv) pairs them. Real model, real Chroma."""
 
 import pytest
-from nsss.assistant import open_assistant
 from nsss.index.everyday import default_everyday
 
 
@@ -12,18 +11,13 @@ def test_places_kept_for_a_group_are_searched_as_reserved():
     assert "reserv" in default_everyday().terms("Do women get a set share of the places?")
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
 @pytest.mark.parametrize(
     "question",
     ["Are any places in the EGPP kept for women?", "Do women get a set share of the places in the EGPP?"],
 )
-def test_places_kept_for_women_are_answered_with_the_slots_reserved(assistant, question):
+def test_places_kept_for_women_are_answered_with_the_slots_reserved(web_assistant, question):
     """Before, the search went to the pages on women's benefits and the question was declined or answered from them
     (eval/RESULTS.md, session 35: RS)."""
-    answer = assistant.answer(question)
+    answer = web_assistant.answer(question)
     assert not answer.abstained, answer.text
     assert "reserved for women" in answer.citations[0].quote, answer.text

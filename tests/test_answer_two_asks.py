@@ -4,15 +4,8 @@ part asks two things of one kind ("who chaired and inaugurated it?"). A part the
 whole declined. Real model, real Chroma in tmp_path, real documents of the web corpus."""
 
 import pytest
-from nsss.assistant import open_assistant
 
 WORKS = "scribd-exploring-the-evidence.md", "sp-gov-bd-ssps-overview-2026.md"
-
-
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    """The extractive assistant over the whole web corpus: what a part's search meets."""
-    return open_assistant(web_store, use_llm=False)
 
 
 def _cited(answer) -> dict[str, str]:
@@ -23,8 +16,8 @@ def _cited(answer) -> dict[str, str]:
     return out
 
 
-def test_two_asks_of_two_documents_are_answered_part_by_part(assistant):
-    answer = assistant.answer(
+def test_two_asks_of_two_documents_are_answered_part_by_part(web_assistant):
+    answer = web_assistant.answer(
         "How many copies of Exploring the Evidence were printed, and what are the priority areas of SSPS?"
     )
 
@@ -35,8 +28,10 @@ def test_two_asks_of_two_documents_are_answered_part_by_part(assistant):
     assert set(cited) <= {WORKS[0], WORKS[1]}, cited  # nothing cited to fill space
 
 
-def test_a_part_asking_two_things_of_one_kind_gets_a_quote_for_each(assistant):
-    answer = assistant.answer("When did the employment injury scheme pilot launch and who chaired and inaugurated it?")
+def test_a_part_asking_two_things_of_one_kind_gets_a_quote_for_each(web_assistant):
+    answer = web_assistant.answer(
+        "When did the employment injury scheme pilot launch and who chaired and inaugurated it?"
+    )
 
     assert not answer.abstained, answer.text
     quoted = " ".join(c.quote for c in answer.citations)
@@ -44,8 +39,8 @@ def test_a_part_asking_two_things_of_one_kind_gets_a_quote_for_each(assistant):
     assert "Salman F Rahman" in quoted, answer.text  # who inaugurated: another sentence, another document
 
 
-def test_a_part_the_documents_do_not_answer_keeps_the_whole_declined(assistant):
-    answer = assistant.answer(
+def test_a_part_the_documents_do_not_answer_keeps_the_whole_declined(web_assistant):
+    answer = web_assistant.answer(
         "How many copies of Exploring the Evidence were printed, and what is the SSPS budget for 2040?"
     )
 
@@ -78,8 +73,8 @@ def test_a_bangla_question_asking_two_things_is_read_in_parts():
     ],
     ids=["allocation-and-rate", "duration-and-partners", "start-and-recipients"],
 )
-def test_a_bangla_question_asking_two_things_gets_both_answered(assistant, question, both):
-    answer = assistant.answer(question)
+def test_a_bangla_question_asking_two_things_gets_both_answered(web_assistant, question, both):
+    answer = web_assistant.answer(question)
 
     assert not answer.abstained, answer.text
     quoted = " ".join(c.quote for c in answer.citations)
@@ -87,13 +82,13 @@ def test_a_bangla_question_asking_two_things_gets_both_answered(assistant, quest
         assert words in quoted, answer.text
 
 
-def test_a_bangla_part_is_held_by_the_english_words_for_it(assistant):
+def test_a_bangla_part_is_held_by_the_english_words_for_it(web_assistant):
     """A part asked in Bangla ("how many children does a mother get it for") is answered by an English sentence that
     holds its words' English forms, as the whole question is."""
     from nsss.assistant.compose import part_terms
     from nsss.assistant.question import analyse
 
-    q = assistant.bridge_parts(analyse("চাইল্ড বেনিফিটে মাসে কত টাকা, আর একজন মা কয়টি শিশুর জন্য পাবেন?"))
+    q = web_assistant.bridge_parts(analyse("চাইল্ড বেনিফিটে মাসে কত টাকা, আর একজন মা কয়টি শিশুর জন্য পাবেন?"))
     sentence = "Each mother will receive the transfer for up to two children"
 
     assert part_terms(q.parts[1], sentence) >= 2, q.parts[1]

@@ -6,7 +6,6 @@ reading on its own."""
 
 import pytest
 from conftest import ask_in_turn
-from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 
 
@@ -41,16 +40,11 @@ def test_other_questions_are_read_as_before(question):
     assert not analyse(question).refers_back
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
-def test_which_scheme_is_for_a_shopkeeper_is_answered_from_the_schemes_before(assistant):
+def test_which_scheme_is_for_a_shopkeeper_is_answered_from_the_schemes_before(web_assistant):
     """Before, "shop" named a subject, the question was answered alone and declined (eval/RESULTS.md, session 35:
     ME); the launch report says which scheme is for the self-employed."""
     _, answer = ask_in_turn(
-        assistant,
+        web_assistant,
         "Which pension schemes did the Prime Minister open in August 2023?",
         "I run my own little shop. Which one is for me?",
     )

@@ -7,7 +7,7 @@ Chroma for the answers; the reading on its own."""
 
 import pytest
 from conftest import ask_in_turn, cited
-from nsss.assistant import Conversation, open_assistant
+from nsss.assistant import Conversation
 from nsss.assistant import conversation as talk
 from nsss.assistant.question import analyse
 from nsss.assistant.types import Turn
@@ -74,11 +74,6 @@ def test_a_pointer_that_says_not_which_still_follows_up(question):
     assert talk.plan(analyse(question), EARLIER).followup
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
 @pytest.mark.parametrize(
     ("question", "page"),
     [
@@ -92,9 +87,9 @@ def assistant(web_store):
         ),
     ],
 )
-def test_after_an_unrelated_turn_the_introduced_subject_is_answered_as_if_asked_alone(assistant, question, page):
+def test_after_an_unrelated_turn_the_introduced_subject_is_answered_as_if_asked_alone(web_assistant, question, page):
     """Before, both were read as follow-ups of the pilot's launch and declined there."""
-    _, answer = ask_in_turn(assistant, "Who chaired the launch of the Employment Injury Scheme pilot?", question)
-    alone = assistant.answer(question)
+    _, answer = ask_in_turn(web_assistant, "Who chaired the launch of the Employment Injury Scheme pilot?", question)
+    alone = web_assistant.answer(question)
     assert not answer.followup and not answer.abstained, answer.text
     assert answer.text == alone.text and cited(answer) == cited(alone) == {page}, answer.text

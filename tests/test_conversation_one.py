@@ -4,7 +4,6 @@ reading on its own, and real model, real Chroma for the conversation."""
 
 import pytest
 from conftest import ask_in_turn
-from nsss.assistant import open_assistant
 from nsss.assistant.conversation import resolve_one
 from nsss.assistant.types import Conversation, Turn
 
@@ -49,17 +48,12 @@ def test_one_alone_is_left_as_asked():
     assert resolve_one("Who leads the labour one?", Conversation()) == "Who leads the labour one?"
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
-def test_the_first_one_and_the_labour_one_are_the_clusters_listed(assistant):
+def test_the_first_one_and_the_labour_one_are_the_clusters_listed(web_assistant):
     """After the five thematic clusters, "the first one" is the Social Allowance Cluster and "And the labour one?"
     asks who coordinates the labour cluster; before, "one" named nothing and both were answered from other pages
     (eval/RESULTS.md, session 34: ON)."""
     _, first, labour = ask_in_turn(
-        assistant,
+        web_assistant,
         "What are the five thematic clusters of the NSSS?",
         "Which ministry coordinates the first one?",
         "And the labour one?",

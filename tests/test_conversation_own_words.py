@@ -7,7 +7,6 @@ CT). Real model, real Chroma for the answers; the reading on its own."""
 import pytest
 from conftest import ask_in_turn, cited
 from nsss.assistant import conversation as talk
-from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 
 
@@ -39,19 +38,14 @@ def test_pointers_with_nothing_before_them_still_point_back(question):
     assert talk.points_back(analyse(question))
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
-def test_a_question_with_theres_after_an_unrelated_turn_is_asked_as_it_is(assistant):
+def test_a_question_with_theres_after_an_unrelated_turn_is_asked_as_it_is(web_assistant):
     """Before, "there's" read as "there" (a place of the turn before): the question was searched in the Employment
     Injury Scheme's report and declined, where asked alone it is answered."""
     question = "Is there a government scheme that gives poor village people work when there's no farm work?"
     _, answer = ask_in_turn(
-        assistant, "How much will an injured worker's family be paid each month under the EIS pilot?", question
+        web_assistant, "How much will an injured worker's family be paid each month under the EIS pilot?", question
     )
-    alone = assistant.answer(question)
+    alone = web_assistant.answer(question)
 
     assert not answer.followup, answer
     assert not answer.abstained and answer.text == alone.text and cited(answer) == cited(alone)

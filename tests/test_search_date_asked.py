@@ -4,7 +4,6 @@ question's own terms are unchanged: a quote is still judged against what was ask
 web corpus."""
 
 import pytest
-from nsss.assistant import open_assistant
 from nsss.index.search import DATE_ASKED, DATE_ASKED_BN
 
 
@@ -29,14 +28,11 @@ def test_asking_the_date_or_year_in_bangla_is_searched_as_when():
     assert DATE_ASKED_BN.sub("কবে", "কত তারিখের সভায়?") == "কত তারিখের সভায়?"  # "of which date's meeting": a noun
 
 
-@pytest.fixture(scope="module")
-def assistant(web_store):
-    return open_assistant(web_store, use_llm=False)
-
-
-def test_the_page_headed_date_of_meeting_does_not_lead_a_question_asking_the_date(assistant):
+def test_the_page_headed_date_of_meeting_does_not_lead_a_question_asking_the_date(web_assistant):
     """Before (eval/RESULTS.md, session 36: QD2) the focal point meeting's minutes ranked first and eighth for the
     Cabinet's approval of the NSSS: they say nothing of it."""
-    hits = assistant.index.search("On what date did the Cabinet approve the National Social Security Strategy?", k=8)
+    hits = web_assistant.index.search(
+        "On what date did the Cabinet approve the National Social Security Strategy?", k=8
+    )
     sources = [h.chunk.source.rsplit("/", 1)[-1] for h in hits]
     assert "focal-point-meeting-2022-06-26.txt" not in sources, sources

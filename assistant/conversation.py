@@ -142,7 +142,13 @@ ASKING_PHRASE = re.compile(
 # it?) is what is asked, not what "এর" (its) stands for.
 BANGLA_ASKING_PHRASE = re.compile(r"(?:^|\s)(?:কোন কোন|কোনো|কোন|কী কী|কয়টা|কয়টি|কতগুলো|কতগুলি)\s+\S+")
 # After "what about X": a question word that asks something of X itself ("what about the cluster, who runs it?").
-OWN_ASK = re.compile(r"\b(?:who|whom|whose|what|when|where|which|how|why)\b|কে|কারা|কবে|কোথায়|কত|কোন|কেন", re.I)
+# (A Bangla question word begins a word of its own: "থেকে" (from) ends in কে and "কেন্দ্রীয়" (central) begins with কেন;
+# "কতজন" and "কোনটি" begin with theirs.)
+OWN_ASK = re.compile(
+    r"\b(?:who|whom|whose|what|when|where|which|how|why)\b|"
+    r"(?<![\u0980-\u09ff])(?:কে(?![\u0980-\u09ff])|কারা|কবে|কোথায়|কত|কোন|কেন(?:ো)?(?![\u0980-\u09ff]))",
+    re.I,
+)
 # "And in 2018?", "What about FY 2022-23?": a continuation that names only a year asks the earlier question again
 # (question.YEAR).
 YEAR_WORDS = frozenset(tokenize("fy fiscal financial year years সাল সালে অর্থবছর অর্থবছরে"))

@@ -818,9 +818,16 @@ INTRODUCED_KIND = re.compile(
     re.I,
 )
 # A month's name, in English (whole or short) and in Bangla.
+# A Bangla month's name as a word of its own, with a case ending or none: "মে" (May) is also the end of "মাধ্যমে"
+# (through), "গ্রামের" (of the village) and "সম্মেলন" (conference), where `\b` does not help (a vowel sign is no
+# word character to it).
+BANGLA_MONTH = (
+    r"(?<![\u0980-\u09ff])(?:জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর)"
+    r"(?:ের|এর|র|ে|তে|য়ে)?(?![\u0980-\u09ff])"
+)
 MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
-    r"jul|aug|sep|sept|oct|nov|dec|জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর)"
+    rf"jul|aug|sep|sept|oct|nov|dec|{BANGLA_MONTH})"
 )
 # "this" or "that" before a quoted term or a proper name.
 DEMONSTRATIVE_NAMING = re.compile(r"(?i:this|that|these|those)\s+(?:['‘\"“]|[A-Z](?!\w*['’]s\b))")
@@ -1012,7 +1019,9 @@ def _slot(text: str, listing: bool) -> str:
         r"^(?:when|since when|until when|by when)\b|\bwhen (?:was|were|did|is|will|does|do|are)\b|"
         r"\b(?:in|on|by|from|during|between)? ?(?:what|which) (?:[\w'-]+\s+){0,2}?(?:date|dates|day|year|month|time|"
         r"period|timeframe|time frame)\b|"
-        r"কবে|কখন|কোন সালে|কত সালে|কোন তারিখে|কোন মাসে|কোন বছরে|কোন অর্থবছরে|কোন অর্থ বছরে|" + BANGLA_DATE,
+        # (a word of its own: "থাকবে", will be, ends in কবে; "কখনো" is "ever")
+        r"(?<![\u0980-\u09ff])(?:কবে|কখন)(?![\u0980-\u09ff])|"
+        r"কোন সালে|কত সালে|কোন তারিখে|কোন মাসে|কোন বছরে|কোন অর্থবছরে|কোন অর্থ বছরে|" + BANGLA_DATE,
         q,
     ):
         return "date"

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
-from nsss.assistant.question import DAY_MONTH, Question, figures, normalize_figures
+from nsss.assistant.question import BANGLA_MONTH, DAY_MONTH, Question, figures, normalize_figures
 from nsss.assistant.sentences import Sentence, enumerates, sentences
 from nsss.assistant.weights import Weights
 from nsss.core.text import ACRONYM, BANGLA_LETTER, LIST_ITEM, scored_text
@@ -19,8 +19,7 @@ from nsss.index.lexical import tokenize
 
 DATE = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|[০-৯]{4}|"
-    r"জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর",
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|[০-৯]{4}|" + BANGLA_MONTH,
     re.I,
 )
 HONORIFIC = re.compile(

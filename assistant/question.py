@@ -817,7 +817,6 @@ INTRODUCED_KIND = re.compile(
     rf"(?:একটা|একটি|এক)\s+(?:\S+\s+){{0,3}}?(?:{BANGLA_KINDS})",
     re.I,
 )
-# A month's name, in English (whole or short) and in Bangla.
 # A Bangla month's name as a word of its own, with a case ending or none: "মে" (May) is also the end of "মাধ্যমে"
 # (through), "গ্রামের" (of the village) and "সম্মেলন" (conference), where `\b` does not help (a vowel sign is no
 # word character to it).
@@ -825,6 +824,7 @@ BANGLA_MONTH = (
     r"(?<![\u0980-\u09ff])(?:জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর)"
     r"(?:ের|এর|র|ে|তে|য়ে)?(?![\u0980-\u09ff])"
 )
+# A month's name, in English (whole or short) and in Bangla.
 MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
     rf"jul|aug|sep|sept|oct|nov|dec|{BANGLA_MONTH})"

@@ -318,7 +318,12 @@ SENTENCE_END = re.compile(r"[.!?।:;)\]\"'”’]\s*$")
 # A sentence that denies ("the NSSS does not provide any specific guidelines...") answers a yes-or-no question "no";
 # the next one, when it says what instead ("On the contrary...", "The NSSS leaves the matter on further studies"),
 # completes that answer.
-DENIES = re.compile(r"\b(?:not|no|never|none|neither)\b(?!\s+only\b)|n['’]t\b|(?:^|\s)(?:না|নয়|নেই)(?=[\s,।;:]|$)", re.I)
+DENIES = re.compile(
+    r"\b(?:not|no|never|none|neither)\b(?!\s+only\b)|n['’]t\b|(?:^|\s)(?:না|নয়|নেই)(?=[\s,।;:]|$)|"
+    # a "no" said without a negation: "without any additional cost", "free of charge", "at no extra cost"
+    r"\bwithout\s+(?:any|an?)\b|\bfree of (?:cost|charge)\b",
+    re.I,
+)
 INSTEAD = re.compile(r"^(?:on the contrary|instead|rather|but|however|in(?:stead)? of this)\b", re.I)
 
 

@@ -174,6 +174,12 @@ SECTION_ASKED = re.compile(
     r"|\bwho (?:participated|attended|took part|were present|are the members|were the members)\b()"
     r"|\bwhat (came) out of\b"
     r"|\b(eligib)(?:le|ility)\b"
+    # The same asked in everyday words: what a body is "supposed to do" (its functions), what a study "set out to find"
+    # or a plan is "meant to achieve" (its objectives).
+    r"|\b(?:supposed|meant|expected|there) to (do)\b"
+    r"|\b(?:supposed|meant|expected) to (achieve)\b"
+    r"|\b(set out) to (?:find|learn|examine|study|explore|assess|understand|look|achieve|do)\b"
+    r"|\b(trying|hoping|seeking) to (?:find|learn|achieve|get out of|understand|work out)\b"
     # (not "সদস্য সচিব", the member secretary: one person, as "member secretary" is in English)
     r"|(সিদ্ধান্ত|সুপারিশ|উদ্দেশ্য|চ্যালেঞ্জ|সদস্য(?![\s-]*সচিব)|পদক্ষেপ|অংশগ্রহণ)",
     re.I,
@@ -209,6 +215,12 @@ SECTION_OF = {
     "component": "components",
     "pillar": "components",
     "eligib": "eligibility",
+    "do": "functions",  # "what is the committee supposed to do?"
+    "achieve": "objectives",
+    "set out": "objectives",
+    "trying": "objectives",
+    "hoping": "objectives",
+    "seeking": "objectives",
     "came": "outcomes",  # "what came out of the dialogue?"
     "terms of reference": "functions",
     "membership": "members",

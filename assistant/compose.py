@@ -558,6 +558,9 @@ def _hit_at(hits: list[Hit], key: str, offset: int) -> Hit | None:
     return None
 
 
+BULLET = re.compile(r"(?:[-•*▪●◦·–—]\s+)*")  # list markers at an item's start (a number is kept: "2. Food Security...")
+
+
 def cite(spans: list[Span], document_text: Callable[[str], str], records: dict[str, DocRecord]) -> list[Citation]:
     """Turn document spans into numbered citations whose quotes are exact; merge overlapping spans."""
     merged: list[list] = []
@@ -571,6 +574,10 @@ def cite(spans: list[Span], document_text: Callable[[str], str], records: dict[s
     citations = []
     for n, (hit, start, end) in enumerate(merged, 1):
         c = hit.chunk
+        # A list item's bullet ("• To identify...", "- To approve...") marks the item, it says nothing: the quote starts
+        # after it (and stays exact), so that an answer listing the items does not print "- • To identify...".
+        marker = len(BULLET.match(document_text(c.doc_key), start, end).group(0))
+        start += marker if start + marker < end else 0
         quote = document_text(c.doc_key)[start:end]
         record = records.get(c.doc_key)
         page = record.page_at(start) if record is not None and c.page else None

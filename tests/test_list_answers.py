@@ -169,3 +169,16 @@ def test_what_came_out_of_it_after_two_turns_quotes_the_outcomes(seed_store):
 
     quotes = " ".join(c.quote for c in answer.citations)
     assert not answer.abstained and "Single Registry MIS" in quotes and "NSSS 2026 and beyond" in quotes, answer.text
+
+
+def test_a_listed_item_is_quoted_without_its_bullet(web_assistant):
+    # The items under "Research objectives" are bulleted ("• To identify..."): the answer lists each once, "- To
+    # identify... [1]", and each quote is still the document's text, exactly.
+    answer = web_assistant.answer("What were the research objectives of the 2019 urban poverty diagnostics study?")
+
+    assert not answer.abstained, answer.text
+    assert len(answer.citations) >= 2, answer.text
+    for c in answer.citations:
+        assert not c.quote.lstrip().startswith(("•", "- ", "* ")), answer.text
+        assert " ".join(c.quote.split()) in " ".join(c.passage.split()), c.quote
+    assert "- •" not in answer.text and "- -" not in answer.text, answer.text

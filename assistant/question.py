@@ -955,6 +955,12 @@ BANGLA_ORGANISATION = (
 EVERYDAY_RECIPIENTS = (  # the question proper: "What is X and who gets it?" still asks first what X is
     r"^who (?:actually |really |else |now |currently )?(?:gets?|got|receives?|received|qualif(?:y|ies)|benefits?|"
     r"is entitled|are entitled|is eligible|are eligible|can (?:get|apply|receive|join))\b|"
+    # whom a programme is for, or helps, or pays: a group of people too ("Who is Samata meant for?" is answered by
+    # "the Samata for low-income people"; "Who did it help?", "Who does the money go to?")
+    r"^who (?:is|are|was|were) (?:[\w'’-]+\s+){0,4}?(?:meant|intended|designed|aimed|targeted|there) for\b|"
+    r"^who (?:does|did|will|would) (?:it|this|that|they|the [\w'’-]+|[\w'’-]+) (?:help|reach|serve|target)\b|"
+    r"^who (?:does|did|will|would|is|was) (?:the |this |that |their |her |his |my )?"
+    r"(?:money|cash|allowance|stipend|benefit|payment|transfer|pension)s? (?:go|going|paid|sent) to\b|"
     # (Bangla puts the verb last: "টাকা কে পাবেন — মা না বাবা?", "কারা এই ভাতা পান?")
     r"(?:^|\s)(?:কে|কারা)\s+(?:\S+\s+){0,2}?(?:পাবেন|পাবে|পান|পায়|পেতেন|পেতে পারেন|পাওয়ার যোগ্য|যোগ্য)(?:\s|\?|$)"
 )

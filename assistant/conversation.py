@@ -16,7 +16,7 @@ from nsss.assistant.question import (
     says_which,
 )
 from nsss.assistant.types import Conversation
-from nsss.core.text import BANGLA_LETTER
+from nsss.core.text import BANGLA_END, BANGLA_LETTER, BANGLA_START
 from nsss.index.lexical import tokenize
 
 # Bangla words that say what is asked of a subject or how, never which subject: giving and getting, being, amounts
@@ -146,7 +146,7 @@ BANGLA_ASKING_PHRASE = re.compile(r"(?:^|\s)(?:কোন কোন|কোনো|
 # "কতজন" and "কোনটি" begin with theirs.)
 OWN_ASK = re.compile(
     r"\b(?:who|whom|whose|what|when|where|which|how|why)\b|"
-    r"(?<![\u0980-\u09ff])(?:কে(?![\u0980-\u09ff])|কারা|কবে|কোথায়|কত|কোন|কেন(?:ো)?(?![\u0980-\u09ff]))",
+    rf"{BANGLA_START}(?:কে{BANGLA_END}|কারা|কবে|কোথায়|কত|কোন|কেন(?:ো)?{BANGLA_END})",
     re.I,
 )
 # "And in 2018?", "What about FY 2022-23?": a continuation that names only a year asks the earlier question again

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nsss.core.text import ACRONYM, language
+from nsss.core.text import ACRONYM, BANGLA_END, BANGLA_START, language
 from nsss.index.glossary import default_glossary, names_programme
 from nsss.index.lexical import tokenize
 
@@ -112,7 +112,7 @@ STRONG_BACK = re.compile(
     r"(?!\s+(?:used\s+to|will|would|could|should|might|may|must|seems?|seemed|appears?|exists?|existed|remains?)\b)"
     r"(?!['’](?:s|re|ll|d)\b)|"
     r"\bthe same\b(?![^,;:?!.]*?\s+as\b)|\bthe (?:former|latter)(?=\s*(?:[?.,;!]|$))|সেখানে|সেখানকার|ওই|সেই|"
-    r"(?<![\u0980-\u09FF])(?:এই|এ|এটা|এইটা)\s+(?:নিয়ে|নিয়া|ব্যাপারে|বিষয়ে)(?![\u0980-\u09FF])",
+    rf"{BANGLA_START}(?:এই|এ|এটা|এইটা)\s+(?:নিয়ে|নিয়া|ব্যাপারে|বিষয়ে){BANGLA_END}",
     re.I,
 )
 # "it", "they", "that meeting", "she": point back only when the question names no subject of its own before them
@@ -125,14 +125,14 @@ WEAK_BACK = re.compile(
     # the date) or "ভাতার" (the allowance's), "তিনি" of "প্রতিনিধি", "এটি" of "ডিএফএটি"; nor "এর" joined to a name by a
     # hyphen ("ILO-এর": of the ILO).
     rf"(?<![\u0980-\u09FF-])(?:{'|'.join(BANGLA_WEAK)})(?:{BANGLA_CASE_ENDINGS})?(?:ই|ও)?"
-    r"(?![\u0980-\u09FF])|"
+    rf"{BANGLA_END}|"
     # The other Bangla pointers, written and as people type them (BANGLA_POINTERS): "এইটা শুরু হইছিল কবে?" (when did
     # this start?), "হেরা কী কাম করে?" (what do they do?).
     # With the case endings Bangla joins to them: "এইটার" (its), "হেইডাতে" (in it), "ওইটারে" (to it).
-    rf"(?<![\u0980-\u09FF])(?:{'|'.join(BANGLA_POINTERS)})(?:{BANGLA_CASE_ENDINGS})?(?![\u0980-\u09FF])|"
+    rf"{BANGLA_START}(?:{'|'.join(BANGLA_POINTERS)})(?:{BANGLA_CASE_ENDINGS})?{BANGLA_END}|"
     # "এই" before a noun that is not a time ("এই ভাতায়", this allowance; "এই কামের লাইগা"; not "এই বছর", this
     # year), as "this" before a noun (POINTED_NOUN); "ওই" and "সেই" always point (STRONG_BACK).
-    r"(?<![\u0980-\u09FF])এই\s+(?!(?:বছর|মাস|সময়|দিন|সপ্তাহ|সাল|অর্থবছর|পর্যন্ত|নিয়ে|নিয়া|ব্যাপারে|বিষয়ে)"
+    rf"{BANGLA_START}এই\s+(?!(?:বছর|মাস|সময়|দিন|সপ্তাহ|সাল|অর্থবছর|পর্যন্ত|নিয়ে|নিয়া|ব্যাপারে|বিষয়ে)"
     r"[\u0980-\u09FF]*)(?=[\u0980-\u09FF])",
     re.I,
 )
@@ -477,9 +477,9 @@ def analyse(text: str) -> Question:
 # it in them (answerability.UNIT_SAID).
 UNITS_ASKED = {
     # (Bangla words whole: "অর্থবছরে" is "in the fiscal year", not "a year")
-    "month": re.compile(r"\b(?:per|a|each|every) month\b|\bmonthly\b|(?<![\u0980-\u09FF])(?:মাসে|মাসিক)", re.I),
+    "month": re.compile(rf"\b(?:per|a|each|every) month\b|\bmonthly\b|{BANGLA_START}(?:মাসে|মাসিক)", re.I),
     "year": re.compile(
-        r"\b(?:per|a|each|every) year\b|\b(?:annual|annually|yearly)\b|(?<![\u0980-\u09FF])(?:বছরে|বার্ষিক)", re.I
+        rf"\b(?:per|a|each|every) year\b|\b(?:annual|annually|yearly)\b|{BANGLA_START}(?:বছরে|বার্ষিক)", re.I
     ),
     "percent": re.compile(r"\b(?:per ?cent|percentage)\b|%|শতাংশ", re.I),
     "dollar": re.compile(r"\b(?:dollars?|usd|us\$)", re.I),
@@ -612,8 +612,8 @@ BANGLA_THING = re.compile(f"(?:{'|'.join((*BANGLA_WEAK_THINGS, *BANGLA_POINTED_T
 # of condition, written or as people type it ("মায়েরা উপবৃত্তির টাকা পাইলে সেটা কোথায় তোলে?", if mothers get the
 # stipend, where do they draw it?). (By its ending alone a condition is not told from a place: "সালে", "স্কুলে".)
 BANGLA_CLAUSE_BREAK = re.compile(
-    r"[,;:.?!।—–]|\s-\s|(?<![\u0980-\u09FF])(?:এবং|কিন্তু|(?:কর|হ|হই|পে|পাই|গে|যাই|দি|দেই|নি|নেই|থাক|চাই|লাগ|"
-    r"বল|কই|আস|আই|দেখ|জান|তুল|ফির|মর|চল|শুরু কর|বন্ধ হ)লে)(?![\u0980-\u09FF])"
+    rf"[,;:.?!।—–]|\s-\s|{BANGLA_START}(?:এবং|কিন্তু|(?:কর|হ|হই|পে|পাই|গে|যাই|দি|দেই|নি|নেই|থাক|চাই|লাগ|"
+    rf"বল|কই|আস|আই|দেখ|জান|তুল|ফির|মর|চল|শুরু কর|বন্ধ হ)লে){BANGLA_END}"
 )
 
 
@@ -833,8 +833,8 @@ INTRODUCED_KIND = re.compile(
 # (through), "গ্রামের" (of the village) and "সম্মেলন" (conference), where `\b` does not help (a vowel sign is no
 # word character to it).
 BANGLA_MONTH = (
-    r"(?<![\u0980-\u09ff])(?:জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর)"
-    r"(?:ের|এর|র|ে|তে|য়ে)?(?![\u0980-\u09ff])"
+    rf"{BANGLA_START}(?:জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর)"
+    rf"(?:ের|এর|র|ে|তে|য়ে)?{BANGLA_END}"
 )
 # A month's name, in English (whole or short) and in Bangla.
 MONTH = (
@@ -1038,7 +1038,7 @@ def _slot(text: str, listing: bool) -> str:
         r"\b(?:in|on|by|from|during|between)? ?(?:what|which) (?:[\w'-]+\s+){0,2}?(?:date|dates|day|year|month|time|"
         r"period|timeframe|time frame)\b|"
         # (a word of its own: "থাকবে", will be, ends in কবে; "কখনো" is "ever")
-        r"(?<![\u0980-\u09ff])(?:কবে|কখন)(?![\u0980-\u09ff])|"
+        rf"{BANGLA_START}(?:কবে|কখন){BANGLA_END}|"
         r"কোন সালে|কত সালে|কোন তারিখে|কোন মাসে|কোন বছরে|কোন অর্থবছরে|কোন অর্থ বছরে|" + BANGLA_DATE,
         q,
     ):
@@ -1087,7 +1087,7 @@ def _slot(text: str, listing: bool) -> str:
         r"^why\b|\bwhy (?:is|was|are|were|did|does|do)\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b|"
         r"\bhow come\b|"
         # (a word of its own: "কেন্দ্রীয়", central, holds it)
-        r"(?<![\u0980-\u09ff])(?:কেন|কেনো)(?![\u0980-\u09ff])",
+        rf"{BANGLA_START}(?:কেন|কেনো){BANGLA_END}",
         q,
     ):
         return "reason"
@@ -1446,7 +1446,7 @@ ASKS_ITEMS = re.compile(
 
 # "আটটি উপজেলার নাম কী?", "যেই আটখান উপজেলা ধরব, ওইগুলার নাম কী?": the names of a counted set, asked in Bangla.
 BANGLA_NAMES_ASKED = re.compile(
-    r"(?<![\u0980-\u09FF])(?P<bn>[০-৯\d]{1,2}টি|[০-৯\d]{1,2}টা|\S+?(?:টি|টা|খান))\s+.{0,60}?নাম"
+    rf"{BANGLA_START}(?P<bn>[০-৯\d]{{1,2}}টি|[০-৯\d]{{1,2}}টা|\S+?(?:টি|টা|খান))\s+.{{0,60}}?নাম"
 )
 
 
@@ -1487,9 +1487,9 @@ def _is_compound(text: str) -> bool:
 
 
 # What a count is asked with in Bangla: "কতজন" (how many persons), "কয়টি" (how many things); "জন" counts persons.
-BANGLA_COUNT = re.compile(r"(?<![\u0980-\u09ff])(?:কত|কয়)\s*(জন|টি|টা|গুলো|গুলি)(?:কে|ের|এর|র)?(?![\u0980-\u09ff])")
+BANGLA_COUNT = re.compile(rf"{BANGLA_START}(?:কত|কয়)\s*(জন|টি|টা|গুলো|গুলি)(?:কে|ের|এর|র)?{BANGLA_END}")
 # A count word standing before the word it counts, with no classifier ("কত কপি", "কয় জেলায়").
-BANGLA_COUNT_BARE = re.compile(r"(?<![\u0980-\u09ff])(?:কত|কয়)\s+([\u0980-\u09ff]+)")
+BANGLA_COUNT_BARE = re.compile(rf"{BANGLA_START}(?:কত|কয়)\s+([\u0980-\u09ff]+)")
 PEOPLE_WORDS = frozenset(tokenize("people person persons"))
 # A verb's noun ("বাড়ানো", raising; "দেওয়া", giving): "টাকা কত বাড়ানো হইছিল?" asks how much, not how many raisings.
 BANGLA_VERBAL_NOUN = re.compile(r"(?:ানো|নো|ওয়া|োয়া)$")

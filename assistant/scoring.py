@@ -13,7 +13,7 @@ import numpy as np
 from nsss.assistant.question import BANGLA_MONTH, DAY_MONTH, Question, figures, normalize_figures
 from nsss.assistant.sentences import Sentence, enumerates, sentences
 from nsss.assistant.weights import Weights
-from nsss.core.text import ACRONYM, BANGLA_LETTER, LIST_ITEM, scored_text
+from nsss.core.text import ACRONYM, BANGLA_END, BANGLA_LETTER, BANGLA_START, LIST_ITEM, scored_text
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
 
@@ -146,7 +146,7 @@ QUANTITY = re.compile(
     r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|crore|lakh|half|"
     r"double|twice|percent)\b|[%]|"
     # Bangla numbers in words ("তিন দিনব্যাপী" a three-day), whole words only ("একটি" is "a"; "নয়" is also "is not")
-    r"(?<![\u0980-\u09ff])(?:এক|দুই|তিন|চার|পাঁচ|ছয়|সাত|আট|দশ|বিশ|শত|একশ|হাজার|লাখ|লক্ষ|কোটি)(?![\u0980-\u09ff])",
+    rf"{BANGLA_START}(?:এক|দুই|তিন|চার|পাঁচ|ছয়|সাত|আট|দশ|বিশ|শত|একশ|হাজার|লাখ|লক্ষ|কোটি){BANGLA_END}",
     re.I,
 )
 # An amount names its currency (or is a rate): "1 million individuals" and "20 lakh beneficiaries" are counts.

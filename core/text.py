@@ -6,6 +6,11 @@ from __future__ import annotations
 import re
 
 BANGLA_LETTER = re.compile(r"[\u0980-\u09FF]")
+# Where a Bangla word starts and ends, for a pattern that must match whole Bangla words ("কবে", when, is not the end of
+# "থাকবে", will be; the month "মে" is not inside "মাধ্যমে"): Python's \b cannot tell, a Bangla vowel sign or virama
+# being no word character to it.
+BANGLA_START = r"(?<![\u0980-\u09ff])"
+BANGLA_END = r"(?![\u0980-\u09ff])"
 # An acronym as the documents write one: two capitals or more ("NSSS", "MoLE", "NGOs").
 ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*\b")
 

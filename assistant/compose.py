@@ -320,7 +320,7 @@ SENTENCE_END = re.compile(r"[.!?।:;)\]\"'”’]\s*$")
 # completes that answer.
 DENIES = re.compile(
     r"\b(?:not|no|never|none|neither)\b(?!\s+only\b)|n['’]t\b|(?:^|\s)(?:না|নয়|নেই)(?=[\s,।;:]|$)|"
-    # a "no" said without a negation: "without any additional cost", "free of charge", "at no extra cost"
+    # a "no" said without a negation: "without any additional cost", "free of charge" ("at no extra cost" holds "no")
     r"\bwithout\s+(?:any|an?)\b|\bfree of (?:cost|charge)\b",
     re.I,
 )
@@ -576,9 +576,10 @@ def cite(spans: list[Span], document_text: Callable[[str], str], records: dict[s
         c = hit.chunk
         # A list item's bullet ("• To identify...", "- To approve...") marks the item, it says nothing: the quote starts
         # after it (and stays exact), so that an answer listing the items does not print "- • To identify...".
-        marker = len(BULLET.match(document_text(c.doc_key), start, end).group(0))
+        text = document_text(c.doc_key)
+        marker = len(BULLET.match(text, start, end).group(0))
         start += marker if start + marker < end else 0
-        quote = document_text(c.doc_key)[start:end]
+        quote = text[start:end]
         record = records.get(c.doc_key)
         page = record.page_at(start) if record is not None and c.page else None
         citations.append(

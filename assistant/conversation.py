@@ -89,8 +89,8 @@ ENGLISH_UNNAMING = frozenset(
         "cover covers covered covering pay pays paid paying hold holds held run runs ran start starts started begin "
         "began end ended join joined apply applied back "
         # (and words that say nothing of which subject: "the whole thing"; a round of a programme; coming and
-        # bringing: "When was the whole thing meant to be done?", "When does the first round happen?", "When did the
-        # money come?" ask about the turn before's subject)
+        # bringing: "When was the whole thing meant to be done?", "When does the first round happen?", "Which places
+        # come first?" ask about the turn before's subject)
         "thing things round rounds come comes came coming put bring brings brought"
     )
 )

@@ -87,7 +87,11 @@ ENGLISH_UNNAMING = frozenset(
     tokenize(
         f"{PART_WORDS.replace('|', ' ')} anything something anyone someone everything everyone nothing nobody "
         "cover covers covered covering pay pays paid paying hold holds held run runs ran start starts started begin "
-        "began end ended join joined apply applied back"
+        "began end ended join joined apply applied back "
+        # (and words that say nothing of which subject: "the whole thing"; a round of a programme; coming and
+        # bringing: "When was the whole thing meant to be done?", "When does the first round happen?", "Which places
+        # come first?" ask about the turn before's subject)
+        "thing things round rounds come comes came coming put bring brings brought"
     )
 )
 # "the project" with nothing after it that says which one ("the project on ...", "the project that ...") points

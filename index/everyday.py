@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from nsss.index.lexical import tokenize
@@ -14,11 +15,18 @@ class Everyday:
     """Pairs of an everyday phrase and the documents' word for it, looked up by search terms (stemmed)."""
 
     def __init__(self, pairs: list[tuple[str, str]]):
-        self.pairs = [(tuple(tokenize(everyday)), documents) for everyday, documents in pairs]
+        self.pairs = [(tuple(tokenize(everyday.strip('"'))), documents) for everyday, documents in pairs]
+        # A phrase in double quotes is matched as written, not by its stems: "backed" (supported) is not the "back" of
+        # "back in 2017".
+        self.exact = [
+            re.compile(r"\b" + re.escape(everyday.strip('"')) + r"\b", re.I) if everyday.startswith('"') else None
+            for everyday, _ in pairs
+        ]
 
     @classmethod
     def load(cls, path: Path = EVERYDAY) -> Everyday:
-        """Read a list: one `everyday<TAB>documents' word` pair a line, `#` starts a comment."""
+        """Read a list: one `everyday<TAB>documents' word` pair a line, `#` starts a comment; an everyday phrase in
+        double quotes is matched as written, not by its stems."""
         pairs = []
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or line.startswith("#"):
@@ -39,9 +47,13 @@ class Everyday:
         """Return the pairs (the everyday phrase as search terms, the documents' words) whose phrase the query holds."""
         have = tokenize(query)
         out = []
-        for phrase, documents in self.pairs:
+        for (phrase, documents), exact in zip(self.pairs, self.exact, strict=True):
             n = len(phrase)
-            if any(tuple(have[i : i + n]) == phrase for i in range(len(have) - n + 1)):
+            if (
+                exact.search(query)
+                if exact
+                else any(tuple(have[i : i + n]) == phrase for i in range(len(have) - n + 1))
+            ):
                 out.append((" ".join(phrase), documents))
         return out
 

@@ -169,6 +169,13 @@ def features(
         "unit_missing": 1.0 if unit_missing(question, quoted) else 0.0,
         "kind_filled": 1.0 if not question.implied or _holds(question.implied, quoted, question) else 0.0,
         "name_missing": 1.0 if set(named_terms(question)) & set(lead.missing) else 0.0,
+        # A programme, place or body the question calls by its proper name ("the Jawtno programme", "Samata", "the
+        # Sreemangal workshop") that the lead's document never names: the quote is about something else, however well
+        # it fills the slot ("Taka 500 per month under the programme" of the old age allowance). Not of a question
+        # asking two things, whose names may belong to its other part.
+        "proper_missing": 1.0
+        if not question.compound and not question.parts and set(proper_names(question)) - in_doc
+        else 0.0,
     }
 
 
@@ -194,6 +201,18 @@ COUNTED = re.compile(r"^[০-৯0-9]|(?:টি|টা|টো|খান|ডা)$"
 # "বিভাগ" is also a ministry's division ("মন্ত্রিপরিষদ বিভাগ", the Cabinet Division): only the country's eight
 # divisions are places.
 DIVISIONS = frozenset("ঢাকা চট্টগ্রাম রাজশাহী খুলনা বরিশাল সিলেট রংপুর ময়মনসিংহ".split())
+
+
+# A proper name: a capitalised word inside a sentence, not its first ("Jawtno", "Samata", "Sreemangal"); never a
+# month or a day, which say when, not what. Not an acronym: the documents may spell it out ("PM": Prime Minister).
+PROPER_NAME = re.compile(r"(?<![.?!:;]\s)(?<!^)(?<![.?!:;]\s[\"“‘'(])\b[A-Z][a-z]+\b")
+CALENDAR = re.compile(rf"^(?:{MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+
+
+def proper_names(question: Question) -> list[str]:
+    """Return the question's terms that are a proper name (`PROPER_NAME`)."""
+    names = [m.group(0) for m in PROPER_NAME.finditer(question.text) if not CALENDAR.match(m.group(0))]
+    return [t for name in names for t in tokenize(name) if t in question.terms]
 
 
 def named_terms(question: Question) -> list[str]:
@@ -458,6 +477,7 @@ VETOES = (
     ("slot_missing", 0.0, lambda v: v > 0, True),
     ("count_unlisted", 0.0, lambda v: v > 0, False),
     ("name_missing", 0.0, lambda v: v > 0, False),
+    ("proper_missing", 0.0, lambda v: v > 0, False),
     ("asked_short", 0.0, lambda v: v > 0, True),
 )
 

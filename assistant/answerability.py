@@ -216,6 +216,12 @@ CAPITALISED = re.compile(r"[A-Z][a-z]+")
 JOINERS = frozenset({"of", "and", "the", "&", "for", "on", "in", "/", "-"})
 CALENDAR = re.compile(rf"^(?:{MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 STOPS = frozenset(".?!:;")
+# The name of who says a thing: a paper, an office, a page ("the Observer's report", "according to the Sunamganj
+# office"), which a document's text need not hold (its address does).
+SOURCE_AFTER = re.compile(
+    r"(?:['’]s\s+)?(?:report|reports|article|piece|story|newspaper|paper|office|page|website|site)\b", re.I
+)
+SOURCE_BEFORE = re.compile(r"\baccording\s+to(?:\s+the)?$", re.I)
 QUOTES = frozenset("\"“‘'(")
 
 
@@ -246,6 +252,10 @@ def proper_names(question: Question) -> list[str]:
             continue
         if capitalised(neighbour(i, -1)) or capitalised(neighbour(i, 1)):
             continue  # one word of a longer name
+        if SOURCE_AFTER.match(" ".join(words[i + 1 : i + 3])) or SOURCE_BEFORE.search(
+            " ".join(words[max(0, i - 3) : i])
+        ):
+            continue  # who says it, not what it is about: "the Observer's report", "according to the Sunamganj office"
         names.append(name)
     terms = [t for name in names for t in tokenize(name) if t in question.terms]
     return [t for t in terms if t not in question.circumstance]

@@ -19,6 +19,9 @@ from nsss.assistant.question import analyse
         ("What was the theme of the Bangladesh Social Security Conference and Fair 2018?", []),
         ("Which ministries coordinate the Social Allowance and the Labour/Livelihood clusters?", []),
         ("According to The Business Standard, who backed it?", []),
+        # who says it, not what it is about
+        ("Which allowances are included, according to the Observer's report on the agreement?", []),
+        ("How many people got the disability allowance in 2022-23 according to the Sunamganj office?", []),
         # a sentence's first word, a month, an acronym, the asker's own circumstance, a Bangla question
         ("Jawtno: how much did it pay?", []),
         ("Which pension schemes did the PM open in August 2023?", []),

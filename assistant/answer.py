@@ -494,7 +494,7 @@ class Assistant:
         }
         section_text = " ".join(self.document_text(h.chunk.doc_key)[a:b] for h, a, b in section_spans)
         values = answerability.features(
-            q, hits, judged, self.index.lexical.idf, facts, section_text, self.document_text, aliases
+            q, hits, judged, self.index.lexical.idf, facts, section_text, self.document_text, aliases, w.rare_name_idf
         )
         if section_spans:
             spans, section = section_spans, "section"

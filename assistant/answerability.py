@@ -88,9 +88,11 @@ def features(
     section: str = "",
     document_text=None,
     aliases: Aliases = (),
+    rare_name: float = 0.0,
 ) -> dict[str, float]:
     """Measure how the evidence lines up with the question; picks are in answer order (the lead first); section is the
-    text of the items under the heading a section question found ("" when it found none)."""
+    text of the items under the heading a section question found ("" when it found none); a proper name the lead's
+    document lacks vetoes the answer when its idf is at least rare_name (`proper_missing`)."""
     section_found = bool(section)
     if not hits or not picks:
         return dict.fromkeys(FEATURES, 0.0) | {
@@ -169,6 +171,15 @@ def features(
         "unit_missing": 1.0 if unit_missing(question, quoted) else 0.0,
         "kind_filled": 1.0 if not question.implied or _holds(question.implied, quoted, question) else 0.0,
         "name_missing": 1.0 if set(named_terms(question)) & set(lead.missing) else 0.0,
+        # A programme, place or body the question calls by its proper name ("the Jawtno programme", "Samata", "the
+        # Sreemangal workshop") that the lead's document never names: the quote is about something else, however well
+        # it fills the slot ("Taka 500 per month under the programme" of the old age allowance). Not of a question
+        # asking two things, whose names may belong to its other part.
+        "proper_missing": 1.0
+        if not question.compound
+        and not question.parts
+        and any(t not in in_doc and idf(t) >= rare_name for t in proper_names(question))
+        else 0.0,
     }
 
 
@@ -194,6 +205,60 @@ COUNTED = re.compile(r"^[০-৯0-9]|(?:টি|টা|টো|খান|ডা)$"
 # "বিভাগ" is also a ministry's division ("মন্ত্রিপরিষদ বিভাগ", the Cabinet Division): only the country's eight
 # divisions are places.
 DIVISIONS = frozenset("ঢাকা চট্টগ্রাম রাজশাহী খুলনা বরিশাল সিলেট রংপুর ময়মনসিংহ".split())
+
+
+# A proper name standing alone: a capitalised word inside a sentence, not its first ("the Jawtno programme", "Samata",
+# "the Sreemangal workshop"). Not one word of a longer name ("the Central Management Committee", "the Financial
+# Express", "Conference and Fair"), which a document may give in its own words or not at all (a newspaper's name is
+# its address, not its text); not a month or a day, which say when, not what; not an acronym, which a document may
+# spell out ("PM": Prime Minister).
+CAPITALISED = re.compile(r"[A-Z][a-z]+")
+JOINERS = frozenset({"of", "and", "the", "&", "for", "on", "in", "/", "-"})
+CALENDAR = re.compile(rf"^(?:{MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+STOPS = frozenset(".?!:;")
+# The name of who says a thing: a paper, an office, a page ("the Observer's report", "according to the Sunamganj
+# office"), which a document's text need not hold (its address does).
+SOURCE_AFTER = re.compile(
+    r"(?:['’]s\s+)?(?:report|reports|article|piece|story|newspaper|paper|office|page|website|site)\b", re.I
+)
+SOURCE_BEFORE = re.compile(r"\baccording\s+to(?:\s+the)?$", re.I)
+QUOTES = frozenset("\"“‘'(")
+
+
+def proper_names(question: Question) -> list[str]:
+    """Return the terms of the proper names an English question gives, each a capitalised word standing alone inside
+    its sentence, that are not the asker's own circumstance ("I moved to Dhaka for work")."""
+    if question.language != "en":
+        return []
+    words = re.findall(r"[\w'’]+|[^\w\s]", question.text)
+
+    def opens(i: int) -> bool:  # the word at i begins a sentence, quoted or not
+        j = i - 1 if i > 0 and words[i - 1] in QUOTES else i
+        return j == 0 or words[j - 1] in STOPS
+
+    def capitalised(i: int) -> bool:  # the word at i is capitalised where a sentence does not make it so
+        return 0 <= i < len(words) and words[i][:1].isupper() and not opens(i)
+
+    def neighbour(i: int, step: int) -> int:  # the next word that is not a joiner ("of", "and", "/")
+        i += step
+        while 0 <= i < len(words) and words[i] in JOINERS:
+            i += step
+        return i
+
+    names = []
+    for i, word in enumerate(words):
+        name = re.sub(r"['’]s$", "", word)
+        if not CAPITALISED.fullmatch(name) or CALENDAR.match(name) or opens(i):
+            continue
+        if capitalised(neighbour(i, -1)) or capitalised(neighbour(i, 1)):
+            continue  # one word of a longer name
+        if SOURCE_AFTER.match(" ".join(words[i + 1 : i + 3])) or SOURCE_BEFORE.search(
+            " ".join(words[max(0, i - 3) : i])
+        ):
+            continue  # who says it, not what it is about: "the Observer's report", "according to the Sunamganj office"
+        names.append(name)
+    terms = [t for name in names for t in tokenize(name) if t in question.terms]
+    return [t for t in terms if t not in question.circumstance]
 
 
 def named_terms(question: Question) -> list[str]:
@@ -458,6 +523,7 @@ VETOES = (
     ("slot_missing", 0.0, lambda v: v > 0, True),
     ("count_unlisted", 0.0, lambda v: v > 0, False),
     ("name_missing", 0.0, lambda v: v > 0, False),
+    ("proper_missing", 0.0, lambda v: v > 0, False),
     ("asked_short", 0.0, lambda v: v > 0, True),
 )
 

@@ -38,6 +38,10 @@ class Weights:
     title_share: float = 0.5  # of a sentence's own coverage, the part counted only for terms its title lacks
     slot_bonus: float = 0.12  # the sentence holds the kind of thing asked (a date for "when"...)
     novelty: float = 0.1  # a sentence that only restates the question does not answer it
+    # A proper name the question gives ("the Jawtno programme") vetoes an answer whose document never names it, when
+    # at most about one passage in ten holds it (idf at least log 10; set, not tuned: "Bangladesh", "Cabinet", "Dhaka"
+    # are in more, and a document may leave them unsaid; eval/RESULTS.md, session 42, NM)
+    rare_name_idf: float = 2.3
     short_penalty: float = 0.15
     long_penalty: float = 0.05
     heading_penalty: float = 0.1

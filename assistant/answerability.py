@@ -29,7 +29,7 @@ from nsss.assistant.scoring import (
     with_prefixes,
 )
 from nsss.assistant.sentences import items_listed
-from nsss.assistant.weights import Answerability
+from nsss.assistant.weights import WEIGHTS, Answerability
 from nsss.core.text import language, split_sentences
 from nsss.core.types import Hit
 from nsss.index.lexical import tokenize
@@ -88,7 +88,7 @@ def features(
     section: str = "",
     document_text=None,
     aliases: Aliases = (),
-    rare_name: float = 0.0,
+    rare_name: float = WEIGHTS.rare_name_idf,
 ) -> dict[str, float]:
     """Measure how the evidence lines up with the question; picks are in answer order (the lead first); section is the
     text of the items under the heading a section question found ("" when it found none); a proper name the lead's

@@ -15,12 +15,15 @@ class Everyday:
     """Pairs of an everyday phrase and the documents' word for it, looked up by search terms (stemmed)."""
 
     def __init__(self, pairs: list[tuple[str, str]]):
-        self.pairs = [(tuple(tokenize(everyday.strip('"'))), documents) for everyday, documents in pairs]
-        # A phrase in double quotes is matched as written, not by its stems: "backed" (supported) is not the "back" of
-        # "back in 2017".
-        self.exact = [
-            re.compile(r"\b" + re.escape(everyday.strip('"')) + r"\b", re.I) if everyday.startswith('"') else None
-            for everyday, _ in pairs
+        # Each pair as (the phrase's search terms, the documents' words, the phrase as written or None). A phrase in
+        # double quotes is matched as written, not by its stems: "going down" is not the "go" of "where does it go?".
+        self.pairs = [
+            (
+                tuple(tokenize(everyday.strip('"'))),
+                documents,
+                re.compile(r"\b" + re.escape(everyday.strip('"')) + r"\b", re.I) if everyday.startswith('"') else None,
+            )
+            for everyday, documents in pairs
         ]
 
     @classmethod
@@ -47,11 +50,11 @@ class Everyday:
         """Return the pairs (the everyday phrase as search terms, the documents' words) whose phrase the query holds."""
         have = tokenize(query)
         out = []
-        for (phrase, documents), exact in zip(self.pairs, self.exact, strict=True):
+        for phrase, documents, written in self.pairs:
             n = len(phrase)
             if (
-                exact.search(query)
-                if exact
+                written.search(query)
+                if written
                 else any(tuple(have[i : i + n]) == phrase for i in range(len(have) - n + 1))
             ):
                 out.append((" ".join(phrase), documents))

@@ -391,11 +391,24 @@ PURPOSE = re.compile(
 )
 
 
+# "Who is in charge of X?" asks who heads it: the documents say "headed by", "chaired by", "presided over" (scoring.
+# OFFICES_HELD), and "in charge" drew the sentences that use it of another post ("the ex-officio desk officer in
+# charge of social security of each ministry" for the Central Management Committee's chair). Read as "who heads",
+# for the terms and for the search. (A ministry in charge of a cluster is its coordinator, scoring.ORG_KINDS: only
+# "who" is read so.)
+IN_CHARGE = re.compile(
+    r"\bwho(?:['’]s|\s+is|\s+was|\s+will be|\s+would be|\s+are|\s+were|\s+has been|\s+had been)\s+"
+    r"(?:\w+ly\s+)?(?:put\s+|left\s+)?in charge(?:\s+of)?\b",
+    re.I,
+)
+
+
 def analyse(text: str) -> Question:
     """Read a question: its slot, terms, figures, and whether it leans on an earlier turn. A preamble saying what the
     asker is writing is left out (PURPOSE); what it names after "on" or "about" stays."""
     text = unicodedata.normalize("NFC", " ".join(text.split()))  # য় typed as one character reads as the index's two
     text = PURPOSE.sub("", text, count=1) or text
+    text = IN_CHARGE.sub("who heads", text)
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
     words = read_eligibility(words)
     # "How many took part?" asks how many participated: "part" names no subject.

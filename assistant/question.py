@@ -496,7 +496,8 @@ UNITS_ASKED = {
     ),
     "percent": re.compile(r"\b(?:per ?cent|percentage)\b|%|শতাংশ", re.I),
     "dollar": re.compile(r"\b(?:dollars?|usd|us\$)", re.I),
-    "day": re.compile(r"\b(?:per|a|each|every) day\b|\bdaily\b|দৈনিক|প্রতিদিন", re.I),
+    # ("The Daily Star", "the Daily Sun report": a newspaper's name, written with capitals, asks no daily rate)
+    "day": re.compile(r"\b(?:per|a|each|every) day\b|\b(?!(?-i:Daily\s+[A-Z]))daily\b|দৈনিক|প্রতিদিন", re.I),
 }
 # A question asking for the date or the day ("On what date...", "কোন তারিখে") asks for a day of a month: a year, a
 # month or a weekday ("মঙ্গলবার") says when only roughly, and often of another event.

@@ -405,10 +405,11 @@ IN_CHARGE = re.compile(
 
 def analyse(text: str) -> Question:
     """Read a question: its slot, terms, figures, and whether it leans on an earlier turn. A preamble saying what the
-    asker is writing is left out (PURPOSE); what it names after "on" or "about" stays."""
+    asker is writing is left out (PURPOSE); what it names after "on" or "about" stays. "Who is in charge of" is read
+    as "who heads" (IN_CHARGE)."""
     text = unicodedata.normalize("NFC", " ".join(text.split()))  # য় typed as one character reads as the index's two
     text = PURPOSE.sub("", text, count=1) or text
-    text = IN_CHARGE.sub("who heads", text)
+    text = IN_CHARGE.sub(lambda m: f"{m.group(0)[:3]} heads", text)  # ("Who"/"who" as written)
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
     words = read_eligibility(words)
     # "How many took part?" asks how many participated: "part" names no subject.

@@ -212,7 +212,7 @@ DIVISIONS = frozenset("ঢাকা চট্টগ্রাম রাজশা�
 # Express", "Conference and Fair"), which a document may give in its own words or not at all (a newspaper's name is
 # its address, not its text); not a month or a day, which say when, not what; not an acronym, which a document may
 # spell out ("PM": Prime Minister).
-CAPITALISED = re.compile(r"[A-Z][a-z]+")
+NAME_WORD = re.compile(r"[A-Z][a-z]+")  # (scoring.CAPITALISED is a run of such words)
 JOINERS = frozenset({"of", "and", "the", "&", "for", "on", "in", "/", "-"})
 CALENDAR = re.compile(rf"^(?:{MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 STOPS = frozenset(".?!:;")
@@ -248,7 +248,7 @@ def proper_names(question: Question) -> list[str]:
     names = []
     for i, word in enumerate(words):
         name = re.sub(r"['’]s$", "", word)
-        if not CAPITALISED.fullmatch(name) or CALENDAR.match(name) or opens(i):
+        if not NAME_WORD.fullmatch(name) or CALENDAR.match(name) or opens(i):
             continue
         if capitalised(neighbour(i, -1)) or capitalised(neighbour(i, 1)):
             continue  # one word of a longer name

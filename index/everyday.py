@@ -51,14 +51,15 @@ class Everyday:
         have = tokenize(query)
         out = []
         for phrase, documents, written in self.pairs:
-            n = len(phrase)
-            if (
-                written.search(query)
-                if written
-                else any(tuple(have[i : i + n]) == phrase for i in range(len(have) - n + 1))
-            ):
+            if written.search(query) if written else _holds_run(have, phrase):
                 out.append((" ".join(phrase), documents))
         return out
+
+
+def _holds_run(terms: list[str], phrase: tuple[str, ...]) -> bool:
+    """Tell whether a phrase's search terms stand together, in order, among a text's."""
+    n = len(phrase)
+    return any(tuple(terms[i : i + n]) == phrase for i in range(len(terms) - n + 1))
 
 
 @functools.cache

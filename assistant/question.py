@@ -361,7 +361,8 @@ class Question:
     implied: str = ""  # what its words ask for where the slot says less: "day", "amount", "number", "date" or ""
     units: tuple[str, ...] = ()  # the units it asks a sum or a rate in: "month", "year", "percent", "dollar", "day"
     former_name: bool = False  # asks the name something had before it was renamed ("What was it called before?")
-    author: bool = False  # asks who wrote a piece ("Who wrote the 2025 article on...?"): its byline answers (AUTHOR_ASKED)
+    # asks who wrote a piece ("Who wrote the 2025 article on...?"): its byline answers it (AUTHOR_ASKED)
+    author: bool = False
     items: int = 0  # how many things it asks to be named, when it says ("which eight upazilas", "the eleven KEQs")
     # whose name it asks, when it asks a person's name ("the name of the UNDP representative": undp, repres): an
     # office gives none, and the name must stand with these words

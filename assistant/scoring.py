@@ -781,9 +781,7 @@ def score_sentences(
     bylined = _bylined_docs(hits, lambda title: cover(titles[title])) if question.author else set()
     if bylined:
         # Who wrote a piece is said by its byline, which holds none of the question's words: it joins the shortlist.
-        shortlist = _joined(
-            shortlist, ranked, cands, bylined, lambda i: holds_byline(cands[i]), len(bylined)
-        )
+        shortlist = _joined(shortlist, ranked, cands, bylined, lambda i: holds_byline(cands[i]), len(bylined))
     # Only the most promising sentences are embedded (and only their first words): answers stay fast.
     texts = [scored_text(cands[i].text) for i in shortlist]
     vectors = np.array(embed([query] + texts))

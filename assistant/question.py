@@ -413,7 +413,7 @@ AUTHOR_ASKED = re.compile(
     r"|\b(?:the )?(?:author|authors|writer) of\b|লেখক কে|কে লিখেছেন|কে লেখেন|লিখেছেন কে|কার লেখা",
     re.I,
 )
-
+# The kind of piece a "who wrote" names ("the op-ed", "that article"): no sentence of the piece says it of itself.
 PIECE = re.compile(r"\b(?:opinion piece|op-?ed|article|piece|column|essay)s?\b", re.I)
 
 

@@ -276,6 +276,10 @@ def named_terms(question: Question) -> list[str]:
 DEFINITE = ("date", "number", "amount", "person", "place")
 
 
+# Someone a text says did a thing ("prepared by the General Economics Division", "By Arju Afrin Kathy").
+BY_SOMEONE = re.compile(r"\b[Bb]y\s+(?:the\s+)?[A-Z]")
+
+
 def slot_missing(question: Question, quoted: str) -> bool:
     """Tell whether a question asking one thing of a definite kind finds none in the quote: a sum asked per month is
     not found in a day's wage; "who" may be answered by a body ("Who formulated the NSSS?": the GED), but not who
@@ -285,6 +289,9 @@ def slot_missing(question: Question, quoted: str) -> bool:
         # a former name is a definite kind: a quote that says no rename does not give one ("What was the old age
         # allowance called before?" is not answered by its budget)
         return not says_former_name(quoted)
+    if question.author and not question.compound:
+        # who wrote a piece: a person, or a body it is by ("prepared by the GED"); a quote naming neither ("This paper examines urban poverty...") does not say who wrote it
+        return not (fills_slot("person", quoted, question) or BY_SOMEONE.search(quoted))
     if question.slot == "organisation" and not question.compound and any(a.search(question.text) for a, _ in ORG_KINDS):
         # a body asked by its kind ("which bank", "which ministry", the cluster's coordinator) is definite too
         return not fills_slot("organisation", quoted, question)

@@ -361,6 +361,8 @@ class Question:
     implied: str = ""  # what its words ask for where the slot says less: "day", "amount", "number", "date" or ""
     units: tuple[str, ...] = ()  # the units it asks a sum or a rate in: "month", "year", "percent", "dollar", "day"
     former_name: bool = False  # asks the name something had before it was renamed ("What was it called before?")
+    # asks who wrote a piece ("Who wrote the 2025 article on...?"): its byline answers it (AUTHOR_ASKED)
+    author: bool = False
     items: int = 0  # how many things it asks to be named, when it says ("which eight upazilas", "the eleven KEQs")
     # whose name it asks, when it asks a person's name ("the name of the UNDP representative": undp, repres): an
     # office gives none, and the name must stand with these words
@@ -403,6 +405,18 @@ IN_CHARGE = re.compile(
 )
 
 
+# Who wrote a piece asked ("Who wrote the op-ed...?", "whose article", "the author of"): a byline answers it, a line
+# naming the writer under the title (scoring.BYLINE), which holds none of the question's words.
+AUTHOR_ASKED = re.compile(
+    r"\bwho (?:wrote|writes|has written|had written|authored|penned|is the author|was the author|were the authors)\b"
+    r"|\b(?:written|authored|penned) by whom\b|\bwhose (?:article|op-?ed|opinion piece|piece|column|essay|paper)\b"
+    r"|\b(?:the )?(?:author|authors|writer) of\b|লেখক কে|কে লিখেছেন|কে লেখেন|লিখেছেন কে|কার লেখা",
+    re.I,
+)
+# The kind of piece a "who wrote" names ("the op-ed", "that article"): no sentence of the piece says it of itself.
+PIECE = re.compile(r"\b(?:opinion piece|op-?ed|article|piece|column|essay)s?\b", re.I)
+
+
 def analyse(text: str) -> Question:
     """Read a question: its slot, terms, figures, and whether it leans on an earlier turn. A preamble saying what the
     asker is writing is left out (PURPOSE); what it names after "on" or "about" stays. "Who is in charge of" is read
@@ -423,6 +437,11 @@ def analyse(text: str) -> Question:
     words = re.sub(r"\b(?:end|ends|ended|ending) up\b", " ", words, flags=re.I)
     # "What was it called before?", "its old name", "what was it originally called" ask one thing, a former name:
     # read alike, as "formerly called" (scoring.FORMER_NAME says which words of a text say it).
+    # Who wrote a piece: "wrote" and "article" name what is asked and of what kind of text, not its subject; the
+    # byline that answers holds neither (nor do the piece's other sentences, mostly).
+    author = bool(AUTHOR_ASKED.search(words))
+    if author:
+        words = PIECE.sub(" ", AUTHOR_ASKED.sub("who", words))
     former_name = bool(FORMER_NAME_ASKED.search(words))
     words = FORMER_NAME_ASKED.sub(" formerly called ", words)
     terms = tuple(t for t in dict.fromkeys(tokenize(words)) if t not in QUESTION_WORDS and not _lone_sign(t))
@@ -482,6 +501,7 @@ def analyse(text: str) -> Question:
         units=tuple(unit for unit, asks in UNITS_ASKED.items() if asks.search(text)),
         items=items_asked(text),
         former_name=former_name,
+        author=author,
         name_of=_name_of(text),
         circumstance=_circumstance_terms(text, terms),
     )

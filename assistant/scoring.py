@@ -183,6 +183,7 @@ class Pick:
     dense: float = 0.0  # similarity to the question under the bundled model
     missing: tuple[str, ...] = ()  # the question's own terms found neither in it, the two before, nor the title
     fitted: float = 0.0  # its score on the answerability model's own sentence weights (Answerability.lead_weights)
+    byline: bool = False  # holds the byline of a piece whose writer is asked (lead puts it first)
 
 
 def has_person(text: str, offices: bool = True) -> bool:
@@ -777,6 +778,10 @@ def score_sentences(
             lambda i: bool(token_sets[i] & subject) and bool(STANCE.search(cands[i].text)),
             w.yes_no_shortlist,
         )
+    bylined = _bylined_docs(hits, lambda title: cover(titles[title])) if question.author else set()
+    if bylined:
+        # Who wrote a piece is said by its byline, which holds none of the question's words: it joins the shortlist.
+        shortlist = _joined(shortlist, ranked, cands, bylined, lambda i: holds_byline(cands[i]), len(bylined))
     # Only the most promising sentences are embedded (and only their first words): answers stay fast.
     texts = [scored_text(cands[i].text) for i in shortlist]
     vectors = np.array(embed([query] + texts))
@@ -801,8 +806,37 @@ def score_sentences(
             score -= w.heading_penalty
         missing = tuple(t for t in question.terms if t not in context[i])
         fitted = float(score - weighed + as_fitted)  # the same bonuses and penalties, on the fitted weights
-        picks.append(Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing, fitted))
+        byline = s.hit.chunk.doc_key in bylined and holds_byline(s)
+        picks.append(
+            Pick(s, float(score), float(ctx_cover[i]), float(own_cover[i]), float(dense[j]), missing, fitted, byline)
+        )
     return sorted(picks, key=lambda p: p.score, reverse=True)
+
+
+# A byline: a line of its own under a piece's title naming who wrote it ("By Dr. Shamsul Alam", "By Arju Afrin Kathy").
+BYLINE = re.compile(
+    r"^[ \t]*By[ \t]+(?:(?:Dr|Mr|Ms|Mrs|Prof|Md)\.?[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,4}[ \t]*$", re.M
+)
+
+
+def holds_byline(s: Sentence) -> bool:
+    """Tell whether a sentence holds its document's byline (a line of its own: BYLINE)."""
+    text, a, b = s.hit.chunk.text, s.start - s.hit.chunk.start, s.end - s.hit.chunk.start
+    return any(a <= m.start() + len(m.group(0)) - len(m.group(0).lstrip()) < b for m in BYLINE.finditer(text))
+
+
+def _bylined_docs(hits: list[Hit], cover_title) -> set[str]:
+    """Return the documents whose byline answers who wrote the piece asked about: the first document, and the second
+    if its title is as much about the question as the first's ("the 2025 article on labour and livelihood
+    interventions" ranks a conference report of 2025 first, and the article itself second)."""
+    first = {}
+    for h in hits:
+        first.setdefault(h.chunk.doc_key, h.chunk.title)
+    ranked = list(first.items())[:2]
+    if not ranked:
+        return set()
+    top = cover_title(ranked[0][1])
+    return {key for n, (key, title) in enumerate(ranked) if n == 0 or cover_title(title) >= top}
 
 
 def _top_docs(hits: list[Hit], n: int) -> set[str]:
@@ -825,6 +859,10 @@ def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
     particular kind of thing, the words naming what is asked: "donors", "constraints"); the others keep their order."""
     if not picks:
         return picks
+    bylines = [i for i, p in enumerate(picks) if p.byline]
+    if bylines:
+        # Who wrote the piece: its byline leads.
+        return [picks[bylines[0]]] + picks[: bylines[0]] + picks[bylines[0] + 1 :]
     if question.yes_no and question.slot == "any" and not question.is_list:
         settled = _lead_settling(picks, w)
         if settled is not picks:

@@ -405,6 +405,16 @@ IN_CHARGE = re.compile(
 )
 
 
+# "Who opened it?", "Who switched it on?", "Who kicked off the payments?" ask who inaugurated it, as the documents
+# say ("Prime Minister's Advisor Salman F Rahman inaugurated the project"): read as "who inaugurated", for the terms
+# and for the search, as IN_CHARGE is. Only "who" is read so ("Which schemes did they open?" asks the schemes).
+OPENED = re.compile(
+    r"\b(who)(\s+(?:actually|first|officially|formally|really)\s+|\s+)"
+    r"(?:opened|switched\s+on|turned\s+on|kicked\s+off|started\s+off|"
+    r"(?:switched|turned|kicked|started|set|got)\s+(it|that|this|them|these|those)\s+(?:on|off|going|rolling))\b",
+    re.I,
+)
+
 # Who wrote a piece asked ("Who wrote the op-ed...?", "whose article", "the author of"): a byline answers it, a line
 # naming the writer under the title (scoring.BYLINE), which holds none of the question's words.
 AUTHOR_ASKED = re.compile(
@@ -420,10 +430,11 @@ PIECE = re.compile(r"\b(?:opinion piece|op-?ed|article|piece|column|essay)s?\b",
 def analyse(text: str) -> Question:
     """Read a question: its slot, terms, figures, and whether it leans on an earlier turn. A preamble saying what the
     asker is writing is left out (PURPOSE); what it names after "on" or "about" stays. "Who is in charge of" is read
-    as "who heads" (IN_CHARGE)."""
+    as "who heads" (IN_CHARGE), "Who opened it?" as "who inaugurated it" (OPENED)."""
     text = unicodedata.normalize("NFC", " ".join(text.split()))  # য় typed as one character reads as the index's two
     text = PURPOSE.sub("", text, count=1) or text
     text = IN_CHARGE.sub(lambda m: f"{m.group(0)[:3]} heads", text)  # ("Who"/"who" as written)
+    text = OPENED.sub(lambda m: f"{m.group(1)}{m.group(2)}inaugurated" + (f" {m.group(3)}" if m.group(3) else ""), text)
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
     words = read_eligibility(words)
     # "How many took part?" asks how many participated: "part" names no subject.

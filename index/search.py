@@ -171,7 +171,11 @@ class Index:
         if missing:
             if len(recent) > 256:
                 recent = self._recent = {}  # replaced, not cleared: another thread may be reading the old one
-            recent.update(zip(missing, self.embedder.embed(missing), strict=True))
+            # Each text on its own: encoded beside others (the encoder packs texts into one sequence), a text's vector
+            # differs by about 1e-7 with its neighbours, and a near tie then turns on what was asked before (this
+            # cache, and the answer's, keep whichever vector came first). Alone, as fast here (eval/RESULTS.md,
+            # session 44).
+            recent.update((t, self.embedder.embed([t])[0]) for t in missing)
         return [recent[t] for t in texts]
 
     @property

@@ -35,7 +35,7 @@ def test_who_opened_it_is_read_as_who_inaugurated_it(question, read):
     [
         "Which schemes did they open?",
         "Who chaired the opening session?",
-        "Who gave the main talk to kick it off?",
+        "Who gave the welcome speech to kick it off?",
         "When did registration open?",
         "Who started the old age allowance?",
     ],

@@ -290,7 +290,8 @@ def slot_missing(question: Question, quoted: str) -> bool:
         # allowance called before?" is not answered by its budget)
         return not says_former_name(quoted)
     if question.author and not question.compound:
-        # who wrote a piece: a person, or a body it is by ("prepared by the GED"); a quote naming neither ("This paper examines urban poverty...") does not say who wrote it
+        # who wrote a piece: a person, or a body it is by ("prepared by the GED"); a quote naming neither ("This paper
+        # examines urban poverty...") does not say who wrote it
         return not (fills_slot("person", quoted, question) or BY_SOMEONE.search(quoted))
     if question.slot == "organisation" and not question.compound and any(a.search(question.text) for a, _ in ORG_KINDS):
         # a body asked by its kind ("which bank", "which ministry", the cluster's coordinator) is definite too

@@ -455,13 +455,13 @@ def analyse(text: str) -> Question:
     # "What did they end up deciding?": "end up" says how it turned out, and names nothing ("end" drew "At the end of
     # the meeting...").
     words = re.sub(r"\b(?:end|ends|ended|ending) up\b", " ", words, flags=re.I)
-    # "What was it called before?", "its old name", "what was it originally called" ask one thing, a former name:
-    # read alike, as "formerly called" (scoring.FORMER_NAME says which words of a text say it).
     # Who wrote a piece: "wrote" and "article" name what is asked and of what kind of text, not its subject; the
     # byline that answers holds neither (nor do the piece's other sentences, mostly).
     author = bool(AUTHOR_ASKED.search(words))
     if author:
         words = PIECE.sub(" ", AUTHOR_ASKED.sub("who", words))
+    # "What was it called before?", "its old name", "what was it originally called" ask one thing, a former name:
+    # read alike, as "formerly called" (scoring.FORMER_NAME says which words of a text say it).
     former_name = bool(FORMER_NAME_ASKED.search(words))
     words = FORMER_NAME_ASKED.sub(" formerly called ", words)
     terms = tuple(t for t in dict.fromkeys(tokenize(words)) if t not in QUESTION_WORDS and not _lone_sign(t))

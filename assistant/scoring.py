@@ -815,14 +815,14 @@ def score_sentences(
 
 # A byline: a line of its own under a piece's title naming who wrote it ("By Dr. Shamsul Alam", "By Arju Afrin Kathy").
 BYLINE = re.compile(
-    r"^[ \t]*By[ \t]+(?:(?:Dr|Mr|Ms|Mrs|Prof|Md)\.?[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,4}[ \t]*$", re.M
+    r"^[ \t]*(By)[ \t]+(?:(?:Dr|Mr|Ms|Mrs|Prof|Md)\.?[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,4}[ \t]*$", re.M
 )
 
 
 def holds_byline(s: Sentence) -> bool:
     """Tell whether a sentence holds its document's byline (a line of its own: BYLINE)."""
     text, a, b = s.hit.chunk.text, s.start - s.hit.chunk.start, s.end - s.hit.chunk.start
-    return any(a <= m.start() + len(m.group(0)) - len(m.group(0).lstrip()) < b for m in BYLINE.finditer(text))
+    return any(a <= m.start(1) < b for m in BYLINE.finditer(text))
 
 
 def _bylined_docs(hits: list[Hit], cover_title) -> set[str]:

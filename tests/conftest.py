@@ -164,6 +164,19 @@ def cited(answer) -> set[str]:
     return {c.source for c in answer.citations}
 
 
+def seen(answer, assistant) -> str:
+    """Say what an answer rests on, for a failure message: what it cites and quotes, how sure the model was, the
+    passages found first, and which encoder the process ran (a lead that differs only on a fresh machine is read
+    from this)."""
+    embedder = assistant.index.embedder
+    found = [(h.chunk.source, round(h.score, 4), round(h.dense, 4), round(h.lexical, 3)) for h in answer.retrieved[:5]]
+    return (
+        f"cited {[(c.source, c.quote[:80]) for c in answer.citations]}; probability "
+        f"{answer.signals.get('probability')}; found {found}; encoder {type(embedder).__name__} "
+        f"{getattr(embedder, 'path', '')}"
+    )
+
+
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory, embedder) -> Settings:
     """Settings whose store holds the bundled corpus, ingested once per session."""

@@ -7,7 +7,7 @@ topic often hold sentences alike; the one whose passage the search ranked highes
 from dataclasses import replace
 
 import pytest
-from conftest import cited
+from conftest import seen
 from nsss.assistant import answerability, open_assistant
 from nsss.assistant.weights import WEIGHTS
 
@@ -31,8 +31,8 @@ from nsss.assistant.weights import WEIGHTS
 )
 def test_the_page_the_search_found_best_leads_among_pages_on_one_topic(web_assistant, question, page):
     answer = web_assistant.answer(question)
-    assert not answer.abstained, answer
-    assert answer.citations[0].source == page, cited(answer)
+    assert not answer.abstained, seen(answer, web_assistant)
+    assert answer.citations[0].source == page, seen(answer, web_assistant)
 
 
 def test_whether_to_answer_is_judged_on_the_scale_the_model_was_fitted_on(web_store):

@@ -3,6 +3,7 @@ Bangla "কেন" is a word of its own (not the start of "কেন্দ্র
 asks for the recommendations. Real model, real Chroma, over the web corpus and the bundled records."""
 
 import pytest
+from conftest import seen
 from nsss.assistant import open_assistant
 from nsss.assistant.question import analyse
 
@@ -41,11 +42,11 @@ def test_why_is_answered_by_the_sentence_that_says_why(web_assistant):
         "to mothers' phones?"
     )
 
-    assert not answer.abstained, answer.text
+    assert not answer.abstained, seen(answer, web_assistant)
     lead = answer.citations[0]
-    assert lead.source == "g2p-network-primary-stipend-digital.md", answer.text
+    assert lead.source == "g2p-network-primary-stipend-digital.md", seen(answer, web_assistant)
     # the reason ("driven by the policy objective of increasing the efficiency..."), not only what was done
-    assert "driven by the policy objective" in lead.quote, answer.text
+    assert "driven by the policy objective" in lead.quote, seen(answer, web_assistant)
 
 
 def test_what_a_workshop_ended_up_recommending_is_its_recommendations(seed_store):

@@ -264,7 +264,6 @@ class Assistant:
         reading = self.read(wide, _lean(wider, plan.focus + plan.also, self.weights.focus_boost), plan.query)
         # An answer found in another document must name the topic where it stands (its sentence, the two before and
         # its title), or it answers another question; one in the topic's own documents need not.
-        lead = reading.picks[0] if reading.picks else None
         outside = _lead_outside(reading, plan)
         # (Its rarest word: the topic's words are the earlier question's subject, and they hold what it asked of it
         # too, "cover" of "Which workers does the scheme cover?", which another report of the same event need not
@@ -272,9 +271,22 @@ class Assistant:
         # name of its topic, as a year is: "the 2019 conference".)
         naming = [t for t in topic if not t.isdigit() or talk.YEAR.fullmatch(t)] or topic
         rarest = {max(naming, key=self.index.lexical.idf)} if topic else set()
-        if outside and rarest & set(lead.missing):
+        if outside and rarest & set(self._unnamed(reading, wide)):
             reading = replace(reading, answerable=False)
         return reading
+
+    def _unnamed(self, reading: Reading, q: Question) -> tuple[str, ...]:
+        """Return the question's terms that what answers does not name: the lead, the two sentences before it and its
+        title; or, when a section's items answer (\"Who can sign up?\": the items under \"Eligibility criteria\"), the
+        items, their heading and their document's title, whichever sentence scored best."""
+        if reading.section and reading.spans:
+            key = reading.spans[0][0].chunk.doc_key
+            record = self._records().get(key)
+            quoted = " ".join(self.document_text(h.chunk.doc_key)[a:b] for h, a, b in reading.spans)
+            text = f"{record.title if record else ''} {reading.section} {quoted}"
+            have = with_prefixes(set(tokenize(text)), q.terms)
+            return tuple(t for t in q.terms if t not in have)
+        return reading.picks[0].missing if reading.picks else ()
 
     def _stays_on_topic(
         self,
@@ -555,7 +567,10 @@ class Assistant:
 
 
 def _lead_outside(reading: Reading, plan: talk.Plan) -> bool:
-    """Tell whether a reading's lead stands outside the documents a follow-up's topic came from."""
+    """Tell whether what answers stands outside the documents a follow-up's topic came from: the lead, or the section
+    whose items answer (they are what is quoted, whichever sentence scored best)."""
+    if reading.section and reading.spans:
+        return reading.spans[0][0].chunk.doc_key not in plan.focus + plan.also
     return bool(reading.picks) and reading.picks[0].sentence.hit.chunk.doc_key not in plan.focus + plan.also
 
 

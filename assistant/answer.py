@@ -151,7 +151,7 @@ class Assistant:
                 and not reading.section
                 and reading.features.get("window_cover", 1.0) <= 0
             )
-            wider = self._wider(q, plan, used, filters, k)
+            wider = self._wider(q, plan, used, filters, k, rescue=not reading.answerable)
             if not reading.answerable or (wider.answerable and (blind or self._surer_elsewhere(wider, reading, plan))):
                 reading, within = wider, False
         else:
@@ -249,10 +249,13 @@ class Assistant:
         bridged = {t for source, _ in self.index.bridge(q.text) for t in tokenize(source)}
         return frozenset(t for t in q.subject if t in bridged or lexical.knows(t))
 
-    def _wider(self, q: Question, plan: talk.Plan, used: set[str], filters: Filters | None, k: int) -> Reading:
+    def _wider(
+        self, q: Question, plan: talk.Plan, used: set[str], filters: Filters | None, k: int, rescue: bool = False
+    ) -> Reading:
         """Read a follow-up beyond its topic's documents: search everywhere, leaning toward them (when they do not
         answer it, or to weigh their answer against another report's, `_surer_elsewhere`). Its answer must then name
-        the topic too: the topic's words join the question's."""
+        the topic too: the topic's words join the question's. `rescue`: the topic's documents did not answer, and the
+        items under a heading that name the topic may (`_section_names`)."""
         # The topic is named by those of the earlier question's subject words its documents use: the asker's own
         # ("my mother just turned 62" of a question on the old age allowance) name no topic.
         topic = tuple(t for t in plan.topic.split() if t not in q.terms)
@@ -271,22 +274,30 @@ class Assistant:
         # name of its topic, as a year is: "the 2019 conference".)
         naming = [t for t in topic if not t.isdigit() or talk.YEAR.fullmatch(t)] or topic
         rarest = {max(naming, key=self.index.lexical.idf)} if topic else set()
-        if outside and rarest & set(self._unnamed(reading, wide)):
+        # Where the topic's documents did not answer, the items under a heading that name the topic answer, whichever
+        # sentence scored best (eval/RESULTS.md, session 45: SEC2).
+        if (
+            outside
+            and rarest & set(reading.picks[0].missing)
+            and not (rescue and self._section_names(reading, plan, rarest))
+        ):
             reading = replace(reading, answerable=False)
         return reading
 
-    def _unnamed(self, reading: Reading, q: Question) -> tuple[str, ...]:
-        """Return the question's terms that what answers does not name: the lead, the two sentences before it and its
-        title; or, when a section's items answer (\"Who can sign up?\": the items under \"Eligibility criteria\"), the
-        items, their heading and their document's title, whichever sentence scored best."""
-        if reading.section and reading.spans:
-            key = reading.spans[0][0].chunk.doc_key
-            record = self._records().get(key)
-            quoted = " ".join(self.document_text(h.chunk.doc_key)[a:b] for h, a, b in reading.spans)
-            text = f"{record.title if record else ''} {reading.section} {quoted}"
-            have = with_prefixes(set(tokenize(text)), q.terms)
-            return tuple(t for t in q.terms if t not in have)
-        return reading.picks[0].missing if reading.picks else ()
+    def _section_names(self, reading: Reading, plan: talk.Plan, words: set[str]) -> bool:
+        """Tell whether the items under a heading that answer ("Who can sign up?": those under "Eligibility criteria")
+        stand in the topic's documents or name the topic's words (in the items, their heading or their document's
+        title): they are what is quoted, whichever sentence scored best, and that sentence may stand in a third
+        document that names nothing of the topic."""
+        if not (reading.section and reading.spans):
+            return False
+        key = reading.spans[0][0].chunk.doc_key
+        if key in plan.focus + plan.also:
+            return True
+        record = self._records().get(key)
+        quoted = " ".join(self.document_text(h.chunk.doc_key)[a:b] for h, a, b in reading.spans)
+        have = with_prefixes(set(tokenize(f"{record.title if record else ''} {reading.section} {quoted}")), words)
+        return words <= have
 
     def _stays_on_topic(
         self,
@@ -567,10 +578,7 @@ class Assistant:
 
 
 def _lead_outside(reading: Reading, plan: talk.Plan) -> bool:
-    """Tell whether what answers stands outside the documents a follow-up's topic came from: the lead, or the section
-    whose items answer (they are what is quoted, whichever sentence scored best)."""
-    if reading.section and reading.spans:
-        return reading.spans[0][0].chunk.doc_key not in plan.focus + plan.also
+    """Tell whether a reading's lead stands outside the documents a follow-up's topic came from."""
     return bool(reading.picks) and reading.picks[0].sentence.hit.chunk.doc_key not in plan.focus + plan.also
 
 

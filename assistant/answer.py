@@ -151,7 +151,7 @@ class Assistant:
                 and not reading.section
                 and reading.features.get("window_cover", 1.0) <= 0
             )
-            wider = self._wider(q, plan, used, filters, k)
+            wider = self._wider(q, plan, used, filters, k, rescue=not reading.answerable)
             if not reading.answerable or (wider.answerable and (blind or self._surer_elsewhere(wider, reading, plan))):
                 reading, within = wider, False
         else:
@@ -249,10 +249,13 @@ class Assistant:
         bridged = {t for source, _ in self.index.bridge(q.text) for t in tokenize(source)}
         return frozenset(t for t in q.subject if t in bridged or lexical.knows(t))
 
-    def _wider(self, q: Question, plan: talk.Plan, used: set[str], filters: Filters | None, k: int) -> Reading:
+    def _wider(
+        self, q: Question, plan: talk.Plan, used: set[str], filters: Filters | None, k: int, rescue: bool = False
+    ) -> Reading:
         """Read a follow-up beyond its topic's documents: search everywhere, leaning toward them (when they do not
         answer it, or to weigh their answer against another report's, `_surer_elsewhere`). Its answer must then name
-        the topic too: the topic's words join the question's."""
+        the topic too: the topic's words join the question's. `rescue`: the topic's documents did not answer, and the
+        items under a heading that name the topic may (`_section_names`)."""
         # The topic is named by those of the earlier question's subject words its documents use: the asker's own
         # ("my mother just turned 62" of a question on the old age allowance) name no topic.
         topic = tuple(t for t in plan.topic.split() if t not in q.terms)
@@ -264,7 +267,6 @@ class Assistant:
         reading = self.read(wide, _lean(wider, plan.focus + plan.also, self.weights.focus_boost), plan.query)
         # An answer found in another document must name the topic where it stands (its sentence, the two before and
         # its title), or it answers another question; one in the topic's own documents need not.
-        lead = reading.picks[0] if reading.picks else None
         outside = _lead_outside(reading, plan)
         # (Its rarest word: the topic's words are the earlier question's subject, and they hold what it asked of it
         # too, "cover" of "Which workers does the scheme cover?", which another report of the same event need not
@@ -272,9 +274,30 @@ class Assistant:
         # name of its topic, as a year is: "the 2019 conference".)
         naming = [t for t in topic if not t.isdigit() or talk.YEAR.fullmatch(t)] or topic
         rarest = {max(naming, key=self.index.lexical.idf)} if topic else set()
-        if outside and rarest & set(lead.missing):
+        # Where the topic's documents did not answer, the items under a heading that name the topic answer, whichever
+        # sentence scored best (eval/RESULTS.md, session 45: SEC2).
+        if (
+            outside
+            and rarest & set(reading.picks[0].missing)
+            and not (rescue and self._section_names(reading, plan, rarest))
+        ):
             reading = replace(reading, answerable=False)
         return reading
+
+    def _section_names(self, reading: Reading, plan: talk.Plan, words: set[str]) -> bool:
+        """Tell whether the items under a heading that answer ("Who can sign up?": those under "Eligibility criteria")
+        stand in the topic's documents or name the topic's words (in the items, their heading or their document's
+        title): they are what is quoted, whichever sentence scored best, and that sentence may stand in a third
+        document that names nothing of the topic."""
+        if not (reading.section and reading.spans):
+            return False
+        key = reading.spans[0][0].chunk.doc_key
+        if key in plan.focus + plan.also:
+            return True
+        record = self._records().get(key)
+        quoted = " ".join(self.document_text(h.chunk.doc_key)[a:b] for h, a, b in reading.spans)
+        have = with_prefixes(set(tokenize(f"{record.title if record else ''} {reading.section} {quoted}")), words)
+        return words <= have
 
     def _stays_on_topic(
         self,

@@ -14,6 +14,7 @@ from nsss.assistant.scoring import (
     figures_first,
     figures_present,
     fills_slot,
+    has_person,
     is_heading,
     with_prefixes,
 )
@@ -295,6 +296,9 @@ CONTINUES = re.compile(
     re.I,
 )
 
+# A sentence that opens with a personal pronoun speaks of someone named before it ("He said...", "তিনি বলেন...").
+PERSONAL = re.compile(r"^\s*(?:(?:he|she)\b|(?:তিনি|উনি|তাঁর|তার|তাকে|তাঁকে)(?=[\s,।]))", re.I)
+
 # A sentence that opens by pointing at the one before it: what it answers is said there.
 BACK_LINK = re.compile(
     r"^(?:in response|in turn|consequently|as a result|as a consequence|because of this|because of these|"
@@ -397,6 +401,32 @@ def neighbour(question: Question | None, sentence: Sentence) -> tuple[int, int] 
     return None
 
 
+def named_before(
+    question: Question | None, sentence: Sentence, document_text: Callable[[str], str]
+) -> tuple[int, int] | None:
+    """Return the span of the sentence before this one in its document when this one speaks of someone only by a
+    pronoun and "who" is asked: "তিনি ... প্রধান অতিথির বক্তৃতায় এ কথা বলেন" ("He said this in his speech as chief
+    guest") holds the role asked, and the sentence before names who held it (it may stand in the passage before)."""
+    if question is None or question.slot != "person" or not PERSONAL.match(sentence.text):
+        return None
+    if has_person(sentence.text, offices=False):
+        return None
+    text = document_text(sentence.hit.chunk.doc_key)
+    low = max(0, sentence.start - PREVIOUS_REACH)
+    before = split_sentences(text[low : sentence.start])
+    if not before:
+        return None
+    start, end = low + before[-1][0], low + before[-1][1]
+    previous = text[start:end]
+    if len(previous.split()) > 60 or previous.rstrip().endswith(":") or not has_person(previous, offices=False):
+        return None
+    return start, end
+
+
+# How far back (characters) the sentence before one is looked for in its document.
+PREVIOUS_REACH = 2000
+
+
 def quoted_text(question: Question | None, sentence: Sentence) -> str:
     """Return what a quote of this sentence says, with the neighbour that completes it (see `neighbour`)."""
     near = neighbour(question, sentence)
@@ -419,7 +449,7 @@ def spans_of(picks: list[Pick], document_text: Callable[[str], str], question: Q
             if items:
                 end = items[-1][1]
         here = [(s.hit, s.start, end)]
-        near = neighbour(question, s)
+        near = named_before(question, s, document_text) or neighbour(question, s)
         if near is not None and near[1] <= s.start and s.text[:1].islower():
             here = [(s.hit, near[0], end)]  # one sentence cut at a line break: one quote
         elif near is not None and not any(h.chunk.doc_key == s.hit.chunk.doc_key and a == near[0] for h, a, _ in spans):

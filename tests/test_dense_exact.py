@@ -7,6 +7,7 @@ passage's vector as Chroma stores it. Real model, real Chroma, over the web corp
 import json
 
 import numpy as np
+import pytest
 from conftest import PROJECT
 from nsss.index import open_index
 from nsss.index.search import CANDIDATES, nearest
@@ -54,3 +55,15 @@ def test_a_filter_keeps_the_dense_search_to_its_documents(web_store):
 
     assert found
     assert {index.lexical.doc_keys[index.lexical.position[cid]] for cid, _ in found} == {key}
+
+
+def test_the_repeat_check_finds_no_question_whose_passages_differ(web_store, tmp_path):
+    from nsss.eval.repeat import RepeatError, questions, repeat
+
+    counts = repeat(web_store.store, QUESTIONS[:20])
+
+    assert counts == {"questions": 20, "passages differ": 0, "scores differ": 0}
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"question": "Who chairs the CMC?"}\n{"id": 2}\n', encoding="utf-8")
+    with pytest.raises(RepeatError, match=r"broken.jsonl line 2: not a record with a question"):
+        questions([broken])

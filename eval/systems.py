@@ -85,8 +85,12 @@ def _bm25(index, settings, document) -> System:
 
 def _dense(index, settings, document) -> System:
     def answer(question: str) -> Output:
+        from nsss.index.search import nearest
+
         vector = index.embedder.embed([question])[0]
-        return _baseline_answer([_passage(c) for c, _ in index.store.query(vector, RANK_DEPTH)])
+        ids = [cid for cid, _ in nearest(index.lexical.ids, index.vectors, vector, RANK_DEPTH)]
+        chunks = index.store.get_chunks(ids, index.versions)
+        return _baseline_answer([_passage(chunks[cid]) for cid in ids if cid in chunks])
 
     return _timed(answer)
 

@@ -79,6 +79,8 @@ class Index:
         self.records: list[DocRecord] = []
         self.versions: dict[str, str] = {}  # document key -> sha256 of the version the records describe
         self.lexical: LexicalIndex | None = None
+        # The passages' vectors, a row each in the lexical index's order, for the exact dense search (nearest).
+        self.vectors = np.zeros((0, 0), dtype=np.float32)
         self._acronyms: dict[str, list[str]] = {}
         self._long_forms: dict[str, str] = {}
         self._recent: dict[str, list[float]] = {}  # text -> vector, see encode()
@@ -103,7 +105,7 @@ class Index:
                     if form.lower() not in (f.lower() for f in known):
                         known.append(form)
                     long_forms.setdefault(_squash(form), short)
-        index = self.lexical
+        index, vectors = self.lexical, self.vectors
         if lexical:
             stamp = fingerprint(records)
             folder = bm25_dir(self.settings.store, self.embedder.slug)
@@ -112,9 +114,10 @@ class Index:
                 index = LexicalIndex.build(list(store.all_chunks()))
                 if save:
                     index.save(folder, stamp)
+            vectors = store.vectors(index.ids)
         self.store, self.records, self._acronyms, self._long_forms = store, records, acronyms, long_forms
         self.versions = {r.key: r.sha256 for r in records}
-        self.lexical = index
+        self.lexical, self.vectors = index, vectors
 
     def check(self) -> bool:
         """Reload what this index holds when the store changed since (another process ingested); say if it did."""
@@ -272,7 +275,7 @@ class Index:
             self.reload(lexical=True)
         self.check()
         # One consistent view for this search, whatever a reload swaps in meanwhile.
-        lexical, versions, store = self.lexical, self.versions, self.store
+        lexical, vectors, versions, store = self.lexical, self.vectors, self.versions, self.store
         keys, kinds, years = self.resolve(filters)
         query = DATE_ASKED_BN.sub("কবে", DATE_ASKED.sub("when", query))
         expanded = self._expand_acronyms(query)
@@ -302,9 +305,8 @@ class Index:
         text = english_side(expanded, bridge, asked=query)
         embed_query = getattr(self.embedder, "embed_query", None)  # models that read queries differently
         vector = embed_query(text) if embed_query else self.encode([text])[0]
-        dense_ranked = store.query(vector, CANDIDATES, _where(keys, kinds, years), versions=versions)
-        dense = {c.id: sim for c, sim in dense_ranked}
-        chunks = {c.id: c for c, _ in dense_ranked}
+        dense = dict(nearest(lexical.ids, vectors, vector, CANDIDATES, mask))
+        chunks: dict[str, Chunk] = {}
         floor = min(dense.values(), default=0.0)
         span = max(dense.values(), default=0.0) - floor
 
@@ -337,18 +339,36 @@ class Index:
         ]
 
 
+def nearest(
+    ids: list[str], vectors: np.ndarray, vector, k: int, mask: np.ndarray | None = None
+) -> list[tuple[str, float]]:
+    """Return the k passages nearest a vector by cosine similarity, best first (ties in the passages' order), of
+    those the mask keeps.
+
+    Exact, over every passage's vector: Chroma's own index is approximate and rebuilt each time a process opens the
+    store, so a passage near the k-th (or one its graph cannot reach) was found in one process and missed in the
+    next, and the same question got another answer after a restart or beside another process (eval/RESULTS.md,
+    "The same answer in every process"). A store's passages number thousands: this is a few milliseconds.
+    """
+    if not len(ids) or vectors.shape[0] != len(ids) or not vectors.shape[1]:
+        return []
+    query = np.asarray(vector, dtype=np.float32)
+    norm = float(np.linalg.norm(query))
+    if norm == 0:
+        return []
+    sims = vectors @ (query / norm)
+    keep = ~np.isnan(sims)
+    if mask is not None:
+        keep &= mask
+    places = np.flatnonzero(keep)
+    scores = sims[places]
+    if len(places) > k > 0:
+        # (all those scoring at least the k-th, so that a tie at the k-th place is settled below, the same way)
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        places, scores = places[scores >= kth], scores[scores >= kth]
+    order = np.lexsort((places, -scores))[:k]
+    return [(ids[int(places[i])], float(scores[i])) for i in order]
+
+
 def _squash(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
-
-
-def _where(keys, kinds, years) -> dict | None:
-    parts = []
-    if keys:
-        parts.append({"doc_key": {"$in": list(keys)}})
-    if kinds:
-        parts.append({"kind": {"$in": list(kinds)}})
-    if years:
-        parts.append({"year": {"$in": [int(y) for y in years]}})
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else {"$and": parts}

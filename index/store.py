@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
+import numpy as np
 from nsss.core.layout import chroma_dir, generation_file, lock_file
 from nsss.core.settings import Settings, go_offline
 from nsss.core.types import Chunk, DocRecord, Document, Embedded, Page, Section
@@ -223,33 +224,22 @@ class Store:
         """Count the chunks stored."""
         return self.chunks.count()
 
-    def query(
-        self, vector: list[float], k: int, where: dict | None = None, versions: dict[str, str] | None = None
-    ) -> list[tuple[Chunk, float]]:
-        """Return the k chunks nearest a vector, with cosine similarity.
-
-        With `versions` (document key -> sha256), only chunks of those document versions are returned: a
-        reader never sees half a document, nor a version newer than the records it holds.
-        """
-        if k <= 0:
-            return []
-        # Chroma returns fewer than k when it holds fewer (none from an empty store): no count() first, which
-        # cost two calls per search.
-        got = self.chunks.query(
-            query_embeddings=[vector],
-            n_results=k,
-            where=where or None,
-            include=["documents", "metadatas", "distances"],
-        )
-        return [
-            (chunk_from(cid, text, meta), 1.0 - dist)
-            for cid, text, meta, dist in zip(
-                got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
-            )
-            if meta
-            and chunk_text(text, meta) is not None
-            and (versions is None or versions.get(meta.get("doc_key")) == meta.get("sha256"))
-        ]
+    def vectors(self, ids: list[str]) -> np.ndarray:
+        """Return the stored vectors of those chunks, one row each in their order, each of length 1 (a row of NaN for
+        a chunk that has none: it is never near anything)."""
+        rows: dict[str, np.ndarray] = {}
+        step = 2000
+        for start in range(0, len(ids), step):
+            got = self.chunks.get(ids=ids[start : start + step], include=["embeddings"])
+            for cid, vector in zip(got["ids"], got["embeddings"], strict=True):
+                rows[cid] = np.asarray(vector, dtype=np.float32)
+        dim = len(next(iter(rows.values()))) if rows else 0
+        matrix = np.full((len(ids), dim), np.nan, dtype=np.float32)
+        for i, cid in enumerate(ids):
+            if cid in rows:
+                matrix[i] = rows[cid]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
 
     def get_chunks(self, ids: list[str], versions: dict[str, str] | None = None) -> dict[str, Chunk]:
         """Return chunks by id (those still stored, of the given document versions when `versions` is given)."""

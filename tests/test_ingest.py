@@ -479,6 +479,10 @@ def test_chroma_server_mode(tmp_path, cli):
         status_code, status_out, _ = cli("status", "--store", tmp_path / "local", "--json", env=env)
         status = last_json(status_out)
         _, local_out, _ = cli("status", "--store", tmp_path / "local", "--json")
+        # A search reads the passages' vectors from the server (Store.vectors) and finds the answer there.
+        ask_code, ask_out, ask_err = cli(
+            "ask", "--store", tmp_path / "local", "--json", "Who chaired the focal point meeting?", env=env
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -489,6 +493,10 @@ def test_chroma_server_mode(tmp_path, cli):
     assert status["totals"]["documents"] == 5 and status["totals"]["chunks"] == last_json(out)["chunks"]
     assert last_json(local_out)["totals"]["documents"] == 0, "the documents went to the server, not the local store"
     assert (tmp_path / "server-data").is_dir()
+    assert ask_code == 0, ask_err
+    answer = last_json(ask_out)
+    assert not answer["abstained"]
+    assert {c["source"] for c in answer["citations"]} == {"focal-point-meeting-2022-06-26.txt"}
 
 
 def test_ingest_works_with_no_network(tmp_path, cli_env):

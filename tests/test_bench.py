@@ -34,6 +34,7 @@ def test_the_scale_benchmark_searches_stores_of_the_sizes_asked_with_the_real_in
         assert row["search"]["n"] == result["questions"] * result["passes"] == 20
         assert 0 < row["search"]["p50_ms"] <= row["search"]["p95_ms"]
         assert row["hits_with_dense_score"] > 0  # the dense half of the fusion found chunks of the copied store
+        assert row["open_s"] > 0 and row["dense_exact"]["p50_ms"] > 0 and row["dense_chroma_query"]["p50_ms"] > 0
     assert result["sizes"][0]["ratio_p50"] == 1.0
 
 

@@ -10,10 +10,12 @@ vocabulary of real text, not one document repeated), and its vector is the chunk
 (norm 0.1), renormalised; copy 0 is the chunk itself. Each size is a fresh store: a Chroma collection written by
 `index.store.Store`, the real document records, and the BM25 index saved where `Index` finds it. Then the
 project's own `Index` opens it and every question is searched with `Index.search(question, k)`: acronym and
-glossary expansion, BM25 over every chunk, the Chroma query, score fusion, fetching the chunks. The query encode is
-timed apart (the model is the same at every size): the search figures reuse each question's vector from a first
-pass, and the encode is given as its own figure. p50/p95 per size, and the ratio to the smallest size, all in
-one process.
+glossary expansion, BM25 over every chunk, the exact dense search over every passage's vector, score fusion,
+fetching the chunks. The query encode is timed apart (the model is the same at every size): the search figures reuse
+each question's vector from a first pass, and the encode is given as its own figure. p50/p95 per size, and the ratio
+to the smallest size, all in one process. Also per size: how long `Index` takes to open (it reads every passage's
+vector from Chroma), and, for the same question vectors in the same process, the exact dense search
+(`index.search.nearest`) against the Chroma query searches made before it (60 candidates with their texts).
 """
 
 from __future__ import annotations
@@ -140,7 +142,7 @@ def measure(size: int, real: dict, records: dict, questions: list[str], embedder
     from nsss.core.layout import bm25_dir
     from nsss.core.settings import Settings
     from nsss.index.lexical import LexicalIndex
-    from nsss.index.search import Index
+    from nsss.index.search import CANDIDATES, Index, nearest
     from nsss.index.store import Store, chunk_from
 
     with tempfile.TemporaryDirectory(prefix="nsss-scale-") as tmp:
@@ -166,7 +168,9 @@ def measure(size: int, real: dict, records: dict, questions: list[str], embedder
         bm25_s = time.perf_counter() - started
         del chunks
 
+        started = time.perf_counter()
         index = Index(settings)
+        open_s = time.perf_counter() - started
         remembered = Remembered(index.embedder)
         index.embedder = remembered
         for q in questions:  # first pass: the encodes, and Chroma's and BM25's first touches
@@ -180,11 +184,27 @@ def measure(size: int, real: dict, records: dict, questions: list[str], embedder
                 dense_counts.append(sum(h.dense > 0 for h in hits))
         assert index.store.count() == size, (index.store.count(), size)
         rss = _rss_mb()
+        # The dense side alone, the same question vectors in turn: exact over every vector, and Chroma's query.
+        exact_ms, chroma_ms = [], []
+        for q in questions:
+            vector = remembered.embed([q])[0]
+            t0 = time.perf_counter()
+            nearest(index.lexical.ids, index.vectors, vector, CANDIDATES)
+            t1 = time.perf_counter()
+            index.store.chunks.query(
+                query_embeddings=[vector], n_results=CANDIDATES, include=["documents", "metadatas", "distances"]
+            )
+            t2 = time.perf_counter()
+            exact_ms.append((t1 - t0) * 1000)
+            chroma_ms.append((t2 - t1) * 1000)
     return {
         "chunks": size,
         "build_add_s": round(add_s, 1),
         "build_bm25_s": round(bm25_s, 1),
         "rss_mb": rss,
+        "open_s": round(open_s, 2),
+        "dense_exact": summary(exact_ms),
+        "dense_chroma_query": summary(chroma_ms),
         "search": summary(timings),
         "encode_query": summary(remembered.encode_ms),
         "hits_with_dense_score": round(sum(dense_counts) / len(dense_counts), 1),
@@ -205,7 +225,9 @@ def line(row: dict, base: dict) -> str:
         f"{row['chunks']:>7} chunks: Index.search p50 {t['p50_ms']:.1f} ms, p95 {t['p95_ms']:.1f} ms "
         f"(x{t['p50_ms'] / base['search']['p50_ms']:.2f} / x{t['p95_ms'] / base['search']['p95_ms']:.2f} of "
         f"{base['chunks']}); query encode p50 {row['encode_query']['p50_ms']:.1f} ms; "
-        f"built in {row['build_add_s']} s (Chroma) + {row['build_bm25_s']} s (BM25); RSS {row['rss_mb']} MB"
+        f"built in {row['build_add_s']} s (Chroma) + {row['build_bm25_s']} s (BM25); RSS {row['rss_mb']} MB; "
+        f"opened in {row['open_s']} s; dense alone p50 {row['dense_exact']['p50_ms']:.1f} ms exact, "
+        f"{row['dense_chroma_query']['p50_ms']:.1f} ms Chroma's query"
     )
 
 

@@ -524,6 +524,8 @@ class Assistant:
         else:
             chosen = compose.select(q, picks, w, self.document_text)
             spans, section = compose.spans_of(chosen, self.document_text, q), ""
+            # (what was said in reply first: it is the answer; the item replied to stays as its context)
+            spans = compose.response_after(q, chosen[0] if chosen else None, self.document_text, spans) + spans
         # A counted set asked for must be named, not only counted (a veto, as a figure the document lacks is).
         quotes = [self.document_text(h.chunk.doc_key)[a:b] for h, a, b in spans]
         values["count_unlisted"] = float(answerability.count_unlisted(q, quotes, bool(section)))

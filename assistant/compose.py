@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from nsss.assistant.question import SECTIONS, Part, Question, analyse, figures
+from nsss.assistant.question import RESPONSE_TO, RESPONSE_WORDS, SECTIONS, Part, Question, analyse, figures
 from nsss.assistant.scoring import (
     Pick,
     asked_held,
@@ -425,6 +425,56 @@ def named_before(
 
 # How far back (characters) the sentence before one is looked for in its document.
 PREVIOUS_REACH = 2000
+
+
+# A line that opens what was said in reply to the item before it: "Management Response: [Added: 2020/08/10]",
+# "Response:", "Reply of the Ministry:".
+RESPONSE_LABEL = re.compile(
+    r"^[ \t]*(?:[\w'’.-]+[ \t]+){0,4}(?:responses?|repl(?:y|ies))\b[^\n:]{0,40}:[^\n]{0,80}$", re.I | re.M
+)
+
+
+def response_after(
+    question: Question, lead: Pick | None, document_text: Callable[[str], str], spans: list[Span]
+) -> list[Span]:
+    """Return the paragraph under the response label that follows the lead in its document, when the question asks
+    how someone responded to what the lead names ("How did management respond to the recommendation on completing
+    the pending activities?"): the lead states the recommendation; what answers is under "Management Response:" after
+    it. [] when the question asks no response, the lead already says one, or no label follows before the next blank-
+    line-separated item after it."""
+    if lead is None or not RESPONSE_TO.search(question.text) or RESPONSE_LABEL.search(lead.sentence.text):
+        return []
+    if set(RESPONSE_WORDS) & set(tokenize(lead.sentence.text)):
+        return []
+    key = lead.sentence.hit.chunk.doc_key
+    text = document_text(key)
+    # The label must come right after the paragraph of the lead: the next paragraph, or the one after it.
+    at = text.find("\n\n", lead.sentence.end)
+    if at < 0:
+        return []
+    after = text.find("\n\n", at + 2)
+    label = RESPONSE_LABEL.match(text, at + 2) or (RESPONSE_LABEL.match(text, after + 2) if after >= 0 else None)
+    if label is None:
+        return []
+    start = label.end()
+    while start < len(text) and text[start] in " \t\n":
+        start += 1
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    sentences = [(start + a, start + b) for a, b in split_sentences(text[start:end])]
+    taken, words = [], 0
+    for a, b in sentences:
+        if taken and words + len(text[a:b].split()) > RESPONSE_WORDS_MAX:
+            break
+        taken.append((a, b))
+        words += len(text[a:b].split())
+    if not taken or any(h.chunk.doc_key == key and a <= taken[0][0] < b for h, a, b in spans):
+        return []
+    return [(lead.sentence.hit, taken[0][0], taken[-1][1])]
+
+
+# At most this many words of a response are quoted (whole sentences; the first always).
+RESPONSE_WORDS_MAX = 150
 
 
 def quoted_text(question: Question | None, sentence: Sentence) -> str:

@@ -4,7 +4,7 @@ questions whose passages differ: a question must find the same passages, with th
     python -m nsss.eval.repeat QA.jsonl... --store S [--k 12] [--chroma-query]
 
 With --chroma-query the dense side is Chroma's own approximate search (as before the search was made exact), to
-measure what that gave (eval/RESULTS.md, "The same passages in every process").
+measure what that gave (eval/RESULTS.md, session 46, DET).
 """
 
 from __future__ import annotations

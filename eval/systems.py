@@ -84,9 +84,9 @@ def _bm25(index, settings, document) -> System:
 
 
 def _dense(index, settings, document) -> System:
-    def answer(question: str) -> Output:
-        from nsss.index.search import nearest
+    from nsss.index.search import nearest
 
+    def answer(question: str) -> Output:
         vector = index.embedder.embed([question])[0]
         ids = [cid for cid, _ in nearest(index.lexical.ids, index.vectors, vector, RANK_DEPTH)]
         chunks = index.store.get_chunks(ids, index.versions)

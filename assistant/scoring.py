@@ -854,6 +854,22 @@ def _joined(shortlist, ranked, cands, docs: set[str], keep, limit: int, first=No
     return np.concatenate([shortlist, np.array(found[:limit], dtype=shortlist.dtype)])
 
 
+# How a text says a sum or a rate in the unit a question asks it in (Question.units): asked "per month", a yearly
+# sum does not answer; asked in dollars, a sum in taka does not.
+UNIT_SAID = {
+    "month": re.compile(r"\bmonth|\bmonthly\b|মাস", re.I),
+    "year": re.compile(r"\byear|\bannual|\bFY\b|বছর|বার্ষিক", re.I),
+    "percent": re.compile(r"\bper ?cent|%|শতাংশ", re.I),
+    "dollar": re.compile(r"\$|\bdollars?\b|\busd\b", re.I),
+    "day": re.compile(r"\bday|\bdaily\b|দিন|দৈনিক", re.I),
+}
+
+
+def unit_missing(question: Question, text: str) -> bool:
+    """Tell whether the question asks in a unit (per month, a year, per cent, dollars) the text does not say."""
+    return any(not UNIT_SAID[unit].search(text) for unit in question.units)
+
+
 def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
     """Put first the best sentence that holds what is asked (a date for "when"; for a question that asks for no
     particular kind of thing, the words naming what is asked: "donors", "constraints"); the others keep their order."""
@@ -887,7 +903,16 @@ def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
         ][:1]
     if not filled:
         return picks
-    best = max(filled, key=lambda i: (asked_held(question, picks[i].sentence.text), -i))
+    # Asked in a unit ("per month"), a sentence that gives the sum in it leads over one that gives another ("a yearly
+    # income below Tk 10,000" for the allowance a month): answerability declines a lead that does not say it.
+    best = max(
+        filled,
+        key=lambda i: (
+            not unit_missing(question, picks[i].sentence.text),
+            asked_held(question, picks[i].sentence.text),
+            -i,
+        ),
+    )
     return [picks[best]] + picks[:best] + picks[best + 1 :]
 
 

@@ -903,16 +903,16 @@ def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
         ][:1]
     if not filled:
         return picks
-    # Asked in a unit ("per month"), a sentence that gives the sum in it leads over one that gives another ("a yearly
-    # income below Tk 10,000" for the allowance a month): answerability declines a lead that does not say it.
-    best = max(
-        filled,
-        key=lambda i: (
-            not unit_missing(question, picks[i].sentence.text),
-            asked_held(question, picks[i].sentence.text),
-            -i,
-        ),
-    )
+    # Asked in a unit ("per month"), a sentence of the best one's document that gives the sum in it leads over one
+    # that gives another ("a yearly income below Tk 10,000" for the allowance a month): answerability declines a lead
+    # that does not say it. (Another document's sentence in the unit is another programme's sum, or another matter's.)
+    key = picks[0].sentence.hit.chunk.doc_key
+
+    def says_unit(i: int) -> bool:
+        same = picks[i].sentence.hit.chunk.doc_key == key
+        return bool(question.units) and same and not unit_missing(question, picks[i].sentence.text)
+
+    best = max(filled, key=lambda i: (says_unit(i), asked_held(question, picks[i].sentence.text), -i))
     return [picks[best]] + picks[:best] + picks[best + 1 :]
 
 

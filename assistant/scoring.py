@@ -865,6 +865,27 @@ UNIT_SAID = {
 }
 
 
+# How a text gives a sum or a rate per the unit asked, as what leads must say it: "Tk 600 a month", "annually", "in
+# FY 2022-23"; not a duration or an age ("over the past 20 years", "people over 60 years of age") that UNIT_SAID's
+# looser reading lets count as saying the unit.
+UNIT_RATE = {
+    "month": re.compile(r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|/\s*month|মাসে|মাসিক|প্রতি মাস", re.I),
+    "year": re.compile(
+        r"\b(?:a|per|each|every)\s+year\b|\b(?:annual|annually|yearly)\b|/\s*year|\bFY\b|\b(?:financial|fiscal)\s+year\b|"
+        r"বছরে|বার্ষিক|প্রতি বছর|অর্থবছর",
+        re.I,
+    ),
+    "percent": UNIT_SAID["percent"],
+    "dollar": UNIT_SAID["dollar"],
+    "day": re.compile(r"\b(?:a|per|each|every)\s+day\b|\bdaily\b|/\s*day|দৈনিক|প্রতিদিন|দিনে", re.I),
+}
+
+
+def says_rate(question: Question, text: str) -> bool:
+    """Tell whether a text gives its sum in every unit the question asks it in (UNIT_RATE); False when none is asked."""
+    return bool(question.units) and all(UNIT_RATE[unit].search(text) for unit in question.units)
+
+
 def unit_missing(question: Question, text: str) -> bool:
     """Tell whether the question asks in a unit (per month, a year, per cent, dollars) the text does not say."""
     return any(not UNIT_SAID[unit].search(text) for unit in question.units)
@@ -909,8 +930,7 @@ def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
     key = picks[0].sentence.hit.chunk.doc_key
 
     def says_unit(i: int) -> bool:
-        same = picks[i].sentence.hit.chunk.doc_key == key
-        return bool(question.units) and same and not unit_missing(question, picks[i].sentence.text)
+        return picks[i].sentence.hit.chunk.doc_key == key and says_rate(question, picks[i].sentence.text)
 
     best = max(filled, key=lambda i: (says_unit(i), asked_held(question, picks[i].sentence.text), -i))
     return [picks[best]] + picks[:best] + picks[best + 1 :]

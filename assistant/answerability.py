@@ -26,6 +26,7 @@ from nsss.assistant.scoring import (
     has_person,
     names_sibling,
     says_former_name,
+    unit_missing,
     with_prefixes,
 )
 from nsss.assistant.sentences import items_listed
@@ -349,15 +350,6 @@ def not_yet_done(quoted: str) -> bool:
     return bool(STILL_TO_DO.search(quoted)) and not DONE.search(STILL_TO_DO_VERB.sub(" ", quoted))
 
 
-# How a text says a sum or a rate in the unit a question asks it in (Question.units): asked "per month", a yearly
-# sum does not answer; asked in dollars, a sum in taka does not.
-UNIT_SAID = {
-    "month": re.compile(r"\bmonth|\bmonthly\b|মাস", re.I),
-    "year": re.compile(r"\byear|\bannual|\bFY\b|বছর|বার্ষিক", re.I),
-    "percent": re.compile(r"\bper ?cent|%|শতাংশ", re.I),
-    "dollar": re.compile(r"\$|\bdollars?\b|\busd\b", re.I),
-    "day": re.compile(r"\bday|\bdaily\b|দিন|দৈনিক", re.I),
-}
 # A day of a month, however written: what "on what date" asks (a year, a month or a weekday says when only roughly).
 DAY = re.compile(
     rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?[\s,.-]+{MONTH}(?![a-z])|(?<![a-z]){MONTH}\.?\s+\d{{1,2}}(?!\d)|"
@@ -484,11 +476,6 @@ def other_year(question: Question, text: str) -> bool:
         if not SPAN_START.search(text[max(0, m.start() - 20) : m.start()])
     }
     return bool(said) and not asked & said
-
-
-def unit_missing(question: Question, text: str) -> bool:
-    """Tell whether the question asks in a unit (per month, a year, per cent, dollars) the text does not say."""
-    return any(not UNIT_SAID[unit].search(text) for unit in question.units)
 
 
 def _holds(kind: str, text: str, question: Question) -> bool:

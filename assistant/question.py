@@ -528,7 +528,7 @@ def analyse(text: str) -> Question:
 
 
 # The units a sum or a rate is asked in ("per month", "in dollars"); the answerability model checks the quote says
-# it in them (answerability.UNIT_SAID).
+# it in them (scoring.UNIT_SAID).
 UNITS_ASKED = {
     # (Bangla words whole: "অর্থবছরে" is "in the fiscal year", not "a year")
     "month": re.compile(rf"\b(?:per|a|each|every) month\b|\bmonthly\b|{BANGLA_START}(?:মাসে|মাসিক)", re.I),

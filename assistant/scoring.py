@@ -854,6 +854,43 @@ def _joined(shortlist, ranked, cands, docs: set[str], keep, limit: int, first=No
     return np.concatenate([shortlist, np.array(found[:limit], dtype=shortlist.dtype)])
 
 
+# How a text says a sum or a rate in the unit a question asks it in (Question.units): asked "per month", a yearly
+# sum does not answer; asked in dollars, a sum in taka does not.
+UNIT_SAID = {
+    "month": re.compile(r"\bmonth|\bmonthly\b|মাস", re.I),
+    "year": re.compile(r"\byear|\bannual|\bFY\b|বছর|বার্ষিক", re.I),
+    "percent": re.compile(r"\bper ?cent|%|শতাংশ", re.I),
+    "dollar": re.compile(r"\$|\bdollars?\b|\busd\b", re.I),
+    "day": re.compile(r"\bday|\bdaily\b|দিন|দৈনিক", re.I),
+}
+
+
+# How a text gives a sum or a rate per the unit asked, as what leads must say it: "Tk 600 a month", "annually", "in
+# FY 2022-23"; not a duration or an age ("over the past 20 years", "people over 60 years of age") that UNIT_SAID's
+# looser reading lets count as saying the unit.
+UNIT_RATE = {
+    "month": re.compile(r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|/\s*month|মাসে|মাসিক|প্রতি মাস", re.I),
+    "year": re.compile(
+        r"\b(?:a|per|each|every)\s+year\b|\b(?:annual|annually|yearly)\b|/\s*year|\bFY\b|\b(?:financial|fiscal)\s+year\b|"
+        r"বছরে|বার্ষিক|প্রতি বছর|অর্থবছর",
+        re.I,
+    ),
+    "percent": UNIT_SAID["percent"],
+    "dollar": UNIT_SAID["dollar"],
+    "day": re.compile(r"\b(?:a|per|each|every)\s+day\b|\bdaily\b|/\s*day|দৈনিক|প্রতিদিন|দিনে", re.I),
+}
+
+
+def says_rate(question: Question, text: str) -> bool:
+    """Tell whether a text gives its sum in every unit the question asks it in (UNIT_RATE); False when none is asked."""
+    return bool(question.units) and all(UNIT_RATE[unit].search(text) for unit in question.units)
+
+
+def unit_missing(question: Question, text: str) -> bool:
+    """Tell whether the question asks in a unit (per month, a year, per cent, dollars) the text does not say."""
+    return any(not UNIT_SAID[unit].search(text) for unit in question.units)
+
+
 def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
     """Put first the best sentence that holds what is asked (a date for "when"; for a question that asks for no
     particular kind of thing, the words naming what is asked: "donors", "constraints"); the others keep their order."""
@@ -887,7 +924,15 @@ def lead(question: Question, picks: list[Pick], w: Weights) -> list[Pick]:
         ][:1]
     if not filled:
         return picks
-    best = max(filled, key=lambda i: (asked_held(question, picks[i].sentence.text), -i))
+    # Asked in a unit ("per month"), a sentence of the best one's document that gives the sum in it leads over one
+    # that gives another ("a yearly income below Tk 10,000" for the allowance a month): answerability declines a lead
+    # that does not say it. (Another document's sentence in the unit is another programme's sum, or another matter's.)
+    key = picks[0].sentence.hit.chunk.doc_key
+
+    def says_unit(i: int) -> bool:
+        return picks[i].sentence.hit.chunk.doc_key == key and says_rate(question, picks[i].sentence.text)
+
+    best = max(filled, key=lambda i: (says_unit(i), asked_held(question, picks[i].sentence.text), -i))
     return [picks[best]] + picks[:best] + picks[best + 1 :]
 
 

@@ -305,7 +305,12 @@ def read_eligibility(text: str) -> str:
 
 
 LIST_START = re.compile(r"^\s*(?:list|name|enumerate|give|mention)\b|কী কী|কোন কোন|কারা|কোনগুলো", re.I)
-WHAT_WHICH = re.compile(r"^\s*(?:(?:in|for|from|to|at|on|by|under|with)\s+)?(?:what|which)\s+(.*)", re.I)
+# (after any preposition: "Into which five clusters...", "Among which groups...", "Through what channels...")
+WHAT_WHICH = re.compile(
+    r"^\s*(?:(?:in|into|for|from|to|towards?|at|on|onto|by|under|with|within|among|amongst|between|through|across|over|"
+    r"of|about|during|after|before|against|beyond|upon|via)\s+)?(?:what|which)\s+(.*)",
+    re.I,
+)
 AUXILIARY = frozenset(
     "is are was were do does did will would can could should shall have has had may might must".split()
 )

@@ -488,7 +488,7 @@ def analyse(text: str) -> Question:
         # "Is there a body that checks whether the CMC's decisions are carried out? Who runs it?" asks for a body:
         # the section's plural names what the body is about, not what is asked.
         section = ""
-    list_head = tuple(tokenize(head or ""))
+    list_head = tuple(tokenize(head or "")) or (_bangla_named_set(text) if is_list else ())
     asked = asked + tuple(t for t in list_head if t not in asked)
     response = RESPONSE_TO.search(text)
     if response:
@@ -1508,6 +1508,17 @@ ASKS_ITEMS = re.compile(
 BANGLA_NAMES_ASKED = re.compile(
     rf"{BANGLA_START}(?P<bn>[০-৯\d]{{1,2}}টি|[০-৯\d]{{1,2}}টা|\S+?(?:টি|টা|খান))\s+.{{0,60}}?নাম"
 )
+
+
+def _bangla_named_set(text: str) -> tuple[str, ...]:
+    """Return what a Bangla question asks the names of a counted set of ("পাঁচটি থিম্যাটিক ক্লাস্টারের নাম": the
+    clusters) as the documents' English search terms, from the glossary: the plural asked for, as "Which five thematic
+    clusters...?" gives it, so that the items under the heading naming them answer. () when there is none."""
+    m = BANGLA_NAMES_ASKED.search(text)
+    if not m:
+        return ()
+    between = text[m.end("bn") : m.end() - len("নাম")]
+    return tuple(dict.fromkeys(t for _, english in default_glossary().bridge(between) for t in tokenize(english)))
 
 
 def items_asked(text: str) -> int:

@@ -1,6 +1,8 @@
-"""A Bangla question asking the names of a counted set ("পাঁচটি থিম্যাটিক ক্লাস্টারের নাম কী কী?", the names of the five
-thematic clusters) reads the plural it asks for in the documents' English, from the glossary, as "Which five
-thematic clusters...?" does: the items under the heading that lists them answer it. Real model, real Chroma."""
+"""A list question names the plural it asks for, and the items under the heading that lists them answer it. Two ways
+of asking that were not read as naming one: a preposition before "which" or "what" ("Into which five clusters...",
+"Among which groups..."), read now as a question opening with "which"; and a Bangla question asking the names of a
+counted set ("পাঁচটি থিম্যাটিক ক্লাস্টারের নাম কী কী?", the names of the five thematic clusters), whose plural is read
+in the documents' English from the glossary. Real model, real Chroma."""
 
 import pytest
 from conftest import cited, ingested_documents
@@ -34,7 +36,20 @@ divisions, development partners and researchers.
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
     """The extractive assistant over the pages above."""
-    return open_assistant(ingested_documents(tmp_path_factory, "bangla-named-set", DOCS), use_llm=False)
+    return open_assistant(ingested_documents(tmp_path_factory, "list-heads", DOCS), use_llm=False)
+
+
+@pytest.mark.parametrize("opening", ["Into which", "Among which", "Through what", "Of which", "Between which"])
+def test_a_preposition_before_which_reads_the_plural_asked(opening):
+    q = analyse(f"{opening} groups are the ministries put?")
+    assert q.is_list and q.list_head == ("group",)
+
+
+def test_the_clusters_asked_into_which_are_listed(assistant):
+    answer = assistant.answer("Into which five thematic clusters does the NSSS group the ministries and divisions?")
+
+    assert not answer.abstained and cited(answer) == {"thematic-clusters.md"}, answer.text
+    assert "Social Allowance Cluster" in answer.text, answer.text
 
 
 def test_the_names_of_a_counted_set_asked_in_bangla_read_the_plural_in_english():

@@ -1001,16 +1001,18 @@ EVERYDAY_AMOUNT = (
 # What is asked, in Bangla as people write and speak it (spoken and regional forms beside the standard ones: "কত
 # ট্যাকা", "কেডা", "কুন তারিখে", "কই"). The standard forms the patterns in `_slot` hold are not repeated here.
 # (A sum is asked with the money's name: "মাসে কত" alone, how much a month, also asks how fast poverty falls.)
-# A noun naming a sum or a count, then "কত" and at most a verb of being: "ব্যয় কত?", "উপকারভোগীর সংখ্যা কত ছিল?" (what
-# was the number of beneficiaries), as "what cost", "what number" in English.
-BANGLA_KOTO_END = r"\s+কত(?:\s+(?:ছিল|ছিলো|হয়|হবে|হয়েছিল|হয়েছে|হইছিল|আছিল|আছে|দাঁড়ায়|দাঁড়িয়েছে|দাঁড়াবে))?\s*[?।]"
+# A noun naming a sum or a count before "কত" (the word, not কতজন): "প্রাক্কলিত ব্যয় কত?", "উপকারভোগীর সংখ্যা কত ছিল?"
+# (what was the number of beneficiaries), as "what cost", "what number" in English; and how much is given or paid
+# ("মাসে কত কইরা দেয়?", "কত অর্থ বরাদ্দ").
+BANGLA_KOTO = r"\s+কত(?![\u0980-\u09FF])"
 BANGLA_AMOUNT = (
     r"(?:কত|কয়)\s*(?:লাখ|কোটি|হাজার)?\s*(?:টাকা|ট্যাকা|টেকা)|"
-    r"(?:ব্যয়|খরচ|বাজেট|বরাদ্দ|মজুরি|অনুদান|মূল্য|দাম|ফি|বেতন|প্রিমিয়াম|চাঁদা)\S{0,3}" + BANGLA_KOTO_END
+    r"(?:ব্যয়|খরচ|বাজেট|বরাদ্দ|মজুরি|অনুদান|মূল্য|দাম|ফি|বেতন|প্রিমিয়াম|চাঁদা)\S{0,3}" + BANGLA_KOTO + "|"
+    r"কত\s+(?:অর্থ|কইরা|করে|দেয়|দিত|দেবে|দিবে|দিব|দিবো|দেওয়া|পায়|পাইত|পেতেন|পান|পাবে|পাইব|পাইবো)(?![\u0980-\u09FF])"
 )
 BANGLA_NUMBER = (
     r"কয়টা|কতগুলো|কতগুলি|কয়জনকে|কতজনকে|কত বয়স|(?:কত|কয়)\s*(?:লাখ|কোটি|হাজার|ভাগ|পার্সেন্ট|শতাংশ|কপি|নম্বর)|"
-    r"(?:সংখ্যা|হার)\S{0,3}" + BANGLA_KOTO_END
+    r"(?:সংখ্যা|হার)\S{0,3}" + BANGLA_KOTO
 )
 BANGLA_DATE = r"কুন তারিখে|কোন তারিখ|কত তারিখে|কুন সালে|কুন বছর|কোন দিন|কুন দিন|কোন সময়ে"
 BANGLA_PLACE = (

@@ -1094,7 +1094,10 @@ def _slot(text: str, listing: bool) -> str:
         return "list" if listing and slot != "date" else slot
     if re.search(
         r"\bhow much\b|\bat what (?:cost|price)\b|" + lead + rf"(?:{AMOUNT_NOUNS})\b|"
-        r"কত টাকা|টাকার পরিমাণ|বরাদ্দ কত|ভাড়া কত|খরচ কত|চাঁদা কত|ভাতা কত|পরিমাণ কত|" + BANGLA_AMOUNT + "|" + EVERYDAY_AMOUNT,
+        r"কত টাকা|টাকার পরিমাণ|(?:বরাদ্দ|ভাড়া|খরচ|চাঁদা|ভাতা|পরিমাণ) কত(?!\s*(?:জন|টি|টা|গুলো))|"
+        + BANGLA_AMOUNT
+        + "|"
+        + EVERYDAY_AMOUNT,
         q,
     ):
         return "amount"

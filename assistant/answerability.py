@@ -162,13 +162,15 @@ def features(
         # header row) answer for the heading the question names, not for a sentence's slot.
         "slot_missing": 1.0 if slot_missing(question, quoted) and not section_found else 0.0,
         "figures_ok": 1.0 if figures_present(question, near) else 0.0,
-        # A count or sum asked of a year the question names must be given where that year stands (near the lead
+        # A count or sum asked of the one year the question names (and no other figure) must be given where it stands (near the lead
         # sentence, its title, its document's date): another year's figure answers no such question ("the daily wage
         # in 2023" is not "BDT25 is retained out of the daily rate", said of no year).
         "figure_away": 1.0
         if question.slot in ("number", "amount")
-        and any(YEAR.search(f) for f in question.figures)
+        and len(question.figures) == 1
+        and YEAR.search(question.figures[0])
         and not question.compound
+        and not section_found
         and not figures_present(question, near)
         else 0.0,
         "lead_dense": lead.dense if question.language == "en" else 0.0,

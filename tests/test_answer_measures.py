@@ -261,3 +261,13 @@ def test_a_bangla_count_or_sum_no_page_gives_is_declined(web_assistant):
     ):
         answer = web_assistant.answer(question)
         assert answer.abstained and answer.notice_kind != "off_subject", answer.text
+
+
+def test_a_sum_asked_of_a_year_is_not_answered_by_a_sum_said_of_no_year(web_assistant):
+    """Asked the EGPP daily wage in 2023 (no page gives it), a sentence about the daily rate that names no year does
+    not answer (`figure_away`); asked of a year a page gives, the count is quoted."""
+    answer = web_assistant.answer("ইজিপিপিতে ২০২৩ সালে শ্রমিকদের দৈনিক মজুরি কত টাকা নির্ধারিত ছিল?")
+    assert answer.abstained and answer.notice_kind != "off_subject", answer.text
+
+    answer = web_assistant.answer("২০২৩-২৪ অর্থবছরে কতজন বয়স্ক ভাতা পেয়েছেন?")
+    assert not answer.abstained and "58 lakh" in answer.text, answer.text

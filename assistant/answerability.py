@@ -162,6 +162,17 @@ def features(
         # header row) answer for the heading the question names, not for a sentence's slot.
         "slot_missing": 1.0 if slot_missing(question, quoted) and not section_found else 0.0,
         "figures_ok": 1.0 if figures_present(question, near) else 0.0,
+        # A count or sum asked of the one year the question names (and no other figure) must be given where it stands (near the lead
+        # sentence, its title, its document's date): another year's figure answers no such question ("the daily wage
+        # in 2023" is not "BDT25 is retained out of the daily rate", said of no year).
+        "figure_away": 1.0
+        if question.slot in ("number", "amount")
+        and len(question.figures) == 1
+        and YEAR.search(question.figures[0])
+        and not question.compound
+        and not section_found
+        and not figures_present(question, near)
+        else 0.0,
         "lead_dense": lead.dense if question.language == "en" else 0.0,
         "dense_top": max(h.dense for h in hits[:3]) if question.language == "en" else 0.0,
         "lead_score": lead.fitted,  # (on the scale the model was fitted on: Answerability.lead_weights)
@@ -501,13 +512,17 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None, pa
     the reading of one part, whose other sentences may hold it; quotes that count a set asked for without naming it
     (`count_unlisted`); a lead that does not name the place the question names by its kind (`name_missing`); and
     quotes that hold the sum or count asked only where they speak of a sibling or of another year, or hold neither it
-    nor the unit asked (`asked_short`), unless it is the reading of one part.
+    nor the unit asked (`asked_short`), unless it is the reading of one part; and a count or sum asked of a year that
+    does not stand near the lead (`figure_away`), unless it is the reading of one part.
     """
     fitted = fitted or model()
     # A part read alone is spared the slot veto (its quote's other sentences may hold what it asks); the model, fitted
     # on whole questions, where a missing slot means a decline, is not shown the feature either.
     p = fitted.probability({**values, "slot_missing": 0.0} if part else values)
     return p >= fitted.threshold_for(values) and not vetoes(values, part), p
+
+
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year among the figures a question names ("2023", "2023-24")
 
 
 # The vetoes `answerable` reads, by the signal that says so: (its value when absent, whether a value vetoes, whether
@@ -520,6 +535,7 @@ VETOES = (
     ("name_missing", 0.0, lambda v: v > 0, False),
     ("proper_missing", 0.0, lambda v: v > 0, False),
     ("asked_short", 0.0, lambda v: v > 0, True),
+    ("figure_away", 0.0, lambda v: v > 0, True),
 )
 
 

@@ -1001,8 +1001,19 @@ EVERYDAY_AMOUNT = (
 # What is asked, in Bangla as people write and speak it (spoken and regional forms beside the standard ones: "কত
 # ট্যাকা", "কেডা", "কুন তারিখে", "কই"). The standard forms the patterns in `_slot` hold are not repeated here.
 # (A sum is asked with the money's name: "মাসে কত" alone, how much a month, also asks how fast poverty falls.)
-BANGLA_AMOUNT = r"(?:কত|কয়)\s*(?:লাখ|কোটি|হাজার)?\s*(?:টাকা|ট্যাকা|টেকা)"
-BANGLA_NUMBER = r"কয়টা|কতগুলো|কতগুলি|কয়জনকে|কতজনকে|কত বয়স|(?:কত|কয়)\s*(?:লাখ|কোটি|হাজার|ভাগ|পার্সেন্ট|শতাংশ|কপি|নম্বর)"
+# A noun naming a sum or a count before "কত" (the word, not কতজন): "প্রাক্কলিত ব্যয় কত?", "উপকারভোগীর সংখ্যা কত ছিল?"
+# (what was the number of beneficiaries), as "what cost", "what number" in English; and how much is given or paid
+# ("মাসে কত কইরা দেয়?", "কত অর্থ বরাদ্দ").
+BANGLA_KOTO = r"\s+কত(?![\u0980-\u09FF])"
+BANGLA_AMOUNT = (
+    r"(?:কত|কয়)\s*(?:লাখ|কোটি|হাজার)?\s*(?:টাকা|ট্যাকা|টেকা)|"
+    r"(?:ব্যয়|খরচ|বাজেট|বরাদ্দ|মজুরি|অনুদান|মূল্য|দাম|ফি|বেতন|প্রিমিয়াম|চাঁদা)\S{0,3}" + BANGLA_KOTO + "|"
+    r"কত\s+(?:অর্থ|কইরা|করে|দেয়|দিত|দেবে|দিবে|দিব|দিবো|দেওয়া|পায়|পাইত|পেতেন|পান|পাবে|পাইব|পাইবো)(?![\u0980-\u09FF])"
+)
+BANGLA_NUMBER = (
+    r"কয়টা|কতগুলো|কতগুলি|কয়জনকে|কতজনকে|কত বয়স|(?:কত|কয়)\s*(?:লাখ|কোটি|হাজার|ভাগ|পার্সেন্ট|শতাংশ|কপি|নম্বর)|"
+    r"(?:সংখ্যা|হার)\S{0,3}" + BANGLA_KOTO
+)
 BANGLA_DATE = r"কুন তারিখে|কোন তারিখ|কত তারিখে|কুন সালে|কুন বছর|কোন দিন|কুন দিন|কোন সময়ে"
 BANGLA_PLACE = (
     r"(?:কোন|কুন) (?:জায়গায়|জায়গাতে|হলে|ভবনে|ভেন্যুতে|শহরে|উপজেলায়|এলাকায়|স্থান)|কোনখানে|কুনখানে|"
@@ -1010,6 +1021,8 @@ BANGLA_PLACE = (
 )
 BANGLA_ORGANISATION = (
     r"(?:কোন|কুন) (?:ব্যাংক|দপ্তর|অধিদপ্তর|সংগঠন|কোম্পানি|এনজিও)|"
+    # ("কোন মুদ্রণ প্রতিষ্ঠান": which printing firm, a word naming its kind between)
+    r"(?:কোন|কুন) \S+ (?:প্রতিষ্ঠান|সংস্থা|কোম্পানি|ব্যাংক|অধিদপ্তর)|"
     r"(?:মন্ত্রণালয়|বিভাগ|সংস্থা|প্রতিষ্ঠান|ব্যাংক|দপ্তর)\S*\s+(?:কোনটি|কোনটা|কুনটা|কোনগুলো)"
 )
 EVERYDAY_RECIPIENTS = (  # the question proper: "What is X and who gets it?" still asks first what X is
@@ -1081,7 +1094,10 @@ def _slot(text: str, listing: bool) -> str:
         return "list" if listing and slot != "date" else slot
     if re.search(
         r"\bhow much\b|\bat what (?:cost|price)\b|" + lead + rf"(?:{AMOUNT_NOUNS})\b|"
-        r"কত টাকা|টাকার পরিমাণ|বরাদ্দ কত|ভাড়া কত|খরচ কত|চাঁদা কত|ভাতা কত|পরিমাণ কত|" + BANGLA_AMOUNT + "|" + EVERYDAY_AMOUNT,
+        r"কত টাকা|টাকার পরিমাণ|(?:বরাদ্দ|ভাড়া|খরচ|চাঁদা|ভাতা|পরিমাণ) কত(?!\s*(?:জন|টি|টা|গুলো))|"
+        + BANGLA_AMOUNT
+        + "|"
+        + EVERYDAY_AMOUNT,
         q,
     ):
         return "amount"

@@ -231,3 +231,43 @@ def test_a_date_asked_of_something_done_is_not_its_plan(question, text, missing)
     from nsss.assistant.answerability import slot_missing
 
     assert slot_missing(analyse(question), text) is missing
+
+
+@pytest.mark.parametrize(
+    "question, slot",
+    [
+        # a noun naming a count or a sum before "কত" says which, as "what number", "what cost" do in English
+        ("উপকারভোগীর সংখ্যা কত ছিল?", "number"),
+        ("২০৪০ সালে প্রবীণ মানুষের সংখ্যা কত হবে বলে প্রক্ষেপণ করা হয়েছে?", "number"),
+        ("প্রকল্পের মোট প্রাক্কলিত ব্যয় কত?", "amount"),
+        ("ইজিপিপির দৈনিক মজুরি কত ছিল?", "amount"),
+        ("এখন মাসে কত কইরা দেয়?", "amount"),  # how much each is given
+        ("সরকার কত অর্থ বরাদ্দ দিয়েছিল?", "amount"),
+        ("বয়স্ক ভাতা কত জন পায়?", "number"),  # how many get the allowance, not how much it is
+        ("বয়স্ক ভাতা কত?", "amount"),
+        ("NSSS দলিলটি কোন মুদ্রণ প্রতিষ্ঠান ছেপেছে?", "organisation"),  # which printing firm
+    ],
+)
+def test_the_noun_before_koto_says_what_a_bangla_question_asks(question, slot):
+    assert analyse(question).slot == slot
+
+
+def test_a_bangla_count_or_sum_no_page_gives_is_declined(web_assistant):
+    """Asked the number of beneficiaries of a year no page gives, or a project's estimated cost, a sentence that only
+    names the programme or the project does not answer (read as asking nothing in particular, it did)."""
+    for question in (
+        "২০২০-২১ অর্থবছরে মা ও শিশু সহায়তা কর্মসূচি (এমসিবিপি)-র উপকারভোগীর সংখ্যা কত ছিল?",
+        "জাতীয় খানা তথ্যভান্ডার (এনএইচডি) প্রকল্পের মোট প্রাক্কলিত ব্যয় কত?",
+    ):
+        answer = web_assistant.answer(question)
+        assert answer.abstained and answer.notice_kind != "off_subject", answer.text
+
+
+def test_a_sum_asked_of_a_year_is_not_answered_by_a_sum_said_of_no_year(web_assistant):
+    """Asked the EGPP daily wage in 2023 (no page gives it), a sentence about the daily rate that names no year does
+    not answer (`figure_away`); asked of a year a page gives, the count is quoted."""
+    answer = web_assistant.answer("ইজিপিপিতে ২০২৩ সালে শ্রমিকদের দৈনিক মজুরি কত টাকা নির্ধারিত ছিল?")
+    assert answer.abstained and answer.notice_kind != "off_subject", answer.text
+
+    answer = web_assistant.answer("২০২৩-২৪ অর্থবছরে কতজন বয়স্ক ভাতা পেয়েছেন?")
+    assert not answer.abstained and "58 lakh" in answer.text, answer.text

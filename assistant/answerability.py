@@ -132,6 +132,7 @@ def features(
     near = (
         f"{chunk.title} {chunk.text[: lead.sentence.end - chunk.start][-400:]} {(about or {}).get(chunk.doc_key, '')}"
     )
+    figures_near = figures_present(question, near)
 
     # A figure must stand in one of the top documents (their text, titles, addresses, dates): else a veto.
     def document(key: str) -> str:
@@ -161,17 +162,17 @@ def features(
         # asking one thing must find what it asks in the quote. The items under a heading (a table's row under its
         # header row) answer for the heading the question names, not for a sentence's slot.
         "slot_missing": 1.0 if slot_missing(question, quoted) and not section_found else 0.0,
-        "figures_ok": 1.0 if figures_present(question, near) else 0.0,
-        # A count or sum asked of the one year the question names (and no other figure) must be given where it stands (near the lead
-        # sentence, its title, its document's date): another year's figure answers no such question ("the daily wage
-        # in 2023" is not "BDT25 is retained out of the daily rate", said of no year).
+        "figures_ok": 1.0 if figures_near else 0.0,
+        # A count or sum asked of the one year the question names (and no other figure) must be given where that year
+        # stands (near the lead sentence, its title, its document's date): another year's figure answers no such
+        # question ("the daily wage in 2023" is not "BDT25 is retained out of the daily rate", said of no year).
         "figure_away": 1.0
         if question.slot in ("number", "amount")
         and len(question.figures) == 1
         and YEAR.search(question.figures[0])
         and not question.compound
         and not section_found
-        and not figures_present(question, near)
+        and not figures_near
         else 0.0,
         "lead_dense": lead.dense if question.language == "en" else 0.0,
         "dense_top": max(h.dense for h in hits[:3]) if question.language == "en" else 0.0,
@@ -468,6 +469,8 @@ def asked_short(question: Question, quotes: list[str]) -> bool:
 
 
 CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")
+# A year among the figures a question names, a whole one ("2023", "2023-24", "2021fy22"; not inside "20000").
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 CALENDAR_YEAR_IN = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d]|-\d)")  # not a fiscal year's ("2022-23")
 # A year a quote names as the start of a span ("since 2008", "from 2015") may hold the year asked.
 SPAN_START = re.compile(r"\b(?:since|from|after|between)\s+(?:\w+\s+)?$|থেকে\s*$", re.I)
@@ -520,9 +523,6 @@ def answerable(values: dict[str, float], fitted: Answerability | None = None, pa
     # on whole questions, where a missing slot means a decline, is not shown the feature either.
     p = fitted.probability({**values, "slot_missing": 0.0} if part else values)
     return p >= fitted.threshold_for(values) and not vetoes(values, part), p
-
-
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year among the figures a question names ("2023", "2023-24")
 
 
 # The vetoes `answerable` reads, by the signal that says so: (its value when absent, whether a value vetoes, whether

@@ -14,6 +14,12 @@ and the change is the pooled figure of the first list less the second's, with it
 pairs: a change whose interval holds 0 is not shown to be one; the questions one side answers and the other declines
 are counted (`declines`); and the judging rule a candidate must pass to be merged is checked (`verdict`). The targets
 of issue 8 are printed beside the pooled figures they apply to.
+
+    python -m nsss.eval.pool NEW... --against MAIN_NEW... --also DEV_AND_EARLIER... --also-against MAIN_SAME...
+
+The rule's counts of answers newly given (parts 2 and 5) are over everything a candidate was judged on: `--also`
+adds further pairs (its development part and earlier blind runs) to those counts only; the figures, and part 3, are
+the new sets' own.
 """
 
 from __future__ import annotations
@@ -40,10 +46,12 @@ TARGETS = {
     "abstain_recall": 0.60,
 }
 MAX_FALSE_ABSTAIN = 0.10
-# The judging rule (eval/RESULTS.md, sessions 33-38), against main in the same store, on sets written after the
-# candidate was built: answerables declined rise by at most RULE_MARGIN; twice the net unanswerables newly answered
-# is at most the net answerables newly answered; MRR, key terms and citations each fall by at most RULE_MARGIN. (The
-# suite must pass too.)
+# The judging rule (eval/RESULTS.md, revised in session 48), against main in the same store, on sets written after
+# the candidate was built: 1. right answers lost (answerables whose baseline answer held its key terms or cited a gold
+# page, now declined) are at most RULE_MARGIN of the answerables; 2. twice the net unanswerables newly answered is at
+# most the net answerables newly answered; 3. MRR, key terms and citations each fall by at most RULE_MARGIN; 5. the
+# answerables newly answered citing no gold page are no more than those citing one. Parts 2 and 5 count over the
+# development part and every blind run (`--also`); 1 and 3 are the new sets' own. (4: the suite must pass too.)
 RULE_MARGIN = 0.002
 RULE_HELD = ("MRR", "correct", "citation_source")
 
@@ -164,15 +172,19 @@ def pool(
     against: Sequence[Sequence[Score]] | None = None,
     boot: int = 1000,
     seed: int = 0,
+    also: Sequence[tuple[Sequence[Score], Sequence[Score]]] = (),
 ) -> dict:
     """Pool sets of scores: for each slice and figure, the pooled value and a 95% interval from resampling the sets;
-    with `against` (paired with `sets`), the change and its interval from resampling the pairs."""
+    with `against` (paired with `sets`), the change and its interval from resampling the pairs, and the judging rule,
+    whose counts of answers newly given also take in the `also` pairs (candidate, baseline)."""
     if against is not None:
         if len(against) != len(sets):
             raise PoolError(f"{len(sets)} report folders against {len(against)}: pair them one to one")
-        for n, (a, b) in enumerate(zip(sets, against, strict=True), 1):
+        for n, (a, b) in enumerate([*zip(sets, against, strict=True), *also], 1):
             if [s.id for s in a] != [s.id for s in b]:
                 raise PoolError(f"pair {n}: the two reports do not hold the same questions in the same order")
+    elif also:
+        raise PoolError("--also needs --against: the further pairs only add to the judging rule's counts")
     rng = np.random.default_rng(seed)
     # How often each set is drawn in each resample: the resampled sums are these counts times each set's sums.
     weights = np.stack([np.bincount(rng.integers(0, len(sets), len(sets)), minlength=len(sets)) for _ in range(boot)])
@@ -208,20 +220,28 @@ def pool(
             out["slices"][name]["targets_met"] = targets_met(row)
     if against is not None:
         out["declines"] = declines(sets, against)
-        out["verdict"] = verdict(out["slices"]["all"], out["declines"])
+        pooled = out["declines"]
+        if also:
+            out["also_declines"] = declines([a for a, _ in also], [b for _, b in also])
+            pooled = out["pooled_declines"] = _added(out["declines"], out["also_declines"])
+        out["verdict"] = verdict(out["slices"]["all"], out["declines"], pooled)
     return out
 
 
-def verdict(row: dict, counts: dict) -> dict:
-    """Check the judging rule on the pooled change of all questions against the baseline (`RULE_MARGIN`, on the changes
-    as pooled, to four decimals): each of its three parts, whether all hold, and the net answers gained of each kind."""
-    net_answerable = counts["answerable_answered"] - counts["answerable_declined"]
-    net_unanswerable = counts["unanswerable_answered"] - counts["unanswerable_declined"]
-    change = {m: row[m]["change"] for m in ("false_abstain", *RULE_HELD) if m in row and "change" in row[m]}
+def verdict(row: dict, counts: dict, pooled: dict | None = None) -> dict:
+    """Check the judging rule: parts 1 and 3 on the new sets (`counts`, and the pooled change `row`, to four
+    decimals), parts 2 and 5 on the answers newly given over everything judged (`pooled`, by default `counts`); each
+    part, whether all hold, and the net answers gained of each kind."""
+    pooled = counts if pooled is None else pooled
+    net_answerable = pooled["answerable_answered"] - pooled["answerable_declined"]
+    net_unanswerable = pooled["unanswerable_answered"] - pooled["unanswerable_declined"]
+    change = {m: row[m]["change"] for m in RULE_HELD if m in row and "change" in row[m]}
+    added_gold = pooled["answerable_answered_cited"]
     parts = {
-        "answerables_declined": change.get("false_abstain", 0.0) <= RULE_MARGIN + 1e-9,
+        "right_answers_lost": counts["answerable_declined_right"] <= RULE_MARGIN * counts["answerables"] + 1e-9,
         "unanswerables_answered": 2 * net_unanswerable <= net_answerable,
         "figures_held": all(change.get(m, 0.0) >= -RULE_MARGIN - 1e-9 for m in RULE_HELD),
+        "added_answers_cite": pooled["answerable_answered"] - added_gold <= added_gold,
     }
     return parts | {
         "passes": all(parts.values()),
@@ -231,11 +251,12 @@ def verdict(row: dict, counts: dict) -> dict:
 
 def declines(sets: Sequence[Sequence[Score]], against: Sequence[Sequence[Score]]) -> dict:
     """Count the questions answered by one side and declined by the other, paired question by question: the
-    answerable and the unanswerable ones newly answered and newly declined against the baseline."""
+    answerable and the unanswerable ones newly answered and newly declined against the baseline; of the answerables,
+    those whose answer (as given) cites a gold page, and the right answers lost (newly declined where the baseline's
+    answer held its key terms or cited a gold page)."""
     out = {f"{kind}_{change}": 0 for kind in ("answerable", "unanswerable") for change in ("answered", "declined")}
-    # (and, of the answerable ones, how many of those answers cite a gold page: the rule counts an answer citing none
-    # as one gained)
-    out |= {"answerable_answered_cited": 0, "answerable_declined_cited": 0}
+    out |= {"answerable_answered_cited": 0, "answerable_declined_cited": 0, "answerable_declined_right": 0}
+    out["answerables"] = sum(s.answerable for scores in against for s in scores)
     for mine, theirs in zip(sets, against, strict=True):
         for a, b in zip(mine, theirs, strict=True):
             if a.abstained != b.abstained:
@@ -243,7 +264,14 @@ def declines(sets: Sequence[Sequence[Score]], against: Sequence[Sequence[Score]]
                 out[f"{kind}_{'declined' if a.abstained else 'answered'}"] += 1
                 if a.answerable and (a if b.abstained else b).gold_cited:
                     out[f"answerable_{'declined' if a.abstained else 'answered'}_cited"] += 1
+                if a.answerable and a.abstained and (b.correct or b.gold_cited):
+                    out["answerable_declined_right"] += 1
     return out
+
+
+def _added(*counts: dict) -> dict:
+    """Sum `declines` counts (the new sets' and the further pairs')."""
+    return {k: sum(c[k] for c in counts) for k in counts[0]}
 
 
 def _interval(values: np.ndarray) -> list[float] | None:
@@ -295,16 +323,28 @@ def text(result: dict) -> str:
             f"  citing a gold page: {d['answerable_answered_cited']} of the answerables newly answered, "
             f"{d['answerable_declined_cited']} of those newly declined (as the baseline answered them)"
         )
+    if "pooled_declines" in result:
+        d = result["pooled_declines"]
+        lines.append(
+            f"with the further pairs (--also): answerables newly answered {d['answerable_answered']} "
+            f"({d['answerable_answered_cited']} citing a gold page), newly declined {d['answerable_declined']}; "
+            f"unanswerables newly answered {d['unanswerable_answered']}, newly declined {d['unanswerable_declined']}"
+        )
     if "verdict" in result:
-        v = result["verdict"]
+        v, d = result["verdict"], result["declines"]
         net_a, net_u = v["net"]["answerable"], v["net"]["unanswerable"]
         ok = {True: "holds", False: "FAILS"}
+        over = " (with the further pairs)" if "pooled_declines" in result else ""
+        added = result.get("pooled_declines", d)
         lines += [
             f"judging rule: {'passes' if v['passes'] else 'FAILS'} (the suite must pass too)",
-            f"  1. answerables declined rise by at most {RULE_MARGIN}: {ok[v['answerables_declined']]}",
-            f"  2. 2 x net unanswerables answered ({2 * net_u}) <= net answerables answered ({net_a}): "
+            f"  1. right answers lost ({d['answerable_declined_right']} of {d['answerables']} answerables) at most "
+            f"{RULE_MARGIN} of the answerables: {ok[v['right_answers_lost']]}",
+            f"  2. 2 x net unanswerables answered ({2 * net_u}) <= net answerables answered ({net_a}){over}: "
             f"{ok[v['unanswerables_answered']]}",
             f"  3. MRR, key terms (correct) and citations each fall by at most {RULE_MARGIN}: {ok[v['figures_held']]}",
+            f"  5. answers added citing no gold page ({added['answerable_answered'] - added['answerable_answered_cited']})"
+            f" <= citing one ({added['answerable_answered_cited']}){over}: {ok[v['added_answers_cite']]}",
         ]
     return "\n".join(lines)
 
@@ -313,6 +353,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nsss.eval.pool", description=__doc__.split("\n\n")[0])
     parser.add_argument("reports", nargs="+", type=Path, help="folders `nsss eval --report` wrote")
     parser.add_argument("--against", nargs="+", type=Path, help="the baseline's folders, paired in the same order")
+    parser.add_argument(
+        "--also",
+        nargs="+",
+        type=Path,
+        default=[],
+        help="further candidate folders (its development part,"
+        " earlier blind runs) counted in the judging rule's answers newly given only",
+    )
+    parser.add_argument("--also-against", nargs="+", type=Path, default=[], help="the baseline's folders for --also")
     parser.add_argument("--system", default="assistant", help="the system to pool (default: assistant)")
     parser.add_argument("--boot", type=int, default=1000, help="bootstrap resamples of the sets (default: 1000)")
     parser.add_argument("--seed", type=int, default=0, help="the resampling seed (default: 0)")
@@ -321,7 +370,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         sets = [read_report(d, args.system) for d in args.reports]
         against = [read_report(d, args.system) for d in args.against] if args.against else None
-        result = pool(sets, against, boot=args.boot, seed=args.seed)
+        if len(args.also) != len(args.also_against):
+            raise PoolError(f"{len(args.also)} --also folders against {len(args.also_against)}: pair them one to one")
+        also = [
+            (read_report(a, args.system), read_report(b, args.system)) for a, b in zip(args.also, args.also_against)
+        ]
+        result = pool(sets, against, boot=args.boot, seed=args.seed, also=also)
     except PoolError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

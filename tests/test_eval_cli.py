@@ -147,7 +147,11 @@ def test_pooling_one_report_gives_its_own_figures_and_pooling_it_against_itself_
             # Two copies of one set: every resample is that set, so the interval is the figure itself.
             assert low == pytest.approx(cell["value"], abs=1e-4) and high == pytest.approx(cell["value"], abs=1e-4)
             assert cell["change"] == 0 and cell["change_interval"] == [0, 0]
-    assert set(pooled["declines"].values()) == {0}
+    changed = {k: v for k, v in pooled["declines"].items() if k != "answerables"}
+    assert (
+        set(changed.values()) == {0}
+        and pooled["declines"]["answerables"] == pooled["slices"]["all"]["questions"]["answerable"]
+    )
 
 
 def test_pooled_intervals_come_from_resampling_the_sets(tmp_path):
@@ -312,6 +316,8 @@ def test_a_spliced_report_is_the_baseline_with_the_questions_answered_again_in_p
         "unanswerable_declined": 0,
         "answerable_answered_cited": 1,
         "answerable_declined_cited": 0,
+        "answerable_declined_right": 0,
+        "answerables": 3,
     }
     said = pool(str(tmp_path / "out"), "--against", str(base), "--boot", "50").stdout
     assert "answerables newly answered 1, newly declined 0; unanswerables newly answered 0" in said
@@ -332,24 +338,35 @@ def test_the_judging_rule_is_checked_part_by_part_against_the_baseline(tmp_path)
         }
 
     counts = {
+        "answerables": 1000,
         "answerable_answered": 5,
         "answerable_declined": 1,
+        "answerable_declined_right": 1,
+        "answerable_answered_cited": 3,
         "unanswerable_answered": 2,
         "unanswerable_declined": 0,
     }
     assert verdict(row(), counts) == {
-        "answerables_declined": True,
+        "right_answers_lost": True,  # 1 <= 0.002 x 1000
         "unanswerables_answered": True,  # 2 x 2 <= 4
         "figures_held": True,
+        "added_answers_cite": True,  # 2 citing no gold page <= 3 citing one
         "passes": True,
         "net": {"answerable": 4, "unanswerable": 2},
     }
-    assert not verdict(row(false_abstain=RULE_MARGIN + 0.0001), counts)["answerables_declined"]
+    # Answerables declined that the baseline answered wrongly and cited no gold page for are no loss; right ones are.
+    assert verdict(row(false_abstain=0.01), counts)["passes"]
+    assert not verdict(row(), counts | {"answerable_declined_right": 3})["right_answers_lost"]  # 3 > 2
     assert verdict(row(citation_source=-RULE_MARGIN), counts)["figures_held"]  # at the margin: holds
     failed = verdict(row(citation_source=-RULE_MARGIN - 0.0002), counts)
     assert not failed["figures_held"] and not failed["passes"]
     more = counts | {"unanswerable_answered": 3}
     assert not verdict(row(), more)["unanswerables_answered"]  # 2 x 3 > 4
+    assert not verdict(row(), counts | {"answerable_answered_cited": 2})["added_answers_cite"]  # 3 without > 2 with
+    # Parts 2 and 5 count over everything judged: the development part's answers join the new sets' ones.
+    pooled = counts | {"unanswerable_declined": 4, "answerable_answered": 9, "answerable_answered_cited": 3}
+    assert verdict(row(), more, pooled)["unanswerables_answered"]  # 2 x (3 - 4) <= 8
+    assert not verdict(row(), counts, pooled)["added_answers_cite"]  # 6 without > 3 with
 
     # From the command: the answers newly given (one answerable, citing a gold page) pass; no baseline, no rule.
     base, mine = tmp_path / "base", tmp_path / "mine"
@@ -362,4 +379,19 @@ def test_the_judging_rule_is_checked_part_by_part_against_the_baseline(tmp_path)
     assert json.loads(pool(str(mine), "--against", str(base), "--json", "--boot", "50").stdout)["verdict"]["passes"]
     assert "judging rule" not in pool(str(mine), "--boot", "50").stdout
     worse = pool(str(base), "--against", str(mine), "--boot", "50").stdout
-    assert "judging rule: FAILS" in worse and "1. answerables declined rise by at most 0.002: FAILS" in worse
+    assert "judging rule: FAILS" in worse and "1. right answers lost (1 of 2 answerables)" in worse
+    assert "the answerables: FAILS" in worse
+
+    # --also: further pairs join the counts of answers newly given (here one answerable citing no gold page: part 5
+    # fails over the two), never the figures; a folder left unpaired is named.
+    dev, dev_base = tmp_path / "dev", tmp_path / "dev_base"
+    for folder, rows in ((dev_base, [_row("d", None), _row("e", None)]), (dev, [_row("d", 2), _row("e", 3)])):
+        folder.mkdir()
+        (folder / "per_question.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    both = json.loads(
+        pool(str(mine), "--against", str(base), "--also", str(dev), "--also-against", str(dev_base), "--json").stdout
+    )
+    assert both["pooled_declines"]["answerable_answered"] == 3 and both["slices"]["all"]["questions"]["answerable"] == 2
+    assert not both["verdict"]["added_answers_cite"] and not both["verdict"]["passes"]
+    unpaired = pool(str(mine), "--against", str(base), "--also", str(dev))
+    assert unpaired.returncode == 2 and "--also" in unpaired.stderr

@@ -136,7 +136,9 @@ AUXILIARY = frozenset("is are was were do does did has have had will would can c
 # date" of "On what exact date was it unveiled?" (up to its verb). (An object pronoun's antecedent stands in an earlier
 # clause: `points_back`.)
 ASKING_PHRASE = re.compile(
-    r"^\s*(?:(?:on|in|at|from|for|by|since|until|to|with|under|of|during)\s+)?"  # "On what exact date was it unveiled?"
+    # (after a word that joins it to the turn before: "And which foreign partners backed the pilot?")
+    r"^\s*(?:(?:and|but|so|then|also|now|ok|okay|well)\b[\s,]*)?"
+    r"(?:(?:on|in|at|from|for|by|since|until|to|with|under|of|during)\s+)?"  # "On what exact date was it unveiled?"
     r"(?:which|what|whose|how\s+(?:many|much|large|big|long|far|often|old|soon|high|low|small)\b)"
     rf"(?:\s+(?!(?:{'|'.join(sorted(AUXILIARY | {'shall', 'must', 'be', 'been', 'get', 'gets', 'got'}))})\b)"
     r"[\w'’-]+){0,3}",

@@ -136,10 +136,20 @@ AUXILIARY = frozenset("is are was were do does did has have had will would can c
 # date" of "On what exact date was it unveiled?" (up to its verb). (An object pronoun's antecedent stands in an earlier
 # clause: `points_back`.)
 ASKING_PHRASE = re.compile(
-    r"^\s*(?:(?:on|in|at|from|for|by|since|until|to|with|under|of|during)\s+)?"  # "On what exact date was it unveiled?"
+    # (after a word that joins it to the turn before: "And which foreign partners backed the pilot?")
+    r"^\s*(?:(?:and|but|so|then|also|now|ok|okay|well)\b[\s,]*)?"
+    r"(?:(?:on|in|at|from|for|by|since|until|to|with|under|of|during)\s+)?"  # "On what exact date was it unveiled?"
     r"(?:which|what|whose|how\s+(?:many|much|large|big|long|far|often|old|soon|high|low|small)\b)"
     rf"(?:\s+(?!(?:{'|'.join(sorted(AUXILIARY | {'shall', 'must', 'be', 'been', 'get', 'gets', 'got'}))})\b)"
     r"[\w'’-]+){0,3}",
+    re.I,
+)
+HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+[\w'’-]+", re.I)
+# A request that opens a question names nothing it could stand for: "Summarise its main terms of reference.",
+# "Tell me about their findings".
+REQUEST = re.compile(
+    r"^\s*(?:(?:and|so|now|ok|okay)\b[\s,]*)?(?:please\s+)?(?:can|could|would)?\s*(?:you\s+)?(?:please\s+)?"
+    r"(?:summari[sz]e|list|name|describe|explain|outline|tell\s+me(?:\s+about)?|give\s+me|show\s+me)\b",
     re.I,
 )
 # The same in Bangla: "কোন কোন ভাতা" of "কোন কোন ভাতা এর আওতায় আনা হবে?" (which allowances will be brought under
@@ -336,9 +346,9 @@ def points_back(question: Question) -> bool:
     text = question.text
     # A year or a number is never what "it" stands for ("what did it cost that year?" after "in 2021-22"); nor, in
     # Bangla, an asking or a verb ("এখন কতজন পায় এইটা?", how many get it now?).
+    # Nor a word that names no subject in either language: "Who ran the event?" (`_naming`).
     subject = set(question.subject) - {t for f in question.figures for t in tokenize(f)}
-    if question.language == "bn":
-        subject &= _naming(question)
+    subject &= _naming(question)
     definite = (
         ()
         if question.figures or NAMED.search(SET_ASIDE.sub(" ", text).strip())
@@ -358,9 +368,10 @@ def points_back(question: Question) -> bool:
             # allowance, and who gets it?"; or a possessor within its own: "My sister's husband left her".
             # (What an earlier clause asks may be it: "Which cluster met first, and which ministries were in it?")
             start = _clause_start(before)
-            before = f"{before[:start]} {' '.join(POSSESSOR.findall(before[start:]))}"
+            # (A count asked is no antecedent: "How many people and how many districts did it cover?")
+            before = f"{HOW_MANY.sub(' ', before[:start])} {' '.join(POSSESSOR.findall(before[start:]))}"
         else:
-            before = BANGLA_ASKING_PHRASE.sub(" ", ASKING_PHRASE.sub(" ", before))
+            before = BANGLA_ASKING_PHRASE.sub(" ", ASKING_PHRASE.sub(" ", REQUEST.sub(" ", before)))
         if not subject & set(tokenize(before)):
             return True
     return False

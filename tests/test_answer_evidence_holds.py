@@ -117,6 +117,14 @@ def test_a_pronoun_after_what_is_asked_points_back_and_a_headline_lists_nothing(
         ("Which partners are funding or supporting the pilot besides the ILO?", True),  # the ILO is set aside
         ("What is the allowance and who gets it?", False),  # "it" is the allowance
         ("Who chaired the focal point meeting in June 2022?", False),
+        # Nor what joins it to the turn before, a word that names nothing, a request or a count asked (i49pb)
+        ("And which foreign partners backed the pilot?", True),
+        ("Who ran the event, and who welcomed everyone?", True),  # "ran" names nothing "the event" could be
+        ("Summarise its main terms of reference.", True),
+        ("Can you tell me about its budget?", True),
+        ("How many people and how many districts did it cover?", True),  # a count is not what "it" stands for
+        ("How many people did the allowance reach, and how much did it pay?", False),  # "it" is the allowance
+        ("Which cluster met first, and which ministries were in it?", False),  # what an earlier clause asks may be
     ],
 )
 def test_what_a_question_asks_is_never_its_pronouns_antecedent(question, back):

@@ -301,6 +301,8 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
                     return False
         return bool(ORG.search(text))
     if slot == "date":
+        if question is not None and asks_span(question):
+            return holds_span(text)  # "over what period": a span, not any date
         if question is not None:
             # A year the question names is not the date it asks for: "the Bangladesh Social Security Conference
             # 2026" says which conference, not when ("When will the 2026 conference take place?").
@@ -322,8 +324,8 @@ def fills_slot(slot: str, text: str, question: Question | None = None) -> bool:
             return bool(QUANTITY.search(text)) and bool(MONEY.search(text))
         if question is not None and HOW_OFTEN.search(question.text):
             return bool(FREQUENCY.search(text))  # "how often": a frequency, not any number
-        if question is not None and HOW_LONG.search(question.text) and not question.counted and not question.parts:
-            return bool(DURATION.search(text))  # "how long": a span of time, not any number
+        if question is not None and asks_span(question):
+            return holds_span(text)  # "how long": a span of time, not any number
         return (
             answers_count(question, text) if question is not None and question.counted else bool(QUANTITY.search(text))
         )
@@ -366,6 +368,30 @@ DURATION = re.compile(
     r"(?:দিন|মাস|বছর|সপ্তাহ)(?:ব্যাপী|মেয়াদি|মেয়াদী)?|মেয়াদ|পর্যন্ত|থেকে",
     re.I,
 )
+
+
+# Other ways to ask how long: "over what period", "the project duration", "the timeline". (Not "how many years":
+# a count, `question.counted`.)
+SPAN_ASKED = re.compile(
+    r"\b(?:over|for|during|across)\s+what\s+(?:period|time\s*frame|timeframe|span|time)\b|\bwhat\s+period\b|"
+    r"\bduration\b|\btime\s*frame\b|\btimeline\b",
+    re.I,
+)
+# A year range in brackets after a name is the name's own ("Action Plan Phase II (2021–2026)", "NSSS (2015-2025)"):
+# it says which plan, not how long what is asked of runs.
+NAMED_RANGE = re.compile(r"(?<=[\w)])\s*\(\s*(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)?\d\d\s*\)")
+
+
+def asks_span(question: Question) -> bool:
+    """Tell whether a question asks how long something lasts ("how long", "over what period", "its duration")."""
+    if question.counted or question.parts:
+        return False
+    return bool(HOW_LONG.search(question.text) or SPAN_ASKED.search(question.text))
+
+
+def holds_span(text: str) -> bool:
+    """Tell whether a text gives a span of time, leaving aside the year range a name carries."""
+    return bool(DURATION.search(NAMED_RANGE.sub(" ", text)))
 
 
 # Words that count people, whoever they are: "how many people" is answered by "430,000 recipients".

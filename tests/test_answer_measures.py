@@ -24,6 +24,13 @@ from nsss.assistant.scoring import fills_slot
         ("How long did the workshops last?", "The Cabinet Division organised ten working days of workshops.", True),
         ("By May 2017, how long had the committee gone without meeting?", "It has not met since May last year.", True),
         ("How long is the current phase of support?", "It is designed for a period of five years.", True),
+        # "over what period", "the duration" and "the timeline" ask how long too; a name's year range is the name's
+        ("Over what period does the final review run?", "Project duration: August 2025 – February 2026", True),
+        ("Over what period does the final review run?", "The Action Plan Phase II (2021–2026) builds on it.", False),
+        ("What is the review's timeline?", "Final Review of the NSSS and Action Plan Phase II (2021–2026)", False),
+        ("What is the duration of the review?", "It runs from August 2025 to February 2026.", True),
+        ("How long is the review?", "The Action Plan Phase II (2021–2026) builds on the first phase.", False),
+        ("In what year did the plan begin?", "The Action Plan Phase II (2021–2026) builds on it.", True),  # a date
         ("প্রকল্পের মেয়াদ কত?", "Project duration: August 2025 – February 2026", True),
         ("প্রকল্পের মেয়াদ কত?", "The review will answer eleven KEQs.", False),
         # an age asked in years is not how long
@@ -33,6 +40,11 @@ from nsss.assistant.scoring import fills_slot
 def test_a_figure_asked_in_a_unit_is_given_in_it(question, text, fills):
     q = analyse(question)
     assert fills_slot(q.slot, text, q) is fills
+
+
+def test_the_period_a_review_runs_is_quoted_from_its_duration_not_from_a_plans_name(web_assistant):
+    answer = web_assistant.answer("For what period will RAPID carry out the final review of the NSSS?")
+    assert not answer.abstained and "August 2025" in answer.text.split("[1]")[0], answer.text
 
 
 def test_the_amount_in_the_documents_currency_is_quoted(web_assistant):

@@ -427,6 +427,8 @@ MAIN_TALK = re.compile(
     r"\b(?:main|principal|key|big)\s+(talk|speech|speeches|speakers?|address|lecture|presentation)\b", re.I
 )
 
+BACKED = re.compile(r"\b(backed|backing)\b(?!\s+(?:down|out|off|away|into|onto|then)\b)(\s+up\b)?", re.I)
+
 # Who wrote a piece asked ("Who wrote the op-ed...?", "whose article", "the author of"): a byline answers it, a line
 # naming the writer under the title (scoring.BYLINE), which holds none of the question's words.
 AUTHOR_ASKED = re.compile(
@@ -443,12 +445,15 @@ def analyse(text: str) -> Question:
     """Read a question: its slot, terms, figures, and whether it leans on an earlier turn. A preamble saying what the
     asker is writing is left out (PURPOSE); what it names after "on" or "about" stays. "Who is in charge of" is read
     as "who heads" (IN_CHARGE), "Who opened it?" as "who inaugurated it" (OPENED), "the main talk" as
-    "the keynote" (MAIN_TALK)."""
+    "the keynote" (MAIN_TALK), "backed" as "supported" (BACKED)."""
     text = unicodedata.normalize("NFC", " ".join(text.split()))  # য় typed as one character reads as the index's two
     text = PURPOSE.sub("", text, count=1) or text
     text = IN_CHARGE.sub(lambda m: f"{m.group(0)[:3]} heads", text)  # ("Who"/"who" as written)
     text = MAIN_TALK.sub(lambda m: "keynote" if m.group(1).lower() == "talk" else f"keynote {m.group(1)}", text)
     text = OPENED.sub(lambda m: f"{m.group(1)}{m.group(2)}inaugurated" + (f" {m.group(3)}" if m.group(3) else ""), text)
+    # "Who backed the pilot?", "Which donors are backing it?" ask who supports it, as the documents say it ("supported
+    # by the Netherlands government"): not "back" of "back then" or "come back".
+    text = BACKED.sub(lambda m: {"backed": "supported", "backing": "supporting"}[m.group(1).lower()], text)
     words = re.sub(r"\b(what|who|where|when|how|that|it)['’]s\b", r"\1 is", text, flags=re.I)
     words = read_eligibility(words)
     # "How many took part?" asks how many participated: "part" names no subject.

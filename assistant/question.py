@@ -1120,7 +1120,9 @@ def _slot(text: str, listing: bool) -> str:
         r"period|timeframe|time frame)\b|"
         # (a word of its own: "থাকবে", will be, ends in কবে; "কখনো" is "ever")
         rf"{BANGLA_START}(?:কবে|কখন){BANGLA_END}|"
-        r"কোন সালে|কত সালে|কোন তারিখে|কোন মাসে|কোন বছরে|কোন অর্থবছরে|কোন অর্থ বছরে|" + BANGLA_DATE,
+        # ("which year" with any ending or none, as "from which fiscal year" is in English: "কোন অর্থবছর থেকে",
+        # "কোন সাল থাইকা", "পয়লা কোন বছর চালু হইছিল")
+        r"(?:কোন|কুন)\s+(?:সাল|বছর|অর্থবছর|অর্থ\s+বছর|মাস|তারিখ)(?:ে|ের|টা|টি)?(?=[\s?।,]|$)|কত সালে|" + BANGLA_DATE,
         q,
     ):
         return "date"

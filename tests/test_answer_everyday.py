@@ -2,7 +2,7 @@
 for them ("urban", "rural"), not by one that repeats the question's other words. Real model, real Chroma in tmp_path."""
 
 import pytest
-from conftest import ingested_documents
+from conftest import cited, ingested_documents
 from nsss.assistant import open_assistant
 from nsss.index.everyday import Everyday, default_everyday
 
@@ -42,3 +42,10 @@ def test_the_sentence_holding_the_documents_word_for_an_everyday_one_leads(assis
     answer = assistant.answer("How quickly is poverty in the cities going down?")
     assert not answer.abstained
     assert answer.citations[0].quote.startswith("Urban poverty declined by only 0.5 percentage points")
+
+
+def test_money_for_mothers_is_searched_as_the_mother_and_child_benefit(web_assistant):
+    """Session 49's lines (EV): "money for mothers" is the Mother and Child Benefit Programme, which pays mothers now,
+    not the child benefit the strategy proposed."""
+    answer = web_assistant.answer("Is there money for mothers with new babies, and how much do they get each month?")
+    assert not answer.abstained and "unicef-bd-public-finance-children-mcbp.md" in cited(answer), answer.text

@@ -38,6 +38,7 @@ from nsss.assistant.scoring import (
 from nsss.assistant.types import NOTICES, Answer, Citation, Conversation
 from nsss.assistant.weights import WEIGHTS, Weights
 from nsss.core.settings import Settings
+from nsss.core.text import ACRONYM
 from nsss.core.types import Filters, Hit
 from nsss.index import Index, open_index
 from nsss.index.everyday import default_everyday
@@ -508,7 +509,7 @@ class Assistant:
         judged = lead(q, sorted(scored, key=lambda p: p.fitted, reverse=True), w)
         records = self._records()
         section_spans = compose.section_spans(
-            q, hits, records, self.index.lexical.idf, w.section_items, self.document_text
+            q, hits, records, self.index.lexical.idf, w.section_items, self.document_text, self._named(q)
         )
         facts = {
             h.chunk.doc_key: f"{records[h.chunk.doc_key].url} {records[h.chunk.doc_key].date}"
@@ -554,6 +555,13 @@ class Assistant:
                 self._texts = {}  # replaced, not cleared: another thread may be reading the old one
             self._texts[version] = text
         return text
+
+    def _named(self, q: Question) -> tuple[tuple[str, ...], ...]:
+        """Return the acronyms an English question names that the documents define, each with its long forms."""
+        if q.language != "en":
+            return ()
+        acronyms = self.index.acronyms
+        return tuple((a, *acronyms[a]) for a in dict.fromkeys(ACRONYM.findall(q.text)) if a in acronyms)
 
     def _records(self):
         records = self.index.records

@@ -515,11 +515,16 @@ def section_spans(
     idf,
     limit: int,
     document_text: Callable[[str], str] | None = None,
+    names: tuple[tuple[str, ...], ...] = (),
 ) -> list[Span]:
     """Return the items under the heading a list question asks for ("Decisions:", "TOR of the CMC"), from the best
     of the top documents that has such a heading; [] when none has one. With the document's text, a list whose items
     are themselves of the kind asked for ("Which ministries...?": "- Ministry of Social Welfare", "- Ministry of
-    Labour...") answers too, whatever its heading ("Cluster Formation")."""
+    Labour...") answers too, whatever its heading ("Cluster Formation").
+
+    `names`: the acronyms the question names, each with its long forms; a document that gives none of the forms of
+    one of them is not about what the question asks ("what did the GRS Technical Committee decide?" is not answered
+    by another meeting's "Decisions:"), and its sections are passed over."""
     # (a plural in the question's subject may read it as a list question: "the Fishers Allowance in 2018-19")
     if question.figures and not question.section and document_text is not None:
         row = _table_row(question, hits, records, document_text)
@@ -535,6 +540,8 @@ def section_spans(
     for key in list(dict.fromkeys(h.chunk.doc_key for h in hits))[: 3 if stems or quoted else 1]:
         record = records.get(key)
         if record is None or not record.sections:
+            continue
+        if names and document_text is not None and not _names_all(names, f"{record.title}\n{document_text(key)}"):
             continue
         best, best_score = None, 0.0
         for section in record.sections:
@@ -564,6 +571,15 @@ def section_spans(
             hit = next(h for h in hits if h.chunk.doc_key == key)
             return [(_hit_at(hits, key, start) or hit, start, end) for start, end in best.items[:limit]]
     return []
+
+
+def _names_all(names: tuple[tuple[str, ...], ...], text: str) -> bool:
+    """Tell whether a text gives one of the forms of each name (an acronym as a word, a long form in any case)."""
+    low = text.lower()
+    return all(
+        any(re.search(rf"\b{re.escape(form)}\b", text) if form.isupper() else form.lower() in low for form in forms)
+        for forms in names
+    )
 
 
 def _title_block(section, title: str) -> bool:

@@ -169,7 +169,7 @@ def features(
         "figure_away": 1.0
         if question.slot in ("number", "amount")
         and len(question.figures) == 1
-        and YEAR.search(question.figures[0])
+        and YEAR_IN_FIGURE.search(question.figures[0])
         and not question.compound
         and not section_found
         and not figures_near
@@ -469,8 +469,9 @@ def asked_short(question: Question, quotes: list[str]) -> bool:
 
 
 CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")
-# A year among the figures a question names, a whole one ("2023", "2023-24", "2021fy22"; not inside "20000").
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A year among the figures a question names, a whole one ("2023", "2023-24", "2021fy22"; not inside "20000"). (Not
+# question.YEAR, which a figure must match whole.)
+YEAR_IN_FIGURE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 CALENDAR_YEAR_IN = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d]|-\d)")  # not a fiscal year's ("2022-23")
 # A year a quote names as the start of a span ("since 2008", "from 2015") may hold the year asked.
 SPAN_START = re.compile(r"\b(?:since|from|after|between)\s+(?:\w+\s+)?$|থেকে\s*$", re.I)

@@ -144,6 +144,7 @@ ASKING_PHRASE = re.compile(
     r"[\w'’-]+){0,3}",
     re.I,
 )
+# A count asked ("how many people"): never what a pronoun after it stands for (`points_back`).
 HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+[\w'’-]+", re.I)
 # A request that opens a question names nothing it could stand for: "Summarise its main terms of reference.",
 # "Tell me about their findings".

@@ -427,7 +427,8 @@ MAIN_TALK = re.compile(
     r"\b(?:main|principal|key|big)\s+(talk|speech|speeches|speakers?|address|lecture|presentation)\b", re.I
 )
 
-BACKED = re.compile(r"\b(backed|backing)\b(?!\s+(?:down|out|off|away|into|onto|then)\b)(\s+up\b)?", re.I)
+# "backed" and "backing" as support ("backed up" too), not "backed out", "backed down" (analyse reads them as "supported").
+BACKED = re.compile(r"\b(backed|backing)\b(?!\s+(?:down|out|off|away|into|onto|then)\b)(?:\s+up\b)?", re.I)
 
 # Who wrote a piece asked ("Who wrote the op-ed...?", "whose article", "the author of"): a byline answers it, a line
 # naming the writer under the title (scoring.BYLINE), which holds none of the question's words.

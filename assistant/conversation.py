@@ -132,12 +132,14 @@ POSSESSIVE_HER = re.compile(
 # A possessor ("My sister's husband"): within a pronoun's own clause it may be what the pronoun stands for.
 POSSESSOR = re.compile(r"([\w-]+)['’]s\b")
 AUXILIARY = frozenset("is are was were do does did has have had will would can could should may might".split())
+# A word that joins a question to the turn before ("And which foreign partners backed the pilot?", "So list them"):
+# what follows it is read as if it opened the question.
+JOINING = r"(?:(?:and|but|so|then|also|now|ok|okay|well)\b[\s,]*)?"
 # What a question asks, never the antecedent of its subject pronoun: "How large" of "How large is it?", "what exact
 # date" of "On what exact date was it unveiled?" (up to its verb). (An object pronoun's antecedent stands in an earlier
 # clause: `points_back`.)
 ASKING_PHRASE = re.compile(
-    # (after a word that joins it to the turn before: "And which foreign partners backed the pilot?")
-    r"^\s*(?:(?:and|but|so|then|also|now|ok|okay|well)\b[\s,]*)?"
+    rf"^\s*{JOINING}"
     r"(?:(?:on|in|at|from|for|by|since|until|to|with|under|of|during)\s+)?"  # "On what exact date was it unveiled?"
     r"(?:which|what|whose|how\s+(?:many|much|large|big|long|far|often|old|soon|high|low|small)\b)"
     rf"(?:\s+(?!(?:{'|'.join(sorted(AUXILIARY | {'shall', 'must', 'be', 'been', 'get', 'gets', 'got'}))})\b)"
@@ -149,7 +151,7 @@ HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\s+[\w'’-]+", re.I)
 # A request that opens a question names nothing it could stand for: "Summarise its main terms of reference.",
 # "Tell me about their findings".
 REQUEST = re.compile(
-    r"^\s*(?:(?:and|so|now|ok|okay)\b[\s,]*)?(?:please\s+)?(?:can|could|would)?\s*(?:you\s+)?(?:please\s+)?"
+    rf"^\s*{JOINING}(?:please\s+)?(?:can|could|would)?\s*(?:you\s+)?(?:please\s+)?"
     r"(?:summari[sz]e|list|name|describe|explain|outline|tell\s+me(?:\s+about)?|give\s+me|show\s+me)\b",
     re.I,
 )

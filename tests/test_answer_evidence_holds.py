@@ -122,6 +122,8 @@ def test_a_pronoun_after_what_is_asked_points_back_and_a_headline_lists_nothing(
         ("Who ran the event, and who welcomed everyone?", True),  # "ran" names nothing "the event" could be
         ("Summarise its main terms of reference.", True),
         ("Can you tell me about its budget?", True),
+        ("But summarise its main terms of reference.", True),  # any joining word before a request (session 50, JO)
+        ("Well, list its members.", True),
         ("How many people and how many districts did it cover?", True),  # a count is not what "it" stands for
         ("How many people did the allowance reach, and how much did it pay?", False),  # "it" is the allowance
         ("Which cluster met first, and which ministries were in it?", False),  # what an earlier clause asks may be

@@ -1045,9 +1045,11 @@ EVERYDAY_RECIPIENTS = (  # the question proper: "What is X and who gets it?" sti
 )
 
 
-# A question asking what something is called: its name, which the documents give in quotes or after "titled".
+# A question asking what something is called: its name, which the documents give in quotes or after "titled". The
+# question may follow a sentence saying what the asker heard ("I heard the stipend now goes to mothers' phones. What's
+# that project called?").
 ASKS_NAME = (
-    r"^(?:what|which)\b[^?]*\b(?:called|named|known as|titled)\s*\??$|"
+    r"(?:^|[.!?]\s+)(?:what|which)\b[^?]*\b(?:called|named|known as|titled)\s*\??$|"
     r"\bwhat (?:is|was|were|are) the (?:name|names)\b(?! of the (?:chair|minister|secretary|director|person|chief|head|"
     r"speaker|author))|নাম (?:কী|কি)|কী নামে|কি নামে"
 )

@@ -105,6 +105,24 @@ def test_a_question_asking_what_something_is_called_is_answered_by_the_name_in_q
     assert analyse("উপদেষ্টা কমিটির সভাপতির নাম কী?").slot == "person"  # a person's name
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I heard the river school stipend now goes to mothers' phones. What's that project called?",
+        "In 2019 the Prime Minister launched river school stipends through mobile banking. What was the project called?",
+        "My son's river school stipend now comes to my phone. What is that project called?",
+    ],
+)
+def test_a_name_asked_after_a_sentence_saying_what_the_asker_heard_is_the_name_in_quotes(assistant, question):
+    """Everyday askers say what they heard first: the question after it asks a name as it would alone."""
+    assert analyse(question).slot == "title"
+    answer = assistant.answer(question)
+    assert not answer.abstained, answer.text
+    assert "Nodir Hasi" in answer.text, answer.text
+    # a name said in the sentence before is no name asked: "What was that?" asks what it is
+    assert analyse("Someone mentioned a programme called Nodir Hasi. What was that?").slot != "title"
+
+
 def test_how_many_people_is_answered_by_the_number_of_recipients(assistant):
     question = "How many people were getting the coastal allowance when it was first introduced?"
     q = analyse(question)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from nsss.assistant.question import (
+    ATTRIBUTE_WORDS,
     BANGLA_KINDS,
     KIND_NOUNS,
+    QUESTION_WORDS,
+    SLOT_WORDS,
     WEAK_BACK,
     YEAR,
     Question,
@@ -17,6 +21,7 @@ from nsss.assistant.question import (
 )
 from nsss.assistant.types import Conversation
 from nsss.core.text import BANGLA_END, BANGLA_LETTER, BANGLA_START
+from nsss.index.glossary import default_glossary
 from nsss.index.lexical import tokenize
 
 # Bangla words that say what is asked of a subject or how, never which subject: giving and getting, being, amounts
@@ -331,10 +336,24 @@ def _naming(question: Question, findable: frozenset[str] | None = None) -> set[s
     if question.language != "bn":
         return {t for t in subject if t not in ENGLISH_UNNAMING}
     verbs = {t for w in question.text.split() if BANGLA_VERB_FORM.match(w.strip("?,।!")) for t in tokenize(w)}
-    naming = {t for t in subject if t not in BANGLA_UNNAMING | verbs}
+    naming = {t for t in subject if t not in BANGLA_UNNAMING | verbs and not _glossed_unnaming(t)}
     if findable is None:
         return naming
     return {t for t in naming if t in findable or not BANGLA_LETTER.match(t)}
+
+
+# The English words that name no subject: what a question asks with, what it asks of a subject ("chief guest",
+# "date", "held"), and the words ENGLISH_UNNAMING adds.
+ENGLISH_ASKING = QUESTION_WORDS | ATTRIBUTE_WORDS | SLOT_WORDS | ENGLISH_UNNAMING
+
+
+@functools.lru_cache(maxsize=4096)
+def _glossed_unnaming(term: str) -> bool:
+    """Tell whether a Bangla term names no subject because what the glossary gives for it in English names none:
+    অনুষ্ঠিত is "held", বরাদ্দ "allocation", বয়স "age" (read as the English question would be, so the hand list
+    BANGLA_UNNAMING need not hold every word the glossary already reads)."""
+    forms = [tokenize(form) for form in default_glossary().forms((term,))]
+    return any(forms) and all(set(form) <= ENGLISH_ASKING for form in forms)
 
 
 def points_back(question: Question) -> bool:

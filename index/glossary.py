@@ -88,6 +88,10 @@ class Glossary:
             (from_bangla if parts[2:] else pairs).append((parts[0], parts[1]))
         return cls(pairs, from_bangla)
 
+    def forms(self, terms: tuple[str, ...]) -> list[str]:
+        """Return the forms in the other language of the glossary term with these search terms ([] when none)."""
+        return list(self._other.get(terms, []))
+
     def terms_in(self, text: str) -> list[tuple[str, str]]:
         """Return the glossary's two-way terms a text holds, in order, each as the text writes it with the glossary's
         first form in the other language ("Old Age Allowances" -> "বয়স্ক ভাতা"), once per form: longest phrase first,

@@ -53,3 +53,27 @@ def test_a_follow_up_answered_in_another_english_report_is_found_by_its_topics_e
 
     assert allocation.followup and not allocation.abstained, allocation.text
     assert cited(allocation) == {"upazila-b-old-age-allowance.md"} and "3444.54" in allocation.text, allocation.text
+
+
+def test_a_bangla_word_the_glossary_reads_as_an_asking_names_no_subject():
+    """What the glossary gives in English for অনুষ্ঠিত ("held"), বরাদ্দ ("allocation") or বয়স ("age") names no subject
+    in an English question, so the Bangla word names none either: "কমিটির প্রথম সভা কবে অনুষ্ঠিত হয়?" (when was the
+    committee's first meeting held?) asks about the committee of the turn before, as its English form would."""
+    from nsss.assistant.conversation import names_subject
+    from nsss.assistant.question import analyse
+
+    assert not names_subject(analyse("কমিটির প্রথম সভা কবে অনুষ্ঠিত হয়?"))
+    assert not names_subject(analyse("When was the committee's first meeting held?"))
+    assert not names_subject(analyse("মোট বরাদ্দ কত ছিল?"))
+    # a word the glossary reads as a thing still names one
+    assert names_subject(analyse("বয়স্ক ভাতার মোট বরাদ্দ কত ছিল?"))
+    assert names_subject(analyse("ঢাকায় সভা কবে অনুষ্ঠিত হয়?"))
+
+
+def test_a_follow_up_asking_only_an_allocation_stays_with_its_programme(assistant):
+    """ "মোট বরাদ্দ কত ছিল?" (what was the total allocation?) after a question on the old age allowance asks that
+    allowance's allocation, not the rice support's."""
+    _, allocation = ask_in_turn(assistant, "বয়স্ক ভাতা কোন অর্থবছরে চালু হয়?", "মোট বরাদ্দ কত ছিল?")
+
+    assert allocation.followup, allocation.text
+    assert "3444.54" in allocation.text and "310" not in allocation.text, allocation.text

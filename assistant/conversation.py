@@ -21,7 +21,7 @@ from nsss.assistant.question import (
 )
 from nsss.assistant.types import Conversation
 from nsss.core.text import BANGLA_END, BANGLA_LETTER, BANGLA_START
-from nsss.index.glossary import default_glossary
+from nsss.index.glossary import default_glossary, names_programme
 from nsss.index.lexical import tokenize
 
 # Bangla words that say what is asked of a subject or how, never which subject: giving and getting, being, amounts
@@ -351,7 +351,10 @@ ENGLISH_ASKING = QUESTION_WORDS | ATTRIBUTE_WORDS | SLOT_WORDS | ENGLISH_UNNAMIN
 def _glossed_unnaming(term: str) -> bool:
     """Tell whether a Bangla term names no subject because what the glossary gives for it in English names none:
     অনুষ্ঠিত is "held", বরাদ্দ "allocation", বয়স "age" (read as the English question would be, so the hand list
-    BANGLA_UNNAMING need not hold every word the glossary already reads)."""
+    BANGLA_UNNAMING need not hold every word the glossary already reads). A programme's name names it, whatever its
+    English form: উপবৃত্তি is "stipend", a sum in an English question, and the stipend programme in a Bangla one."""
+    if names_programme(term):
+        return False
     forms = [tokenize(form) for form in default_glossary().forms((term,))]
     return any(forms) and all(set(form) <= ENGLISH_ASKING for form in forms)
 

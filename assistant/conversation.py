@@ -324,8 +324,10 @@ def names_subject(question: Question, findable: frozenset[str] | None = None) ->
     return len(years) < len(question.figures) or bool(_naming(question, findable))
 
 
-def _naming(question: Question, findable: frozenset[str] | None = None) -> set[str]:
-    """Return the question's subject terms that name a thing (see `names_subject`); years and their words are not."""
+def _naming(question: Question, findable: frozenset[str] | None = None, glossed: bool = True) -> set[str]:
+    """Return the question's subject terms that name a thing (see `names_subject`); years and their words are not.
+    `glossed`: a Bangla term the glossary reads as an asking names nothing (`_glossed_unnaming`); `points_back`,
+    looking for what a pointer stands for, reads without it."""
     digits = {d for f in question.figures if YEAR.fullmatch(f) for d in re.findall(r"\d+", f)}
     subject = [
         t
@@ -336,7 +338,7 @@ def _naming(question: Question, findable: frozenset[str] | None = None) -> set[s
     if question.language != "bn":
         return {t for t in subject if t not in ENGLISH_UNNAMING}
     verbs = {t for w in question.text.split() if BANGLA_VERB_FORM.match(w.strip("?,।!")) for t in tokenize(w)}
-    naming = {t for t in subject if t not in BANGLA_UNNAMING | verbs and not _glossed_unnaming(t)}
+    naming = {t for t in subject if t not in BANGLA_UNNAMING | verbs and not (glossed and _glossed_unnaming(t))}
     if findable is None:
         return naming
     return {t for t in naming if t in findable or not BANGLA_LETTER.match(t)}
@@ -373,7 +375,9 @@ def points_back(question: Question) -> bool:
     # Bangla, an asking or a verb ("এখন কতজন পায় এইটা?", how many get it now?).
     # Nor a word that names no subject in either language: "Who ran the event?" (`_naming`).
     subject = set(question.subject) - {t for f in question.figures for t in tokenize(f)}
-    subject &= _naming(question)
+    # (A word the glossary reads as an asking may still be what a pointer after it stands for, as any word of the
+    # question may: "কর্মপরিকল্পনা-২ এর" is "of Action Plan 2", not "of it".)
+    subject &= _naming(question, glossed=False)
     definite = (
         ()
         if question.figures or NAMED.search(SET_ASIDE.sub(" ", text).strip())

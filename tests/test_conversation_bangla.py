@@ -59,7 +59,7 @@ def test_a_bangla_word_the_glossary_reads_as_an_asking_names_no_subject():
     """What the glossary gives in English for অনুষ্ঠিত ("held"), বরাদ্দ ("allocation") or বয়স ("age") names no subject
     in an English question, so the Bangla word names none either: "কমিটির প্রথম সভা কবে অনুষ্ঠিত হয়?" (when was the
     committee's first meeting held?) asks about the committee of the turn before, as its English form would."""
-    from nsss.assistant.conversation import names_subject
+    from nsss.assistant.conversation import names_subject, points_back
     from nsss.assistant.question import analyse
 
     assert not names_subject(analyse("কমিটির প্রথম সভা কবে অনুষ্ঠিত হয়?"))
@@ -68,6 +68,8 @@ def test_a_bangla_word_the_glossary_reads_as_an_asking_names_no_subject():
     # a word the glossary reads as a thing still names one
     assert names_subject(analyse("বয়স্ক ভাতার মোট বরাদ্দ কত ছিল?"))
     assert names_subject(analyse("ঢাকায় সভা কবে অনুষ্ঠিত হয়?"))
+    # ... and such a word may still be what a pointer after it stands for: "কর্মপরিকল্পনা-২ এর" is "of Action Plan 2"
+    assert not points_back(analyse("কর্মপরিকল্পনা-২ এর অগ্রগতি প্রতিবেদনে কী কী সুপারিশ আছে?"))
 
 
 def test_a_follow_up_asking_only_an_allocation_stays_with_its_programme(assistant):

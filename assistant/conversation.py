@@ -315,7 +315,9 @@ def names_subject(question: Question, findable: frozenset[str] | None = None) ->
     one the glossary or the spoken bridge turns into a term some passage holds). The lists of askings cannot hold
     every spoken and regional form of a verb or a question word ("পাইত", "হইব", "কেডা"), and a word no document can
     be found by names nothing a search could go to: "তখন কয়জন পাইত?" (how many got it then?) asks about the
-    programme of the turn before. Latin words (names, acronyms) name as before.
+    programme of the turn before. Latin words (names, acronyms) name as before. Nor does a Bangla word whose every
+    English form in the glossary is an asking in English (অনুষ্ঠিত, "held"; বরাদ্দ, "allocation"), unless it names a
+    programme (`_glossed_unnaming`): the question is read as its English form would be.
 
     A year names no subject either: "২০২৩-২৪ অর্থবছরে মাসে কত দেয়?" (in 2023-24, how much is given a month?) asks
     about the programme of the turn before in another year; another figure (a sum, a count) does name what is asked.

@@ -91,7 +91,7 @@ def test_a_bangla_counts_verbs_are_not_what_it_counts(question, not_counted):
     [
         ("কর্মপরিকল্পনার বইটা কত কপি ছাপা হয়েছিল?", "number"),  # how many copies: a count
         ("কত টাকা দেওয়া হয়?", "amount"),  # a sum, not a count of taka
-        ("২০০৯-১০ সালে টাকা কত বাড়ানো হইছিল?", "any"),  # a verb's noun (raising) is not counted
+        ("২০০৯-১০ সালে টাকা কত বাড়ানো হইছিল?", "amount"),  # a sum of taka; a verb's noun (raising) is not counted
         ("কত মানুষ বয়স্ক ভাতা পায়?", "any"),  # people: any number of them answers
     ],
 )
@@ -100,6 +100,24 @@ def test_a_count_word_with_no_classifier_counts_a_thing_not_a_sum_a_verb_or_peop
 
     q = analyse(question)
     assert q.slot == slot and (bool(q.counted) is (slot == "number")), (q.slot, q.counted)
+
+
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        ("ভাতা পাইতে বয়স কত লাগে?", "number"),  # an age, as "How old must she be?"
+        ("কয়ডা জেলায় চালু হইছে?", "number"),  # how many, in its spoken form
+        ("কয়খান কিস্তিতে টাকা দেয়?", "number"),
+        ("সভা কত তারিখে হয়েছিল?", "date"),  # a slot the patterns read stays theirs
+    ],
+)
+def test_the_noun_beside_kato_says_whether_a_bangla_question_asks_a_sum_or_a_number(question, slot):
+    """A Bangla question with কত and no other word for what it asks reads it from the noun beside কত by that noun's
+    English form, as the English question would ("বয়স কত": an age); a spoken count word (কয়ডা, কয়খান)
+    asks how many."""
+    from nsss.assistant.question import analyse
+
+    assert analyse(question).slot == slot
 
 
 def test_a_count_of_copies_no_document_gives_is_declined(web_store):

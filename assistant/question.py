@@ -506,7 +506,8 @@ def analyse(text: str) -> Question:
     counted = tuple(_counted(text))
     if slot == "any" and counted and BANGLA_COUNT_BARE.search(text):
         slot = "number"  # "কত মানুষ ভাতা পায়?" asks how many people, as "কতজন" does
-    if slot == "any" and language(text) == "bn":
+    lang = language(text)
+    if slot == "any" and lang == "bn":
         slot = _bangla_measured(text) or slot
     if slot in ("number", "amount") and list_head and not set(list_head) & SLOT_WORDS and not HOW_MUCH.search(text):
         # "Which population groups...", "what budget items...": the noun that names a figure only modifies the plural
@@ -514,7 +515,7 @@ def analyse(text: str) -> Question:
         slot = "list"
     return Question(
         text=text,
-        language=language(text),
+        language=lang,
         slot=slot,
         terms=terms,
         subject=subject,
@@ -1546,7 +1547,7 @@ def _bangla_named_set(text: str) -> tuple[str, ...]:
     if not m:
         return ()
     between = text[m.end("bn") : m.end() - len("নাম")]
-    return tuple(dict.fromkeys(t for _, english in default_glossary().bridge(between) for t in tokenize(english)))
+    return _english_terms(between)
 
 
 def items_asked(text: str) -> int:
@@ -1614,33 +1615,36 @@ def _counted_bare(text: str) -> list[str]:
     bare = BANGLA_COUNT_BARE.search(text)
     if not bare or bare.group(1) in BANGLA_MEASURE_WORDS or BANGLA_VERBAL_NOUN.search(bare.group(1)):
         return []
-    english = {t for _, target in default_glossary().bridge(bare.group(1)) for t in tokenize(target)}
-    return tokenize(bare.group(1)) if english - PEOPLE_WORDS else []
+    return tokenize(bare.group(1)) if set(_english_terms(bare.group(1))) - PEOPLE_WORDS else []
 
 
 # A Bangla noun next to "কত" (before it, or after "কত" or "কয়"), and a count word's spoken classifiers ("কয়ডা",
 # "কয়খান": how many). The sums and numbers such a noun names, by its English form: AMOUNT_NOUNS and the currencies,
 # NUMBER_NOUNS and an age.
 BANGLA_MEASURED = re.compile(
-    r"(?<![\u0980-\u09FF])([\u0980-\u09FF]+)\s+(?:মোট\s+)?কত(?![\u0980-\u09FF])|"
-    r"(?<![\u0980-\u09FF])(?:কত|কয়)\s+([\u0980-\u09FF]+)"
+    rf"{BANGLA_START}([\u0980-\u09FF]+)\s+(?:মোট\s+)?কত{BANGLA_END}|{BANGLA_START}(?:কত|কয়)\s+([\u0980-\u09FF]+)"
 )
 BANGLA_SPOKEN_COUNT = re.compile(rf"{BANGLA_START}(?:কত|কয়)\s*(?:ডা|ডি|খান|খানা){BANGLA_END}")
-SUM_WORDS = frozenset(tokenize(f"{AMOUNT_NOUNS.replace('|', ' ')} taka tk bdt dollar dollars usd"))
+SUM_WORDS = frozenset(tokenize(f"{AMOUNT_NOUNS.replace('|', ' ')} taka tk bdt"))  # the glossary's currencies
 NUMBER_WORDS = frozenset(tokenize(f"{NUMBER_NOUNS.replace('|', ' ')} age"))
 
 
 def _bangla_measured(text: str) -> str:
     """Return what a Bangla question asks with "কত" when the patterns of `_slot` read nothing: a sum or a number, as
-    the English form of the noun next to it says ("শিশু বাজেটের অংশ কত?", the share; "কত ডলার?", a sum; "বয়স কত?",
-    an age), or a number for a count word in its spoken form ("কয়ডা জেলায়?"); "" when neither."""
+    the English form of the noun next to it says ("টাকা কত বাড়ানো হইছিল?", taka: a sum; "বয়স কত?", an age: a
+    number), or a number for a count word in its spoken form ("কয়ডা জেলায়?"); "" when neither."""
     for match in BANGLA_MEASURED.finditer(text):
-        english = {t for _, form in default_glossary().bridge(match.group(1) or match.group(2)) for t in tokenize(form)}
+        english = set(_english_terms(match.group(1) or match.group(2)))
         if english & SUM_WORDS:
             return "amount"
         if english & NUMBER_WORDS:
             return "number"
     return "number" if BANGLA_SPOKEN_COUNT.search(text) else ""
+
+
+def _english_terms(text: str) -> tuple[str, ...]:
+    """Return the English search terms the glossary gives for a Bangla text's terms, in order, each once."""
+    return tuple(dict.fromkeys(t for _, english in default_glossary().bridge(text) for t in tokenize(english)))
 
 
 COUNT_STOPS = frozenset(["of"])  # ("persons with disabilities", "took part in 2021-22": the words after count too)

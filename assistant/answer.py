@@ -193,6 +193,7 @@ class Assistant:
         listed = _quoted_first(hits, reading.spans, citations)
         if within:
             listed = self._beside_other_reports(listed, reading, plan, filters, k)
+        listed = _documents_first(listed)
         done = time.perf_counter()
         # What the turn asked, of what: the question as searched ("And in 2018?" is the earlier question, of 2018).
         said = q if plan.followup else stated
@@ -634,6 +635,16 @@ def _quoted_first(hits: list[Hit], spans, citations: list[Citation]) -> list[Hit
         return hits
     first = spans[0][0]
     return [first, *(h for h in hits if h.chunk.id != first.chunk.id)]
+
+
+def _documents_first(listed: list[Hit]) -> list[Hit]:
+    """Order the passages an answer lists so that its first few name as many documents as they can: the first
+    passage of each document in the order given, then the rest. A second passage of a document already listed would
+    take the place of another document the reader could check, and a declined question's nearest passages are where
+    the reader looks next (a follow-up's other reports are listed so too: `_beside_other_reports`)."""
+    first = _first_of_each(listed)
+    shown = {h.chunk.id for h in first}
+    return first + [h for h in listed if h.chunk.id not in shown]
 
 
 def _first_of_each(hits: list[Hit]) -> list[Hit]:

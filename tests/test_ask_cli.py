@@ -80,8 +80,14 @@ def check_shape(obj: dict, texts: dict[str, str]) -> None:
         assert set(r) == RETRIEVED_KEYS, sorted(r)
         assert r["source"] in texts and isinstance(r["title"], str) and r["page"] is None
         assert type(r["score"]) is float and isinstance(r["text"], str) and r["text"] in texts[r["source"]]
+    # The assistant's order (README, "nsss ask --json"): the first quote's passage first, then one passage of each
+    # other document before a second passage of any, each part in the search's order (descending score).
+    sources = [r["source"] for r in obj["retrieved"]]
     scores = [r["score"] for r in obj["retrieved"]]
-    assert scores == sorted(scores, reverse=True), "retrieved passages are ranked"
+    documents = list(dict.fromkeys(sources))
+    assert sources[: len(documents)] == documents, "one passage of each document before a second of any"
+    for part in (scores[1 : len(documents)], scores[len(documents) :]):
+        assert part == sorted(part, reverse=True), "retrieved passages are ranked"
     timings = obj["timings_ms"]
     assert set(timings) == {"retrieve", "answer", "total"}
     assert all(type(v) is float and v >= 0 for v in timings.values())

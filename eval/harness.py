@@ -8,6 +8,7 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from nsss.core.settings import BUNDLED_CORPUS, Settings
@@ -20,6 +21,7 @@ from nsss.eval.metrics import (
     fmt,
     followup_rows,
     later_turn_slices,
+    same_source,
     score,
     summarize,
 )
@@ -185,15 +187,39 @@ def _run(gold: list[Question], settings: Settings, names: tuple[str, ...], as_co
 
     runs: dict[str, list[Output]] = {n: [] for n in names}
     scores: dict[str, list[Score]] = {n: [] for n in names}
+    across = _across_languages(index.records, document)
     for q in tqdm(gold, desc="Evaluating", unit="question", file=sys.stderr, dynamic_ncols=True, mininterval=0.5):
         for name, system in systems.items():
             if name == "assistant" and not as_conversation and (not q.conversation or q.turn <= 1):
                 system.reset()  # a question on its own, or the first turn of a conversation: a new chat
             out = system(q.question)
             runs[name].append(out)
-            scores[name].append(score(q, out, document, similarity))
+            scores[name].append(dataclasses.replace(score(q, out, document, similarity), across=across(q)))
     modes = getattr(systems.get("assistant"), "modes", None)
     return runs, scores, ", ".join(sorted(modes)) if modes else None
+
+
+def _across_languages(records, document: Callable[[str], str]) -> Callable[[Question], bool | None]:
+    """Return a function telling whether an answerable question's gold documents include one in another language
+    than the question (by the letters of the document's text, `core.text.language`); None for an unanswerable one or
+    when no stored document is a gold one."""
+    from nsss.core.text import language
+
+    languages: dict[str, str] = {}
+
+    def of(source: str) -> str:
+        if source not in languages:
+            key = next(r.key for r in records if r.source == source)
+            languages[source] = language(document(key))
+        return languages[source]
+
+    def across(q: Question) -> bool | None:
+        gold = [r.source for r in records if any(same_source(r.source, g) for g in q.sources)]
+        if not q.answerable or not gold:
+            return None
+        return any(of(source) != (q.lang or "en") for source in gold)
+
+    return across
 
 
 class _Similarity:

@@ -187,6 +187,9 @@ class Score:
     later: bool = False  # a turn past the first of its conversation
     followup: bool | None = None
     gold_previous: bool | None = None  # a gold file is one the turn before was about
+    # A gold document is in another language than the question (a Bangla question over an English report): issue
+    # 9's kind, apart from issue 8's. None: an unanswerable question, or a report written before it was measured.
+    across: bool | None = None
 
 
 # Text ----------------------------------------------------------------------------------------------

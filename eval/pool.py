@@ -95,6 +95,7 @@ def read_report(folder: Path, system: str = "assistant") -> list[Score]:
                         later=(row.get("turn") or 1) > 1,
                         followup=s.get("followup"),
                         gold_previous=s.get("gold_in_previous"),
+                        across=row.get("across_languages"),
                     )
                 )
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
@@ -105,13 +106,19 @@ def read_report(folder: Path, system: str = "assistant") -> list[Score]:
 
 
 def slices(scores: Sequence[Score]) -> dict[str, list[Score]]:
-    """The groups a pooled report shows: all questions, each language, the turns past a conversation's first."""
+    """The groups a pooled report shows: all questions, each language, the turns past a conversation's first; and
+    when the reports say where each gold document's language stands (`Score.across`), the questions asked in the
+    language of their documents (with every unanswerable one) and those asked across languages."""
     out = {"all": list(scores)}
     for lang in sorted({s.lang for s in scores}):
         out[lang] = [s for s in scores if s.lang == lang]
     later = [s for s in scores if s.later]
     if later:
         out["later turns"] = later
+    if any(s.across is not None for s in scores):
+        out["in the documents' language"] = [s for s in scores if s.across is False or not s.answerable]
+        if across := [s for s in scores if s.across]:
+            out["across languages"] = across
     return out
 
 

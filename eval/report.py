@@ -50,6 +50,8 @@ def write_report(
             }
             if q.conversation:
                 row |= {"conversation": q.conversation, "turn": q.turn}
+            # (Whether a gold document is in another language than the question: the same for every system.)
+            row["across_languages"] = next(iter(scores.values()))[i].across if scores else None
             for name in runs:
                 out, s = runs[name][i], scores[name][i]
                 row[name] = {

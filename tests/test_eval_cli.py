@@ -395,3 +395,48 @@ def test_the_judging_rule_is_checked_part_by_part_against_the_baseline(tmp_path)
     assert not both["verdict"]["added_answers_cite"] and not both["verdict"]["passes"]
     unpaired = pool(str(mine), "--against", str(base), "--also", str(dev))
     assert unpaired.returncode == 2 and "--also" in unpaired.stderr
+
+
+def test_pool_shows_the_questions_asked_in_their_documents_language_apart_from_those_asked_across(tmp_path):
+    """Issue 8 is measured on questions in the language of their documents; a Bangla question over an English
+    report is issue 9's kind (questions across languages): the pooled report shows both, when the reports say."""
+    folder = tmp_path / "r"
+    folder.mkdir()
+    rows = [_row("en1", 1), _row("bn1", 1), _row("bn2", None), _row("u1", None)]
+    rows[1]["lang"] = rows[2]["lang"] = "bn"
+    rows[3] |= {"answerable": False, "type": "unanswerable"}
+    for row, across in zip(rows, (False, False, True, None), strict=True):
+        row["across_languages"] = across
+    (folder / "per_question.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    done = pool(str(folder), "--json", "--boot", "50")
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)["slices"]
+    own, across = shown["in the documents' language"], shown["across languages"]
+    assert own["questions"] == {"answerable": 2, "unanswerable": 1} and own["MRR"]["value"] == pytest.approx(1.0)
+    assert across["questions"] == {"answerable": 1, "unanswerable": 0} and across["MRR"]["value"] == 0.0
+    # A report written before it was measured shows neither.
+    for row in rows:
+        del row["across_languages"]
+    (folder / "per_question.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert "across languages" not in json.loads(pool(str(folder), "--json", "--boot", "50").stdout)["slices"]
+
+
+def test_a_question_is_across_languages_when_a_gold_document_is_written_in_another():
+    from types import SimpleNamespace
+
+    from nsss.eval.harness import _across_languages
+    from nsss.eval.metrics import Question
+
+    records = [SimpleNamespace(source="web/en.md", key="k1"), SimpleNamespace(source="web/bn.md", key="k2")]
+    texts = {"k1": "The allowance is paid monthly.", "k2": "ভাতা প্রতি মাসে দেওয়া হয়।"}
+    across = _across_languages(records, texts.__getitem__)
+
+    def ask(lang: str, sources: list[str], answerable: bool = True) -> Question:
+        return Question("q", "?", "", tuple(sources), (), "lookup", answerable, lang=lang)
+
+    assert across(ask("bn", ["en.md"])) is True
+    assert across(ask("bn", ["bn.md"])) is False
+    assert across(ask("en", ["en.md"])) is False
+    assert across(ask("en", ["en.md", "bn.md"])) is True  # a multi-document answer half in the other language
+    assert across(ask("en", [], answerable=False)) is None
+    assert across(ask("en", ["nowhere.md"])) is None

@@ -8,6 +8,9 @@ Each REPORT_DIR is the folder `nsss eval ... --report DIR` wrote; its `per_quest
 scores. Pooling is over questions: the figures are those `nsss eval` would print for all the sets' questions in one
 file (`metrics.summarize`). The interval beside each is a 95% bootstrap over the sets, not the questions: one writer's
 questions rise and fall together, so a set is the unit that varies (`--boot` resamples, `--seed` fixes them).
+Reports that say whether each question's gold documents are in its own language (`across_languages`) are also shown
+as the questions asked in their documents' language, with every unanswerable one (the kinds issue 8 measured), and
+those asked across languages (issue 9's kind: a Bangla question over an English report).
 
 With `--against`, the sets are paired in the order given (each pair the same questions, answered by two checkouts)
 and the change is the pooled figure of the first list less the second's, with its interval from resampling the

@@ -189,12 +189,13 @@ def _run(gold: list[Question], settings: Settings, names: tuple[str, ...], as_co
     scores: dict[str, list[Score]] = {n: [] for n in names}
     across = _across_languages(index.records, document)
     for q in tqdm(gold, desc="Evaluating", unit="question", file=sys.stderr, dynamic_ncols=True, mininterval=0.5):
+        q_across = across(q)
         for name, system in systems.items():
             if name == "assistant" and not as_conversation and (not q.conversation or q.turn <= 1):
                 system.reset()  # a question on its own, or the first turn of a conversation: a new chat
             out = system(q.question)
             runs[name].append(out)
-            scores[name].append(dataclasses.replace(score(q, out, document, similarity), across=across(q)))
+            scores[name].append(dataclasses.replace(score(q, out, document, similarity), across=q_across))
     modes = getattr(systems.get("assistant"), "modes", None)
     return runs, scores, ", ".join(sorted(modes)) if modes else None
 
@@ -205,19 +206,18 @@ def _across_languages(records, document: Callable[[str], str]) -> Callable[[Ques
     when no stored document is a gold one."""
     from nsss.core.text import language
 
-    languages: dict[str, str] = {}
+    languages: dict[str, str] = {}  # document key -> its language, read once
 
-    def of(source: str) -> str:
-        if source not in languages:
-            key = next(r.key for r in records if r.source == source)
-            languages[source] = language(document(key))
-        return languages[source]
+    def of(key: str) -> str:
+        if key not in languages:
+            languages[key] = language(document(key))
+        return languages[key]
 
     def across(q: Question) -> bool | None:
-        gold = [r.source for r in records if any(same_source(r.source, g) for g in q.sources)]
+        gold = [r.key for r in records if any(same_source(r.source, g) for g in q.sources)]
         if not q.answerable or not gold:
             return None
-        return any(of(source) != (q.lang or "en") for source in gold)
+        return any(of(key) != (q.lang or "en") for key in gold)
 
     return across
 

@@ -83,6 +83,16 @@ def test_report_has_tables_plots_and_per_question_rows(seed_eval):
 
 
 @pytest.mark.slow
+def test_each_row_says_whether_a_gold_document_is_in_another_language(seed_eval):
+    """The seed questions are English over English records: none is across languages; an unanswerable one has no
+    gold document to say it of."""
+    _, report, _ = seed_eval
+    rows = [json.loads(line) for line in (report / "per_question.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["across_languages"] for r in rows if r["answerable"]} == {False}
+    assert {r["across_languages"] for r in rows if not r["answerable"]} == {None}
+
+
+@pytest.mark.slow
 def test_progress_goes_to_stderr_and_only_json_to_stdout(seed_eval):
     _, _, done = seed_eval
     assert "Evaluating" in done.stderr
